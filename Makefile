@@ -1,0 +1,126 @@
+# chain toolkit: make builds lib/libchain.a and the programs in bin/.
+# make check   builds, installs missing Debian packages (deps) and runs every test
+# make demo    builds and writes the weekly report of examples/ to out/
+# See README for the rest.
+
+VERSION = 0.1.0
+
+PREFIX  = /usr/local
+BINDIR  = $(PREFIX)/bin
+MANDIR  = $(PREFIX)/share/man
+DATADIR = $(PREFIX)/share/chain
+DESTDIR =
+
+CC      = cc
+CFLAGS  = -O2 -g
+LDFLAGS =
+# Warnings and the language level survive a CFLAGS given on the command line.
+WARN     = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wmissing-prototypes
+ALLCPPFLAGS = -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -Ilib \
+	-DCHAIN_VERSION='"$(VERSION)"' -DCHAIN_DATADIR='"$(DATADIR)"' $(CPPFLAGS)
+LDLIBS  = -lcsv -lm
+
+# Where a build goes; make sanitize builds into build/san with its own flags.
+OBJDIR = build
+LIBA   = lib/libchain.a
+BIN    = bin
+
+LIBSRC  = $(wildcard lib/*.c)
+LIBOBJ  = $(LIBSRC:lib/%.c=$(OBJDIR)/lib/%.o)
+CMDSRC  = $(wildcard cmd/chain-*.c)
+PROGS   = $(CMDSRC:cmd/%.c=$(BIN)/%)
+UNITSRC = $(wildcard tests/unit/test_*.c)
+UNITS   = $(UNITSRC:tests/unit/%.c=$(OBJDIR)/unit/%)
+MAN1    = $(wildcard man/*.1)
+MAN5    = $(wildcard man/*.5)
+MAN7    = $(wildcard man/*.7)
+DATA    = $(wildcard examples/instruments/*.csv)
+
+BATS_JOBS = 2
+
+.PHONY: all check unit bats demo install uninstall clean sanitize bench deps \
+	deps-bench lint valgrind
+
+all: $(LIBA) $(PROGS)
+
+$(OBJDIR)/lib/%.o: lib/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALLCPPFLAGS) $(WARN) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+$(OBJDIR)/cmd/%.o: cmd/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALLCPPFLAGS) $(WARN) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+$(LIBA): $(LIBOBJ)
+	@mkdir -p $(@D)
+	rm -f $@
+	$(AR) rcs $@ $(LIBOBJ)
+
+$(BIN)/%: $(OBJDIR)/cmd/%.o $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBA) $(LDLIBS)
+
+$(OBJDIR)/unit/%: tests/unit/%.c tests/unit/unit.h $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(ALLCPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBA) $(LDLIBS)
+
+-include $(LIBOBJ:.o=.d) $(CMDSRC:cmd/%.c=$(OBJDIR)/cmd/%.d)
+
+deps:
+	@sh tests/deps.sh check
+
+deps-bench:
+	@sh tests/deps.sh bench
+
+check: deps
+	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory unit bats
+
+unit: $(UNITS)
+	@for t in $(UNITS); do echo "unit: $$t"; $$t || exit 1; done
+
+bats: all
+	CHAIN_BIN=$(CURDIR)/$(BIN) bats $(if $(filter-out 1,$(BATS_JOBS)),--jobs $(BATS_JOBS)) tests/
+
+lint:
+	mandoc -Tlint -Wwarning $(MAN1) $(MAN5) $(MAN7)
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	CHAIN_BIN=$(CURDIR)/$(BIN) sh examples/weekly.sh
+
+# An ASan+UBSan build of everything, and the whole test suite run on it.
+sanitize: deps
+	@$(MAKE) --no-print-directory OBJDIR=build/san LIBA=build/san/libchain.a \
+		BIN=build/san/bin \
+		CFLAGS='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
+		LDFLAGS='-fsanitize=address,undefined' all unit
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=99 \
+	CHAIN_BIN=$(CURDIR)/build/san/bin bats $(if $(filter-out 1,$(BATS_JOBS)),--jobs $(BATS_JOBS)) tests/
+
+# The whole test suite with every program run under valgrind.
+valgrind: all
+	CHAIN_BIN=$(CURDIR)/$(BIN) CHAIN_VALGRIND=1 bats tests/
+
+bench: all deps-bench
+	sh tests/bench/run.sh
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(DATADIR)
+	cp -f $(PROGS) $(DESTDIR)$(BINDIR)/
+	cp -f $(MAN1) $(DESTDIR)$(MANDIR)/man1/
+	cp -f $(MAN5) $(DESTDIR)$(MANDIR)/man5/
+	cp -f $(MAN7) $(DESTDIR)$(MANDIR)/man7/
+	$(if $(DATA),mkdir -p $(DESTDIR)$(DATADIR)/instruments && cp -f $(DATA) $(DESTDIR)$(DATADIR)/instruments/)
+
+uninstall:
+	rm -f $(PROGS:$(BIN)/%=$(DESTDIR)$(BINDIR)/%)
+	rm -f $(MAN1:man/%=$(DESTDIR)$(MANDIR)/man1/%)
+	rm -f $(MAN5:man/%=$(DESTDIR)$(MANDIR)/man5/%)
+	rm -f $(MAN7:man/%=$(DESTDIR)$(MANDIR)/man7/%)
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build bin lib/libchain.a out

@@ -1,0 +1,182 @@
+/*
+ * agree.c: the agreements register.  An agreement's state as of a date D
+ * follows SPEC section 2: a promise is kept when done by its due date, and
+ * a deviation (renegotiated, late, overdue) is a surprise unless it was
+ * announced to the counterpart by the due date.  Every date after D counts
+ * as not yet happened, so any run can replay the past.  A tally counts the
+ * states of a partner's agreements and gives its reliability (promises met,
+ * on time or as renegotiated) and predictability (deviations announced).
+ */
+#include <math.h>
+#include <string.h>
+
+#include "chain.h"
+
+const char *const chain_state_names[] = { "kept", "renegotiated", "late",
+	"overdue", "due-soon", "open", "cancelled", NULL };
+
+static int
+happened(int date, int as_of)
+{
+	return date != CHAIN_NO_DATE && date <= as_of;
+}
+
+void
+chain_agreement_judge(const struct chain_agreement *a, int as_of, int window,
+    struct chain_verdict *v)
+{
+	int in_time = happened(a->announced, as_of) && a->announced <= a->due;
+	int done = happened(a->done, as_of) ? a->done : CHAIN_NO_DATE;
+
+	v->effective_due = in_time && a->new_due != CHAIN_NO_DATE ?
+	    a->new_due : a->due;
+	v->days_late = 0;
+	if (happened(a->cancelled, as_of))
+		v->state = CHAIN_CANCELLED;
+	else if (done != CHAIN_NO_DATE) {
+		if (done <= a->due)
+			v->state = CHAIN_KEPT;
+		else if (done <= v->effective_due)
+			v->state = CHAIN_RENEGOTIATED;
+		else {
+			v->state = CHAIN_LATE;
+			v->days_late = done - v->effective_due;
+		}
+	} else if (as_of > v->effective_due) {
+		v->state = CHAIN_OVERDUE;
+		v->days_late = as_of - v->effective_due;
+	} else if (v->effective_due <= as_of + window)
+		v->state = CHAIN_DUE_SOON;
+	else
+		v->state = CHAIN_OPEN;
+	v->surprise = chain_state_deviation(v->state) && !in_time;
+}
+
+int
+chain_state_deviation(enum chain_state s)
+{
+	return s == CHAIN_RENEGOTIATED || s == CHAIN_LATE || s == CHAIN_OVERDUE;
+}
+
+int
+chain_state_parse(const char *name, enum chain_state *s)
+{
+	int i;
+
+	for (i = 0; chain_state_names[i] != NULL; i++)
+		if (chain_strcasecmp(name, chain_state_names[i]) == 0) {
+			*s = (enum chain_state)i;
+			return 0;
+		}
+	if (chain_strcasecmp(name, "due_soon") == 0) {
+		*s = CHAIN_DUE_SOON;
+		return 0;
+	}
+	return -1;
+}
+
+/* Finds the register's columns; id, owner and due are required. */
+int
+chain_register_columns(struct chain_csv *r, struct chain_register *c)
+{
+	static const char *const required[] = { "id", "owner", "due", NULL };
+	int cols[3];
+	int rc = chain_csv_require(r, required, cols);
+
+	c->id = cols[0];
+	c->owner = cols[1];
+	c->due = cols[2];
+	c->counterpart = chain_csv_column(r, "counterpart");
+	c->title = chain_csv_column(r, "title");
+	c->made = chain_csv_column(r, "made");
+	c->done = chain_csv_column(r, "done");
+	c->announced = chain_csv_column(r, "announced");
+	c->new_due = chain_csv_column(r, "new_due");
+	c->plan = chain_csv_column(r, "plan");
+	c->cancelled = chain_csv_column(r, "cancelled");
+	return rc;
+}
+
+static int
+optional_date(struct chain_csv *r, const struct chain_row *row, int col,
+    int *date)
+{
+	int rc = col >= 0 ? chain_csv_date(r, row, col, date) : 0;
+
+	if (rc <= 0)
+		*date = CHAIN_NO_DATE;
+	return rc < 0 ? -1 : 0;
+}
+
+static int
+required_value(struct chain_csv *r, const struct chain_row *row, int col)
+{
+	const char *s = chain_field(row, col);
+
+	s += strspn(s, " \t");
+	if (*s != '\0')
+		return 0;
+	chain_csv_error(r, row->line, chain_csv_column_name(r, (size_t)col),
+	    "missing value");
+	return -1;
+}
+
+/*
+ * Reads one agreement; every bad or missing value of the row is reported.
+ * Returns -1 when the row cannot be judged.
+ */
+int
+chain_register_row(struct chain_csv *r, const struct chain_row *row,
+    const struct chain_register *c, struct chain_agreement *a)
+{
+	int bad = 0;
+
+	bad |= required_value(r, row, c->id);
+	bad |= required_value(r, row, c->owner);
+	if (required_value(r, row, c->due) == 0)
+		bad |= optional_date(r, row, c->due, &a->due);
+	else
+		bad = -1;
+	bad |= optional_date(r, row, c->made, &a->made);
+	bad |= optional_date(r, row, c->done, &a->done);
+	bad |= optional_date(r, row, c->announced, &a->announced);
+	bad |= optional_date(r, row, c->new_due, &a->new_due);
+	bad |= optional_date(r, row, c->cancelled, &a->cancelled);
+	return bad ? -1 : 0;
+}
+
+/* A counterpart that is empty or '*' is the whole chain: '*'. */
+const char *
+chain_register_partner(const struct chain_row *row, int col)
+{
+	const char *s = chain_field(row, col);
+
+	return *s == '\0' ? "*" : s;
+}
+
+void
+chain_tally_add(struct chain_tally *t, const struct chain_verdict *v)
+{
+	t->total++;
+	t->state[v->state]++;
+	t->surprises += v->surprise;
+}
+
+double
+chain_tally_reliability(const struct chain_tally *t)
+{
+	long met = t->state[CHAIN_KEPT] + t->state[CHAIN_RENEGOTIATED];
+	long missed = t->state[CHAIN_LATE] + t->state[CHAIN_OVERDUE];
+
+	return met + missed > 0 ? (double)met / (double)(met + missed) : NAN;
+}
+
+double
+chain_tally_predictability(const struct chain_tally *t)
+{
+	long deviations = t->state[CHAIN_RENEGOTIATED] + t->state[CHAIN_LATE] +
+	    t->state[CHAIN_OVERDUE];
+
+	return deviations > 0 ?
+	    (double)(deviations - t->surprises) / (double)deviations : NAN;
+}

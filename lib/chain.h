@@ -1,0 +1,281 @@
+/*
+ * chain.h: the one public header of libchain, the core that every program of
+ * the chain toolkit links.  It owns what two programs would otherwise write
+ * twice: reading and writing CSV the way SPEC section 1 fixes it, dates,
+ * timestamps and periods, numbers, the shared options and exit codes, a string
+ * map for per-group state, the locked rewrite of a register, and the domain
+ * modules (agreements, ...).
+ */
+#ifndef CHAIN_H
+#define CHAIN_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <sys/types.h>
+
+/* Exit status, the same in every program and stated in every man page. */
+enum chain_exit {
+	CHAIN_EXIT_OK = 0,	/* success */
+	CHAIN_EXIT_FOUND = 1,	/* a --fail-on condition was found */
+	CHAIN_EXIT_USAGE = 2,	/* usage error */
+	CHAIN_EXIT_DATA = 3,	/* invalid input data */
+	CHAIN_EXIT_IO = 4	/* cannot open, create or write a file */
+};
+
+#if defined(__GNUC__)
+#define CHAIN_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#define CHAIN_NORETURN __attribute__((noreturn))
+#else
+#define CHAIN_PRINTF(a, b)
+#define CHAIN_NORETURN
+#endif
+
+/* util.c: program name, messages, exit status, allocation */
+extern const char *chain_progname;
+void chain_setprogname(const char *argv0);
+void chain_warnx(const char *fmt, ...) CHAIN_PRINTF(1, 2);
+void chain_warn(const char *fmt, ...) CHAIN_PRINTF(1, 2);
+CHAIN_NORETURN void chain_errx(int status, const char *fmt, ...)
+    CHAIN_PRINTF(2, 3);
+CHAIN_NORETURN void chain_err(int status, const char *fmt, ...)
+    CHAIN_PRINTF(2, 3);
+void chain_raise_status(int status);
+int chain_exit_status(void);
+void *chain_malloc(size_t size);
+void *chain_calloc(size_t n, size_t size);
+void *chain_realloc(void *p, size_t size);
+void *chain_reallocarray(void *p, size_t n, size_t size);
+char *chain_strdup(const char *s);
+char *chain_strndup(const char *s, size_t n);
+int chain_strcasecmp(const char *a, const char *b);
+char *chain_trim(char *s);
+int chain_list_has(const char *list, const char *word);
+int chain_list_check(const char *list, const char *const words[],
+    const char **bad);
+
+/* options.c: the options every program shares */
+struct chain_opts {
+	const char *output;	/* -o FILE; NULL is standard output */
+	int delimiter;		/* -d C; 0 detects it from the header line */
+	int excel;		/* --excel */
+	int allow_ragged;	/* --allow-ragged */
+	int as_of;		/* --as-of DATE, in days since 1970-01-01 */
+	int quiet;		/* -q */
+	int max_errors;		/* problems listed per file; 0 lists all */
+};
+
+enum {
+	CHAIN_OPT_EXCEL = 0x100,
+	CHAIN_OPT_AS_OF,
+	CHAIN_OPT_ALLOW_RAGGED,
+	CHAIN_OPT_PROGRAM = 0x200	/* a program's own long options start here */
+};
+
+#define CHAIN_SHORTOPTS "hVo:d:q"
+#define CHAIN_LONGOPTS \
+	{ "help", no_argument, NULL, 'h' }, \
+	{ "version", no_argument, NULL, 'V' }, \
+	{ "output", required_argument, NULL, 'o' }, \
+	{ "delimiter", required_argument, NULL, 'd' }, \
+	{ "quiet", no_argument, NULL, 'q' }, \
+	{ "excel", no_argument, NULL, CHAIN_OPT_EXCEL }, \
+	{ "as-of", required_argument, NULL, CHAIN_OPT_AS_OF }, \
+	{ "allow-ragged", no_argument, NULL, CHAIN_OPT_ALLOW_RAGGED }
+
+void chain_opts_init(struct chain_opts *o);
+int chain_opts_common(struct chain_opts *o, int c, const char *arg);
+CHAIN_NORETURN void chain_usage_error(const char *fmt, ...) CHAIN_PRINTF(1, 2);
+CHAIN_NORETURN void chain_version(void);
+long chain_parse_count(const char *opt, const char *arg, long min, long max);
+
+/* date.c: dates, timestamps and periods */
+struct chain_time {
+	int64_t utc_us;		/* microseconds since 1970-01-01T00:00Z */
+	int local_days;		/* the date as written, in days since 1970-01-01 */
+};
+
+enum chain_period_kind {
+	CHAIN_DAY, CHAIN_WEEK, CHAIN_MONTH, CHAIN_QUARTER, CHAIN_YEAR
+};
+
+struct chain_period {
+	enum chain_period_kind kind;
+	int start;		/* first day, in days since 1970-01-01 */
+};
+
+#define CHAIN_DATE_LEN 11
+#define CHAIN_PERIOD_LEN 16
+
+int chain_days_from_civil(int y, int m, int d);
+void chain_civil_from_days(int days, int *y, int *m, int *d);
+int chain_valid_civil(int y, int m, int d);
+int chain_date_parse(const char *s, int *days);
+int chain_date_dutch(const char *s);
+void chain_date_format(int days, char buf[CHAIN_DATE_LEN]);
+void chain_date_format_dutch(int days, char buf[CHAIN_DATE_LEN]);
+int chain_today(void);
+int chain_time_parse(const char *s, struct chain_time *t);
+void chain_iso_week(int days, int *year, int *week);
+int chain_iso_week_start(int year, int week);
+int chain_period_parse(const char *s, struct chain_period *p);
+int chain_period_kind_parse(const char *s, enum chain_period_kind *kind);
+const char *chain_period_kind_name(enum chain_period_kind kind);
+struct chain_period chain_period_of(enum chain_period_kind kind, int days);
+struct chain_period chain_period_next(struct chain_period p);
+int chain_period_end(struct chain_period p);
+void chain_period_format(struct chain_period p, char buf[CHAIN_PERIOD_LEN]);
+int chain_period_cmp(struct chain_period a, struct chain_period b);
+
+/* number.c: numbers in and out */
+int chain_number_parse(const char *s, int decimal_comma, double *v);
+size_t chain_number_format(double v, int decimal_comma, char *buf,
+    size_t size);
+
+/* map.c: a string-keyed hash map for per-group state */
+struct chain_map;
+struct chain_map *chain_map_new(void);
+void chain_map_free(struct chain_map *m, void (*free_value)(void *));
+void **chain_map_slot(struct chain_map *m, const char *key, int *created);
+void *chain_map_get(const struct chain_map *m, const char *key);
+size_t chain_map_count(const struct chain_map *m);
+const char **chain_map_keys(const struct chain_map *m, int sorted);
+
+/* csvin.c: the CSV reader */
+struct chain_row {
+	size_t nfields;
+	const char **field;	/* NUL-terminated, valid until the next read */
+	size_t *len;
+	long line;		/* physical line where the record starts */
+	long end_line;		/* physical line where it ends */
+	off_t start;		/* byte offset of the record, blank lines before included */
+	off_t end;		/* byte offset just after its line end */
+};
+
+struct chain_csv;
+struct chain_csv *chain_csv_open(const char *path,
+    const struct chain_opts *o);
+struct chain_csv *chain_csv_fdopen(int fd, const char *name,
+    const struct chain_opts *o);
+const struct chain_row *chain_csv_read(struct chain_csv *r);
+int chain_csv_close(struct chain_csv *r);
+const char *chain_csv_name(const struct chain_csv *r);
+size_t chain_csv_ncolumns(const struct chain_csv *r);
+const char *chain_csv_column_name(const struct chain_csv *r, size_t i);
+int chain_csv_column(const struct chain_csv *r, const char *name);
+int chain_csv_require(struct chain_csv *r, const char *const names[],
+    int cols[]);
+int chain_csv_delimiter(const struct chain_csv *r);
+int chain_csv_decimal_comma(const struct chain_csv *r);
+int chain_csv_crlf(const struct chain_csv *r);
+int chain_csv_bom(const struct chain_csv *r);
+long chain_csv_header_line(const struct chain_csv *r);
+off_t chain_csv_header_end(const struct chain_csv *r);
+size_t chain_csv_errors(const struct chain_csv *r);
+void chain_csv_error(struct chain_csv *r, long line, const char *column,
+    const char *fmt, ...) CHAIN_PRINTF(4, 5);
+void chain_csv_warning(struct chain_csv *r, long line, const char *column,
+    const char *fmt, ...) CHAIN_PRINTF(4, 5);
+void chain_csv_verror(struct chain_csv *r, int is_error, long line,
+    const char *column, const char *fmt, va_list ap);
+const char *chain_field(const struct chain_row *row, int col);
+int chain_csv_date(struct chain_csv *r, const struct chain_row *row, int col,
+    int *days);
+int chain_csv_number(struct chain_csv *r, const struct chain_row *row,
+    int col, double *v);
+int chain_csv_time(struct chain_csv *r, const struct chain_row *row, int col,
+    struct chain_time *t);
+int chain_csv_period(struct chain_csv *r, const struct chain_row *row,
+    int col, struct chain_period *p);
+
+/* csvout.c: the CSV writer */
+struct chain_out;
+struct chain_out *chain_out_open(const struct chain_opts *o);
+struct chain_out *chain_out_stream(FILE *fp, int delimiter, int excel,
+    int crlf);
+void chain_out_header(struct chain_out *w, const char *names);
+void chain_out_text(struct chain_out *w, const char *s);
+void chain_out_textn(struct chain_out *w, const char *s, size_t len);
+void chain_out_field(struct chain_out *w, const char *s);
+void chain_out_number(struct chain_out *w, double v);
+void chain_out_int(struct chain_out *w, long long v);
+void chain_out_date(struct chain_out *w, int days);
+void chain_out_period(struct chain_out *w, struct chain_period p);
+void chain_out_empty(struct chain_out *w);
+void chain_out_end(struct chain_out *w);
+void chain_out_resume(struct chain_out *w, size_t nfields);
+int chain_out_close(struct chain_out *w, int keep);
+FILE *chain_out_file(struct chain_out *w);
+
+/* replace.c: a locked, atomic rewrite of a file */
+struct chain_replace {
+	const char *path;
+	int fd;			/* the file, opened and locked */
+	off_t size;		/* its size when the lock was taken */
+	char *tmp_path;
+	FILE *tmp;
+};
+int chain_replace_begin(struct chain_replace *x, const char *path,
+    int create);
+int chain_replace_copy(struct chain_replace *x, off_t from, off_t to);
+int chain_replace_commit(struct chain_replace *x);
+void chain_replace_abort(struct chain_replace *x);
+
+/* edit.c: one record of a CSV file changed or added, every other byte kept */
+struct chain_edit;
+struct chain_edit *chain_edit_open(const char *path,
+    const struct chain_opts *o, int create, const char *default_header);
+struct chain_csv *chain_edit_csv(struct chain_edit *e);
+size_t chain_edit_ncolumns(const struct chain_edit *e);
+int chain_edit_column(struct chain_edit *e, const char *name);
+void chain_edit_replace(struct chain_edit *e, const struct chain_row *row,
+    const char *const fields[]);
+void chain_edit_append(struct chain_edit *e, const char *const fields[]);
+int chain_edit_commit(struct chain_edit *e);
+void chain_edit_abort(struct chain_edit *e);
+
+/* agree.c: agreements, their state as of a date, and tallies of states */
+#define CHAIN_NO_DATE (-2147483647 - 1)
+
+enum chain_state {
+	CHAIN_KEPT, CHAIN_RENEGOTIATED, CHAIN_LATE, CHAIN_OVERDUE,
+	CHAIN_DUE_SOON, CHAIN_OPEN, CHAIN_CANCELLED, CHAIN_NSTATES
+};
+
+struct chain_agreement {
+	int made, due, done, announced, new_due, cancelled;
+};
+
+struct chain_verdict {
+	enum chain_state state;
+	int effective_due;
+	int days_late;
+	int surprise;
+};
+
+struct chain_register {
+	int id, owner, counterpart, title, made, due, done, announced, new_due,
+	    plan, cancelled;
+};
+
+struct chain_tally {
+	long total;
+	long state[CHAIN_NSTATES];
+	long surprises;
+};
+
+extern const char *const chain_state_names[];
+void chain_agreement_judge(const struct chain_agreement *a, int as_of,
+    int window, struct chain_verdict *v);
+int chain_state_parse(const char *name, enum chain_state *s);
+int chain_state_deviation(enum chain_state s);
+int chain_register_columns(struct chain_csv *r, struct chain_register *c);
+int chain_register_row(struct chain_csv *r, const struct chain_row *row,
+    const struct chain_register *c, struct chain_agreement *a);
+const char *chain_register_partner(const struct chain_row *row, int col);
+void chain_tally_add(struct chain_tally *t, const struct chain_verdict *v);
+double chain_tally_reliability(const struct chain_tally *t);
+double chain_tally_predictability(const struct chain_tally *t);
+
+#endif

@@ -1,0 +1,734 @@
+/*
+ * csvin.c: the CSV reader, on libcsv.  It implements every input rule of
+ * SPEC section 1: a byte-order mark is skipped, LF and CRLF both end a line,
+ * ';' or a tab is taken as the delimiter when the header line holds no comma,
+ * header names match case-insensitively and without surrounding blanks, and
+ * quoted fields may hold delimiters, quotes and newlines.
+ *
+ * The input is fed to libcsv one physical line at a time, so that every
+ * record is known by the line it starts on and its byte range in the file
+ * (which lets a register be rewritten with every other byte untouched).
+ * Problems are reported as "file:line: column: message" and counted; a
+ * program lists them all (up to a cap) before it exits with status 3.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <csv.h>
+
+#include "chain.h"
+
+#define BLOCK_SIZE (64 * 1024)
+#define RECORD_MAX ((size_t)64 * 1024 * 1024)
+#define FIELDS_MAX 100000
+
+struct pending {
+	size_t first;		/* index of its first field */
+	size_t nfields;
+	long line, end_line;
+	off_t start, end;
+	int has_nul;
+};
+
+struct chain_csv {
+	char *name;
+	int fd, own_fd;
+	struct csv_parser parser;
+	int delimiter, decimal_comma, crlf, bom;
+	int allow_ragged, max_errors;
+
+	unsigned char *buf;
+	size_t buflen, bufpos;
+	int eof;		/* no more bytes to feed */
+	int done;		/* no more rows will come */
+	off_t offset;		/* file offset of buf[0] */
+	off_t seg_end;		/* file offset just after the segment fed */
+	long line;		/* physical line of the segment fed */
+	long record_newlines;
+	off_t record_start;
+	long last_end_line;
+	int record_nul;
+
+	char *data;		/* field bytes of pending rows, NUL-separated */
+	size_t datalen, datacap;
+	size_t *fstart, *flen;
+	size_t nf, fcap;
+	size_t partial;		/* first field of the row still being parsed */
+	struct pending *rows;
+	size_t nrows, rowcap, rowpos;
+
+	struct chain_row row;
+	size_t rowptrcap;
+	const char *empty;
+
+	char **columns;
+	size_t ncolumns;
+	long header_line;
+	off_t header_end;
+	int ragged_warned;
+	size_t errors, shown;
+};
+
+/* Blanks are data (RFC 4180): libcsv must not trim them. */
+static int
+never_space(unsigned char c)
+{
+	(void)c;
+	return 0;
+}
+
+static void *
+capped_realloc(void *p, size_t size)
+{
+	if (size > RECORD_MAX)
+		return NULL;
+	return realloc(p, size);
+}
+
+/* A value as an error message quotes it: short, one line. */
+static void
+quote_value(const char *s, char *buf, size_t size)
+{
+	size_t i, n = 0;
+
+	for (i = 0; s[i] != '\0' && n + 4 < size; i++)
+		buf[n++] = (unsigned char)s[i] < 0x20 ? '?' : s[i];
+	if (s[i] != '\0') {
+		buf[n++] = '.';
+		buf[n++] = '.';
+		buf[n++] = '.';
+	}
+	buf[n] = '\0';
+}
+
+void
+chain_csv_verror(struct chain_csv *r, int is_error, long line,
+    const char *column, const char *fmt, va_list ap)
+{
+	if (is_error) {
+		r->errors++;
+		chain_raise_status(CHAIN_EXIT_DATA);
+		if (r->max_errors > 0 && r->errors > (size_t)r->max_errors)
+			return;
+		r->shown++;
+	}
+	fflush(stdout);
+	fprintf(stderr, "%s: %s", chain_progname, r->name);
+	if (line > 0)
+		fprintf(stderr, ":%ld", line);
+	fputs(": ", stderr);
+	if (column != NULL)
+		fprintf(stderr, "%s: ", column);
+	if (!is_error)
+		fputs("warning: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+void
+chain_csv_error(struct chain_csv *r, long line, const char *column,
+    const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	chain_csv_verror(r, 1, line, column, fmt, ap);
+	va_end(ap);
+}
+
+void
+chain_csv_warning(struct chain_csv *r, long line, const char *column,
+    const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	chain_csv_verror(r, 0, line, column, fmt, ap);
+	va_end(ap);
+}
+
+static void
+on_field(void *s, size_t len, void *data)
+{
+	struct chain_csv *r = data;
+	const char *p = s, *nl;
+
+	if (r->nf == r->fcap) {
+		r->fcap = r->fcap ? r->fcap * 2 : 64;
+		r->fstart = chain_reallocarray(r->fstart, r->fcap,
+		    sizeof(*r->fstart));
+		r->flen = chain_reallocarray(r->flen, r->fcap,
+		    sizeof(*r->flen));
+	}
+	if (r->datalen + len + 1 > r->datacap) {
+		while (r->datalen + len + 1 > r->datacap)
+			r->datacap = r->datacap ? r->datacap * 2 : BLOCK_SIZE;
+		r->data = chain_realloc(r->data, r->datacap);
+	}
+	r->fstart[r->nf] = r->datalen;
+	r->flen[r->nf] = len;
+	r->nf++;
+	if (len > 0) {
+		memcpy(r->data + r->datalen, p, len);
+		if (memchr(p, '\0', len) != NULL)
+			r->record_nul = 1;
+		for (nl = memchr(p, '\n', len); nl != NULL;
+		    nl = memchr(nl + 1, '\n', len - (size_t)(nl + 1 - p)))
+			r->record_newlines++;
+	}
+	r->datalen += len;
+	r->data[r->datalen++] = '\0';
+}
+
+static void
+on_row(int c, void *data)
+{
+	struct chain_csv *r = data;
+	struct pending *pr;
+
+	(void)c;
+	if (r->nrows == r->rowcap) {
+		r->rowcap = r->rowcap ? r->rowcap * 2 : 8;
+		r->rows = chain_reallocarray(r->rows, r->rowcap,
+		    sizeof(*r->rows));
+	}
+	pr = &r->rows[r->nrows++];
+	pr->first = r->partial;
+	pr->nfields = r->nf - r->partial;
+	pr->end_line = r->line;
+	pr->line = r->line - r->record_newlines;
+	pr->start = r->record_start;
+	pr->end = r->seg_end;
+	pr->has_nul = r->record_nul;
+	r->partial = r->nf;
+	r->record_start = r->seg_end;
+	r->last_end_line = r->line;
+	r->record_newlines = 0;
+	r->record_nul = 0;
+}
+
+/* Fields of a row not yet complete move to the front of the buffers. */
+static void
+compact(struct chain_csv *r)
+{
+	size_t i, n = r->nf - r->partial, base;
+
+	if (n == 0) {
+		r->datalen = 0;
+	} else {
+		base = r->fstart[r->partial];
+		memmove(r->data, r->data + base, r->datalen - base);
+		r->datalen -= base;
+		for (i = 0; i < n; i++) {
+			r->fstart[i] = r->fstart[r->partial + i] - base;
+			r->flen[i] = r->flen[r->partial + i];
+		}
+	}
+	r->nf = n;
+	r->partial = 0;
+	r->nrows = r->rowpos = 0;
+}
+
+static const char *
+parse_problem(struct chain_csv *r)
+{
+	if (csv_error(&r->parser) == CSV_ENOMEM)
+		return "record too large";
+	if (r->parser.pstate == 2 && !r->parser.quoted)
+		return "a quote inside an unquoted field (quote the field and "
+		    "double the quote)";
+	return "a character after a closing quote (double a quote inside "
+	    "a quoted field)";
+}
+
+static int
+read_block(struct chain_csv *r)
+{
+	ssize_t n;
+
+	r->offset += (off_t)r->buflen;
+	r->buflen = r->bufpos = 0;
+	do
+		n = read(r->fd, r->buf, BLOCK_SIZE);
+	while (n < 0 && errno == EINTR);
+	if (n < 0) {
+		chain_warn("%s", r->name);
+		chain_raise_status(CHAIN_EXIT_IO);
+		return -1;
+	}
+	r->buflen = (size_t)n;
+	return n > 0;
+}
+
+static void
+finish(struct chain_csv *r)
+{
+	r->seg_end = r->offset + (off_t)r->buflen;
+	if (csv_fini(&r->parser, on_field, on_row, r) != 0)
+		chain_csv_error(r, r->last_end_line + 1, NULL,
+		    "a quoted field is never closed (unterminated quote)");
+	r->eof = 1;
+}
+
+/* Feeds lines to libcsv until a row is complete or the input ends. */
+static void
+fill(struct chain_csv *r)
+{
+	while (r->nrows == r->rowpos && !r->eof) {
+		unsigned char *p, *nl;
+		size_t len, used;
+		int rc;
+
+		if (r->bufpos == r->buflen) {
+			if ((rc = read_block(r)) <= 0) {
+				if (rc == 0)
+					finish(r);
+				else
+					r->eof = 1;
+				break;
+			}
+		}
+		p = r->buf + r->bufpos;
+		nl = memchr(p, '\n', r->buflen - r->bufpos);
+		len = nl ? (size_t)(nl - p) + 1 : r->buflen - r->bufpos;
+		r->seg_end = r->offset + (off_t)(r->bufpos + len);
+		used = csv_parse(&r->parser, p, len, on_field, on_row, r);
+		if (used < len || r->nf - r->partial > FIELDS_MAX) {
+			size_t field = r->nf - r->partial;
+
+			chain_csv_error(r, r->line, r->columns != NULL &&
+			    field < r->ncolumns ? r->columns[field] : NULL,
+			    "malformed CSV at byte %lld: %s",
+			    (long long)(r->offset + (off_t)(r->bufpos + used) + 1),
+			    r->nf - r->partial > FIELDS_MAX ?
+			    "too many fields in a record" : parse_problem(r));
+			r->eof = 1;
+			break;
+		}
+		r->bufpos += len;
+		if (nl != NULL)
+			r->line++;
+	}
+	if (r->eof && r->nrows == r->rowpos)
+		r->done = 1;
+}
+
+static const struct pending *
+next_pending(struct chain_csv *r)
+{
+	if (r->rowpos == r->nrows) {
+		if (r->done)
+			return NULL;
+		compact(r);
+		fill(r);
+		if (r->rowpos == r->nrows)
+			return NULL;
+	}
+	return &r->rows[r->rowpos++];
+}
+
+/* Points the public row at a pending row's fields, padded to the header. */
+static void
+expose(struct chain_csv *r, const struct pending *pr)
+{
+	size_t i, n = pr->nfields > r->ncolumns ? pr->nfields : r->ncolumns;
+
+	if (n > r->rowptrcap) {
+		r->rowptrcap = n;
+		r->row.field = chain_reallocarray(r->row.field, n,
+		    sizeof(*r->row.field));
+		r->row.len = chain_reallocarray(r->row.len, n,
+		    sizeof(*r->row.len));
+	}
+	for (i = 0; i < n; i++) {
+		if (i < pr->nfields) {
+			r->row.field[i] = r->data + r->fstart[pr->first + i];
+			r->row.len[i] = r->flen[pr->first + i];
+		} else {
+			r->row.field[i] = r->empty;
+			r->row.len[i] = 0;
+		}
+	}
+	r->row.nfields = pr->nfields;
+	r->row.line = pr->line;
+	r->row.end_line = pr->end_line;
+	r->row.start = pr->start;
+	r->row.end = pr->end;
+}
+
+/*
+ * The delimiter, when -d does not name it: a comma unless the header line
+ * holds none (outside quotes) but a ';' or a tab.
+ */
+static int
+detect_delimiter(const unsigned char *p, size_t len)
+{
+	size_t i;
+	int quoted = 0, semicolon = 0, tab = 0;
+
+	for (i = 0; i < len && (quoted || (p[i] != '\n' && p[i] != '\r')); i++) {
+		if (p[i] == '"')
+			quoted = !quoted;
+		else if (!quoted && p[i] == ',')
+			return ',';
+		else if (!quoted && p[i] == ';')
+			semicolon = 1;
+		else if (!quoted && p[i] == '\t')
+			tab = 1;
+	}
+	return semicolon ? ';' : tab ? '\t' : ',';
+}
+
+static int
+detect_crlf(const unsigned char *p, size_t len)
+{
+	const unsigned char *nl = memchr(p, '\n', len);
+
+	return nl != NULL && nl > p && nl[-1] == '\r';
+}
+
+static int
+read_header(struct chain_csv *r)
+{
+	const struct pending *pr = next_pending(r);
+	size_t i;
+
+	if (pr == NULL) {
+		if (r->errors == 0 && chain_exit_status() != CHAIN_EXIT_IO)
+			chain_csv_error(r, 0, NULL, "empty input: no header row");
+		return -1;
+	}
+	r->ncolumns = pr->nfields;
+	r->columns = chain_calloc(r->ncolumns, sizeof(*r->columns));
+	for (i = 0; i < r->ncolumns; i++) {
+		char *name = chain_strdup(r->data + r->fstart[pr->first + i]);
+		char *t = chain_trim(name);
+
+		memmove(name, t, strlen(t) + 1);
+		r->columns[i] = name;
+	}
+	r->header_line = pr->line;
+	r->header_end = pr->end;
+	for (i = 0; i < r->ncolumns; i++) {
+		int first = chain_csv_column(r, r->columns[i]);
+
+		if (first >= 0 && (size_t)first < i && r->columns[i][0] != '\0')
+			chain_csv_warning(r, pr->line, r->columns[i],
+			    "column appears more than once; the first is used");
+	}
+	return 0;
+}
+
+struct chain_csv *
+chain_csv_fdopen(int fd, const char *name, const struct chain_opts *o)
+{
+	struct chain_csv *r = chain_calloc(1, sizeof(*r));
+	int rc;
+
+	r->name = chain_strdup(name);
+	r->fd = fd;
+	r->line = 1;
+	r->max_errors = o->max_errors;
+	r->allow_ragged = o->allow_ragged;
+	r->empty = "";
+	r->buf = chain_malloc(BLOCK_SIZE);
+	csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+	csv_set_space_func(&r->parser, never_space);
+	csv_set_realloc_func(&r->parser, capped_realloc);
+	csv_set_blk_size(&r->parser, 4096);
+
+	rc = read_block(r);
+	if (rc > 0 && r->buflen >= 3 && memcmp(r->buf, "\xEF\xBB\xBF", 3) == 0) {
+		r->bom = 1;
+		r->bufpos = 3;
+	}
+	r->record_start = r->bufpos;
+	r->delimiter = o->delimiter ? o->delimiter :
+	    detect_delimiter(r->buf + r->bufpos, r->buflen - r->bufpos);
+	r->decimal_comma = r->delimiter == ';';
+	r->crlf = detect_crlf(r->buf + r->bufpos, r->buflen - r->bufpos);
+	csv_set_delim(&r->parser, (unsigned char)r->delimiter);
+	if (rc < 0) {
+		r->eof = r->done = 1;
+		return r;
+	}
+	if (rc == 0)
+		r->eof = 1;
+	read_header(r);
+	return r;
+}
+
+/*
+ * Opens a file (NULL or "-" is standard input).  A file that cannot be
+ * opened is reported and NULL returned; the run will exit with status 4.
+ */
+struct chain_csv *
+chain_csv_open(const char *path, const struct chain_opts *o)
+{
+	struct chain_csv *r;
+	int fd;
+
+	if (path == NULL || strcmp(path, "-") == 0)
+		return chain_csv_fdopen(STDIN_FILENO, "stdin", o);
+	if ((fd = open(path, O_RDONLY)) < 0) {
+		chain_warn("%s", path);
+		chain_raise_status(CHAIN_EXIT_IO);
+		return NULL;
+	}
+	r = chain_csv_fdopen(fd, path, o);
+	r->own_fd = 1;
+	return r;
+}
+
+/*
+ * The next data row, or NULL at the end.  A row with another number of
+ * fields than the header is reported and skipped, unless --allow-ragged.
+ */
+const struct chain_row *
+chain_csv_read(struct chain_csv *r)
+{
+	const struct pending *pr;
+
+	if (r->columns == NULL)
+		return NULL;
+	while ((pr = next_pending(r)) != NULL) {
+		if (pr->has_nul) {
+			chain_csv_error(r, pr->line, NULL,
+			    "a NUL byte in a field");
+			continue;
+		}
+		if (pr->nfields != r->ncolumns) {
+			if (!r->allow_ragged) {
+				chain_csv_error(r, pr->line, NULL,
+				    "%zu fields where the header has %zu "
+				    "(--allow-ragged pads short rows)",
+				    pr->nfields, r->ncolumns);
+				continue;
+			}
+			if (pr->nfields > r->ncolumns && !r->ragged_warned) {
+				chain_csv_warning(r, pr->line, NULL,
+				    "%zu fields where the header has %zu; "
+				    "the extra fields are ignored",
+				    pr->nfields, r->ncolumns);
+				r->ragged_warned = 1;
+			}
+		}
+		expose(r, pr);
+		return &r->row;
+	}
+	return NULL;
+}
+
+int
+chain_csv_close(struct chain_csv *r)
+{
+	size_t i, errors;
+
+	if (r == NULL)
+		return 0;
+	if (r->errors > r->shown) {
+		fflush(stdout);
+		fprintf(stderr, "%s: %s: %zu more problems not shown\n",
+		    chain_progname, r->name, r->errors - r->shown);
+	}
+	errors = r->errors;
+	if (r->own_fd)
+		close(r->fd);
+	csv_free(&r->parser);
+	for (i = 0; i < r->ncolumns; i++)
+		free(r->columns[i]);
+	free(r->columns);
+	free(r->buf);
+	free(r->data);
+	free(r->fstart);
+	free(r->flen);
+	free(r->rows);
+	free(r->row.field);
+	free(r->row.len);
+	free(r->name);
+	free(r);
+	return errors > 0 ? -1 : 0;
+}
+
+const char *
+chain_csv_name(const struct chain_csv *r)
+{
+	return r->name;
+}
+
+size_t
+chain_csv_ncolumns(const struct chain_csv *r)
+{
+	return r->ncolumns;
+}
+
+const char *
+chain_csv_column_name(const struct chain_csv *r, size_t i)
+{
+	return i < r->ncolumns ? r->columns[i] : "";
+}
+
+/* The index of a column, matched case-insensitively, or -1. */
+int
+chain_csv_column(const struct chain_csv *r, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < r->ncolumns; i++)
+		if (chain_strcasecmp(r->columns[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+/*
+ * Finds every column of the NULL-terminated names[]; each missing one is an
+ * error.  Returns -1 when any is missing.
+ */
+int
+chain_csv_require(struct chain_csv *r, const char *const names[], int cols[])
+{
+	int i, missing = 0;
+
+	if (r->columns == NULL)
+		return -1;
+	for (i = 0; names[i] != NULL; i++) {
+		cols[i] = chain_csv_column(r, names[i]);
+		if (cols[i] < 0) {
+			chain_csv_error(r, r->header_line, names[i],
+			    "required column is missing");
+			missing = 1;
+		}
+	}
+	return missing ? -1 : 0;
+}
+
+int
+chain_csv_delimiter(const struct chain_csv *r)
+{
+	return r->delimiter;
+}
+
+int
+chain_csv_decimal_comma(const struct chain_csv *r)
+{
+	return r->decimal_comma;
+}
+
+int
+chain_csv_crlf(const struct chain_csv *r)
+{
+	return r->crlf;
+}
+
+int
+chain_csv_bom(const struct chain_csv *r)
+{
+	return r->bom;
+}
+
+long
+chain_csv_header_line(const struct chain_csv *r)
+{
+	return r->header_line;
+}
+
+off_t
+chain_csv_header_end(const struct chain_csv *r)
+{
+	return r->header_end;
+}
+
+size_t
+chain_csv_errors(const struct chain_csv *r)
+{
+	return r->errors;
+}
+
+const char *
+chain_field(const struct chain_row *row, int col)
+{
+	if (col < 0 || (size_t)col >= row->nfields)
+		return "";
+	return row->field[col];
+}
+
+static int
+blank(const char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	return *s == '\0';
+}
+
+/*
+ * Typed access to a field.  Each returns 1 with a value, 0 when the field is
+ * empty (missing), and -1 after reporting a bad value with its line and
+ * column.
+ */
+static int
+bad_value(struct chain_csv *r, const struct chain_row *row, int col,
+    const char *what)
+{
+	char shown[48];
+
+	quote_value(chain_field(row, col), shown, sizeof(shown));
+	chain_csv_error(r, row->line, chain_csv_column_name(r, (size_t)col),
+	    "'%s' is not a valid %s", shown, what);
+	return -1;
+}
+
+int
+chain_csv_date(struct chain_csv *r, const struct chain_row *row, int col,
+    int *days)
+{
+	const char *s = chain_field(row, col);
+
+	if (blank(s))
+		return 0;
+	if (chain_date_parse(s, days) != 0)
+		return bad_value(r, row, col, "date");
+	return 1;
+}
+
+int
+chain_csv_number(struct chain_csv *r, const struct chain_row *row, int col,
+    double *v)
+{
+	const char *s = chain_field(row, col);
+
+	if (blank(s))
+		return 0;
+	if (chain_number_parse(s, r->decimal_comma, v) != 0)
+		return bad_value(r, row, col, "number");
+	return 1;
+}
+
+int
+chain_csv_time(struct chain_csv *r, const struct chain_row *row, int col,
+    struct chain_time *t)
+{
+	const char *s = chain_field(row, col);
+
+	if (blank(s))
+		return 0;
+	if (chain_time_parse(s, t) != 0)
+		return bad_value(r, row, col, "timestamp");
+	return 1;
+}
+
+int
+chain_csv_period(struct chain_csv *r, const struct chain_row *row, int col,
+    struct chain_period *p)
+{
+	const char *s = chain_field(row, col);
+
+	if (blank(s))
+		return 0;
+	if (chain_period_parse(s, p) != 0)
+		return bad_value(r, row, col, "period");
+	return 1;
+}

@@ -1,0 +1,281 @@
+/*
+ * edit.c: a change to one record of a CSV file (or one record added), made
+ * so that nothing else in the file changes: every other record is copied
+ * byte for byte, with its quoting, its line ends and its unknown columns.
+ * The file is locked and replaced atomically (replace.c).  When the change
+ * needs a column the file does not have, the column is added at the end and
+ * every other record gets an empty field for it.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "chain.h"
+
+struct chain_edit {
+	struct chain_replace x;
+	struct chain_opts opts;
+	struct chain_csv *csv;
+	char **columns;
+	size_t ncolumns, nbase;
+	int delimiter, crlf, fresh;
+	int has_target;
+	off_t target_start, target_end;
+	long target_line;
+	char **target, **append;
+	size_t ntarget, nappend;
+};
+
+static char **
+copy_fields(const char *const fields[], size_t n)
+{
+	char **copy = chain_calloc(n, sizeof(*copy));
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		copy[i] = chain_strdup(fields[i] != NULL ? fields[i] : "");
+	return copy;
+}
+
+static void
+free_fields(char **fields, size_t n)
+{
+	size_t i;
+
+	if (fields == NULL)
+		return;
+	for (i = 0; i < n; i++)
+		free(fields[i]);
+	free(fields);
+}
+
+static void
+add_column(struct chain_edit *e, const char *name)
+{
+	e->columns = chain_reallocarray(e->columns, e->ncolumns + 1,
+	    sizeof(*e->columns));
+	e->columns[e->ncolumns++] = chain_strdup(name);
+}
+
+/*
+ * Locks the file and reads its header.  An empty (or, with create, new) file
+ * gets default_header.  The rows are then read with chain_edit_csv.
+ */
+struct chain_edit *
+chain_edit_open(const char *path, const struct chain_opts *o, int create,
+    const char *default_header)
+{
+	struct chain_edit *e = chain_calloc(1, sizeof(*e));
+	size_t i;
+
+	e->opts = *o;
+	e->opts.allow_ragged = 1;
+	if (chain_replace_begin(&e->x, path, create) != 0) {
+		free(e);
+		return NULL;
+	}
+	if (e->x.size == 0) {
+		const char *p = default_header;
+
+		e->fresh = 1;
+		e->delimiter = o->delimiter ? o->delimiter : ',';
+		while (p != NULL) {
+			const char *comma = strchr(p, ',');
+			char *name = chain_strndup(p, comma ? (size_t)(comma - p) :
+			    strlen(p));
+
+			add_column(e, name);
+			free(name);
+			p = comma ? comma + 1 : NULL;
+		}
+		e->nbase = 0;
+		return e;
+	}
+	e->csv = chain_csv_fdopen(dup(e->x.fd), path, &e->opts);
+	if (chain_csv_errors(e->csv) > 0) {
+		chain_edit_abort(e);
+		return NULL;
+	}
+	for (i = 0; i < chain_csv_ncolumns(e->csv); i++)
+		add_column(e, chain_csv_column_name(e->csv, i));
+	e->nbase = e->ncolumns;
+	e->delimiter = chain_csv_delimiter(e->csv);
+	e->crlf = chain_csv_crlf(e->csv);
+	return e;
+}
+
+/* The reader over the file's rows, or NULL for a new file. */
+struct chain_csv *
+chain_edit_csv(struct chain_edit *e)
+{
+	return e->csv;
+}
+
+size_t
+chain_edit_ncolumns(const struct chain_edit *e)
+{
+	return e->ncolumns;
+}
+
+/* The index of a column, added at the end when the file lacks it. */
+int
+chain_edit_column(struct chain_edit *e, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < e->ncolumns; i++)
+		if (chain_strcasecmp(e->columns[i], name) == 0)
+			return (int)i;
+	add_column(e, name);
+	return (int)e->ncolumns - 1;
+}
+
+/* The record row is to be written as fields (one per column). */
+void
+chain_edit_replace(struct chain_edit *e, const struct chain_row *row,
+    const char *const fields[])
+{
+	free_fields(e->target, e->ntarget);
+	e->ntarget = e->ncolumns;
+	e->target = copy_fields(fields, e->ntarget);
+	e->has_target = 1;
+	e->target_line = row->line;
+	e->target_start = row->start;
+	e->target_end = row->end;
+}
+
+void
+chain_edit_append(struct chain_edit *e, const char *const fields[])
+{
+	free_fields(e->append, e->nappend);
+	e->nappend = e->ncolumns;
+	e->append = copy_fields(fields, e->nappend);
+}
+
+/* A record of n fields, padded with empty ones to the file's width. */
+static void
+write_record(struct chain_edit *e, struct chain_out *w, char **fields,
+    size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < e->ncolumns; i++)
+		chain_out_text(w, i < n ? fields[i] : "");
+	chain_out_end(w);
+}
+
+/* Where a record's bytes end without its line end. */
+static off_t
+body_end(struct chain_edit *e, off_t start, off_t end)
+{
+	char tail[2];
+	off_t from = end - 2 < start ? start : end - 2;
+	ssize_t n = pread(e->x.fd, tail, (size_t)(end - from), from);
+
+	if (n >= 1 && tail[n - 1] == '\n') {
+		end--;
+		if (n == 2 && tail[0] == '\r')
+			end--;
+	}
+	return end;
+}
+
+/* Every record copied, with an empty field for each added column. */
+static int
+copy_widened(struct chain_edit *e, struct chain_out *w)
+{
+	struct chain_csv *r;
+	const struct chain_row *row;
+	size_t i;
+
+	if (lseek(e->x.fd, 0, SEEK_SET) != 0)
+		return -1;
+	r = chain_csv_fdopen(dup(e->x.fd), e->x.path, &e->opts);
+	chain_replace_copy(&e->x, 0, body_end(e, 0, chain_csv_header_end(r)));
+	chain_out_resume(w, e->nbase);
+	for (i = e->nbase; i < e->ncolumns; i++)
+		chain_out_text(w, e->columns[i]);
+	chain_out_end(w);
+	while ((row = chain_csv_read(r)) != NULL) {
+		if (e->has_target && row->line == e->target_line) {
+			write_record(e, w, e->target, e->ntarget);
+			continue;
+		}
+		chain_replace_copy(&e->x, row->start,
+		    body_end(e, row->start, row->end));
+		chain_out_resume(w, row->nfields);
+		for (i = row->nfields; i < e->ncolumns; i++)
+			chain_out_empty(w);
+		chain_out_end(w);
+	}
+	return chain_csv_close(r);
+}
+
+static int
+ends_in_newline(struct chain_edit *e)
+{
+	char last;
+
+	return e->x.size == 0 || (pread(e->x.fd, &last, 1, e->x.size - 1) == 1 &&
+	    last == '\n');
+}
+
+static int
+write_new_version(struct chain_edit *e, struct chain_out *w)
+{
+	if (e->fresh)
+		write_record(e, w, e->columns, e->ncolumns);
+	else if (e->ncolumns > e->nbase) {
+		if (copy_widened(e, w) != 0)
+			return -1;
+	} else if (e->has_target) {
+		chain_replace_copy(&e->x, 0, e->target_start);
+		write_record(e, w, e->target, e->ntarget);
+		chain_replace_copy(&e->x, e->target_end, e->x.size);
+	} else {
+		chain_replace_copy(&e->x, 0, e->x.size);
+		if (!ends_in_newline(e))
+			chain_out_end(w);
+	}
+	if (e->append != NULL)
+		write_record(e, w, e->append, e->nappend);
+	return 0;
+}
+
+/* Writes the new version and puts it in place of the old one. */
+int
+chain_edit_commit(struct chain_edit *e)
+{
+	struct chain_out *w;
+	int rc;
+
+	if (e->csv != NULL && chain_csv_errors(e->csv) > 0) {
+		chain_edit_abort(e);
+		return -1;
+	}
+	w = chain_out_stream(e->x.tmp, e->delimiter, 0, e->crlf);
+	rc = write_new_version(e, w);
+	free(w);
+	if (rc != 0 || chain_exit_status() >= CHAIN_EXIT_DATA) {
+		chain_edit_abort(e);
+		return -1;
+	}
+	rc = chain_replace_commit(&e->x);
+	e->x.fd = -1;
+	chain_edit_abort(e);
+	return rc;
+}
+
+/* Leaves the file as it was and frees the edit. */
+void
+chain_edit_abort(struct chain_edit *e)
+{
+	if (e->x.fd >= 0 || e->x.tmp != NULL)
+		chain_replace_abort(&e->x);
+	if (e->csv != NULL)
+		chain_csv_close(e->csv);
+	free_fields(e->target, e->ntarget);
+	free_fields(e->append, e->nappend);
+	free_fields(e->columns, e->ncolumns);
+	free(e);
+}

@@ -1,0 +1,99 @@
+/*
+ * number.c: numbers as CSV carries them.  On input blanks around a number are
+ * ignored and, in a file that Dutch Excel wrote with ';', a decimal comma is
+ * accepted.  On output a number has at most four decimals, trailing zeros
+ * dropped, never "-0", and a decimal comma only for --excel.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chain.h"
+
+#define NUMBER_MAX 64
+
+int
+chain_number_parse(const char *s, int decimal_comma, double *v)
+{
+	char buf[NUMBER_MAX];
+	size_t n = 0, ndigits = 0;
+	int seen_point = 0;
+	char *end;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (*s == '+' || *s == '-')
+		buf[n++] = *s++;
+	for (; *s != '\0' && n < NUMBER_MAX - 1; s++) {
+		if (*s >= '0' && *s <= '9') {
+			ndigits++;
+			buf[n++] = *s;
+		} else if ((*s == '.' || (*s == ',' && decimal_comma)) &&
+		    !seen_point) {
+			seen_point = 1;
+			buf[n++] = '.';
+		} else
+			break;
+	}
+	if (ndigits == 0)
+		return -1;
+	if ((*s == 'e' || *s == 'E') && n < NUMBER_MAX - 1) {
+		buf[n++] = *s++;
+		if ((*s == '+' || *s == '-') && n < NUMBER_MAX - 1)
+			buf[n++] = *s++;
+		if (*s < '0' || *s > '9')
+			return -1;
+		while (*s >= '0' && *s <= '9' && n < NUMBER_MAX - 1)
+			buf[n++] = *s++;
+	}
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (*s != '\0')
+		return -1;
+	buf[n] = '\0';
+	*v = strtod(buf, &end);
+	if (*end != '\0' || !isfinite(*v))
+		return -1;
+	return 0;
+}
+
+/*
+ * Writes v with at most four decimals and no trailing zeros into buf;
+ * returns the length.  Not a finite number writes nothing.
+ */
+size_t
+chain_number_format(double v, int decimal_comma, char *buf, size_t size)
+{
+	int len;
+	char *point;
+
+	if (!isfinite(v)) {
+		buf[0] = '\0';
+		return 0;
+	}
+	if (v == floor(v) && fabs(v) < 1e15)
+		len = snprintf(buf, size, "%.0f", v);
+	else {
+		len = snprintf(buf, size, "%.4f", v);
+		if (len < 0 || (size_t)len >= size)
+			len = (int)size - 1;
+		point = strchr(buf, '.');
+		if (point != NULL) {
+			while (len > 0 && buf[len - 1] == '0')
+				buf[--len] = '\0';
+			if (buf[len - 1] == '.')
+				buf[--len] = '\0';
+			else if (decimal_comma)
+				*point = ',';
+		}
+	}
+	if (len < 0 || (size_t)len >= size)
+		len = (int)size - 1;
+	if (strcmp(buf, "-0") == 0) {
+		buf[0] = '0';
+		buf[1] = '\0';
+		len = 1;
+	}
+	return (size_t)len;
+}

@@ -1,0 +1,108 @@
+/*
+ * options.c: the options that every program shares (-o, -d, -q, --excel,
+ * --as-of, --allow-ragged) and the usage and version conventions.  A program
+ * keeps its own getopt_long table, starting with CHAIN_LONGOPTS, and hands
+ * each option it does not know itself to chain_opts_common.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chain.h"
+
+#ifndef CHAIN_VERSION
+#define CHAIN_VERSION "0"
+#endif
+
+void
+chain_opts_init(struct chain_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->as_of = chain_today();
+	o->max_errors = 20;
+}
+
+void
+chain_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", chain_progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry '%s --help' for more information.\n",
+	    chain_progname);
+	exit(CHAIN_EXIT_USAGE);
+}
+
+void
+chain_version(void)
+{
+	printf("%s %s\n", chain_progname, CHAIN_VERSION);
+	if (fflush(stdout) != 0 || ferror(stdout))
+		chain_err(CHAIN_EXIT_IO, "write error");
+	exit(CHAIN_EXIT_OK);
+}
+
+static int
+parse_delimiter(const char *arg)
+{
+	if (strcmp(arg, "tab") == 0 || strcmp(arg, "\\t") == 0)
+		return '\t';
+	if (strlen(arg) != 1 || arg[0] == '"' || arg[0] == '\n' ||
+	    arg[0] == '\r')
+		chain_usage_error("-d takes one character (or 'tab'), not '%s'",
+		    arg);
+	return (unsigned char)arg[0];
+}
+
+/*
+ * Handles one of the shared options; returns 0 when c is not one of them, so
+ * that the caller can go on with its own.
+ */
+int
+chain_opts_common(struct chain_opts *o, int c, const char *arg)
+{
+	switch (c) {
+	case 'o':
+		o->output = strcmp(arg, "-") == 0 ? NULL : arg;
+		return 1;
+	case 'd':
+		o->delimiter = parse_delimiter(arg);
+		return 1;
+	case 'q':
+		o->quiet = 1;
+		return 1;
+	case CHAIN_OPT_EXCEL:
+		o->excel = 1;
+		return 1;
+	case CHAIN_OPT_ALLOW_RAGGED:
+		o->allow_ragged = 1;
+		return 1;
+	case CHAIN_OPT_AS_OF:
+		if (chain_date_parse(arg, &o->as_of) != 0)
+			chain_usage_error("--as-of: '%s' is not a valid date",
+			    arg);
+		return 1;
+	case 'V':
+		chain_version();
+	}
+	return 0;
+}
+
+long
+chain_parse_count(const char *opt, const char *arg, long min, long max)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(arg, &end, 10);
+	if (errno != 0 || end == arg || *end != '\0' || v < min || v > max)
+		chain_usage_error("%s: '%s' is not a whole number from %ld to %ld",
+		    opt, arg, min, max);
+	return v;
+}

@@ -1,0 +1,238 @@
+/*
+ * util.c: the program's name, messages on standard error, the exit status
+ * that a run accumulates, and allocation that never returns NULL.  A program
+ * reports a problem and goes on where it can (every bad row of a file is
+ * listed); the worst status seen is what it exits with.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "chain.h"
+
+const char *chain_progname = "chain";
+static int worst_status;
+
+void
+chain_setprogname(const char *argv0)
+{
+	const char *slash;
+
+	if (argv0 == NULL || *argv0 == '\0')
+		return;
+	slash = strrchr(argv0, '/');
+	chain_progname = slash ? slash + 1 : argv0;
+}
+
+static void
+vmessage(int with_errno, const char *fmt, va_list ap)
+{
+	int saved = errno;
+
+	fflush(stdout);
+	fprintf(stderr, "%s: ", chain_progname);
+	vfprintf(stderr, fmt, ap);
+	if (with_errno)
+		fprintf(stderr, ": %s", strerror(saved));
+	fputc('\n', stderr);
+}
+
+void
+chain_warnx(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmessage(0, fmt, ap);
+	va_end(ap);
+}
+
+void
+chain_warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmessage(1, fmt, ap);
+	va_end(ap);
+}
+
+void
+chain_errx(int status, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmessage(0, fmt, ap);
+	va_end(ap);
+	exit(status);
+}
+
+void
+chain_err(int status, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmessage(1, fmt, ap);
+	va_end(ap);
+	exit(status);
+}
+
+/*
+ * The exit status of a run is the most serious thing that happened: an
+ * output that cannot be written (4) outweighs bad data (3), which outweighs
+ * a --fail-on finding (1).
+ */
+void
+chain_raise_status(int status)
+{
+	static const int rank[] = { 0, 1, 0, 2, 3 };
+
+	if (status < 0 || status > CHAIN_EXIT_IO || status == CHAIN_EXIT_USAGE)
+		return;
+	if (rank[status] > rank[worst_status])
+		worst_status = status;
+}
+
+int
+chain_exit_status(void)
+{
+	return worst_status;
+}
+
+static void
+out_of_memory(void)
+{
+	chain_errx(CHAIN_EXIT_IO, "out of memory");
+}
+
+void *
+chain_malloc(size_t size)
+{
+	void *p = malloc(size ? size : 1);
+
+	if (p == NULL)
+		out_of_memory();
+	return p;
+}
+
+void *
+chain_calloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+
+	if (p == NULL)
+		out_of_memory();
+	return p;
+}
+
+void *
+chain_realloc(void *p, size_t size)
+{
+	p = realloc(p, size ? size : 1);
+	if (p == NULL)
+		out_of_memory();
+	return p;
+}
+
+void *
+chain_reallocarray(void *p, size_t n, size_t size)
+{
+	if (size != 0 && n > SIZE_MAX / size)
+		out_of_memory();
+	return chain_realloc(p, n * size);
+}
+
+char *
+chain_strdup(const char *s)
+{
+	return chain_strndup(s, strlen(s));
+}
+
+char *
+chain_strndup(const char *s, size_t n)
+{
+	char *p = chain_malloc(n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+/* Column names and keywords compare without regard to ASCII case. */
+int
+chain_strcasecmp(const char *a, const char *b)
+{
+	int ca, cb;
+
+	do {
+		ca = tolower((unsigned char)*a++);
+		cb = tolower((unsigned char)*b++);
+	} while (ca == cb && ca != '\0');
+	return ca - cb;
+}
+
+/* Strips blanks (spaces and tabs) on both sides, in place. */
+char *
+chain_trim(char *s)
+{
+	char *end;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	end = s + strlen(s);
+	while (end > s && (end[-1] == ' ' || end[-1] == '\t'))
+		end--;
+	*end = '\0';
+	return s;
+}
+
+/* Whether a comma-separated list holds a word (case-insensitive). */
+int
+chain_list_has(const char *list, const char *word)
+{
+	size_t n = strlen(word);
+	const char *p = list;
+
+	while (p != NULL && *p != '\0') {
+		const char *comma = strchr(p, ',');
+		size_t len = comma ? (size_t)(comma - p) : strlen(p);
+
+		if (len == n && strncasecmp(p, word, n) == 0)
+			return 1;
+		p = comma ? comma + 1 : NULL;
+	}
+	return 0;
+}
+
+/*
+ * Checks that every word of a comma-separated list is one of words[]; on
+ * failure *bad points at the first unknown word (up to its comma).
+ */
+int
+chain_list_check(const char *list, const char *const words[], const char **bad)
+{
+	const char *p = list;
+
+	while (p != NULL) {
+		const char *comma = strchr(p, ',');
+		size_t len = comma ? (size_t)(comma - p) : strlen(p);
+		size_t i;
+
+		for (i = 0; words[i] != NULL; i++)
+			if (strlen(words[i]) == len &&
+			    strncasecmp(p, words[i], len) == 0)
+				break;
+		if (words[i] == NULL) {
+			*bad = p;
+			return -1;
+		}
+		p = comma ? comma + 1 : NULL;
+	}
+	return 0;
+}
