@@ -322,6 +322,7 @@ struct status_ctx {
 	int *source;		/* input column of each output column, or -1 */
 	int judged_at[4];
 	int started, listing;
+	int verbatim;		/* rows can be copied as the input wrote them */
 };
 
 static void
@@ -353,6 +354,14 @@ status_begin(struct agree *ag, struct chain_csv *r, void *arg)
 	}
 	for (i = 0; i < s->n; i++)
 		s->source[i] = chain_csv_column(r, s->names[i]);
+	/*
+	 * When the input is written as the output will be and its columns come
+	 * first in the same order, each row is copied byte for byte.
+	 */
+	s->verbatim = !ag->opts.excel && chain_csv_delimiter(r) == ',' &&
+	    chain_csv_ncolumns(r) + 4 == s->n;
+	for (i = 0; i < chain_csv_ncolumns(r) && s->verbatim; i++)
+		s->verbatim = s->source[i] == (int)i;
 	for (i = 0; i < chain_csv_ncolumns(r); i++) {
 		const char *name = chain_csv_column_name(r, i);
 
@@ -392,7 +401,12 @@ status_row(struct agree *ag, struct chain_csv *r, const struct chain_row *row,
 	if (s->listing && !listed(ag, row, c, v))
 		return;
 	note_found(ag, v);
-	for (i = 0; i < s->n; i++) {
+	i = 0;
+	if (s->verbatim && row->raw != NULL && row->nfields == s->n - 4) {
+		chain_out_raw(s->w, row->raw, row->rawlen, row->nfields);
+		i = row->nfields;
+	}
+	for (; i < s->n; i++) {
 		if ((int)i == s->judged_at[0])
 			chain_out_text(s->w, chain_state_names[v->state]);
 		else if ((int)i == s->judged_at[1])
@@ -402,7 +416,8 @@ status_row(struct agree *ag, struct chain_csv *r, const struct chain_row *row,
 		else if ((int)i == s->judged_at[3])
 			chain_out_int(s->w, v->surprise);
 		else
-			chain_out_field(s->w, chain_field(row, s->source[i]));
+			chain_out_fieldn(s->w, chain_field(row, s->source[i]),
+			    chain_field_len(row, s->source[i]));
 	}
 	chain_out_end(s->w);
 }

@@ -151,6 +151,9 @@ struct chain_row {
 	long end_line;		/* physical line where it ends */
 	off_t start;		/* byte offset of the record, blank lines before included */
 	off_t end;		/* byte offset just after its line end */
+	const char *raw;	/* the record as written, without its line end;
+				   NULL when that is not known exactly */
+	size_t rawlen;
 };
 
 struct chain_csv;
@@ -180,6 +183,7 @@ void chain_csv_warning(struct chain_csv *r, long line, const char *column,
 void chain_csv_verror(struct chain_csv *r, int is_error, long line,
     const char *column, const char *fmt, va_list ap);
 const char *chain_field(const struct chain_row *row, int col);
+size_t chain_field_len(const struct chain_row *row, int col);
 int chain_csv_date(struct chain_csv *r, const struct chain_row *row, int col,
     int *days);
 int chain_csv_number(struct chain_csv *r, const struct chain_row *row,
@@ -198,6 +202,7 @@ void chain_out_header(struct chain_out *w, const char *names);
 void chain_out_text(struct chain_out *w, const char *s);
 void chain_out_textn(struct chain_out *w, const char *s, size_t len);
 void chain_out_field(struct chain_out *w, const char *s);
+void chain_out_fieldn(struct chain_out *w, const char *s, size_t len);
 void chain_out_number(struct chain_out *w, double v);
 void chain_out_int(struct chain_out *w, long long v);
 void chain_out_date(struct chain_out *w, int days);
@@ -205,8 +210,12 @@ void chain_out_period(struct chain_out *w, struct chain_period p);
 void chain_out_empty(struct chain_out *w);
 void chain_out_end(struct chain_out *w);
 void chain_out_resume(struct chain_out *w, size_t nfields);
+void chain_out_raw(struct chain_out *w, const char *s, size_t len,
+    size_t nfields);
 int chain_out_close(struct chain_out *w, int keep);
 FILE *chain_out_file(struct chain_out *w);
+void chain_out_flush(struct chain_out *w);
+void chain_out_free(struct chain_out *w);
 
 /* replace.c: a locked, atomic rewrite of a file */
 struct chain_replace {

@@ -31,6 +31,8 @@ struct pending {
 	size_t nfields;
 	long line, end_line;
 	off_t start, end;
+	size_t raw, rawlen;	/* the record's bytes in raw[] */
+	int raw_ok;		/* and nothing else (not so after a lone CR) */
 	int has_nul;
 };
 
@@ -48,9 +50,8 @@ struct chain_csv {
 	off_t offset;		/* file offset of buf[0] */
 	off_t seg_end;		/* file offset just after the segment fed */
 	long line;		/* physical line of the segment fed */
-	long record_newlines;
+	long record_line;	/* physical line where the record starts */
 	off_t record_start;
-	long last_end_line;
 	int record_nul;
 
 	char *data;		/* field bytes of pending rows, NUL-separated */
@@ -60,6 +61,9 @@ struct chain_csv {
 	size_t partial;		/* first field of the row still being parsed */
 	struct pending *rows;
 	size_t nrows, rowcap, rowpos;
+
+	char *raw;		/* the bytes of the records being parsed */
+	size_t rawlen, rawcap, rawstart;
 
 	struct chain_row row;
 	size_t rowptrcap;
@@ -155,7 +159,7 @@ static void
 on_field(void *s, size_t len, void *data)
 {
 	struct chain_csv *r = data;
-	const char *p = s, *nl;
+	const char *p = s;
 
 	if (r->nf == r->fcap) {
 		r->fcap = r->fcap ? r->fcap * 2 : 64;
@@ -172,14 +176,7 @@ on_field(void *s, size_t len, void *data)
 	r->fstart[r->nf] = r->datalen;
 	r->flen[r->nf] = len;
 	r->nf++;
-	if (len > 0) {
-		memcpy(r->data + r->datalen, p, len);
-		if (memchr(p, '\0', len) != NULL)
-			r->record_nul = 1;
-		for (nl = memchr(p, '\n', len); nl != NULL;
-		    nl = memchr(nl + 1, '\n', len - (size_t)(nl + 1 - p)))
-			r->record_newlines++;
-	}
+	memcpy(r->data + r->datalen, p, len);
 	r->datalen += len;
 	r->data[r->datalen++] = '\0';
 }
@@ -200,14 +197,16 @@ on_row(int c, void *data)
 	pr->first = r->partial;
 	pr->nfields = r->nf - r->partial;
 	pr->end_line = r->line;
-	pr->line = r->line - r->record_newlines;
+	pr->line = r->record_line;
 	pr->start = r->record_start;
 	pr->end = r->seg_end;
 	pr->has_nul = r->record_nul;
+	pr->raw = r->rawstart;
+	pr->rawlen = r->rawlen - r->rawstart;
+	pr->raw_ok = 1;
+	r->rawstart = r->rawlen;
 	r->partial = r->nf;
 	r->record_start = r->seg_end;
-	r->last_end_line = r->line;
-	r->record_newlines = 0;
 	r->record_nul = 0;
 }
 
@@ -231,6 +230,32 @@ compact(struct chain_csv *r)
 	r->nf = n;
 	r->partial = 0;
 	r->nrows = r->rowpos = 0;
+	memmove(r->raw, r->raw + r->rawstart, r->rawlen - r->rawstart);
+	r->rawlen -= r->rawstart;
+	r->rawstart = 0;
+}
+
+/*
+ * Keeps the bytes of a line for the record it belongs to.  A line fed while
+ * no record is under way starts one (blank lines before it are dropped), so
+ * this is where a record's first line is known.
+ */
+static void
+keep_raw(struct chain_csv *r, const unsigned char *p, size_t len)
+{
+	if (r->parser.pstate == 0) {
+		r->rawlen = r->rawstart;
+		r->record_line = r->line;
+	}
+	if (memchr(p, '\0', len) != NULL)
+		r->record_nul = 1;
+	if (r->rawlen + len > r->rawcap) {
+		while (r->rawlen + len > r->rawcap)
+			r->rawcap = r->rawcap ? r->rawcap * 2 : BLOCK_SIZE;
+		r->raw = chain_realloc(r->raw, r->rawcap);
+	}
+	memcpy(r->raw + r->rawlen, p, len);
+	r->rawlen += len;
 }
 
 static const char *
@@ -269,7 +294,7 @@ finish(struct chain_csv *r)
 {
 	r->seg_end = r->offset + (off_t)r->buflen;
 	if (csv_fini(&r->parser, on_field, on_row, r) != 0)
-		chain_csv_error(r, r->last_end_line + 1, NULL,
+		chain_csv_error(r, r->record_line, NULL,
 		    "a quoted field is never closed (unterminated quote)");
 	r->eof = 1;
 }
@@ -280,7 +305,7 @@ fill(struct chain_csv *r)
 {
 	while (r->nrows == r->rowpos && !r->eof) {
 		unsigned char *p, *nl;
-		size_t len, used;
+		size_t len, used, before;
 		int rc;
 
 		if (r->bufpos == r->buflen) {
@@ -296,7 +321,13 @@ fill(struct chain_csv *r)
 		nl = memchr(p, '\n', r->buflen - r->bufpos);
 		len = nl ? (size_t)(nl - p) + 1 : r->buflen - r->bufpos;
 		r->seg_end = r->offset + (off_t)(r->bufpos + len);
+		keep_raw(r, p, len);
+		before = r->nrows;
 		used = csv_parse(&r->parser, p, len, on_field, on_row, r);
+		if (r->nrows > before + 1 ||
+		    (r->nrows > before && r->parser.pstate != 0))
+			while (before < r->nrows)
+				r->rows[before++].raw_ok = 0;
 		if (used < len || r->nf - r->partial > FIELDS_MAX) {
 			size_t field = r->nf - r->partial;
 
@@ -358,6 +389,11 @@ expose(struct chain_csv *r, const struct pending *pr)
 	r->row.end_line = pr->end_line;
 	r->row.start = pr->start;
 	r->row.end = pr->end;
+	r->row.raw = pr->raw_ok ? r->raw + pr->raw : NULL;
+	r->row.rawlen = pr->raw_ok ? pr->rawlen : 0;
+	while (r->row.rawlen > 0 && (r->row.raw[r->row.rawlen - 1] == '\n' ||
+	    r->row.raw[r->row.rawlen - 1] == '\r'))
+		r->row.rawlen--;
 }
 
 /*
@@ -547,6 +583,7 @@ chain_csv_close(struct chain_csv *r)
 	free(r->fstart);
 	free(r->flen);
 	free(r->rows);
+	free(r->raw);
 	free(r->row.field);
 	free(r->row.len);
 	free(r->name);
@@ -646,6 +683,14 @@ size_t
 chain_csv_errors(const struct chain_csv *r)
 {
 	return r->errors;
+}
+
+size_t
+chain_field_len(const struct chain_row *row, int col)
+{
+	if (col < 0 || (size_t)col >= row->nfields)
+		return 0;
+	return row->len[col];
 }
 
 const char *

@@ -201,6 +201,7 @@ copy_widened(struct chain_edit *e, struct chain_out *w)
 			write_record(e, w, e->target, e->ntarget);
 			continue;
 		}
+		chain_out_flush(w);
 		chain_replace_copy(&e->x, row->start,
 		    body_end(e, row->start, row->end));
 		chain_out_resume(w, row->nfields);
@@ -231,6 +232,7 @@ write_new_version(struct chain_edit *e, struct chain_out *w)
 	} else if (e->has_target) {
 		chain_replace_copy(&e->x, 0, e->target_start);
 		write_record(e, w, e->target, e->ntarget);
+		chain_out_flush(w);
 		chain_replace_copy(&e->x, e->target_end, e->x.size);
 	} else {
 		chain_replace_copy(&e->x, 0, e->x.size);
@@ -255,7 +257,7 @@ chain_edit_commit(struct chain_edit *e)
 	}
 	w = chain_out_stream(e->x.tmp, e->delimiter, 0, e->crlf);
 	rc = write_new_version(e, w);
-	free(w);
+	chain_out_free(w);
 	if (rc != 0 || chain_exit_status() >= CHAIN_EXIT_DATA) {
 		chain_edit_abort(e);
 		return -1;

@@ -1,0 +1,43 @@
+#!/bin/sh
+# deps.sh check|bench: installs the Debian packages that building and testing
+# (check) or benchmarking (bench) need.  As root it runs apt-get itself;
+# otherwise it prints the exact command and fails, so that nothing half-works.
+set -u
+
+case "${1:-check}" in
+check)
+	# build: cc, make, libcsv; tests: bats with its helpers, mandoc for the
+	# man page lint, chromium for the report's browser test.
+	want="gcc make libc6-dev libcsv-dev bats bats-support bats-assert mandoc chromium"
+	;;
+bench)
+	want="miller datamash sqlite3 python3"
+	;;
+*)
+	echo "usage: deps.sh check|bench" >&2
+	exit 2
+	;;
+esac
+
+missing=""
+for p in $want; do
+	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed"; then
+		missing="$missing $p"
+	fi
+done
+[ -z "$missing" ] && exit 0
+
+if ! command -v apt-get >/dev/null 2>&1; then
+	echo "deps: missing:$missing (install them with your package manager)" >&2
+	exit 1
+fi
+if [ "$(id -u)" != 0 ]; then
+	echo "deps: missing Debian packages:$missing" >&2
+	echo "deps: run: sudo apt-get install -y$missing" >&2
+	exit 1
+fi
+echo "deps: installing$missing"
+export DEBIAN_FRONTEND=noninteractive
+# shellcheck disable=SC2086
+apt-get install -y --no-install-recommends $missing ||
+	{ apt-get update && apt-get install -y --no-install-recommends $missing; }

@@ -1,0 +1,246 @@
+/*
+ * test_csv.c: the CSV reader and writer (lib/csvin.c, lib/csvout.c): BOM,
+ * CRLF, delimiter detection, quoted newlines with line numbers, header
+ * matching, ragged rows, malformed quoting, byte ranges, minimal quoting
+ * and the --excel dialect.
+ */
+#include <fcntl.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "chain.h"
+#include "unit.h"
+
+static struct chain_opts opts;
+static char path[64];
+
+static struct chain_csv *
+open_text(const char *text, size_t len)
+{
+	int fd;
+
+	snprintf(path, sizeof(path), "/tmp/chain-unit-XXXXXX");
+	fd = mkstemp(path);
+	if (write(fd, text, len) != (ssize_t)len)
+		return NULL;
+	close(fd);
+	return chain_csv_open(path, &opts);
+}
+
+static struct chain_csv *
+open_string(const char *text)
+{
+	return open_text(text, strlen(text));
+}
+
+static void
+done(struct chain_csv *r)
+{
+	chain_csv_close(r);
+	unlink(path);
+}
+
+static void
+test_basic(void)
+{
+	struct chain_csv *r = open_string("\xEF\xBB\xBF Id ,Owner,due\r\n"
+	    "A1,\"POL, team\",2026-03-01\r\n"
+	    "\r\n"
+	    "A2,\"say \"\"hi\"\"\nthere\",2026-03-02\r\n"
+	    "A3, OM ,01-04-2026");
+	const struct chain_row *row;
+
+	CHECK(r != NULL);
+	CHECK(chain_csv_bom(r));
+	CHECK(chain_csv_crlf(r));
+	CHECK_INT(chain_csv_delimiter(r), ',');
+	CHECK_INT(chain_csv_ncolumns(r), 3);
+	CHECK_STR(chain_csv_column_name(r, 0), "Id");
+	CHECK_INT(chain_csv_column(r, "id"), 0);
+	CHECK_INT(chain_csv_column(r, "OWNER"), 1);
+	CHECK_INT(chain_csv_column(r, "title"), -1);
+	row = chain_csv_read(r);
+	CHECK(row != NULL);
+	CHECK_STR(chain_field(row, 1), "POL, team");
+	CHECK_INT(row->line, 2);
+	CHECK_INT(row->start, 19);	/* BOM, header and CRLF: 3 + 14 + 2 */
+	CHECK_INT(row->end, 19 + 27);
+	row = chain_csv_read(r);
+	CHECK_STR(chain_field(row, 1), "say \"hi\"\nthere");
+	CHECK_INT(row->line, 4);	/* the blank line 3 is skipped */
+	CHECK_INT(row->end_line, 5);
+	row = chain_csv_read(r);
+	CHECK_STR(chain_field(row, 1), " OM ");	/* blanks in text kept */
+	CHECK_INT(row->line, 6);
+	CHECK_STR(chain_field(row, 5), "");	/* beyond the row */
+	CHECK(chain_csv_read(r) == NULL);
+	CHECK_INT(chain_csv_errors(r), 0);
+	done(r);
+}
+
+static void
+test_dialects(void)
+{
+	struct chain_csv *r = open_string("kpi;period;value\n"
+	    "lt;2026-W01;3,5\n");
+	const struct chain_row *row;
+	double v = 0;
+
+	CHECK_INT(chain_csv_delimiter(r), ';');
+	CHECK(chain_csv_decimal_comma(r));
+	row = chain_csv_read(r);
+	CHECK_INT(chain_csv_number(r, row, 2, &v), 1);
+	CHECK(v == 3.5);
+	done(r);
+
+	r = open_string("kpi\tperiod\tvalue\nlt\t2026-W01\t3.5\n");
+	CHECK_INT(chain_csv_delimiter(r), '\t');
+	CHECK(!chain_csv_decimal_comma(r));
+	done(r);
+
+	/* a comma inside a quoted header name does not make it comma-separated */
+	r = open_string("\"a, b\";c\n1;2\n");
+	CHECK_INT(chain_csv_delimiter(r), ';');
+	CHECK_STR(chain_csv_column_name(r, 0), "a, b");
+	done(r);
+
+	opts.delimiter = '|';
+	r = open_string("a|b\n1|2\n");
+	CHECK_INT(chain_csv_ncolumns(r), 2);
+	done(r);
+	opts.delimiter = 0;
+}
+
+static void
+test_problems(void)
+{
+	struct chain_csv *r = open_string("a,b\n1,2\n3\n4,5,6\n7,8\n");
+	const struct chain_row *row;
+	int n = 0;
+
+	while ((row = chain_csv_read(r)) != NULL)
+		n++;
+	CHECK_INT(n, 2);			/* the two ragged rows are left out */
+	CHECK_INT(chain_csv_errors(r), 2);
+	done(r);
+
+	opts.allow_ragged = 1;
+	r = open_string("a,b,c\n1\n");
+	row = chain_csv_read(r);
+	CHECK(row != NULL);
+	CHECK_STR(chain_field(row, 2), "");
+	CHECK_INT(chain_csv_errors(r), 0);
+	done(r);
+	opts.allow_ragged = 0;
+
+	r = open_string("a,b\n1,\"open\n2,3\n");
+	while (chain_csv_read(r) != NULL)
+		;
+	CHECK_INT(chain_csv_errors(r), 1);	/* unterminated quote */
+	done(r);
+
+	r = open_string("a,b\n1,x\"y\n");
+	CHECK(chain_csv_read(r) == NULL);
+	CHECK_INT(chain_csv_errors(r), 1);	/* quote in an unquoted field */
+	done(r);
+
+	r = open_string("a,b\n1,\"x\"y\n");
+	CHECK(chain_csv_read(r) == NULL);
+	CHECK_INT(chain_csv_errors(r), 1);	/* text after a closing quote */
+	done(r);
+
+	r = open_text("a,b\n1,x\0y\n", 10);
+	CHECK(chain_csv_read(r) == NULL);
+	CHECK_INT(chain_csv_errors(r), 1);	/* a NUL byte */
+	done(r);
+
+	r = open_string("");
+	CHECK_INT(chain_csv_errors(r), 1);	/* no header */
+	CHECK(chain_csv_read(r) == NULL);
+	done(r);
+
+	r = open_string("due\n31-02-2026\n2026-02-28\n\n");
+	row = chain_csv_read(r);
+	{
+		int d;
+
+		CHECK_INT(chain_csv_date(r, row, 0, &d), -1);
+		row = chain_csv_read(r);
+		CHECK_INT(chain_csv_date(r, row, 0, &d), 1);
+		CHECK_INT(chain_csv_errors(r), 1);
+	}
+	done(r);
+}
+
+static void
+test_large_field(void)
+{
+	size_t n = 200000, i;
+	char *text = malloc(n + 32);
+	struct chain_csv *r;
+	const struct chain_row *row;
+
+	memcpy(text, "a,b\n1,\"", 7);
+	for (i = 0; i < n; i++)
+		text[7 + i] = (char)(i % 1000 == 999 ? '\n' : 'x');
+	memcpy(text + 7 + n, "\"\n2,y\n", 7);
+	r = open_text(text, 7 + n + 6);
+	row = chain_csv_read(r);
+	CHECK_INT(row->len[1], n);
+	row = chain_csv_read(r);
+	CHECK_STR(chain_field(row, 1), "y");
+	CHECK_INT(row->line, 3 + (long)(n / 1000));	/* lines crossed blocks */
+	done(r);
+	free(text);
+}
+
+static const char *
+written(int excel, void (*fill)(struct chain_out *))
+{
+	static char buf[256];
+	FILE *fp = fmemopen(buf, sizeof(buf), "w");
+	struct chain_out *w = chain_out_stream(fp, excel ? ';' : ',', excel,
+	    excel);
+
+	fill(w);
+	chain_out_free(w);
+	fclose(fp);
+	return buf;
+}
+
+static void
+fill_row(struct chain_out *w)
+{
+	chain_out_text(w, "plain");
+	chain_out_text(w, "a,b");
+	chain_out_text(w, "say \"hi\"");
+	chain_out_text(w, "=SUM(A1)");
+	chain_out_text(w, "-5");
+	chain_out_field(w, "2.5");
+	chain_out_number(w, 0.125);
+	chain_out_empty(w);
+	chain_out_text(w, "a;b");
+	chain_out_end(w);
+}
+
+static void
+test_writer(void)
+{
+	CHECK_STR(written(0, fill_row),
+	    "plain,\"a,b\",\"say \"\"hi\"\"\",=SUM(A1),-5,2.5,0.125,,a;b\n");
+	CHECK_STR(written(1, fill_row),
+	    "plain;a,b;\"say \"\"hi\"\"\";'=SUM(A1);-5;2,5;0,125;;\"a;b\"\r\n");
+}
+
+int
+main(void)
+{
+	chain_setprogname("test_csv");
+	chain_opts_init(&opts);
+	test_basic();
+	test_dialects();
+	test_problems();
+	test_large_field();
+	test_writer();
+	UNIT_DONE();
+}

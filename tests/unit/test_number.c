@@ -1,0 +1,56 @@
+/* test_number.c: numbers in and out (lib/number.c). */
+#include "chain.h"
+#include "unit.h"
+
+static double
+num(const char *s, int decimal_comma)
+{
+	double v;
+
+	if (chain_number_parse(s, decimal_comma, &v) != 0)
+		return -12345;
+	return v;
+}
+
+static const char *
+fmt(double v, int decimal_comma)
+{
+	static char buf[64];
+
+	chain_number_format(v, decimal_comma, buf, sizeof(buf));
+	return buf;
+}
+
+int
+main(void)
+{
+	CHECK(num("3.5", 0) == 3.5);
+	CHECK(num("3,5", 1) == 3.5);
+	CHECK(num("3,5", 0) == -12345);
+	CHECK(num("3.5", 1) == 3.5);
+	CHECK(num(" 12 ", 0) == 12);
+	CHECK(num("-0.25", 0) == -0.25);
+	CHECK(num("+4", 0) == 4);
+	CHECK(num("1e3", 0) == 1000);
+	CHECK(num(".5", 0) == 0.5);
+	CHECK(num("5.", 0) == 5);
+	CHECK(num("", 0) == -12345);
+	CHECK(num("abc", 0) == -12345);
+	CHECK(num("1.2.3", 0) == -12345);
+	CHECK(num("1,234.5", 1) == -12345);
+	CHECK(num("12 3", 0) == -12345);
+	CHECK(num("nan", 0) == -12345);
+	CHECK(num("1e999", 0) == -12345);
+	CHECK(num("1e", 0) == -12345);
+
+	CHECK_STR(fmt(1.5, 0), "1.5");
+	CHECK_STR(fmt(1.5, 1), "1,5");
+	CHECK_STR(fmt(100, 0), "100");
+	CHECK_STR(fmt(2.0 / 3.0, 0), "0.6667");
+	CHECK_STR(fmt(0.1 + 0.2, 0), "0.3");
+	CHECK_STR(fmt(-0.00001, 0), "0");
+	CHECK_STR(fmt(-2.5, 0), "-2.5");
+	CHECK_STR(fmt(1234.56789, 1), "1234,5679");
+	CHECK_STR(fmt(0.0 / 0.0, 0), "");
+	UNIT_DONE();
+}
