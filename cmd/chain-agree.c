@@ -457,6 +457,25 @@ free_group(void *p)
 	free(g);
 }
 
+/* Writes v in decimal, NUL-terminated (a map key made without printf). */
+static void
+format_int(char *p, int v)
+{
+	char digits[12];
+	unsigned u = v < 0 ? 0U - (unsigned)v : (unsigned)v;
+	int n = 0;
+
+	do {
+		digits[n++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u != 0);
+	if (v < 0)
+		*p++ = '-';
+	while (n > 0)
+		*p++ = digits[--n];
+	*p = '\0';
+}
+
 static void
 score_row(struct agree *ag, struct chain_csv *r, const struct chain_row *row,
     const struct chain_register *c, const struct chain_verdict *v, void *arg)
@@ -466,8 +485,8 @@ score_row(struct agree *ag, struct chain_csv *r, const struct chain_row *row,
 	    chain_register_partner(row, c->counterpart) :
 	    chain_field(row, c->owner);
 	struct chain_period period = { CHAIN_DAY, 0 };
-	char key[64 + CHAIN_PERIOD_LEN];
-	char *full;
+	char key[256];
+	size_t n = strlen(partner);
 	void **slot;
 	int due;
 
@@ -477,12 +496,19 @@ score_row(struct agree *ag, struct chain_csv *r, const struct chain_row *row,
 		chain_date_parse(chain_field(row, c->due), &due);
 		period = chain_period_of(ag->per_kind, due);
 	}
-	snprintf(key, sizeof(key), "\x1f%d", period.start);
-	full = chain_malloc(strlen(partner) + strlen(key) + 1);
-	strcpy(full, partner);
-	strcat(full, key);
-	slot = chain_map_slot(groups, full, NULL);
-	free(full);
+	/* the key: the partner, a separator and the period's first day */
+	if (n + 16 > sizeof(key)) {
+		char *big = chain_malloc(n + 16);
+
+		snprintf(big, n + 16, "%s\x1f%d", partner, period.start);
+		slot = chain_map_slot(groups, big, NULL);
+		free(big);
+	} else {
+		memcpy(key, partner, n);
+		key[n] = '\x1f';
+		format_int(key + n + 1, period.start);
+		slot = chain_map_slot(groups, key, NULL);
+	}
 	if (*slot == NULL) {
 		struct group *g = chain_calloc(1, sizeof(*g));
 
@@ -590,10 +616,18 @@ pair_key(const char *a, const char *b)
 static struct pair *
 pair_slot(struct chain_map *pairs, const char *owner, const char *counterpart)
 {
-	char *key = pair_key(owner, counterpart);
-	void **slot = chain_map_slot(pairs, key, NULL);
+	char small[256], *key = small;
+	size_t na = strlen(owner), nb = strlen(counterpart);
+	void **slot;
 
-	free(key);
+	if (na + nb + 2 > sizeof(small))
+		key = chain_malloc(na + nb + 2);
+	memcpy(key, owner, na);
+	key[na] = '\x1f';
+	memcpy(key + na + 1, counterpart, nb + 1);
+	slot = chain_map_slot(pairs, key, NULL);
+	if (key != small)
+		free(key);
 	if (*slot == NULL) {
 		struct pair *x = chain_calloc(1, sizeof(*x));
 

@@ -26,7 +26,7 @@ measure() {
 		i=$((i + 1))
 	done
 	set -- $(sort -n "$B/times" | awk '{ w[NR] = $1; if ($2 > m) m = $2 }
-		END { printf "%s %d", w[int((NR + 1) / 2)], m / 1024 }')
+		END { printf "%s %.1f", w[int((NR + 1) / 2)], m / 1024 }')
 	wall=$1
 	mb=$2
 	if [ -z "${base:-}" ]; then

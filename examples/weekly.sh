@@ -1,0 +1,22 @@
+#!/bin/sh
+# weekly.sh: the weekly run of the example chain, as a crontab line starts it.
+# Reads the chain's files from examples/ and writes the week's results to
+# out/.  CHAIN_AS_OF replays a week (default: the week the example files
+# describe); CHAIN_BIN says where the programs are (default: on PATH).
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+out=${CHAIN_OUT:-$(cd "$here/.." && pwd)/out}
+as_of=${CHAIN_AS_OF:-2026-11-20}
+if [ -n "${CHAIN_BIN:-}" ]; then
+	PATH=$CHAIN_BIN:$PATH
+fi
+mkdir -p "$out"
+cd "$here"
+
+# The agreements register: a problem in it stops the run (exit 3).
+chain-agree check --partners partners.csv agreements.csv
+chain-agree status --as-of "$as_of" -o "$out/agreements-status.csv" agreements.csv
+chain-agree score --as-of "$as_of" -o "$out/agreements-score.csv" agreements.csv
+chain-agree score --per month --as-of "$as_of" -o "$out/agreements-trend.csv" agreements.csv
+chain-agree matrix --as-of "$as_of" -o "$out/agreements-matrix.csv" agreements.csv
+echo "weekly: results as of $as_of in $out"
