@@ -36,7 +36,8 @@ MAN5    = $(wildcard man/*.5)
 MAN7    = $(wildcard man/*.7)
 DATA    = $(wildcard examples/instruments/*.csv)
 
-BATS_JOBS = 2
+# bats runs suites in parallel when GNU parallel is there.
+BATS_JOBS = $(shell command -v parallel >/dev/null 2>&1 && echo 2 || echo 1)
 
 .PHONY: all check unit bats demo install uninstall clean sanitize bench deps \
 	deps-bench lint valgrind

@@ -236,6 +236,9 @@ int
 main(void)
 {
 	chain_setprogname("test_csv");
+	/* the reader reports the bad inputs below; the checks are what count */
+	if (freopen("/dev/null", "w", stderr) == NULL)
+		return 1;
 	chain_opts_init(&opts);
 	test_basic();
 	test_dialects();
