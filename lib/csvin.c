@@ -230,9 +230,11 @@ compact(struct chain_csv *r)
 	r->nf = n;
 	r->partial = 0;
 	r->nrows = r->rowpos = 0;
-	memmove(r->raw, r->raw + r->rawstart, r->rawlen - r->rawstart);
-	r->rawlen -= r->rawstart;
-	r->rawstart = 0;
+	if (r->rawstart > 0) {
+		memmove(r->raw, r->raw + r->rawstart, r->rawlen - r->rawstart);
+		r->rawlen -= r->rawstart;
+		r->rawstart = 0;
+	}
 }
 
 /*
