@@ -244,6 +244,22 @@ void chain_edit_append(struct chain_edit *e, const char *const fields[]);
 int chain_edit_commit(struct chain_edit *e);
 void chain_edit_abort(struct chain_edit *e);
 
+/* stats.c: moments, percentiles, Student's t */
+struct chain_moments {
+	long n;
+	double mean, m2;
+};
+void chain_moments_add(struct chain_moments *m, double x);
+double chain_moments_var(const struct chain_moments *m);
+double chain_moments_sd(const struct chain_moments *m);
+void chain_sort_doubles(double *x, size_t n);
+double chain_quantile_sorted(const double *x, size_t n, double p);
+double chain_median(double *x, size_t n);
+double chain_beta_inc(double a, double b, double x);
+double chain_t_two_sided(double t, double df);
+
+/* chain-kpi: the chain plan, XmR charts, lead times (kpi.c, xmr.c, ...) */
+
 /* agree.c: agreements, their state as of a date, and tallies of states */
 #define CHAIN_NO_DATE (-2147483647 - 1)
 
@@ -286,5 +302,7 @@ const char *chain_register_partner(const struct chain_row *row, int col);
 void chain_tally_add(struct chain_tally *t, const struct chain_verdict *v);
 double chain_tally_reliability(const struct chain_tally *t);
 double chain_tally_predictability(const struct chain_tally *t);
+
+/* chain-survey: instruments, scoring, reliability (survey.c, ...) */
 
 #endif

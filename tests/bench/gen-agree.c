@@ -1,11 +1,10 @@
 /*
- * gen: the generated files of make bench, the same on every run (a fixed
- * pseudo-random sequence).  gen agreements N writes a register of N
+ * gen-agree: the generated register of make bench, the same on every run (a
+ * fixed pseudo-random sequence).  gen-agree N writes a register of N
  * agreements among eight partners over two years.
  */
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 static unsigned long long state = 88172645463325252ULL;
 
@@ -83,13 +82,10 @@ agreements(long n)
 int
 main(int argc, char *argv[])
 {
-	long n = argc > 2 ? atol(argv[2]) : 1000;
-
-	if (argc > 1 && strcmp(argv[1], "agreements") == 0)
-		agreements(n);
-	else {
-		fprintf(stderr, "usage: gen agreements N\n");
+	if (argc != 2) {
+		fprintf(stderr, "usage: gen-agree N\n");
 		return 2;
 	}
+	agreements(atol(argv[1]));
 	return 0;
 }

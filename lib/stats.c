@@ -1,0 +1,153 @@
+/*
+ * stats.c: the statistics the programs share.  Running moments (Welford's
+ * update, so a mean and a sample standard deviation need no second pass and
+ * no stored rows), percentiles that interpolate linearly between the closest
+ * ranks (R's default type 7, numpy's default), and Student's t distribution
+ * through the regularized incomplete beta function, for two-sided p-values.
+ */
+#include <math.h>
+#include <stdlib.h>
+
+#include "chain.h"
+
+void
+chain_moments_add(struct chain_moments *m, double x)
+{
+	double delta = x - m->mean;
+
+	m->n++;
+	m->mean += delta / (double)m->n;
+	m->m2 += delta * (x - m->mean);
+}
+
+/* The sample variance (divisor n - 1); NAN below two values. */
+double
+chain_moments_var(const struct chain_moments *m)
+{
+	if (m->n < 2)
+		return NAN;
+	return m->m2 > 0 ? m->m2 / (double)(m->n - 1) : 0;
+}
+
+double
+chain_moments_sd(const struct chain_moments *m)
+{
+	return sqrt(chain_moments_var(m));
+}
+
+static int
+compare_doubles(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+void
+chain_sort_doubles(double *x, size_t n)
+{
+	qsort(x, n, sizeof(*x), compare_doubles);
+}
+
+/*
+ * The p-quantile (0 <= p <= 1) of n sorted values: the value at rank
+ * (n - 1) p, interpolated between the two closest ranks.  NAN for n = 0.
+ */
+double
+chain_quantile_sorted(const double *x, size_t n, double p)
+{
+	double h, lo;
+	size_t i;
+
+	if (n == 0)
+		return NAN;
+	if (p <= 0)
+		return x[0];
+	if (p >= 1)
+		return x[n - 1];
+	h = (double)(n - 1) * p;
+	lo = floor(h);
+	i = (size_t)lo;
+	if (i + 1 >= n)
+		return x[n - 1];
+	return x[i] + (h - lo) * (x[i + 1] - x[i]);
+}
+
+/* The median of n values, sorting them in place. */
+double
+chain_median(double *x, size_t n)
+{
+	chain_sort_doubles(x, n);
+	return chain_quantile_sorted(x, n, 0.5);
+}
+
+/*
+ * The continued fraction of the incomplete beta function, evaluated with
+ * the modified Lentz method; converges quickly for x < (a + 1) / (a + b + 2).
+ */
+static double
+beta_fraction(double a, double b, double x)
+{
+	const double tiny = 1e-300, eps = 1e-15;
+	double c = 1, d = 1 - (a + b) * x / (a + 1), h;
+	int m;
+
+	if (fabs(d) < tiny)
+		d = tiny;
+	d = 1 / d;
+	h = d;
+	for (m = 1; m <= 500; m++) {
+		double m2 = 2.0 * m, num, delta;
+
+		num = m * (b - m) * x / ((a + m2 - 1) * (a + m2));
+		d = 1 + num * d;
+		c = 1 + num / c;
+		if (fabs(d) < tiny)
+			d = tiny;
+		if (fabs(c) < tiny)
+			c = tiny;
+		d = 1 / d;
+		h *= d * c;
+		num = -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1));
+		d = 1 + num * d;
+		c = 1 + num / c;
+		if (fabs(d) < tiny)
+			d = tiny;
+		if (fabs(c) < tiny)
+			c = tiny;
+		d = 1 / d;
+		delta = d * c;
+		h *= delta;
+		if (fabs(delta - 1) < eps)
+			break;
+	}
+	return h;
+}
+
+/* The regularized incomplete beta function I_x(a, b). */
+double
+chain_beta_inc(double a, double b, double x)
+{
+	double front;
+
+	if (x <= 0)
+		return 0;
+	if (x >= 1)
+		return 1;
+	front = exp(lgamma(a + b) - lgamma(a) - lgamma(b) + a * log(x) +
+	    b * log1p(-x));
+	if (x < (a + 1) / (a + b + 2))
+		return front * beta_fraction(a, b, x) / a;
+	return 1 - front * beta_fraction(b, a, 1 - x) / b;
+}
+
+/* P(|T| >= |t|) for Student's t with df degrees of freedom. */
+double
+chain_t_two_sided(double t, double df)
+{
+	if (isnan(t) || isnan(df) || df <= 0)
+		return NAN;
+	if (isinf(t))
+		return 0;
+	return chain_beta_inc(df / 2, 0.5, df / (df + t * t));
+}
