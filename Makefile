@@ -39,8 +39,9 @@ DATA    = $(wildcard examples/instruments/*.csv)
 # bats runs suites in parallel when GNU parallel is there.
 BATS_JOBS = $(shell command -v parallel >/dev/null 2>&1 && echo 2 || echo 1)
 
+.SECONDEXPANSION:
 .PHONY: all check unit bats demo install uninstall clean sanitize bench deps \
-	deps-bench lint valgrind
+	deps-bench lint valgrind fuzz fuzz-build fuzz-regress
 
 all: $(LIBA) $(PROGS)
 
@@ -103,6 +104,60 @@ sanitize: deps
 # The whole test suite with every program run under valgrind.
 valgrind: all
 	CHAIN_BIN=$(CURDIR)/$(BIN) CHAIN_VALGRIND=1 bats tests/
+
+# Fuzzing with libFuzzer (clang): each target for FUZZ_SECONDS, starting
+# from a seed corpus made of examples/ and tests/.  A crash is written to
+# build/fuzz/ and, once fixed, kept in tests/fuzz/regress/TARGET/.
+FUZZ_SECONDS = 60
+FUZZ_CC = clang
+FUZZ_FLAGS = -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZSRC = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZERS = $(FUZZSRC:tests/fuzz/%.c=build/fuzz/%)
+FUZZLIBOBJ = $(LIBSRC:lib/%.c=build/fuzz/lib/%.o)
+
+build/fuzz/lib/%.o: lib/%.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(ALLCPPFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+build/fuzz/libchain.a: $(FUZZLIBOBJ)
+	rm -f $@
+	$(AR) rcs $@ $(FUZZLIBOBJ)
+
+build/fuzz/cmd/chain-%.o: cmd/chain-%.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(ALLCPPFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link \
+		-Dmain=chain_$(subst -,_,$*)_main -c -o $@ $<
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/program.h build/fuzz/libchain.a \
+		$$(if $$(wildcard cmd/chain-$$*.c),build/fuzz/cmd/chain-$$*.o)
+	$(FUZZ_CC) $(ALLCPPFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< \
+		$(if $(wildcard cmd/chain-$*.c),build/fuzz/cmd/chain-$*.o) \
+		build/fuzz/libchain.a $(LDLIBS)
+
+fuzz-build: $(FUZZERS)
+	sh tests/fuzz/seed.sh build/fuzz/seeds
+
+fuzz: fuzz-build fuzz-regress
+	@for f in $(FUZZERS); do \
+		n=$${f##*/fuzz_}; mkdir -p build/fuzz/corpus/$$n; \
+		echo "fuzz: $$n for $(FUZZ_SECONDS) s"; \
+		$$f -max_total_time=$(FUZZ_SECONDS) -close_fd_mask=3 -print_final_stats=1 \
+			-artifact_prefix=build/fuzz/crash-$$n- \
+			build/fuzz/corpus/$$n build/fuzz/seeds/$$n 2>&1 | \
+			grep -E '^(stat::number_of_executed_units|stat::peak_rss|==|SUMMARY|.*ERROR)' ; \
+		[ -z "$$(ls build/fuzz/crash-$$n-* 2>/dev/null)" ] || \
+			{ echo "fuzz: $$n crashed: build/fuzz/crash-$$n-*"; exit 1; }; \
+	done
+
+# Every input that once crashed a target still passes.
+fuzz-regress: $(FUZZERS)
+	@for f in $(FUZZERS); do \
+		n=$${f##*/fuzz_}; \
+		if ls tests/fuzz/regress/$$n/* >/dev/null 2>&1; then \
+			$$f tests/fuzz/regress/$$n/* >/dev/null 2>&1 || \
+				{ echo "fuzz-regress: $$n fails"; $$f tests/fuzz/regress/$$n/*; exit 1; }; \
+		fi; \
+	done
 
 bench: all deps-bench
 	sh tests/bench/run.sh

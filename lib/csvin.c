@@ -52,7 +52,8 @@ struct chain_csv {
 	long line;		/* physical line of the segment fed */
 	long record_line;	/* physical line where the record starts */
 	off_t record_start;
-	int record_nul;
+	int record_nul;		/* a NUL byte in the record's lines so far */
+	int segment_nul;	/* a NUL byte in the line being fed */
 
 	char *data;		/* field bytes of pending rows, NUL-separated */
 	size_t datalen, datacap;
@@ -202,7 +203,7 @@ on_row(int c, void *data)
 	pr->line = r->record_line;
 	pr->start = r->record_start;
 	pr->end = r->seg_end;
-	pr->has_nul = r->record_nul;
+	pr->has_nul = r->record_nul || r->segment_nul;
 	pr->raw = r->rawstart;
 	pr->rawlen = r->rawlen - r->rawstart;
 	pr->raw_ok = 1;
@@ -250,9 +251,10 @@ keep_raw(struct chain_csv *r, const unsigned char *p, size_t len)
 	if (r->parser.pstate == 0) {
 		r->rawlen = r->rawstart;
 		r->record_line = r->line;
+		r->record_nul = 0;
 	}
-	if (memchr(p, '\0', len) != NULL)
-		r->record_nul = 1;
+	/* a line with a NUL taints every record that ends or goes on in it */
+	r->segment_nul = memchr(p, '\0', len) != NULL;
 	if (r->rawlen + len > r->rawcap) {
 		while (r->rawlen + len > r->rawcap)
 			r->rawcap = r->rawcap ? r->rawcap * 2 : BLOCK_SIZE;
@@ -332,6 +334,8 @@ fill(struct chain_csv *r)
 		    (r->nrows > before && r->parser.pstate != 0))
 			while (before < r->nrows)
 				r->rows[before++].raw_ok = 0;
+		if (r->parser.pstate != 0)
+			r->record_nul |= r->segment_nul;
 		if (used < len || r->nf - r->partial > FIELDS_MAX) {
 			size_t field = r->nf - r->partial;
 
@@ -463,6 +467,7 @@ read_header(struct chain_csv *r)
 	return 0;
 }
 
+/* A reader of fd, which it closes when it is closed (unless standard input). */
 struct chain_csv *
 chain_csv_fdopen(int fd, const char *name, const struct chain_opts *o)
 {
@@ -471,6 +476,7 @@ chain_csv_fdopen(int fd, const char *name, const struct chain_opts *o)
 
 	r->name = chain_strdup(name);
 	r->fd = fd;
+	r->own_fd = fd != STDIN_FILENO;
 	r->line = 1;
 	r->max_errors = o->max_errors;
 	r->allow_ragged = o->allow_ragged;
@@ -510,7 +516,6 @@ chain_csv_fdopen(int fd, const char *name, const struct chain_opts *o)
 struct chain_csv *
 chain_csv_open(const char *path, const struct chain_opts *o)
 {
-	struct chain_csv *r;
 	int fd;
 
 	if (path == NULL || strcmp(path, "-") == 0)
@@ -520,9 +525,7 @@ chain_csv_open(const char *path, const struct chain_opts *o)
 		chain_raise_status(CHAIN_EXIT_IO);
 		return NULL;
 	}
-	r = chain_csv_fdopen(fd, path, o);
-	r->own_fd = 1;
-	return r;
+	return chain_csv_fdopen(fd, path, o);
 }
 
 /*

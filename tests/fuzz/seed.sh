@@ -1,0 +1,32 @@
+#!/bin/sh
+# seed.sh DIR: the seed corpus of every fuzz target, from the files of
+# examples/ and tests/.  A program's inputs get each command line's byte in
+# front (see program.h); the reader's get each option byte.
+set -eu
+out=$1
+root=$(cd "$(dirname "$0")/../.." && pwd)
+mkdir -p "$out"
+seed() {	# seed TARGET FILE BYTES...
+	target=$1
+	file=$2
+	shift 2
+	mkdir -p "$out/$target"
+	for b in "$@"; do
+		{ printf "\\$(printf %03o "$b")"; cat "$file"; } \
+		    > "$out/$target/$b-$(basename "$file")"
+	done
+}
+for f in "$root"/examples/*.csv "$root"/tests/fixtures/*.csv; do
+	[ -f "$f" ] || continue
+	seed csv "$f" 0 1 2 3
+done
+seed agree "$root/examples/agreements.csv" 0 1 2 3 4 5 6 7 8 9
+mkdir -p "$out/dates"
+for s in 2026-11-20 20-11-2026 2026-W47 2020-W53 2026-11 2026-Q4 2026 \
+    "2011-10-11 13:45:40.276+02:00" 2026-03-29T02:30:00Z 3,5 -0.25 1e3; do
+	printf '%s' "$s" > "$out/dates/$(printf '%s' "$s" | tr -c 'A-Za-z0-9' _)"
+done
+for prog in kpi survey report; do
+	[ -f "$root/tests/fuzz/seed-$prog.sh" ] && . "$root/tests/fuzz/seed-$prog.sh"
+done
+exit 0
