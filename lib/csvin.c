@@ -16,6 +16,8 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <csv.h>
@@ -25,6 +27,7 @@
 #define BLOCK_SIZE (64 * 1024)
 #define RECORD_MAX ((size_t)64 * 1024 * 1024)
 #define FIELDS_MAX 100000
+#define PROGRESS_FROM ((off_t)100 * 1024 * 1024)	/* bytes */
 
 struct pending {
 	size_t first;		/* index of its first field */
@@ -76,6 +79,12 @@ struct chain_csv {
 	off_t header_end;
 	int ragged_warned;
 	size_t errors, shown;
+
+	int progress;		/* show progress on a terminal */
+	long nread;		/* data rows read */
+	off_t size;		/* of a regular file, else 0 */
+	double shown_at;	/* when progress was last shown (or opened) */
+	int shown_progress;
 };
 
 /* Blanks are data (RFC 4180): libcsv must not trim them. */
@@ -276,6 +285,45 @@ parse_problem(struct chain_csv *r)
 	    "a quoted field)";
 }
 
+static double
+seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/*
+ * Rows and megabytes read, twice a second on standard error, for an input
+ * of more than 100 MB when standard error is a terminal; the line is
+ * cleared at the end.
+ */
+static void
+show_progress(struct chain_csv *r, int done)
+{
+	off_t read_so_far = r->offset + (off_t)r->buflen;
+	double now;
+
+	if (done) {
+		if (r->shown_progress)
+			fputs("\r\033[K", stderr);
+		r->progress = 0;
+		return;
+	}
+	if (read_so_far < PROGRESS_FROM && r->size < PROGRESS_FROM)
+		return;
+	if ((now = seconds()) - r->shown_at < 0.5)
+		return;
+	r->shown_at = now;
+	r->shown_progress = 1;
+	fprintf(stderr, "\r%s: %s: %ld rows, %lld MB", chain_progname, r->name,
+	    r->nread, (long long)(read_so_far >> 20));
+	if (r->size > 0)
+		fprintf(stderr, " of %lld MB", (long long)(r->size >> 20));
+	fputs("\033[K", stderr);
+}
+
 static int
 read_block(struct chain_csv *r)
 {
@@ -292,6 +340,8 @@ read_block(struct chain_csv *r)
 		return -1;
 	}
 	r->buflen = (size_t)n;
+	if (r->progress)
+		show_progress(r, n == 0);
 	return n > 0;
 }
 
@@ -483,6 +533,14 @@ chain_csv_fdopen(int fd, const char *name, const struct chain_opts *o)
 	r->quiet = o->quiet;
 	r->empty = "";
 	r->buf = chain_malloc(BLOCK_SIZE);
+	if (!o->quiet && isatty(STDERR_FILENO)) {
+		struct stat st;
+
+		r->progress = 1;
+		r->shown_at = seconds();
+		if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+			r->size = st.st_size;
+	}
 	csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
 	csv_set_space_func(&r->parser, never_space);
 	csv_set_realloc_func(&r->parser, capped_realloc);
@@ -562,6 +620,7 @@ chain_csv_read(struct chain_csv *r)
 			}
 		}
 		expose(r, pr);
+		r->nread++;
 		return &r->row;
 	}
 	return NULL;
@@ -580,6 +639,8 @@ chain_csv_close(struct chain_csv *r)
 		    chain_progname, r->name, r->errors - r->shown);
 	}
 	errors = r->errors;
+	if (r->progress)
+		show_progress(r, 1);
 	if (r->own_fd)
 		close(r->fd);
 	csv_free(&r->parser);
