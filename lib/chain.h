@@ -417,6 +417,7 @@ int chain_report_has(const struct chain_report *r, enum chain_input_kind k);
 const char *chain_report_partner(const struct chain_report *r,
     const char *code);
 void chain_report_act(struct chain_report *r);
+const char *chain_report_verdict(const struct chain_report *r);
 const struct chain_kpi_point *chain_kpi_latest(const struct chain_report *r,
     const struct chain_kpi *k, size_t *at);
 const char *chain_tr(const struct chain_report *r, const char *key);

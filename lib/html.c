@@ -218,21 +218,6 @@ quadrant(const struct chain_report *r, FILE *fp)
 	fputs("</svg>", fp);
 }
 
-static const char *
-verdict(const struct chain_report *r)
-{
-	if (isnan(r->hard) || isnan(r->soft))
-		return "Not enough data to place the chain.";
-	if (r->hard >= 50 && r->soft >= 50)
-		return "The chain delivers and its partners trust each other.";
-	if (r->hard >= 50)
-		return "Results are met, but the relay team may drop the baton.";
-	if (r->soft >= 50)
-		return "Partners trust each other but results lag: beware of a "
-		    "talking shop.";
-	return "Neither results nor relations are where the chain wants them.";
-}
-
 static void
 tile(FILE *fp, const char *value, const char *label)
 {
@@ -288,7 +273,7 @@ glance(const struct chain_report *r, FILE *fp)
 	    num(r, r->hard, 0, a), num(r, r->hard_before, 0, b),
 	    num(r, r->soft, 0, c), num(r, r->soft_before, 0, d));
 	put(fp, "<p class=\"verdict\"><b>%s</b> %s</p></section>",
-	    T(r, verdict(r)), s);
+	    T(r, chain_report_verdict(r)), s);
 	free(s);
 }
 
@@ -493,9 +478,10 @@ ypos(const struct scale *s, double v)
 /* A step line through per-point values (limits change at a recalculation). */
 static void
 step_line(FILE *fp, const struct chain_kpi *k, const struct scale *s,
-    double (*field)(const struct chain_kpi_point *), double x0, double dx,
+    double (*field)(const struct chain_kpi_point *), double x0, double x1,
     const char *style)
 {
+	double dx = k->npoints > 1 ? (x1 - x0) / (double)(k->npoints - 1) : 0;
 	size_t i;
 	int open = 0;
 
@@ -510,8 +496,9 @@ step_line(FILE *fp, const struct chain_kpi *k, const struct scale *s,
 		}
 		if (!open)
 			fprintf(fp, "<polyline %s points=\"", style);
-		fprintf(fp, "%.1f,%.1f %.1f,%.1f ", x0 + dx * ((double)i - 0.5),
-		    ypos(s, v), x0 + dx * ((double)i + 0.5), ypos(s, v));
+		fprintf(fp, "%.1f,%.1f %.1f,%.1f ",
+		    fmax(x0 - 4, x0 + dx * ((double)i - 0.5)), ypos(s, v),
+		    fmin(x1 + 4, x0 + dx * ((double)i + 0.5)), ypos(s, v));
 		open = 1;
 	}
 	if (open)
@@ -566,11 +553,11 @@ xmr_chart(const struct chain_report *r, FILE *fp, const struct chain_kpi *k)
 	fprintf(fp, "<rect x=\"%.0f\" y=\"%d\" width=\"%.0f\" height=\"%d\" "
 	    "fill=\"#fafbfc\" stroke=\"#e3e7ec\"/>", x0 - 4, s.top,
 	    x1 - x0 + 8, s.bottom - s.top);
-	step_line(fp, k, &s, f_upper, x0, dx, "fill=\"none\" stroke=\"#8a94a3\" "
+	step_line(fp, k, &s, f_upper, x0, x1, "fill=\"none\" stroke=\"#8a94a3\" "
 	    "stroke-dasharray=\"4 3\"");
-	step_line(fp, k, &s, f_lower, x0, dx, "fill=\"none\" stroke=\"#8a94a3\" "
+	step_line(fp, k, &s, f_lower, x0, x1, "fill=\"none\" stroke=\"#8a94a3\" "
 	    "stroke-dasharray=\"4 3\"");
-	step_line(fp, k, &s, f_mean, x0, dx, "fill=\"none\" stroke=\"#5b6675\"");
+	step_line(fp, k, &s, f_mean, x0, x1, "fill=\"none\" stroke=\"#5b6675\"");
 	if (!isnan(k->target))
 		fprintf(fp, "<line x1=\"%.0f\" x2=\"%.0f\" y1=\"%.1f\" y2=\"%.1f\" "
 		    "stroke=\"" C_TARGET "\" stroke-width=\"1.2\" "

@@ -78,6 +78,8 @@ static const char *const texts[][2] = {
 	{ "the chain", "de keten" },
 	{ "announced", "gemeld" },
 	{ "surprise", "verrassing" },
+	{ "trust", "vertrouwen" },
+	{ "gap", "verschil in beeld" },
 	{ "Nothing.", "Niets." },
 	{ "No agreements register was given.",
 	  "Er is geen afsprakenregister meegegeven." },

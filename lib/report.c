@@ -674,6 +674,69 @@ soft_scores(struct chain_report *r)
 	    100 * r->reliability_before);
 }
 
+/*
+ * Where the chain stands in the quadrant, as the sentence that says it: a
+ * side is strong when its score is above 50.
+ */
+const char *
+chain_report_verdict(const struct chain_report *r)
+{
+	if (isnan(r->hard) || isnan(r->soft))
+		return "Not enough data to place the chain.";
+	if (r->hard > 50 && r->soft > 50)
+		return "The chain delivers and its partners trust each other.";
+	if (r->hard > 50)
+		return "Results are met, but the relay team may drop the baton.";
+	if (r->soft > 50)
+		return "Partners trust each other but results lag: beware of a "
+		    "talking shop.";
+	return "Neither results nor relations are where the chain wants them.";
+}
+
+static int
+compare_scores(const void *a, const void *b)
+{
+	return strcmp(((const struct chain_partner_score *)a)->partner,
+	    ((const struct chain_partner_score *)b)->partner);
+}
+
+/*
+ * Without chain-agree score, the scores per partner (owner) come from the
+ * agreements of chain-agree status, in the states those rows give.
+ */
+static void
+derive_scores(struct chain_report *r)
+{
+	size_t i, j;
+
+	if (r->nscores > 0)
+		return;
+	for (i = 0; i < r->ndeals; i++) {
+		const struct chain_deal *d = &r->deals[i];
+		struct chain_partner_score *s = NULL;
+		struct chain_verdict v;
+
+		for (j = 0; j < r->nscores; j++)
+			if (strcmp(r->scores[j].partner, d->owner) == 0)
+				s = &r->scores[j];
+		if (s == NULL) {
+			s = APPEND(r->scores, r->nscores);
+			s->partner = chain_strdup(d->owner);
+			s->period = chain_strdup("");
+		}
+		v.state = d->state;
+		v.surprise = d->surprise;
+		chain_tally_add(&s->tally, &v);
+	}
+	for (j = 0; j < r->nscores; j++) {
+		r->scores[j].reliability =
+		    chain_tally_reliability(&r->scores[j].tally);
+		r->scores[j].predictability =
+		    chain_tally_predictability(&r->scores[j].tally);
+	}
+	qsort(r->scores, r->nscores, sizeof(*r->scores), compare_scores);
+}
+
 /* Orders what was read and derives the figures of the report. */
 void
 chain_report_finish(struct chain_report *r)
@@ -689,6 +752,7 @@ chain_report_finish(struct chain_report *r)
 			k->name = chain_strdup(k->code);
 	}
 	find_waves(r);
+	derive_scores(r);
 	hard_scores(r);
 	soft_scores(r);
 	chain_report_act(r);

@@ -94,11 +94,31 @@ pad(FILE *fp, size_t n)
 		fputc(' ', fp);
 }
 
+/* Ends a line of a table, without the blanks that padding left at its end. */
+static void
+flush_line(FILE *fp, char **buf, size_t *len, FILE **line)
+{
+	size_t n;
+
+	fclose(*line);
+	n = *len;
+	while (n > 0 && (*buf)[n - 1] == ' ')
+		n--;
+	fwrite(*buf, 1, n, fp);
+	fputc('\n', fp);
+	free(*buf);
+	*line = open_memstream(buf, len);
+}
+
 static void
 table_print(const struct table *t, FILE *fp, int markdown)
 {
-	size_t *w = chain_calloc(t->cols, sizeof(*w)), r, c;
+	size_t *w = chain_calloc(t->cols, sizeof(*w)), r, c, len;
+	char *buf;
+	FILE *out = open_memstream(&buf, &len);
 
+	for (c = 0; c < t->cols; c++)
+		w[c] = markdown ? 3 : 0;	/* Markdown wants --- at least */
 	for (r = 0; r < t->rows; r++)
 		for (c = 0; c < t->cols && r * t->cols + c < t->cap; c++)
 			if (width(t->cells[r * t->cols + c]) > w[c])
@@ -110,27 +130,33 @@ table_print(const struct table *t, FILE *fp, int markdown)
 			size_t gap = w[c] - width(s);
 
 			fputs(markdown ? (c == 0 ? "| " : " | ") : (c ? "  " : ""),
-			    fp);
+			    out);
 			if (t->right[c])
-				pad(fp, gap);
-			put_text(fp, s, markdown);
-			if (!t->right[c] && (markdown || c + 1 < t->cols))
-				pad(fp, gap);
+				pad(out, gap);
+			put_text(out, s, markdown);
+			if (!t->right[c])
+				pad(out, gap);
 		}
-		fputs(markdown ? " |\n" : "\n", fp);
-		if (r == 0) {
-			for (c = 0; c < t->cols; c++) {
-				size_t k;
+		if (markdown)
+			fputs(" |", out);
+		flush_line(fp, &buf, &len, &out);
+		if (r > 0)
+			continue;
+		for (c = 0; c < t->cols; c++) {
+			size_t k;
 
-				fputs(markdown ? (c == 0 ? "| " : " | ") :
-				    (c ? "  " : ""), fp);
-				for (k = 0; k < (w[c] > 3 ? w[c] : 3); k++)
-					fputc(markdown && t->right[c] &&
-					    k + 1 == w[c] ? ':' : '-', fp);
-			}
-			fputs(markdown ? " |\n" : "\n", fp);
+			fputs(markdown ? (c == 0 ? "| " : " | ") : (c ? "  " : ""),
+			    out);
+			for (k = 0; k < w[c]; k++)
+				fputc(markdown && t->right[c] && k + 1 == w[c] ?
+				    ':' : '-', out);
 		}
+		if (markdown)
+			fputs(" |", out);
+		flush_line(fp, &buf, &len, &out);
 	}
+	fclose(out);
+	free(buf);
 	free(w);
 }
 
@@ -210,16 +236,7 @@ glance(const struct chain_report *r, FILE *fp, int md)
 	char *s;
 
 	heading(fp, T(r, "At a glance"), 2, md);
-	if (isnan(r->hard) || isnan(r->soft))
-		line(fp, T(r, "Not enough data to place the chain."), md);
-	else
-		line(fp, T(r, r->hard >= 50 && r->soft >= 50 ?
-		    "The chain delivers and its partners trust each other." :
-		    r->hard >= 50 ?
-		    "Results are met, but the relay team may drop the baton." :
-		    r->soft >= 50 ? "Partners trust each other but results lag: "
-		    "beware of a talking shop." : "Neither results nor relations "
-		    "are where the chain wants them."), md);
+	line(fp, T(r, chain_report_verdict(r)), md);
 	s = chain_trf(r, "Hard score %s (a week before %s), soft score %s (%s).",
 	    chain_report_num(r, r->hard, 0, a, 32),
 	    chain_report_num(r, r->hard_before, 0, b, 32),
@@ -229,8 +246,9 @@ glance(const struct chain_report *r, FILE *fp, int md)
 	line(fp, s, md);
 	free(s);
 	fputs("\n", fp);
-	snprintf(buf, sizeof(buf), "- %s: %s%%", T(r, "reliability"),
-	    chain_report_num(r, 100 * r->reliability, 0, a, 32));
+	snprintf(buf, sizeof(buf), "- %s: %s%s", T(r, "reliability"),
+	    chain_report_num(r, 100 * r->reliability, 0, a, 32),
+	    isnan(r->reliability) ? "" : "%");
 	line(fp, buf, 0);
 	snprintf(buf, sizeof(buf), "- %s: %s", T(r, "trust index"),
 	    chain_report_num(r, r->trust_index, 0, a, 32));
@@ -282,11 +300,12 @@ deals(const struct chain_report *r, FILE *fp, int md, const char *title,
 	size_t i;
 
 	heading(fp, T(r, title), 3, md);
-	table_init(&t, 6);
-	t.right[5] = 1;
+	table_init(&t, 7);
+	t.right[6] = 1;
 	table_cell(&t, "id");
 	table_cell(&t, T(r, "agreement"));
 	table_cell(&t, T(r, "owner"));
+	table_cell(&t, T(r, "to"));
 	table_cell(&t, T(r, "due"));
 	table_cell(&t, T(r, "state"));
 	table_cell(&t, T(r, "days late"));
@@ -307,6 +326,7 @@ deals(const struct chain_report *r, FILE *fp, int md, const char *title,
 		table_cell(&t, d->id);
 		table_cell(&t, d->title);
 		table_cell(&t, partner(r, d->owner));
+		table_cell(&t, partner(r, d->counterpart));
 		table_cell(&t, due);
 		table_cell(&t, T(r, chain_state_names[d->state]));
 		table_cell(&t, d->days_late ? late : "");
