@@ -19,4 +19,13 @@ chain-agree status --as-of "$as_of" -o "$out/agreements-status.csv" agreements.c
 chain-agree score --as-of "$as_of" -o "$out/agreements-score.csv" agreements.csv
 chain-agree score --per month --as-of "$as_of" -o "$out/agreements-trend.csv" agreements.csv
 chain-agree matrix --as-of "$as_of" -o "$out/agreements-matrix.csv" agreements.csv
-echo "weekly: results as of $as_of in $out"
+
+# The weekly PDCA report, hard and soft side by side, for the chain meeting:
+# HTML to print or mail, Markdown for the wiki, the Act list for a sheet.
+set -- "$out/agreements-status.csv" "$out/agreements-score.csv" \
+    "$out/agreements-matrix.csv" partners.csv
+chain-report --chain "Safety and care chain Oosterveld" --as-of "$as_of" \
+    -o "$out/report.html" --actions "$out/actions.csv" "$@"
+chain-report --chain "Safety and care chain Oosterveld" --as-of "$as_of" \
+    --format md -o "$out/report.md" "$@"
+echo "weekly: the report of the week of $as_of is $out/report.html"
