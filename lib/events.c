@@ -45,11 +45,18 @@ struct chain_cases {
 	long events, skipped;
 };
 
-/* Interned names: an id per distinct string. */
+/*
+ * Interned names: an id per distinct string.  A log repeats a handful of
+ * steps and partners millions of times: a small cache, by length and first
+ * and last byte, answers most look-ups without hashing.
+ */
+#define NAME_CACHE 64
+
 struct chain_names {
 	struct chain_map *map;
 	char **name;
 	size_t n, cap;
+	int cache[NAME_CACHE];	/* id + 1, 0 empty */
 };
 
 struct chain_names *
@@ -64,9 +71,15 @@ chain_names_new(void)
 int
 chain_names_id(struct chain_names *t, const char *s)
 {
-	int created;
-	void **slot = chain_map_slot(t->map, s, &created);
+	size_t len = strlen(s);
+	unsigned h = (unsigned)(len * 7 + (unsigned char)s[0] * 3 +
+	    (len ? (unsigned char)s[len - 1] : 0)) % NAME_CACHE;
+	int created, id = t->cache[h] - 1;
+	void **slot;
 
+	if (id >= 0 && strcmp(t->name[id], s) == 0)
+		return id;
+	slot = chain_map_slot(t->map, s, &created);
 	if (created) {
 		if (t->n == t->cap) {
 			t->cap = t->cap ? t->cap * 2 : 16;
@@ -76,7 +89,9 @@ chain_names_id(struct chain_names *t, const char *s)
 		t->name[t->n] = chain_strdup(s);
 		*slot = (void *)(t->n++ + 1);
 	}
-	return (int)((size_t)*slot - 1);
+	id = (int)((size_t)*slot - 1);
+	t->cache[h] = id + 1;
+	return id;
 }
 
 const char *
@@ -121,7 +136,8 @@ time_zone(const char *s, int *minutes)
 		p++;
 	if (*p == '\0')
 		return 0;
-	for (p++; *p != '\0' && strchr("Zz+-", *p) == NULL; p++)
+	for (p++; *p != '\0' && *p != 'Z' && *p != 'z' && *p != '+' &&
+	    *p != '-'; p++)
 		;
 	*minutes = 0;
 	if (*p == '\0')
@@ -155,29 +171,47 @@ chain_event_local_days(const struct chain_event *e)
 	    US_PER_DAY);
 }
 
+static char *
+two_digits(char *p, long v)
+{
+	p[0] = (char)('0' + v / 10 % 10);
+	p[1] = (char)('0' + v % 10);
+	return p + 2;
+}
+
 /* An event's time as ISO 8601 in the offset it was written with. */
 void
 chain_event_format(const struct chain_event *e, char buf[CHAIN_TIME_LEN])
 {
 	int64_t local = e->utc_us + (int64_t)e->offset_min * 60000000;
 	int64_t us = local - floor_div64(local, US_PER_DAY) * US_PER_DAY;
-	long secs = (long)(us / 1000000), frac = (long)(us % 1000000);
-	int n, off = e->offset_min < 0 ? -e->offset_min : e->offset_min;
+	long secs = (long)(us / 1000000), frac = (long)(us % 1000000), d;
+	int off = e->offset_min < 0 ? -e->offset_min : e->offset_min;
+	char *p = buf + 10;
 
 	chain_date_format(chain_event_local_days(e), buf);
-	n = 10 + snprintf(buf + 10, CHAIN_TIME_LEN - 10, "T%02ld:%02ld:%02ld",
-	    secs / 3600, secs / 60 % 60, secs % 60);
+	*p++ = 'T';
+	p = two_digits(p, secs / 3600);
+	*p++ = ':';
+	p = two_digits(p, secs / 60 % 60);
+	*p++ = ':';
+	p = two_digits(p, secs % 60);
 	if (frac != 0) {
-		n += snprintf(buf + n, (size_t)(CHAIN_TIME_LEN - n), ".%06ld",
-		    frac);
-		while (buf[n - 1] == '0')
-			buf[--n] = '\0';
+		*p++ = '.';
+		for (d = 100000; frac != 0; d /= 10) {
+			*p++ = (char)('0' + frac / d);
+			frac %= d;
+		}
 	}
 	if (e->zone == 1)
-		snprintf(buf + n, (size_t)(CHAIN_TIME_LEN - n), "Z");
-	else if (e->zone == 2)
-		snprintf(buf + n, (size_t)(CHAIN_TIME_LEN - n), "%c%02d:%02d",
-		    e->offset_min < 0 ? '-' : '+', off / 60, off % 60);
+		*p++ = 'Z';
+	else if (e->zone == 2) {
+		*p++ = e->offset_min < 0 ? '-' : '+';
+		p = two_digits(p, off / 60);
+		*p++ = ':';
+		p = two_digits(p, off % 60);
+	}
+	*p = '\0';
 }
 
 static void
