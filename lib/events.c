@@ -443,6 +443,8 @@ event_columns(struct chain_cases *cs, struct chain_csv *r, int cols[4])
 	const char *want[3];
 	int i, ok = 0;
 
+	if (chain_csv_ncolumns(r) == 0)
+		return -1;
 	cols[0] = find_column(r, c->case_col, cases);
 	cols[1] = find_column(r, c->step_col, steps);
 	cols[2] = find_column(r, c->time_col, times);

@@ -362,7 +362,7 @@ row_period(struct chain_plan *p, struct chain_csv *r,
 	size_t len = chain_field_len(row, col);
 	int rc;
 
-	if (len < sizeof(p->last_period) && memcmp(s, p->last_period,
+	if (len > 0 && len < sizeof(p->last_period) && memcmp(s, p->last_period,
 	    len + 1) == 0)
 		return 1;
 	p->last_period[0] = '\0';
