@@ -702,3 +702,58 @@ EOF
 	run -0 chain-kpi leadtime --as-of 2026-01-02 ev.csv
 	assert_line --index 1 'a,2026-01-01T10:00:00,2026-01-01T10:00:00,0,1,0,0'
 }
+
+@test "man page examples run on examples/" {
+	cd "$CHAIN_ROOT"
+	run -0 chain-kpi summary --plan examples/plan.csv --baseline 12 \
+	    --recalc 2026-W14 --as-of 2026-11-20 examples/measurements.csv
+	assert_output - <<'EOF'
+kpi,name,period,value,target,met,change,variation,assurance
+leadtime,Lead time from report to decision,2026-W47,31.2333,30,0,-0.2667,common,hit-and-miss
+ftr,First-time-right case files,2026-W47,0.871,0.95,0,-0.014,common,fail
+cost,Cost per case across the chain,2026-W47,1862.1,1500,0,106.84,concern,pass
+inflow,New cases reported,2026-W47,42,,,-5,common,
+EOF
+	run -1 chain-kpi check --plan examples/plan.csv --baseline 12 \
+	    --recalc 2026-W14 --fail-on concern --as-of 2026-11-20 examples/measurements.csv
+	assert_line --index 0 'kpi,period,value,target,met,mean,lower,upper,signal,rule'
+	assert_line 'cost,2026-W47,1862.1,1500,0,1396.1692,1319.2299,1473.1085,concern,outside'
+	run -0 bash -c 'chain-kpi leadtime --per week --from Report --to Close --kpi chain --as-of 2026-11-20 examples/events.csv 2>/dev/null | chain-kpi check -q --as-of 2026-11-20'
+	assert_line --index 0 'kpi,period,value,target,met,mean,lower,upper,signal,rule'
+	assert_line --partial 'chain_leadtime_median,2026-W47,'
+	cd "$BATS_TEST_TMPDIR"
+	run -0 --separate-stderr chain-kpi leadtime --from Report --to Close --norm 60d --excel \
+	    -o leadtime.csv --as-of 2026-11-20 "$EXAMPLES/events.csv"
+	[ "$stderr" = "chain-kpi: warning: 385 of 3000 cases never reach 'Close' after 'Report'; left out" ]
+	[ "$(head -c 3 leadtime.csv)" = $'\xef\xbb\xbf' ]
+	[ "$(sed -n 1p leadtime.csv)" = $'\xef\xbb\xbfcase;start;end;lead_time;events;partners;handoffs;within_norm\r' ]
+	[ "$(wc -l < leadtime.csv)" -eq 2616 ]
+	run -0 chain-kpi handoffs --as-of 2026-11-20 "$EXAMPLES/events.csv"
+	assert_output - <<'EOF'
+from,to,handoffs,median_wait,p90_wait,mean_wait
+GEM,RECL,404,6.4632,9.2449,6.4617
+OM,GEM,839,6.8646,11.0529,6.9624
+OM,RvdK,1116,12.5177,18.4448,12.555
+OM,ZORG,823,7.116,10.8544,7.0255
+POL,OM,2912,19.5073,33.3733,20.7917
+RECL,GEM,793,2.9257,4.5782,2.9583
+RvdK,GEM,520,6.8788,10.914,6.8858
+RvdK,ZORG,555,7.0444,10.7861,6.9077
+ZORG,GEM,908,3.0222,4.6412,3.0123
+ZORG,RECL,421,6.2347,9.2785,6.3627
+EOF
+}
+
+@test "examples: a real improvement, a concern and a target that cannot be met" {
+	# without the new limits of week 14 the intake desk shows as special
+	# cause: an improvement in lead time
+	run -0 chain-kpi summary --plan "$EXAMPLES/plan.csv" --as-of 2026-11-20 "$EXAMPLES/measurements.csv"
+	assert_line --index 1 'leadtime,Lead time from report to decision,2026-W47,31.2333,30,0,-0.2667,improvement,fail'
+	run -0 bash -c "chain-kpi check --plan '$EXAMPLES/plan.csv' --as-of 2026-11-20 '$EXAMPLES/measurements.csv' | grep -c '^leadtime,2026-W[0-9]*,.*,improvement,'"
+	assert_output 34
+	# four partners measure first-time-right; the weakest counts (min)
+	run -0 bash -c "chain-kpi check --plan '$EXAMPLES/plan.csv' --as-of 2026-11-20 '$EXAMPLES/measurements.csv' | grep '^ftr,2025-W48,'"
+	assert_output 'ftr,2025-W48,0.873,0.95,0,0.8866,0.8561,0.917,none,'
+	[ "$(grep -c '^ftr,2025-W48,' "$EXAMPLES/measurements.csv")" -eq 4 ]
+	[ "$(grep '^ftr,2025-W48,' "$EXAMPLES/measurements.csv" | cut -d, -f4 | sort -n | head -1)" = 0.873 ]
+}
