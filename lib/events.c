@@ -8,8 +8,10 @@
  * When is a case complete?  A log exported from a process-mining tool lists
  * each case's events together, so a case is taken as complete when the next
  * case starts: it is handed on, its events are written to a spool file and
- * dropped, and only a fingerprint of its id is kept (16 bytes a case, to
- * notice one that comes back).  Memory then holds the case being read.  A
+ * dropped.  To notice a case that comes back, nothing more than the last id
+ * is needed while the ids come in sorted order (as most exports write
+ * them); otherwise a fingerprint of every finished id is kept (16 bytes a
+ * case).  Memory then holds the case being read.  A
  * log in any other order (sorted by time, as case systems write them) shows
  * itself by the first case that comes back: the consumer is told to start
  * over, every case is read back from the spool, and from then on all cases
@@ -37,6 +39,8 @@ struct chain_cases {
 	int holding;		/* the log is not grouped: hold every case */
 	struct case_state current;
 	FILE *spool;
+	char *last_id;		/* while ids come sorted: the last finished */
+	int unsorted;		/* they did not: fingerprints are kept */
 	uint64_t *fp;		/* fingerprints of the finished cases, 0 empty */
 	size_t nfp, fpslots;
 	struct chain_map *held;	/* id -> index into order[] */
@@ -332,8 +336,61 @@ finish_current(struct chain_cases *cs)
 	sort_events(c->ev, c->n);
 	cs->fn(cs->ctx, c->id, c->ev, c->n);
 	spool_write(cs, c);
-	fp_add(cs, c->id);
+	if (cs->unsorted)
+		fp_add(cs, c->id);
+	else {
+		free(cs->last_id);
+		cs->last_id = c->id;
+		c->id = NULL;
+	}
 	free_case(c);
+}
+
+static void
+read_exact(void *p, size_t size, FILE *fp)
+{
+	if (size > 0 && fread(p, 1, size, fp) != size)
+		chain_errx(CHAIN_EXIT_IO, "temporary file: short read");
+}
+
+/* The ids stop coming in order: every finished one is fingerprinted. */
+static void
+fingerprint_spool(struct chain_cases *cs)
+{
+	uint32_t len, n;
+	char *id;
+
+	cs->unsorted = 1;
+	if (fflush(cs->spool) != 0)
+		chain_err(CHAIN_EXIT_IO, "temporary file");
+	rewind(cs->spool);
+	while (fread(&len, sizeof(len), 1, cs->spool) == 1) {
+		id = chain_malloc((size_t)len + 1);
+		read_exact(id, len, cs->spool);
+		id[len] = '\0';
+		read_exact(&n, sizeof(n), cs->spool);
+		if (fseek(cs->spool, (long)(n * sizeof(struct chain_event)),
+		    SEEK_CUR) != 0)
+			chain_err(CHAIN_EXIT_IO, "temporary file");
+		fp_add(cs, id);
+		free(id);
+	}
+	if (fseek(cs->spool, 0, SEEK_END) != 0)
+		chain_err(CHAIN_EXIT_IO, "temporary file");
+}
+
+/* Whether a case that starts now was finished before. */
+static int
+seen_before(struct chain_cases *cs, const char *id)
+{
+	if (cs->last_id == NULL && !cs->unsorted)
+		return 0;
+	if (!cs->unsorted) {
+		if (strcmp(id, cs->last_id) > 0)
+			return 0;
+		fingerprint_spool(cs);
+	}
+	return fp_probe(cs, fingerprint(id), 0);
 }
 
 static struct case_state *
@@ -353,13 +410,6 @@ held_case(struct chain_cases *cs, const char *id)
 		*slot = (void *)(cs->nheld++ + 1);
 	}
 	return &cs->order[(size_t)*slot - 1];
-}
-
-static void
-read_exact(void *p, size_t size, FILE *fp)
-{
-	if (size > 0 && fread(p, 1, size, fp) != size)
-		chain_errx(CHAIN_EXIT_IO, "temporary file: short read");
 }
 
 /* A case came back: every finished case is read back and held. */
@@ -407,7 +457,7 @@ add_event(struct chain_cases *cs, const char *id, const struct chain_event *e)
 			return;
 		}
 		finish_current(cs);
-		if (cs->fpslots == 0 || !fp_probe(cs, fingerprint(id), 0)) {
+		if (!seen_before(cs, id)) {
 			c->id = chain_strdup(id);
 			append(c, e);
 			return;
@@ -575,6 +625,7 @@ chain_cases_free(struct chain_cases *cs)
 	size_t i;
 
 	free_case(&cs->current);
+	free(cs->last_id);
 	for (i = 0; i < cs->nheld; i++)
 		free_case(&cs->order[i]);
 	free(cs->order);

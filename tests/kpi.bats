@@ -636,6 +636,14 @@ EOF
 	assert_output 1
 	run -0 bash -c 'chain-kpi leadtime back.csv | grep "^Z00001," | cut -d, -f3,5'
 	assert_output '2026-11-20T10:00:00+01:00,7'
+	# grouped, the ids in no order (fingerprints), one case coming back
+	{ head -1 grouped.csv; tail -n +2 grouped.csv | sort -s -r -t, -k1,1; echo 'Z00002,Reopened,2026-11-20T10:00+01:00,OM'; } > shuffled.csv
+	chain-kpi leadtime --from Report --to Close shuffled.csv 2>/dev/null | grep -v '^Z00002,' | sort > c.csv
+	grep -v '^Z00002,' a.csv | cmp - c.csv
+	run -0 bash -c 'chain-kpi leadtime shuffled.csv | grep "^Z00002," | cut -d, -f3,5'
+	assert_output '2026-11-20T10:00:00+01:00,6'
+	run -0 bash -c 'chain-kpi leadtime shuffled.csv | sed -n 2p | cut -d, -f1'
+	assert_output 'Z03000'
 }
 
 @test "event logs: XES column names, --case/--step/--time/--partner, bad rows" {
