@@ -325,29 +325,52 @@ summary_row(struct kpi *kp, struct chain_out *w, const struct chain_kpi *k,
 		kp->found = 1;
 }
 
-static void
-run_check(struct kpi *kp, int nfiles, char **files, int summary)
+/* The plan (when given) and every measurement; NULL when the plan fails. */
+static struct chain_plan *
+read_measurements(struct kpi *kp, int nfiles, char **files)
 {
 	struct chain_plan *plan = chain_plan_new();
-	struct chain_out *w;
-	struct chain_kpi **list;
-	struct chain_chart c;
-	size_t i, n;
+	struct chain_csv *r;
 	int f;
 
 	if (kp->plan != NULL && chain_plan_load(plan, kp->plan, &kp->opts) != 0) {
 		chain_plan_free(plan);
-		return;
+		return NULL;
 	}
 	for (f = 0; f < (nfiles ? nfiles : 1); f++) {
-		struct chain_csv *r = chain_csv_open(nfiles ? files[f] : "-",
-		    &kp->opts);
-
-		if (r == NULL)
+		if ((r = chain_csv_open(nfiles ? files[f] : "-", &kp->opts)) ==
+		    NULL)
 			continue;
 		chain_plan_read(plan, r, kp->opts.as_of);
 		chain_csv_close(r);
 	}
+	return plan;
+}
+
+static void
+warn_chart(const struct kpi *kp, const struct chain_kpi *k,
+    const struct chain_chart *c)
+{
+	if (kp->opts.quiet)
+		return;
+	if (c->n == 0)
+		chain_warnx("warning: kpi %s: no measurements", k->code);
+	if (c->missing != NULL)
+		chain_warnx("warning: kpi %s: no value for %s", k->code,
+		    c->missing);
+}
+
+static void
+run_check(struct kpi *kp, int nfiles, char **files, int summary)
+{
+	struct chain_plan *plan = read_measurements(kp, nfiles, files);
+	struct chain_out *w;
+	struct chain_kpi **list;
+	struct chain_chart c;
+	size_t i, n;
+
+	if (plan == NULL)
+		return;
 	w = chain_out_open(&kp->opts);
 	chain_out_header(w, summary ?
 	    "kpi,name,period,value,target,met,change,variation,assurance" :
@@ -355,12 +378,7 @@ run_check(struct kpi *kp, int nfiles, char **files, int summary)
 	list = chain_plan_kpis(plan, &n);
 	for (i = 0; i < n; i++) {
 		chain_kpi_chart(list[i], &kp->xmr, kp->recalc, kp->nrecalc, &c);
-		if (!kp->opts.quiet && c.n == 0)
-			chain_warnx("warning: kpi %s: no measurements",
-			    list[i]->code);
-		if (!kp->opts.quiet && c.missing != NULL)
-			chain_warnx("warning: kpi %s: no value for %s",
-			    list[i]->code, c.missing);
+		warn_chart(kp, list[i], &c);
 		if (c.n > 0 && strcmp(variation(list[i], &c), "concern") == 0)
 			kp->found = 1;
 		if (summary)

@@ -76,11 +76,14 @@ int
 chain_names_id(struct chain_names *t, const char *s)
 {
 	size_t len = strlen(s);
-	unsigned h = (unsigned)(len * 7 + (unsigned char)s[0] * 3 +
-	    (len ? (unsigned char)s[len - 1] : 0)) % NAME_CACHE;
-	int created, id = t->cache[h] - 1;
+	unsigned h = len < 2 ? (unsigned)len : (unsigned)(len * 31 +
+	    (unsigned char)s[0] * 7 + (unsigned char)s[1] * 3 +
+	    (unsigned char)s[len - 1]);
+	int created, id;
 	void **slot;
 
+	h %= NAME_CACHE;
+	id = t->cache[h] - 1;
 	if (id >= 0 && strcmp(t->name[id], s) == 0)
 		return id;
 	slot = chain_map_slot(t->map, s, &created);
@@ -125,29 +128,30 @@ chain_names_free(struct chain_names *t)
 }
 
 /*
- * The UTC offset a valid timestamp was written with: after the clock time,
- * 'Z' or a sign, hours and optional minutes.  Returns 0 without an offset.
+ * The UTC offset a valid timestamp was written with: 'Z', or a sign, hours
+ * and optional minutes at its end, after the date (at most 10 characters,
+ * whose '-' are no sign).  Returns 0 without an offset.
  */
 static int
-time_zone(const char *s, int *minutes)
+time_zone(const char *s, size_t len, int *minutes)
 {
-	const char *p = s;
+	const char *p, *end = s + len;
 	int h = 0, m = 0, sign;
 
-	while (*p == ' ' || *p == '\t')
-		p++;
-	while (*p != '\0' && *p != 'T' && *p != 't' && *p != ' ')
-		p++;
-	if (*p == '\0')
-		return 0;
-	for (p++; *p != '\0' && *p != 'Z' && *p != 'z' && *p != '+' &&
-	    *p != '-'; p++)
-		;
 	*minutes = 0;
-	if (*p == '\0')
+	while (s < end && (*s == ' ' || *s == '\t'))
+		s++;
+	while (end > s && (end[-1] == ' ' || end[-1] == '\t'))
+		end--;
+	if (end - s <= 10)
 		return 0;
-	if (*p == 'Z' || *p == 'z')
+	if (end[-1] == 'Z' || end[-1] == 'z')
 		return 1;
+	for (p = end - 1; p > end - 7 && p - s > 10 && *p != '+' && *p != '-';
+	    p--)
+		;
+	if (*p != '+' && *p != '-')
+		return 0;
 	sign = *p++ == '-' ? -1 : 1;
 	h = (p[0] - '0') * 10 + (p[1] - '0');
 	p += 2;
@@ -353,22 +357,40 @@ read_exact(void *p, size_t size, FILE *fp)
 		chain_errx(CHAIN_EXIT_IO, "temporary file: short read");
 }
 
+/*
+ * The spooled cases, from the first: the id of the next (NULL at the end)
+ * and its number of events, which are read next.
+ */
+static char *
+spool_next(struct chain_cases *cs, int first, uint32_t *n)
+{
+	uint32_t len;
+	char *id;
+
+	if (first) {
+		if (fflush(cs->spool) != 0)
+			chain_err(CHAIN_EXIT_IO, "temporary file");
+		rewind(cs->spool);
+	}
+	if (fread(&len, sizeof(len), 1, cs->spool) != 1)
+		return NULL;
+	id = chain_malloc((size_t)len + 1);
+	read_exact(id, len, cs->spool);
+	id[len] = '\0';
+	read_exact(n, sizeof(*n), cs->spool);
+	return id;
+}
+
 /* The ids stop coming in order: every finished one is fingerprinted. */
 static void
 fingerprint_spool(struct chain_cases *cs)
 {
-	uint32_t len, n;
+	uint32_t n;
 	char *id;
+	int first = 1;
 
 	cs->unsorted = 1;
-	if (fflush(cs->spool) != 0)
-		chain_err(CHAIN_EXIT_IO, "temporary file");
-	rewind(cs->spool);
-	while (fread(&len, sizeof(len), 1, cs->spool) == 1) {
-		id = chain_malloc((size_t)len + 1);
-		read_exact(id, len, cs->spool);
-		id[len] = '\0';
-		read_exact(&n, sizeof(n), cs->spool);
+	for (; (id = spool_next(cs, first, &n)) != NULL; first = 0) {
 		if (fseek(cs->spool, (long)(n * sizeof(struct chain_event)),
 		    SEEK_CUR) != 0)
 			chain_err(CHAIN_EXIT_IO, "temporary file");
@@ -416,23 +438,17 @@ held_case(struct chain_cases *cs, const char *id)
 static void
 start_holding(struct chain_cases *cs)
 {
-	uint32_t len, n;
+	uint32_t n;
 	char *id;
 	struct case_state *c;
+	int first = 1;
 
 	cs->holding = 1;
 	cs->held = chain_map_new();
 	cs->restart(cs->ctx);
 	if (cs->spool == NULL)
 		return;
-	if (fflush(cs->spool) != 0)
-		chain_err(CHAIN_EXIT_IO, "temporary file");
-	rewind(cs->spool);
-	while (fread(&len, sizeof(len), 1, cs->spool) == 1) {
-		id = chain_malloc((size_t)len + 1);
-		read_exact(id, len, cs->spool);
-		id[len] = '\0';
-		read_exact(&n, sizeof(n), cs->spool);
+	for (; (id = spool_next(cs, first, &n)) != NULL; first = 0) {
 		c = held_case(cs, id);
 		c->cap = c->n = n;
 		c->ev = chain_reallocarray(NULL, n, sizeof(*c->ev));
@@ -539,7 +555,8 @@ read_event(struct chain_cases *cs, struct chain_csv *r,
 	}
 	memset(&e, 0, sizeof(e));
 	e.utc_us = t.utc_us;
-	e.zone = (int8_t)time_zone(chain_field(row, cols[2]), &minutes);
+	e.zone = (int8_t)time_zone(chain_field(row, cols[2]),
+	    chain_field_len(row, cols[2]), &minutes);
 	e.offset_min = (int16_t)minutes;
 	if (t.local_days > cs->opts->as_of) {
 		cs->skipped++;

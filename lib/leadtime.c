@@ -18,6 +18,7 @@
 
 struct pair {
 	int from, to;
+	const char *from_name, *to_name;	/* set for sorting */
 	double *wait;
 	size_t n, cap;
 };
@@ -355,18 +356,14 @@ write_periods(struct chain_leadtime *lt)
 		}
 }
 
-static const struct chain_names *sort_names;
-
 static int
 pair_order(const void *a, const void *b)
 {
 	const struct pair *x = *(const struct pair *const *)a;
 	const struct pair *y = *(const struct pair *const *)b;
-	int c = strcmp(chain_names_name(sort_names, x->from),
-	    chain_names_name(sort_names, y->from));
+	int c = strcmp(x->from_name, y->from_name);
 
-	return c != 0 ? c : strcmp(chain_names_name(sort_names, x->to),
-	    chain_names_name(sort_names, y->to));
+	return c != 0 ? c : strcmp(x->to_name, y->to_name);
 }
 
 /* One row per ordered pair of partners, by the partners' names. */
@@ -376,13 +373,16 @@ write_pairs(struct chain_leadtime *lt)
 	const char **keys = chain_map_keys(lt->pairs, 0);
 	size_t i, n = chain_map_count(lt->pairs);
 	struct pair **list = chain_calloc(n + 1, sizeof(*list));
+	const struct chain_names *names = chain_cases_partners(lt->cases);
 	double sum;
 	size_t j;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		list[i] = chain_map_get(lt->pairs, keys[i]);
+		list[i]->from_name = chain_names_name(names, list[i]->from);
+		list[i]->to_name = chain_names_name(names, list[i]->to);
+	}
 	free(keys);
-	sort_names = chain_cases_partners(lt->cases);
 	qsort(list, n, sizeof(*list), pair_order);
 	for (i = 0; i < n; i++) {
 		struct pair *x = list[i];
@@ -390,8 +390,8 @@ write_pairs(struct chain_leadtime *lt)
 		chain_sort_doubles(x->wait, x->n);
 		for (sum = 0, j = 0; j < x->n; j++)
 			sum += x->wait[j];
-		chain_out_text(lt->out, chain_names_name(sort_names, x->from));
-		chain_out_text(lt->out, chain_names_name(sort_names, x->to));
+		chain_out_text(lt->out, x->from_name);
+		chain_out_text(lt->out, x->to_name);
 		chain_out_int(lt->out, (long long)x->n);
 		chain_out_number(lt->out, chain_quantile_sorted(x->wait, x->n,
 		    0.5));
