@@ -224,7 +224,7 @@ compare_codes(const void *a, const void *b)
 struct chain_kpi **
 chain_plan_kpis(struct chain_plan *p, size_t *n)
 {
-	if (!p->given)
+	if (!p->given && p->n > 1)
 		qsort(p->kpi, p->n, sizeof(*p->kpi), compare_codes);
 	*n = p->n;
 	return p->kpi;
@@ -525,7 +525,8 @@ chain_kpi_groups_sorted(struct chain_kpi *k)
 {
 	struct chain_kpi_groups *gs = k->groups;
 
-	qsort(gs->g, gs->n, sizeof(*gs->g), compare_groups);
+	if (gs->n > 1)
+		qsort(gs->g, gs->n, sizeof(*gs->g), compare_groups);
 	grow_slots(gs);
 	return gs->n;
 }
