@@ -306,13 +306,28 @@ fp_add(struct chain_cases *cs, const char *id)
 	fp_probe(cs, fingerprint(id), 1);
 }
 
+/*
+ * A temporary file for what may have to be read back, written in large
+ * blocks: a grouped log of millions of cases spools hundreds of megabytes.
+ */
+FILE *
+chain_spool_open(void)
+{
+	FILE *fp = tmpfile();
+
+	if (fp == NULL)
+		chain_err(CHAIN_EXIT_IO, "temporary file");
+	setvbuf(fp, NULL, _IOFBF, 1024 * 1024);
+	return fp;
+}
+
 static void
 spool_write(struct chain_cases *cs, const struct case_state *c)
 {
 	uint32_t len = (uint32_t)strlen(c->id), n = (uint32_t)c->n;
 
-	if (cs->spool == NULL && (cs->spool = tmpfile()) == NULL)
-		chain_err(CHAIN_EXIT_IO, "temporary file");
+	if (cs->spool == NULL)
+		cs->spool = chain_spool_open();
 	fwrite(&len, sizeof(len), 1, cs->spool);
 	fwrite(c->id, 1, len, cs->spool);
 	fwrite(&n, sizeof(n), 1, cs->spool);

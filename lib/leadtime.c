@@ -263,8 +263,7 @@ chain_leadtime_new(const struct chain_leadtime_opts *lo,
 		lt->bins = chain_kpi_new("", CHAIN_COMBINE_MEDIAN);
 		chain_out_header(w, "kpi,period,value");
 	} else {
-		if ((lt->spool = tmpfile()) == NULL)
-			chain_err(CHAIN_EXIT_IO, "temporary file");
+		lt->spool = chain_spool_open();
 		lt->rows = chain_out_stream(lt->spool, o->excel ? ';' : ',',
 		    o->excel, o->excel);
 		chain_out_header(w, isnan(lo->norm) ?

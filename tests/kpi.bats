@@ -765,3 +765,20 @@ EOF
 	[ "$(grep -c '^ftr,2025-W48,' "$EXAMPLES/measurements.csv")" -eq 4 ]
 	[ "$(grep '^ftr,2025-W48,' "$EXAMPLES/measurements.csv" | cut -d, -f4 | sort -n | head -1)" = 0.873 ]
 }
+
+@test "input: quoted commas, quotes and newlines pass through" {
+	printf 'kpi,name,better\nlt,"Lead time, ""report"" to\ndecision",down\n' > plan.csv
+	printf 'kpi,period,value\nlt,2026-01,"3,5"\nlt,2026-02,"4"\n' > m.csv
+	run -3 --separate-stderr chain-kpi summary --plan plan.csv m.csv
+	[ "$stderr" = "chain-kpi: m.csv:2: value: '3,5' is not a valid number" ]
+	printf 'kpi,period,value\nlt,2026-01,"3.5"\nlt,2026-02,"4"\n' > m.csv
+	run -0 chain-kpi summary --plan plan.csv m.csv
+	assert_output - <<'EOF'
+kpi,name,period,value,target,met,change,variation,assurance
+lt,"Lead time, ""report"" to
+decision",2026-02,4,,,0.5,,
+EOF
+	printf 'case,step,time\n"A, ""1""",x,2026-01-01T10:00\n"A, ""1""",y,2026-01-01T22:00\n' > ev.csv
+	run -0 chain-kpi leadtime ev.csv
+	assert_line --index 1 '"A, ""1""",2026-01-01T10:00:00,2026-01-01T22:00:00,0.5,2,0,0'
+}
