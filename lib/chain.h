@@ -366,7 +366,6 @@ struct chain_names *chain_cases_steps(struct chain_cases *cs);
 struct chain_names *chain_cases_partners(struct chain_cases *cs);
 void chain_cases_read(struct chain_cases *cs, const char *path);
 void chain_cases_finish(struct chain_cases *cs);
-long chain_cases_events(const struct chain_cases *cs);
 void chain_cases_free(struct chain_cases *cs);
 FILE *chain_spool_open(void);
 int chain_event_local_days(const struct chain_event *e);

@@ -11,12 +11,12 @@
  * dropped.  To notice a case that comes back, nothing more than the last id
  * is needed while the ids come in sorted order (as most exports write
  * them); otherwise a fingerprint of every finished id is kept (16 bytes a
- * case).  Memory then holds the case being read.  A
- * log in any other order (sorted by time, as case systems write them) shows
- * itself by the first case that comes back: the consumer is told to start
- * over, every case is read back from the spool, and from then on all cases
- * are held until the end of the input.  Both give the same results, in the
- * order of each case's first event in the input.
+ * case).  Memory then holds the case being read.  A log in any other order
+ * (sorted by time, as case systems write them) shows itself by the first
+ * case that comes back: the consumer is told to start over, every case is
+ * read back from the spool, and from then on all cases are held until the
+ * end of the input.  Both give the same results, in the order of each
+ * case's first event in the input.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -46,7 +46,6 @@ struct chain_cases {
 	struct chain_map *held;	/* id -> index into order[] */
 	struct case_state *order;
 	size_t nheld, heldcap;
-	long events, skipped;
 };
 
 /*
@@ -573,14 +572,11 @@ read_event(struct chain_cases *cs, struct chain_csv *r,
 	e.zone = (int8_t)time_zone(chain_field(row, cols[2]),
 	    chain_field_len(row, cols[2]), &minutes);
 	e.offset_min = (int16_t)minutes;
-	if (t.local_days > cs->opts->as_of) {
-		cs->skipped++;
+	if (t.local_days > cs->opts->as_of)
 		return;
-	}
 	e.step = chain_names_id(cs->steps, chain_field(row, cols[1]));
 	e.partner = *partner == '\0' ? -1 : chain_names_id(cs->partners,
 	    partner);
-	cs->events++;
 	add_event(cs, id, &e);
 }
 
@@ -643,12 +639,6 @@ chain_cases_finish(struct chain_cases *cs)
 		cs->fn(cs->ctx, cs->order[i].id, cs->order[i].ev,
 		    cs->order[i].n);
 	}
-}
-
-long
-chain_cases_events(const struct chain_cases *cs)
-{
-	return cs->events;
 }
 
 void
