@@ -389,6 +389,11 @@ chain-kpi: m.csv:7: 2 fields where the header has 3 (--allow-ragged pads short r
 kpi,period,value,target,met,mean,lower,upper,signal,rule
 a,2026-W01,1,,,1,,,,
 EOF
+	printf 'kpi,period,value,partner\na,2026-W01,1,POL\na,2026-W02,2\n' > short.csv
+	run -3 --separate-stderr chain-kpi check short.csv
+	[ "$stderr" = 'chain-kpi: short.csv:3: 3 fields where the header has 4 (--allow-ragged pads short rows)' ]
+	run -0 chain-kpi check --allow-ragged short.csv
+	assert_line --index 2 'a,2026-W02,2,,,1.5,-1.16,4.16,,'
 	csv p.csv <<'EOF'
 kpi,better,target,combine,baseline
 a,upward,x,avg,5
