@@ -27,7 +27,7 @@ chain-kpi summary --plan plan.csv --baseline 12 --recalc 2026-W14 --as-of "$as_o
 
 # Lead times from report to close, per case and per week, and where cases wait.
 chain-kpi leadtime --from Report --to Close --norm 60d --as-of "$as_of" -o "$out/leadtime-cases.csv" events.csv
-chain-kpi leadtime --per week --from Report --to Close --norm 60d --kpi chain --as-of "$as_of" -o "$out/leadtime-weekly.csv" events.csv
+chain-kpi leadtime -q --per week --from Report --to Close --norm 60d --kpi chain --as-of "$as_of" -o "$out/leadtime-weekly.csv" events.csv
 chain-kpi check --as-of "$as_of" -o "$out/leadtime-check.csv" "$out/leadtime-weekly.csv"
 chain-kpi handoffs --as-of "$as_of" -o "$out/handoffs.csv" events.csv
 echo "weekly: results as of $as_of in $out"
