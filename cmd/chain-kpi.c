@@ -292,6 +292,16 @@ variation(const struct chain_kpi *k, const struct chain_chart *c)
 	    chain_xmr_signal(x, k->better);
 }
 
+/* The latest value minus that of the period before; NAN without one. */
+static double
+change(const struct chain_chart *c)
+{
+	if (c->n < 2 || chain_period_next(c->period[c->n - 2]).start !=
+	    c->period[c->n - 1].start)
+		return NAN;
+	return c->point[c->n - 1].value - c->point[c->n - 2].value;
+}
+
 static void
 summary_row(struct kpi *kp, struct chain_out *w, const struct chain_kpi *k,
     const struct chain_chart *c)
@@ -317,7 +327,7 @@ summary_row(struct kpi *kp, struct chain_out *w, const struct chain_kpi *k,
 	chain_out_number(w, x->value);
 	out_optional(w, k->target);
 	out_met(w, met(k, x->value));
-	out_optional(w, c->n > 1 ? x->value - c->point[c->n - 2].value : NAN);
+	out_optional(w, change(c));
 	chain_out_text(w, variation(k, c));
 	chain_out_text(w, assurance ? assurance : "");
 	chain_out_end(w);

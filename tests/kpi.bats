@@ -304,10 +304,16 @@ EOF
 	assert_line --index 4 --partial 'lt,2026-W08,4,'
 	run -0 --separate-stderr chain-kpi check -q m.csv
 	[ -z "$stderr" ]
+	# the latest week's change needs the week before it
+	run -0 chain-kpi summary -q m.csv
+	assert_line --index 1 'lt,,2026-W08,4,,,,,'
+	echo 'lt,2026-W07,1.5' >> m.csv
+	run -0 chain-kpi summary -q m.csv
+	assert_line --index 1 'lt,,2026-W08,4,,,2.5,,'
 	echo 'lt,2026-02,5' >> m.csv
 	run -3 --separate-stderr chain-kpi check m.csv
-	assert_equal "$stderr" "chain-kpi: m.csv:6: period: '2026-02' is a month but kpi 'lt' has weeks (m.csv:2)
-chain-kpi: warning: kpi lt: no value for 2026-W03, 2026-W05, 2026-W06, 2026-W07"
+	assert_equal "$stderr" "chain-kpi: m.csv:7: period: '2026-02' is a month but kpi 'lt' has weeks (m.csv:2)
+chain-kpi: warning: kpi lt: no value for 2026-W03, 2026-W05, 2026-W06"
 }
 
 @test "--recalc: new limits from a process change; --screen" {
