@@ -300,7 +300,7 @@ struct chain_kpi {
 	char *code, *name;
 	enum chain_better better;
 	double target;		/* NAN without one */
-	int baseline;		/* points of the limits; 0: as --baseline */
+	double baseline;	/* the value before the plan; NAN without one */
 	enum chain_combine combine;
 	int has_kind;		/* the kind of its periods is known */
 	enum chain_period_kind kind;

@@ -67,6 +67,7 @@ chain_kpi_new(const char *code, enum chain_combine how)
 	k->code = chain_strdup(code);
 	k->name = chain_strdup("");
 	k->target = NAN;
+	k->baseline = NAN;
 	k->combine = how;
 	k->groups = chain_calloc(1, sizeof(*k->groups));
 	return k;
@@ -135,15 +136,9 @@ plan_row(struct chain_plan *p, struct chain_csv *r, const struct chain_row *row,
 			k->better = (enum chain_better)i;
 		if (cols[3] >= 0 && chain_csv_number(r, row, cols[3], &v) > 0)
 			k->target = v;
-		if (cols[4] >= 0 && chain_csv_number(r, row, cols[4], &v) > 0) {
-			if (v < 12 || v != floor(v) || v > 1e6)
-				chain_csv_error(r, row->line, chain_csv_column_name(
-				    r, (size_t)cols[4]), "'%s' is not a whole "
-				    "number of points from 12", chain_field(row,
-				    cols[4]));
-			else
-				k->baseline = (int)v;
-		}
+		/* the value before the plan began: for the reader, not the chart */
+		if (cols[4] >= 0 && chain_csv_number(r, row, cols[4], &v) > 0)
+			k->baseline = v;
 		if (cols[5] >= 0 && *chain_field(row, cols[5]) != '\0' &&
 		    (i = plan_word(r, row, cols[5], combine_names, "mean, sum, "
 		    "median, min, max or last")) >= 0)
@@ -569,8 +564,6 @@ chain_kpi_chart(struct chain_kpi *k, const struct chain_xmr_opts *o,
 					c->point[i].new_segment = 1;
 				break;
 			}
-	if (k->baseline > 0)
-		ko.baseline = k->baseline;
 	chain_xmr(c->point, c->n, &ko);
 	c->missing = missing_periods(c);
 }

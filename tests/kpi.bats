@@ -402,13 +402,13 @@ EOF
 	assert_line --index 2 'a,2026-W02,2,,,1.5,-1.16,4.16,,'
 	csv p.csv <<'EOF'
 kpi,better,target,combine,baseline
-a,upward,x,avg,5
+a,upward,x,avg,five
 a,up,,,
 EOF
 	run -3 --separate-stderr chain-kpi check --plan p.csv m.csv
 	assert_equal "$stderr" "chain-kpi: p.csv:2: better: 'upward' is not up or down
 chain-kpi: p.csv:2: target: 'x' is not a valid number
-chain-kpi: p.csv:2: baseline: '5' is not a whole number of points from 12
+chain-kpi: p.csv:2: baseline: 'five' is not a valid number
 chain-kpi: p.csv:2: combine: 'avg' is not mean, sum, median, min, max or last
 chain-kpi: p.csv:3: kpi: 'a' is in the plan twice"
 	assert_output ''
