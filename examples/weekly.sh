@@ -19,4 +19,15 @@ chain-agree status --as-of "$as_of" -o "$out/agreements-status.csv" agreements.c
 chain-agree score --as-of "$as_of" -o "$out/agreements-score.csv" agreements.csv
 chain-agree score --per month --as-of "$as_of" -o "$out/agreements-trend.csv" agreements.csv
 chain-agree matrix --as-of "$as_of" -o "$out/agreements-matrix.csv" agreements.csv
+
+# The chain plan's KPIs: real change or noise, and will the targets be met?
+# The joint intake desk opened in 2026-W14: new limits from there.
+chain-kpi check --plan plan.csv --baseline 12 --recalc 2026-W14 --as-of "$as_of" -o "$out/kpi-check.csv" measurements.csv
+chain-kpi summary --plan plan.csv --baseline 12 --recalc 2026-W14 --as-of "$as_of" -o "$out/kpi-summary.csv" measurements.csv
+
+# Lead times from report to close, per case and per week, and where cases wait.
+chain-kpi leadtime --from Report --to Close --norm 60d --as-of "$as_of" -o "$out/leadtime-cases.csv" events.csv
+chain-kpi leadtime -q --per week --from Report --to Close --norm 60d --kpi chain --as-of "$as_of" -o "$out/leadtime-weekly.csv" events.csv
+chain-kpi check --as-of "$as_of" -o "$out/leadtime-check.csv" "$out/leadtime-weekly.csv"
+chain-kpi handoffs --as-of "$as_of" -o "$out/handoffs.csv" events.csv
 echo "weekly: results as of $as_of in $out"
