@@ -368,7 +368,7 @@ status_begin(struct agree *ag, struct chain_csv *r, void *arg)
 		for (j = 0; j < s->n; j++)
 			if (chain_strcasecmp(name, s->names[j]) == 0)
 				break;
-		if (j == s->n && !ag->opts.quiet)
+		if (j == s->n)
 			chain_csv_warning(r, chain_csv_header_line(r), name,
 			    "column not in the first input; left out");
 	}

@@ -61,12 +61,12 @@ kpi_actions(struct chain_report *r)
 	size_t i;
 
 	for (i = 0; i < r->nkpis; i++) {
-		const struct chain_kpi *k = &r->kpis[i];
+		const struct chain_kpi_series *k = &r->kpis[i];
 		const struct chain_kpi_point *p = chain_kpi_latest(r, k, NULL);
 		struct chain_action *a;
 
-		chain_report_num(r, k->value, 1, v, sizeof(v));
-		chain_report_num(r, k->target, 1, t, sizeof(t));
+		chain_report_value(r, k->value, v, sizeof(v));
+		chain_report_value(r, k->target, t, sizeof(t));
 		if (strcmp(k->variation, "concern") == 0) {
 			a = add(r, "concern", 90, k->name, k->owner);
 			a->message = isnan(k->target) ?
@@ -83,8 +83,8 @@ kpi_actions(struct chain_report *r)
 				a->message = chain_trf(r, "%s will not meet its "
 				    "target of %s without a change to the process: "
 				    "it varies between %s and %s.", k->name, t,
-				    chain_report_num(r, p->lower, 1, lo, sizeof(lo)),
-				    chain_report_num(r, p->upper, 1, hi, sizeof(hi)));
+				    chain_report_value(r, p->lower, lo, sizeof(lo)),
+				    chain_report_value(r, p->upper, hi, sizeof(hi)));
 			else
 				a->message = chain_trf(r, "%s will not meet its "
 				    "target of %s without a change to the process.",

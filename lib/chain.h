@@ -259,6 +259,136 @@ double chain_beta_inc(double a, double b, double x);
 double chain_t_two_sided(double t, double df);
 
 /* chain-kpi: the chain plan, XmR charts, lead times (kpi.c, xmr.c, ...) */
+enum chain_better { CHAIN_BETTER_NONE, CHAIN_BETTER_UP, CHAIN_BETTER_DOWN };
+
+/* xmr.c: XmR control charts and the special-cause rules */
+enum chain_rule {
+	CHAIN_RULE_NONE, CHAIN_RULE_OUTSIDE, CHAIN_RULE_TREND,
+	CHAIN_RULE_TWO_OF_THREE, CHAIN_RULE_SHIFT
+};
+
+struct chain_xmr_point {
+	double value;
+	int new_segment;	/* a process change: new limits from here */
+	double mean, lower, upper;	/* limits NAN when there are none */
+	enum chain_rule rule;	/* the first rule that flags the point */
+	int direction;		/* of the rule: 1 above or rising, -1 below */
+};
+
+struct chain_xmr_opts {
+	int baseline;		/* limits from the first N points; 0: all */
+	int screen;		/* drop moving ranges above 3.267 x mean once */
+};
+
+extern const char *const chain_rule_names[];
+void chain_xmr(struct chain_xmr_point *p, size_t n,
+    const struct chain_xmr_opts *o);
+const char *chain_xmr_signal(const struct chain_xmr_point *x,
+    enum chain_better better);
+const char *chain_xmr_assurance(double lower, double upper, double target,
+    enum chain_better better);
+
+/* kpi.c: the chain plan, measurements combined per KPI and period */
+enum chain_combine {
+	CHAIN_COMBINE_MEAN, CHAIN_COMBINE_SUM, CHAIN_COMBINE_MEDIAN,
+	CHAIN_COMBINE_MIN, CHAIN_COMBINE_MAX, CHAIN_COMBINE_LAST
+};
+
+struct chain_kpi_groups;
+
+struct chain_kpi {
+	char *code, *name;
+	enum chain_better better;
+	double target;		/* NAN without one */
+	double baseline;	/* the value before the plan; NAN without one */
+	enum chain_combine combine;
+	int has_kind;		/* the kind of its periods is known */
+	enum chain_period_kind kind;
+	char *kind_where;	/* file:line that fixed the kind */
+	struct chain_kpi_groups *groups;
+};
+
+struct chain_chart {
+	size_t n;
+	struct chain_period *period;
+	struct chain_xmr_point *point;
+	char *missing;		/* the missing periods, comma-separated */
+};
+
+struct chain_plan;
+struct chain_plan *chain_plan_new(void);
+int chain_plan_load(struct chain_plan *p, const char *path,
+    const struct chain_opts *o);
+int chain_plan_given(const struct chain_plan *p);
+void chain_plan_read(struct chain_plan *p, struct chain_csv *r, int as_of);
+struct chain_kpi **chain_plan_kpis(struct chain_plan *p, size_t *n);
+void chain_plan_free(struct chain_plan *p);
+void chain_kpi_chart(struct chain_kpi *k, const struct chain_xmr_opts *o,
+    const struct chain_period *recalc, size_t nrecalc, struct chain_chart *c);
+void chain_chart_free(struct chain_chart *c);
+struct chain_kpi *chain_kpi_new(const char *code, enum chain_combine how);
+void chain_kpi_add(struct chain_kpi *k, struct chain_period period, double v);
+size_t chain_kpi_groups_sorted(struct chain_kpi *k);
+struct chain_period chain_kpi_group(const struct chain_kpi *k, size_t i,
+    double **values, size_t *n);
+void chain_kpi_free(struct chain_kpi *k);
+
+/* events.c: case event logs read into cases, grouped or held */
+struct chain_event {
+	int64_t utc_us;		/* the exact instant */
+	int32_t step, partner;	/* interned names; partner -1 when empty */
+	int32_t seq;		/* input order within the case */
+	int16_t offset_min;	/* the UTC offset it was written with */
+	int8_t zone;		/* written with 0 no offset, 1 Z, 2 an offset */
+};
+
+#define CHAIN_TIME_LEN 40
+
+struct chain_event_columns {
+	const char *case_col, *step_col, *time_col, *partner_col;
+};
+
+struct chain_names;
+struct chain_names *chain_names_new(void);
+int chain_names_id(struct chain_names *t, const char *s);
+const char *chain_names_name(const struct chain_names *t, int id);
+size_t chain_names_count(const struct chain_names *t);
+void chain_names_free(struct chain_names *t);
+
+typedef void chain_case_fn(void *ctx, const char *id,
+    const struct chain_event *ev, size_t n);
+typedef void chain_restart_fn(void *ctx);
+struct chain_cases;
+struct chain_cases *chain_cases_new(const struct chain_opts *o,
+    const struct chain_event_columns *c, chain_case_fn *fn,
+    chain_restart_fn *restart, void *ctx);
+struct chain_names *chain_cases_steps(struct chain_cases *cs);
+struct chain_names *chain_cases_partners(struct chain_cases *cs);
+void chain_cases_read(struct chain_cases *cs, const char *path);
+void chain_cases_finish(struct chain_cases *cs);
+void chain_cases_free(struct chain_cases *cs);
+FILE *chain_spool_open(void);
+int chain_event_local_days(const struct chain_event *e);
+void chain_event_format(const struct chain_event *e, char buf[CHAIN_TIME_LEN]);
+
+/* leadtime.c: lead times per case and period, and handoffs between partners */
+struct chain_leadtime_opts {
+	struct chain_event_columns columns;
+	const char *from, *to;	/* the stretch measured: steps, or NULL */
+	double unit;		/* seconds in the unit of durations */
+	double norm;		/* in that unit; NAN without one */
+	int per;		/* measurement rows per period of the end */
+	enum chain_period_kind kind;
+	const char *kpi;	/* prefix of their kpi names, or NULL */
+	int handoffs;		/* the relay view instead of lead times */
+};
+
+struct chain_leadtime;
+struct chain_leadtime *chain_leadtime_new(const struct chain_leadtime_opts *lo,
+    const struct chain_opts *o, struct chain_out *w);
+void chain_leadtime_read(struct chain_leadtime *lt, const char *path);
+void chain_leadtime_finish(struct chain_leadtime *lt, int quiet);
+void chain_leadtime_free(struct chain_leadtime *lt);
 
 /* agree.c: agreements, their state as of a date, and tallies of states */
 #define CHAIN_NO_DATE (-2147483647 - 1)
@@ -315,10 +445,10 @@ struct chain_kpi_point {
 	char signal[16], rule[16];
 };
 
-struct chain_kpi {
+struct chain_kpi_series {
 	char *code, *name, *unit, *owner;
 	int better;		/* 1 up, -1 down, 0 unknown */
-	double target;
+	double target, baseline;
 	struct chain_kpi_point *points;
 	size_t npoints, cap;
 	int has_summary;	/* a row of chain-kpi summary was read */
@@ -379,7 +509,7 @@ struct chain_report {
 	int as_of, week_start, week_end;
 	unsigned inputs;	/* the kinds of input read, as bits */
 	struct chain_map *partner_names;
-	struct chain_kpi *kpis;
+	struct chain_kpi_series *kpis;
 	size_t nkpis;
 	struct chain_deal *deals;
 	size_t ndeals;
@@ -419,11 +549,13 @@ const char *chain_report_partner(const struct chain_report *r,
 void chain_report_act(struct chain_report *r);
 const char *chain_report_verdict(const struct chain_report *r);
 const struct chain_kpi_point *chain_kpi_latest(const struct chain_report *r,
-    const struct chain_kpi *k, size_t *at);
+    const struct chain_kpi_series *k, size_t *at);
 const char *chain_tr(const struct chain_report *r, const char *key);
 char *chain_trf(const struct chain_report *r, const char *key, ...);
 const char *chain_report_num(const struct chain_report *r, double v,
     int decimals, char *buf, size_t size);
+const char *chain_report_value(const struct chain_report *r, double v,
+    char *buf, size_t size);
 void chain_render_html(const struct chain_report *r, FILE *fp);
 void chain_render_text(const struct chain_report *r, FILE *fp, int markdown);
 void chain_report_actions_csv(const struct chain_report *r,

@@ -41,7 +41,7 @@ struct chain_csv {
 	int fd, own_fd;
 	struct csv_parser parser;
 	int delimiter, decimal_comma, crlf, bom;
-	int allow_ragged, max_errors;
+	int allow_ragged, max_errors, quiet;
 
 	unsigned char *buf;
 	size_t buflen, bufpos;
@@ -113,6 +113,8 @@ void
 chain_csv_verror(struct chain_csv *r, int is_error, long line,
     const char *column, const char *fmt, va_list ap)
 {
+	if (!is_error && r->quiet)
+		return;
 	if (is_error) {
 		r->errors++;
 		chain_raise_status(CHAIN_EXIT_DATA);
@@ -472,6 +474,7 @@ chain_csv_fdopen(int fd, const char *name, const struct chain_opts *o)
 	r->line = 1;
 	r->max_errors = o->max_errors;
 	r->allow_ragged = o->allow_ragged;
+	r->quiet = o->quiet;
 	r->empty = "";
 	r->buf = chain_malloc(BLOCK_SIZE);
 	csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);

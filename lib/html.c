@@ -147,6 +147,12 @@ num(const struct chain_report *r, double v, int decimals, char *buf)
 }
 
 static const char *
+value(const struct chain_report *r, double v, char *buf)
+{
+	return chain_report_value(r, v, buf, 32);
+}
+
+static const char *
 partner(const struct chain_report *r, const char *code)
 {
 	if (*code == '\0' || strcmp(code, "*") == 0)
@@ -298,7 +304,7 @@ partner_legend(const struct chain_report *r, FILE *fp)
 static void
 plan(const struct chain_report *r, FILE *fp)
 {
-	char t[32];
+	char t[32], b[32];
 	size_t i;
 
 	put(fp, "<section id=\"plan\"><h2>%s</h2>", T(r, "Plan: the chain plan"));
@@ -310,16 +316,18 @@ plan(const struct chain_report *r, FILE *fp)
 		return;
 	}
 	put(fp, "<table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
-	    "<th class=\"n\">%s</th><th>%s</th></tr>", T(r, "KPI"), T(r, "name"),
-	    T(r, "unit"), T(r, "better"), T(r, "target"), T(r, "owner"));
+	    "<th class=\"n\">%s</th><th class=\"n\">%s</th><th>%s</th></tr>",
+	    T(r, "KPI"), T(r, "name"), T(r, "unit"), T(r, "better"),
+	    T(r, "baseline"), T(r, "target"), T(r, "owner"));
 	for (i = 0; i < r->nkpis; i++) {
-		const struct chain_kpi *k = &r->kpis[i];
+		const struct chain_kpi_series *k = &r->kpis[i];
 
 		put(fp, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
-		    "<td class=\"n\">%s</td><td>%s</td></tr>", k->code, k->name,
-		    k->unit ? k->unit : "", k->better > 0 ? T(r, "up") :
-		    k->better < 0 ? T(r, "down") : "",
-		    num(r, k->target, 1, t), k->owner ? k->owner : "");
+		    "<td class=\"n\">%s</td><td class=\"n\">%s</td><td>%s</td>"
+		    "</tr>", k->code, k->name, k->unit ? k->unit : "",
+		    k->better > 0 ? T(r, "up") : k->better < 0 ? T(r, "down") : "",
+		    value(r, k->baseline, b), value(r, k->target, t),
+		    k->owner ? k->owner : "");
 	}
 	fputs("</table>", fp);
 	partner_legend(r, fp);
@@ -426,13 +434,13 @@ kpi_table(const struct chain_report *r, FILE *fp)
 	    T(r, "value"), T(r, "target"), T(r, "met"), T(r, "change"),
 	    T(r, "variation"), T(r, "assurance"));
 	for (i = 0; i < r->nkpis; i++) {
-		const struct chain_kpi *k = &r->kpis[i];
+		const struct chain_kpi_series *k = &r->kpis[i];
 
 		put(fp, "<tr><td>%s</td><td>%s</td><td class=\"n\">%s</td>"
 		    "<td class=\"n\">%s</td><td>%s</td><td class=\"n\">%s</td><td>",
-		    k->name, k->period ? k->period : "", num(r, k->value, 1, v),
-		    num(r, k->target, 1, t), k->met < 0 ? "" :
-		    k->met ? T(r, "yes") : T(r, "no"), num(r, k->change, 1, c));
+		    k->name, k->period ? k->period : "", value(r, k->value, v),
+		    value(r, k->target, t), k->met < 0 ? "" :
+		    k->met ? T(r, "yes") : T(r, "no"), value(r, k->change, c));
 		badge(r, fp, k->variation);
 		fputs("</td><td>", fp);
 		badge(r, fp, k->assurance);
@@ -477,7 +485,7 @@ ypos(const struct scale *s, double v)
 
 /* A step line through per-point values (limits change at a recalculation). */
 static void
-step_line(FILE *fp, const struct chain_kpi *k, const struct scale *s,
+step_line(FILE *fp, const struct chain_kpi_series *k, const struct scale *s,
     double (*field)(const struct chain_kpi_point *), double x0, double x1,
     const char *style)
 {
@@ -523,8 +531,17 @@ f_upper(const struct chain_kpi_point *p)
 	return p->upper;
 }
 
+/* An axis label: three significant digits are enough to read a chart. */
+static const char *
+tick(const struct chain_report *r, double v, char *buf)
+{
+	double a = fabs(v);
+
+	return num(r, v, a >= 100 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : 3, buf);
+}
+
 static void
-xmr_chart(const struct chain_report *r, FILE *fp, const struct chain_kpi *k)
+xmr_chart(const struct chain_report *r, FILE *fp, const struct chain_kpi_series *k)
 {
 	const double x0 = 44, x1 = 344;
 	struct scale s = { INFINITY, -INFINITY, 12, 128 };
@@ -549,7 +566,8 @@ xmr_chart(const struct chain_report *r, FILE *fp, const struct chain_kpi *k)
 	put(fp, "<figure><figcaption>%s%s%s%s</figcaption>", k->name,
 	    k->unit ? " (" : "", k->unit ? k->unit : "", k->unit ? ")" : "");
 	fprintf(fp, "<svg class=\"chart xmr\" width=\"350\" height=\"150\" "
-	    "viewBox=\"0 0 350 150\" role=\"img\">");
+	    "viewBox=\"0 0 350 150\" role=\"img\" style=\"width:100%%;"
+	    "height:auto\">");
 	fprintf(fp, "<rect x=\"%.0f\" y=\"%d\" width=\"%.0f\" height=\"%d\" "
 	    "fill=\"#fafbfc\" stroke=\"#e3e7ec\"/>", x0 - 4, s.top,
 	    x1 - x0 + 8, s.bottom - s.top);
@@ -578,12 +596,12 @@ xmr_chart(const struct chain_report *r, FILE *fp, const struct chain_kpi *k)
 		fprintf(fp, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.6\" fill=\"%s\">"
 		    "<title>%s: %s</title></circle>", x0 + dx * (double)i,
 		    ypos(&s, p->value), signal_colour(p->signal), label,
-		    num(r, p->value, 2, a));
+		    value(r, p->value, a));
 	}
 	fprintf(fp, "<g font-size=\"7\" fill=\"#5b6675\" text-anchor=\"end\">"
 	    "<text x=\"%.0f\" y=\"%.1f\">%s</text><text x=\"%.0f\" y=\"%.1f\">%s"
-	    "</text></g>", x0 - 6, (double)s.top + 6, num(r, s.hi - pad, 1, a),
-	    x0 - 6, (double)s.bottom, num(r, s.lo + pad, 1, b));
+	    "</text></g>", x0 - 6, (double)s.top + 6, tick(r, s.hi - pad, a),
+	    x0 - 6, (double)s.bottom, tick(r, s.lo + pad, b));
 	if (k->npoints > 0) {
 		chain_period_format(k->points[0].period, label);
 		fprintf(fp, "<g font-size=\"7\" fill=\"#5b6675\"><text x=\"%.0f\" "

@@ -60,6 +60,7 @@ static const char *const texts[][2] = {
 	{ "unit", "eenheid" },
 	{ "better", "beter" },
 	{ "target", "norm" },
+	{ "baseline", "nulmeting" },
 	{ "owner", "eigenaar" },
 	{ "up", "hoger" },
 	{ "down", "lager" },
@@ -223,6 +224,24 @@ chain_trf(const struct chain_report *r, const char *key, ...)
 	vsnprintf(s, (size_t)n + 1, chain_tr(r, key), ap);
 	va_end(ap);
 	return s;
+}
+
+/*
+ * A KPI's value as the report shows it: the decimals it needs, at most
+ * four, a decimal comma in Dutch, an en dash when there is none.
+ */
+const char *
+chain_report_value(const struct chain_report *r, double v, char *buf,
+    size_t size)
+{
+	char *point;
+
+	if (isnan(v) || isinf(v))
+		return chain_report_num(r, v, 0, buf, size);
+	chain_number_format(v, 0, buf, size);
+	if (r->lang == CHAIN_NL && (point = strchr(buf, '.')) != NULL)
+		*point = ',';
+	return buf;
 }
 
 /*

@@ -150,18 +150,18 @@ copy_word(char *dst, size_t size, const char *src)
 	snprintf(dst, size, "%s", src);
 }
 
-static struct chain_kpi *
+static struct chain_kpi_series *
 find_kpi(struct chain_report *r, const char *code)
 {
 	size_t i;
-	struct chain_kpi *k;
+	struct chain_kpi_series *k;
 
 	for (i = 0; i < r->nkpis; i++)
 		if (strcmp(r->kpis[i].code, code) == 0)
 			return &r->kpis[i];
 	k = APPEND(r->kpis, r->nkpis);
 	k->code = chain_strdup(code);
-	k->target = NAN;
+	k->target = k->baseline = NAN;
 	k->value = k->change = NAN;
 	k->met = -1;
 	return k;
@@ -177,7 +177,7 @@ static void
 read_kpi_check(struct chain_report *r, struct chain_csv *in,
     const struct chain_row *row)
 {
-	struct chain_kpi *k = find_kpi(r, chain_field(row, col(in, "kpi")));
+	struct chain_kpi_series *k = find_kpi(r, chain_field(row, col(in, "kpi")));
 	struct chain_kpi_point *p;
 	struct chain_period period;
 
@@ -207,7 +207,7 @@ static void
 read_kpi_summary(struct chain_report *r, struct chain_csv *in,
     const struct chain_row *row)
 {
-	struct chain_kpi *k = find_kpi(r, chain_field(row, col(in, "kpi")));
+	struct chain_kpi_series *k = find_kpi(r, chain_field(row, col(in, "kpi")));
 
 	k->has_summary = 1;
 	if (k->name == NULL && *chain_field(row, col(in, "name")) != '\0')
@@ -229,7 +229,7 @@ static void
 read_plan(struct chain_report *r, struct chain_csv *in,
     const struct chain_row *row)
 {
-	struct chain_kpi *k = find_kpi(r, chain_field(row, col(in, "kpi")));
+	struct chain_kpi_series *k = find_kpi(r, chain_field(row, col(in, "kpi")));
 	const char *better = chain_field(row, col(in, "better"));
 	double target = number(in, row, col(in, "target"));
 
@@ -245,6 +245,7 @@ read_plan(struct chain_report *r, struct chain_csv *in,
 	    chain_strcasecmp(better, "down") == 0 ? -1 : 0;
 	if (!isnan(target))
 		k->target = target;
+	k->baseline = number(in, row, col(in, "baseline"));
 }
 
 static void
@@ -566,7 +567,7 @@ assurance_of(int better, double target, double lower, double upper)
 
 /* The latest point of a KPI in or before the report's week, or NULL. */
 const struct chain_kpi_point *
-chain_kpi_latest(const struct chain_report *r, const struct chain_kpi *k,
+chain_kpi_latest(const struct chain_report *r, const struct chain_kpi_series *k,
     size_t *at)
 {
 	size_t i;
@@ -581,7 +582,7 @@ chain_kpi_latest(const struct chain_report *r, const struct chain_kpi *k,
 }
 
 static int
-met_of(const struct chain_kpi *k, double value)
+met_of(const struct chain_kpi_series *k, double value)
 {
 	if (k->better == 0 || isnan(k->target) || isnan(value))
 		return -1;
@@ -590,7 +591,7 @@ met_of(const struct chain_kpi *k, double value)
 
 /* Fills a KPI's summary from its points when no summary row was read. */
 static void
-summarise_kpi(const struct chain_report *r, struct chain_kpi *k)
+summarise_kpi(const struct chain_report *r, struct chain_kpi_series *k)
 {
 	const struct chain_kpi_point *p;
 	char buf[CHAIN_PERIOD_LEN];
@@ -629,7 +630,7 @@ hard_scores(struct chain_report *r)
 	size_t i;
 
 	for (i = 0; i < r->nkpis; i++) {
-		struct chain_kpi *k = &r->kpis[i];
+		struct chain_kpi_series *k = &r->kpis[i];
 		double a = kpi_attainment(k->met >= 0 ? k->met :
 		    met_of(k, k->value), k->assurance);
 		double b = kpi_attainment(met_of(k, k->value - k->change),
@@ -744,7 +745,7 @@ chain_report_finish(struct chain_report *r)
 	size_t i;
 
 	for (i = 0; i < r->nkpis; i++) {
-		struct chain_kpi *k = &r->kpis[i];
+		struct chain_kpi_series *k = &r->kpis[i];
 
 		qsort(k->points, k->npoints, sizeof(*k->points), compare_points);
 		summarise_kpi(r, k);

@@ -202,7 +202,7 @@ line(FILE *fp, const char *s, int markdown)
 
 /* A sparkline of a KPI's values: eight levels between its min and max. */
 static void
-sparkline(const struct chain_kpi *k, char *buf, size_t size)
+sparkline(const struct chain_kpi_series *k, char *buf, size_t size)
 {
 	static const char *const bars[] = { "\xe2\x96\x81", "\xe2\x96\x82",
 	    "\xe2\x96\x83", "\xe2\x96\x84", "\xe2\x96\x85", "\xe2\x96\x86",
@@ -278,13 +278,13 @@ plan(const struct chain_report *r, FILE *fp, int md)
 	table_cell(&t, T(r, "target"));
 	table_cell(&t, T(r, "owner"));
 	for (i = 0; i < r->nkpis; i++) {
-		const struct chain_kpi *k = &r->kpis[i];
+		const struct chain_kpi_series *k = &r->kpis[i];
 
 		table_cell(&t, k->code);
 		table_cell(&t, k->name);
 		table_cell(&t, k->better > 0 ? T(r, "up") : k->better < 0 ?
 		    T(r, "down") : "");
-		table_cell(&t, chain_report_num(r, k->target, 1, v, 32));
+		table_cell(&t, chain_report_value(r, k->target, v, 32));
 		table_cell(&t, k->owner ? k->owner : "");
 	}
 	table_print(&t, fp, md);
@@ -375,14 +375,14 @@ kpis(const struct chain_report *r, FILE *fp, int md)
 	table_cell(&t, T(r, "assurance"));
 	table_cell(&t, "");
 	for (i = 0; i < r->nkpis; i++) {
-		const struct chain_kpi *k = &r->kpis[i];
+		const struct chain_kpi_series *k = &r->kpis[i];
 
 		sparkline(k, spark, sizeof(spark));
 		table_cell(&t, k->name);
 		table_cell(&t, k->period ? k->period : "");
-		table_cell(&t, chain_report_num(r, k->value, 1, v, 32));
-		table_cell(&t, chain_report_num(r, k->target, 1, g, 32));
-		table_cell(&t, chain_report_num(r, k->change, 1, c, 32));
+		table_cell(&t, chain_report_value(r, k->value, v, 32));
+		table_cell(&t, chain_report_value(r, k->target, g, 32));
+		table_cell(&t, chain_report_value(r, k->change, c, 32));
 		table_cell(&t, *k->variation ? T(r, k->variation) : "");
 		table_cell(&t, *k->assurance ? T(r, k->assurance) : "");
 		table_cell(&t, spark);

@@ -527,3 +527,14 @@ EOF2
 	assert_line 'RvdK,,6,0,3,1,0,0,2,0,0,0.75,1'
 	assert_line 'OM,,8,1,0,4,1,1,0,1,5,0.1667,0'
 }
+
+@test "-q: warnings are not shown, errors are" {
+	printf 'id,owner,due,due\n1,POL,2026-01-01,x\n' > dup.csv
+	run -0 --separate-stderr chain-agree status --as-of 2026-01-01 dup.csv
+	[ "$stderr" = "chain-agree: dup.csv:1: due: warning: column appears more than once; the first is used" ]
+	run -0 --separate-stderr chain-agree status -q --as-of 2026-01-01 dup.csv
+	[ -z "$stderr" ]
+	printf 'id,owner,due\n1,POL,2026-13-01\n' > bad.csv
+	run -3 --separate-stderr chain-agree status -q bad.csv
+	[ "$stderr" = "chain-agree: bad.csv:2: due: '2026-13-01' is not a valid date" ]
+}
