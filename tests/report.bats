@@ -146,9 +146,9 @@ A3  Dashboard  GEM    the chain  2026-11-25  due-soon
 	run -0 cat actions.csv
 	assert_output - <<'EOF'
 priority,area,subject,owner,message,question
-1,concern,Lead time,,"Lead time: a special-cause concern in 2026-W47, 31.0 against a target of 25.0.","What changed in the process behind Lead time, and who will look into it with us?"
+1,concern,Lead time,,"Lead time: a special-cause concern in 2026-W47, 31 against a target of 25.","What changed in the process behind Lead time, and who will look into it with us?"
 2,trust,GEM → RvdK,RvdK,Trust of GEM in RvdK fell from 3.8 to 3.3 (p = 0.010).,"What has GEM experienced in working with RvdK lately, and what would restore confidence?"
-3,assurance,Lead time,,Lead time will not meet its target of 25.0 without a change to the process.,"Which change to the process would bring Lead time within reach of 25.0, and who takes it up?"
+3,assurance,Lead time,,Lead time will not meet its target of 25 without a change to the process.,"Which change to the process would bring Lead time within reach of 25, and who takes it up?"
 4,overdue,A2 Decide,OM,OM promised 'Decide' to POL by 2026-11-10; it is 10 days overdue and was not announced.,"What would help OM complete 'Decide', and which new date can OM and POL agree on?"
 EOF
 }
@@ -273,7 +273,7 @@ EOF
 	all_kinds
 	run -0 chain-report --as-of 2026-11-20 --format txt check.csv plan.csv
 	# 27, 27, 31 between 27 and 31: the lowest, the lowest, the highest bar
-	assert_output --partial 'Lead time  2026-W47   31.0    25.0     4.0  common     hit-and-miss  ▁▁█'
+	assert_output --partial 'Lead time  2026-W47     31      25       4  common     hit-and-miss  ▁▁█'
 }
 
 @test "usage and files: --help, --version, bad option, missing file, full disk" {
@@ -294,5 +294,5 @@ EOF
 @test "Dutch Excel input: ';', decimal comma, BOM, CRLF" {
 	printf '\xef\xbb\xbfkpi;name;period;value;target;met;change;variation;assurance\r\nlt;Doorlooptijd;2026-W47;31,5;25;0;4,5;concern;fail\r\n' > nl.csv
 	run -0 chain-report --as-of 2026-11-20 --format txt nl.csv
-	assert_output --partial 'Doorlooptijd  2026-W47   31.5    25.0     4.5  concern    fail'
+	assert_output --partial 'Doorlooptijd  2026-W47   31.5      25     4.5  concern    fail'
 }
