@@ -305,4 +305,134 @@ double chain_tally_predictability(const struct chain_tally *t);
 
 /* chain-survey: instruments, scoring, reliability (survey.c, ...) */
 
+/* instrument.c: a survey instrument, its items, dimensions and scales */
+struct chain_item {
+	char *id;
+	char *text, *text_nl;	/* text_nl is NULL when the file has none */
+	size_t dimension;	/* index into the instrument's dimensions */
+	int reverse;		/* negatively worded: scored as min + max - x */
+	double min, max;	/* the answer scale */
+};
+
+struct chain_dimension {
+	char *name;
+	size_t nitems;
+	size_t *items;		/* its items, in the instrument's order */
+	double min, max;	/* the scale its items share */
+};
+
+struct chain_instrument {
+	char *name;
+	struct chain_item *items;
+	size_t nitems;
+	struct chain_dimension *dims;
+	size_t ndims;
+	int overall;		/* one scale throughout: the '*' score exists */
+};
+
+#define CHAIN_OVERALL "*"
+
+struct chain_instrument *chain_instrument_read(const char *path,
+    const struct chain_opts *o, double min, double max);
+void chain_instrument_free(struct chain_instrument *in);
+int chain_instrument_item(const struct chain_instrument *in, const char *id);
+int chain_instrument_dimension(const struct chain_instrument *in,
+    const char *name);
+void chain_instrument_write(struct chain_out *w,
+    const struct chain_instrument *in, int dutch);
+char *chain_instrument_dir(const char *argv0);
+char *chain_instrument_path(const char *dir, const char *name);
+char **chain_instrument_names(const char *dir, size_t *n);
+int chain_reserved_column(const char *name);
+
+/* seen.c: a compact set of keys already seen (64-bit fingerprints) */
+struct chain_seen;
+struct chain_seen *chain_seen_new(void);
+uint64_t chain_seen_hash(const char *const parts[], size_t n);
+void chain_seen_reserve(struct chain_seen *s, size_t n);
+void chain_seen_prefetch(const struct chain_seen *s, uint64_t h);
+int chain_seen_add(struct chain_seen *s, uint64_t h);
+void chain_seen_free(struct chain_seen *s);
+
+/* survey.c: responses, wide or long, read and checked against an instrument */
+struct chain_response {
+	const char *respondent, *partner, *about, *wave;
+	const double *value;	/* per item, reverse items mirrored; NAN when
+				   not answered */
+	const double *sum;	/* per dimension, of its answered items */
+	const unsigned *answered;	/* per dimension, how many */
+	const char *file;
+	long line;
+};
+
+typedef void chain_response_fn(const struct chain_response *resp,
+    void *ctx);
+
+struct chain_responses;
+struct chain_responses *chain_responses_new(const struct chain_instrument *in,
+    const struct chain_opts *o);
+void chain_responses_ignore(struct chain_responses *rs, const char *list);
+void chain_responses_only_wave(struct chain_responses *rs, const char *wave);
+void chain_responses_read(struct chain_responses *rs, const char *path,
+    chain_response_fn *fn, void *ctx);
+void chain_responses_free(struct chain_responses *rs);
+const char *chain_wave_normalize(const char *wave, char buf[CHAIN_DATE_LEN]);
+
+/* score.c: a respondent's scores, and groups of them with their moments */
+enum { CHAIN_BY_WAVE = 1, CHAIN_BY_PARTNER = 2, CHAIN_BY_ABOUT = 4 };
+
+struct chain_group {
+	char *wave, *partner, *about;	/* "" when not grouped by */
+	struct chain_moments *cell;	/* per dimension, then '*' */
+	unsigned char *suppressed;	/* per cell: fewer than min-n */
+};
+
+struct chain_cell {
+	long n;
+	double mean, sd, index;
+	const char *level;
+	int suppressed;
+};
+
+struct chain_groups;
+void chain_score_respondent(const struct chain_instrument *in,
+    const struct chain_response *r, double *score);
+struct chain_groups *chain_groups_new(const struct chain_instrument *in,
+    int by);
+void chain_groups_add(struct chain_groups *gs, const struct chain_response *r,
+    const double *score);
+struct chain_group *chain_groups_find(struct chain_groups *gs,
+    const char *wave, const char *partner, const char *about);
+struct chain_group *chain_groups_slot(struct chain_groups *gs,
+    const char *wave, const char *partner, const char *about);
+struct chain_group **chain_groups_sorted(const struct chain_groups *gs,
+    size_t *n);
+void chain_groups_suppress(struct chain_groups *gs, long min_n);
+void chain_groups_free(struct chain_groups *gs);
+void chain_group_cell(const struct chain_instrument *in,
+    const struct chain_group *g, size_t cell, struct chain_cell *c);
+double chain_survey_index(double mean, double min, double max);
+const char *chain_survey_level(double index);
+
+/* alpha.c: Cronbach's alpha from sums and cross-products of items */
+struct chain_cov {
+	size_t k;
+	long n;
+	double *sum;		/* k sums */
+	double *cross;		/* k x k sums of products */
+};
+void chain_cov_init(struct chain_cov *c, size_t k);
+void chain_cov_add(struct chain_cov *c, const double *x);
+double chain_cov_get(const struct chain_cov *c, size_t i, size_t j);
+double chain_alpha(const struct chain_cov *c, long drop);
+double chain_r_drop(const struct chain_cov *c, size_t i);
+void chain_cov_free(struct chain_cov *c);
+
+/* welch.c: two groups compared: Welch's t-test and Cohen's d */
+struct chain_comparison {
+	double change, t, df, p, d;
+};
+void chain_compare(const struct chain_moments *from,
+    const struct chain_moments *to, struct chain_comparison *c);
+
 #endif
