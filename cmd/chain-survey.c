@@ -227,7 +227,7 @@ check_options(struct survey *sv, const char *command)
 		if (sv->from == NULL || sv->to == NULL)
 			chain_usage_error("compare needs --from WAVE and "
 			    "--to WAVE");
-		if (sv->by & CHAIN_BY_WAVE)
+		if (sv->by_given && (sv->by & CHAIN_BY_WAVE))
 			chain_usage_error("--by wave does not go with compare "
 			    "(the waves are --from and --to)");
 	}

@@ -331,6 +331,7 @@ struct chain_instrument {
 };
 
 #define CHAIN_OVERALL "*"
+#define CHAIN_DIMENSIONS_MAX 63	/* with '*', a cell is a bit of a word */
 
 struct chain_instrument *chain_instrument_read(const char *path,
     const struct chain_opts *o, double min, double max);
@@ -345,13 +346,15 @@ char *chain_instrument_path(const char *dir, const char *name);
 char **chain_instrument_names(const char *dir, size_t *n);
 int chain_reserved_column(const char *name);
 
-/* seen.c: a compact set of keys already seen (64-bit fingerprints) */
+/* seen.c: the keys already seen, as 64-bit fingerprints, maybe with a value */
 struct chain_seen;
-struct chain_seen *chain_seen_new(void);
+struct chain_seen *chain_seen_new(int with_values);
+uint64_t chain_seen_mix(uint64_t h);
 uint64_t chain_seen_hash(const char *const parts[], size_t n);
 void chain_seen_reserve(struct chain_seen *s, size_t n);
 void chain_seen_prefetch(const struct chain_seen *s, uint64_t h);
 int chain_seen_add(struct chain_seen *s, uint64_t h);
+uint64_t *chain_seen_value(struct chain_seen *s, uint64_t h);
 void chain_seen_free(struct chain_seen *s);
 
 /* survey.c: responses, wide or long, read and checked against an instrument */
@@ -361,6 +364,8 @@ struct chain_response {
 				   not answered */
 	const double *sum;	/* per dimension, of its answered items */
 	const unsigned *answered;	/* per dimension, how many */
+	uint64_t person;	/* the respondent's fingerprint */
+	size_t expected;	/* about how many responses the file holds */
 	const char *file;
 	long line;
 };
@@ -384,7 +389,9 @@ enum { CHAIN_BY_WAVE = 1, CHAIN_BY_PARTNER = 2, CHAIN_BY_ABOUT = 4 };
 struct chain_group {
 	char *wave, *partner, *about;	/* "" when not grouped by */
 	struct chain_moments *cell;	/* per dimension, then '*' */
+	long *persons;			/* per cell: respondents, each once */
 	unsigned char *suppressed;	/* per cell: fewer than min-n */
+	uint64_t salt;			/* tells its persons from others' */
 };
 
 struct chain_cell {

@@ -23,6 +23,15 @@
 /* an index computed as 74.99999999 from a mean of 4 is still 75 */
 #define LEVEL_SLACK 1e-9
 
+/*
+ * A respondent is counted in a group one response late: the slot of the
+ * (group, person) key is prefetched meanwhile.
+ */
+struct pending {
+	struct chain_group *group;
+	uint64_t key, cells;
+};
+
 /* Recent groups, by fingerprint: most rows need no map lookup. */
 #define RECENT 64
 
@@ -32,6 +41,9 @@ struct chain_groups {
 	size_t ncells;
 	struct chain_map *map;
 	struct chain_group *recent[RECENT];
+	struct chain_seen *persons;	/* per group, who counts already */
+	size_t reserved;
+	struct pending pending;
 	char *key;
 	size_t keycap;
 };
@@ -68,6 +80,11 @@ chain_groups_new(const struct chain_instrument *in, int by)
 	gs->by = by;
 	gs->ncells = in->ndims + 1;
 	gs->map = chain_map_new();
+	/* one response per respondent, wave and about: a group by all three
+	   holds each respondent once, any other may hold one several times */
+	if ((by & (CHAIN_BY_WAVE | CHAIN_BY_ABOUT)) !=
+	    (CHAIN_BY_WAVE | CHAIN_BY_ABOUT))
+		gs->persons = chain_seen_new(1);
 	return gs;
 }
 
@@ -80,6 +97,7 @@ free_group(void *p)
 	free(g->partner);
 	free(g->about);
 	free(g->cell);
+	free(g->persons);
 	free(g->suppressed);
 	free(g);
 }
@@ -90,6 +108,7 @@ chain_groups_free(struct chain_groups *gs)
 	if (gs == NULL)
 		return;
 	chain_map_free(gs->map, free_group);
+	chain_seen_free(gs->persons);
 	free(gs->key);
 	free(gs);
 }
@@ -128,7 +147,10 @@ chain_groups_slot(struct chain_groups *gs, const char *wave,
 		g->partner = chain_strdup(partner);
 		g->about = chain_strdup(about);
 		g->cell = chain_calloc(gs->ncells, sizeof(*g->cell));
+		g->persons = chain_calloc(gs->ncells, sizeof(*g->persons));
 		g->suppressed = chain_calloc(gs->ncells, 1);
+		g->salt = chain_seen_mix(chain_seen_hash((const char *[]){
+		    wave, partner, about }, 3));
 		*slot = g;
 	}
 	return g;
@@ -151,13 +173,35 @@ same_group(const struct chain_group *g, const char *const name[3])
 	    (name[0] == NULL || strcmp(g->wave, name[0]) == 0);
 }
 
-/* A respondent's scores join the moments of their group. */
-void
-chain_groups_add(struct chain_groups *gs, const struct chain_response *r,
-    const double *score)
+/*
+ * Counts the respondent in the cells they scored, once each: cells holds a
+ * bit per cell.  A respondent who answered about several partners has a
+ * response for each, and counts once where the group takes them together.
+ */
+static void
+count_person(struct chain_groups *gs)
+{
+	struct pending *p = &gs->pending;
+	uint64_t *counted, cells = p->cells;
+	size_t c;
+
+	if (p->group == NULL)
+		return;
+	if (gs->persons != NULL) {
+		counted = chain_seen_value(gs->persons, p->key);
+		cells &= ~*counted;
+		*counted |= cells;
+	}
+	for (c = 0; cells != 0; c++, cells >>= 1)
+		p->group->persons[c] += cells & 1;
+	p->group = NULL;
+}
+
+static struct chain_group *
+group_of(struct chain_groups *gs, const struct chain_response *r)
 {
 	const char *name[3], *key[3];
-	struct chain_group **recent, *g;
+	struct chain_group **recent;
 	size_t c, n = 0;
 
 	name[0] = gs->by & CHAIN_BY_WAVE ? r->wave : NULL;
@@ -170,10 +214,35 @@ chain_groups_add(struct chain_groups *gs, const struct chain_response *r,
 	if (!same_group(*recent, name))
 		*recent = chain_groups_slot(gs, name[0] ? name[0] : "",
 		    name[1] ? name[1] : "", name[2] ? name[2] : "");
-	g = *recent;
+	return *recent;
+}
+
+/* A respondent's scores join the moments of their group. */
+void
+chain_groups_add(struct chain_groups *gs, const struct chain_response *r,
+    const double *score)
+{
+	struct chain_group *g = group_of(gs, r);
+	uint64_t key = 0, cells = 0;
+	size_t c;
+
+	if (gs->persons != NULL) {
+		if (r->expected > gs->reserved) {
+			gs->reserved = r->expected;
+			chain_seen_reserve(gs->persons, r->expected);
+		}
+		key = chain_seen_mix(r->person ^ g->salt);
+		chain_seen_prefetch(gs->persons, key);
+	}
 	for (c = 0; c < gs->ncells; c++)
-		if (!isnan(score[c]))
+		if (!isnan(score[c])) {
 			chain_moments_add(&g->cell[c], score[c]);
+			cells |= (uint64_t)1 << c;
+		}
+	count_person(gs);
+	gs->pending.group = g;
+	gs->pending.key = key;
+	gs->pending.cells = cells;
 }
 
 static int
@@ -206,7 +275,8 @@ chain_groups_sorted(const struct chain_groups *gs, size_t *n)
 }
 
 /*
- * Marks every cell of fewer than min_n respondents.  Complementary
+ * Marks every cell of fewer than min_n respondents (persons, not responses:
+ * a respondent answering about three partners is one).  Complementary
  * suppression would go here: it needs every group of a split at once.
  */
 void
@@ -215,10 +285,11 @@ chain_groups_suppress(struct chain_groups *gs, long min_n)
 	struct chain_group **list;
 	size_t i, c, n;
 
+	count_person(gs);
 	list = chain_groups_sorted(gs, &n);
 	for (i = 0; i < n; i++)
 		for (c = 0; c < gs->ncells; c++)
-			list[i]->suppressed[c] = list[i]->cell[c].n < min_n;
+			list[i]->suppressed[c] = list[i]->persons[c] < min_n;
 	free(list);
 }
 

@@ -52,6 +52,7 @@ struct gathering {
 	int active, bad;
 	char *respondent, *partner, *about, *wave;
 	long line;
+	uint64_t person;
 	unsigned char *answered;
 };
 
@@ -62,8 +63,8 @@ struct gathering {
  */
 struct held {
 	int active;
-	uint64_t hash;
-	long line;
+	uint64_t key;
+	struct chain_response resp;
 	char *text;			/* respondent, partner, about, wave */
 	size_t cap, at[4];
 };
@@ -83,6 +84,7 @@ struct chain_responses {
 	char wave[CHAIN_DATE_LEN];	/* the row's wave, when a date */
 	struct gathering g;
 	struct held held;
+	size_t expected;		/* responses of the file, estimated */
 };
 
 /* The table of an item's scale, made when it is the first on that scale. */
@@ -125,7 +127,7 @@ chain_responses_new(const struct chain_instrument *in,
 
 	rs->in = in;
 	rs->opts = *o;
-	rs->seen = chain_seen_new();
+	rs->seen = chain_seen_new(0);
 	rs->value = chain_calloc(in->nitems, sizeof(*rs->value));
 	rs->sum = chain_calloc(in->ndims, sizeof(*rs->sum));
 	rs->answered = chain_calloc(in->ndims, sizeof(*rs->answered));
@@ -434,27 +436,22 @@ sum_dimensions(struct chain_responses *rs)
 		}
 }
 
+/* A response goes to the callback, with the answers of rs. */
 static void
-emit(struct chain_responses *rs, struct chain_csv *r, const char *respondent,
-    const char *partner, const char *about, const char *wave, long line,
-    chain_response_fn *fn, void *ctx)
+emit(struct chain_responses *rs, struct chain_csv *r,
+    struct chain_response *resp, chain_response_fn *fn, void *ctx)
 {
-	struct chain_response resp;
-
-	resp.respondent = respondent;
-	resp.partner = partner;
-	resp.about = about;
-	resp.wave = wave;
-	resp.value = rs->value;
-	resp.sum = rs->sum;
-	resp.answered = rs->answered;
-	resp.file = chain_csv_name(r);
-	resp.line = line;
-	fn(&resp, ctx);
+	resp->value = rs->value;
+	resp->sum = rs->sum;
+	resp->answered = rs->answered;
+	resp->file = chain_csv_name(r);
+	resp->expected = rs->expected;
+	fn(resp, ctx);
 }
 
+/* text[]: respondent, partner, about and wave, copied out of the row */
 static void
-hold(struct held *h, const char *const text[4], long line, uint64_t hash)
+hold(struct held *h, const char *const text[4], long line, uint64_t key)
 {
 	size_t i, len[4], need = 0;
 
@@ -469,8 +466,9 @@ hold(struct held *h, const char *const text[4], long line, uint64_t hash)
 		memcpy(h->text + need, text[i], len[i] + 1);
 		need += len[i] + 1;
 	}
-	h->line = line;
-	h->hash = hash;
+	h->resp.line = line;
+	h->resp.person = chain_seen_hash(text, 1);
+	h->key = key;
 	h->active = 1;
 }
 
@@ -479,17 +477,20 @@ release(struct chain_responses *rs, struct chain_csv *r,
     const struct layout *l, chain_response_fn *fn, void *ctx)
 {
 	struct held *h = &rs->held;
-	const char *respondent = h->text + h->at[0];
-	const char *partner = h->text + h->at[1];
-	const char *about = h->text + h->at[2], *wave = h->text + h->at[3];
+	struct chain_response *resp = &h->resp;
 
 	if (!h->active)
 		return;
 	h->active = 0;
-	if (chain_seen_add(rs->seen, h->hash))
-		report_twice(r, h->line, l, respondent, wave, about);
+	resp->respondent = h->text + h->at[0];
+	resp->partner = h->text + h->at[1];
+	resp->about = h->text + h->at[2];
+	resp->wave = h->text + h->at[3];
+	if (chain_seen_add(rs->seen, h->key))
+		report_twice(r, resp->line, l, resp->respondent, resp->wave,
+		    resp->about);
 	else
-		emit(rs, r, respondent, partner, about, wave, h->line, fn, ctx);
+		emit(rs, r, resp, fn, ctx);
 }
 
 static void
@@ -523,11 +524,17 @@ long_flush(struct chain_responses *rs, struct chain_csv *r,
     chain_response_fn *fn, void *ctx)
 {
 	struct gathering *g = &rs->g;
+	struct chain_response resp;
 
 	if (g->active && !g->bad) {
 		sum_dimensions(rs);
-		emit(rs, r, g->respondent, g->partner, g->about, g->wave,
-		    g->line, fn, ctx);
+		resp.respondent = g->respondent;
+		resp.partner = g->partner;
+		resp.about = g->about;
+		resp.wave = g->wave;
+		resp.line = g->line;
+		resp.person = g->person;
+		emit(rs, r, &resp, fn, ctx);
 	}
 	gathering_clear(g, rs->in->nitems);
 }
@@ -546,6 +553,7 @@ long_start(struct chain_responses *rs, struct chain_csv *r,
 	g->about = chain_strdup(key[2]);
 	g->partner = chain_strdup(chain_field(row, l->partner));
 	g->line = row->line;
+	g->person = chain_seen_hash(key, 1);
 	for (i = 0; i < rs->in->nitems; i++)
 		rs->value[i] = NAN;
 	if (chain_seen_add(rs->seen, chain_seen_hash(key, 3))) {
@@ -620,7 +628,8 @@ long_row(struct chain_responses *rs, struct chain_csv *r,
 
 /*
  * A wide file holds about as many responses as its size over the length of
- * its first row: room for their keys is made at once.
+ * its first row: room for their keys is made at once (and the callback is
+ * told, as it may keep a key per response too).
  */
 static void
 reserve(struct chain_responses *rs, const char *path, struct chain_csv *r,
@@ -633,8 +642,9 @@ reserve(struct chain_responses *rs, const char *path, struct chain_csv *r,
 
 	if (rc == 0 && S_ISREG(st.st_mode) && rowlen > 0 &&
 	    st.st_size > chain_csv_header_end(r))
-		chain_seen_reserve(rs->seen, (size_t)((st.st_size -
-		    chain_csv_header_end(r)) / rowlen));
+		rs->expected = (size_t)((st.st_size - chain_csv_header_end(r)) /
+		    rowlen);
+	chain_seen_reserve(rs->seen, rs->expected);
 }
 
 /*
@@ -649,6 +659,7 @@ chain_responses_read(struct chain_responses *rs, const char *path,
 	const struct chain_row *row;
 	struct layout l;
 
+	rs->expected = 0;
 	if (r == NULL)
 		return;
 	if (find_layout(rs, r, &l) == 0) {
