@@ -24,8 +24,11 @@
 
 #define INSTRUMENTS "/instruments"
 #define SOURCE_TREE "/examples/instruments"
-/* bin/ of the source tree, or build/san/bin/ for the sanitizer build */
-#define PARENTS_SEARCHED 3
+/*
+ * How far up from the program's directory the source tree is looked for:
+ * it holds bin/, or build/san/bin/ for the sanitizer build.
+ */
+#define PARENTS_SEARCHED 4
 
 /* The columns of a responses file; no item may be called so. */
 static const char *const reserved[] = { "respondent", "partner", "about",
