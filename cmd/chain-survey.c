@@ -200,7 +200,7 @@ program_option(struct survey *sv, int c, const char *arg)
 	case OPT_BY: parse_by(sv, arg); break;
 	case OPT_FAIL_ON: parse_fail_on(sv, arg); break;
 	case OPT_MIN_N:
-		sv->min_n = chain_parse_count("--min-n", arg, 1, 1000000);
+		sv->min_n = chain_parse_count("--min-n", arg, 1, 1000);
 		break;
 	case OPT_LANG:
 		if (strcmp(arg, "en") != 0 && strcmp(arg, "nl") != 0)
@@ -423,7 +423,7 @@ static void
 gather(struct survey *sv, int nfiles, char **files, struct scoring *s, int by)
 {
 	s->in = sv->in;
-	s->groups = chain_groups_new(sv->in, by);
+	s->groups = chain_groups_new(sv->in, by, sv->min_n);
 	s->score = chain_calloc(sv->in->ndims + 1, sizeof(*s->score));
 	chain_responses_free(each_response(sv, nfiles, files, score_response,
 	    s));
@@ -490,7 +490,7 @@ run_score(struct survey *sv, int nfiles, char **files)
 
 	memset(&s, 0, sizeof(s));
 	gather(sv, nfiles, files, &s, sv->by);
-	chain_groups_suppress(s.groups, sv->min_n);
+	chain_groups_suppress(s.groups);
 	w = chain_out_open(&sv->opts);
 	chain_out_header(w, "wave,partner,about,dimension,n,mean,sd,index,"
 	    "level,suppressed");
@@ -661,7 +661,7 @@ run_matrix(struct survey *sv, int nfiles, char **files)
 		chain_warnx("matrix: the responses of several waves are taken "
 		    "together; --wave chooses one");
 	add_reverse_pairs(s.groups);
-	chain_groups_suppress(s.groups, sv->min_n);
+	chain_groups_suppress(s.groups);
 	w = chain_out_open(&sv->opts);
 	chain_out_header(w, "partner,about,n,mean,index,reverse_mean,gap");
 	list = chain_groups_sorted(s.groups, &n);
@@ -765,7 +765,7 @@ run_compare(struct survey *sv, int nfiles, char **files)
 	sv->to = s.to = chain_wave_normalize(sv->to, to);
 	gather(sv, nfiles, files, &s, CHAIN_BY_WAVE | (sv->by_given ? sv->by :
 	    CHAIN_BY_PARTNER | CHAIN_BY_ABOUT));
-	chain_groups_suppress(s.groups, sv->min_n);
+	chain_groups_suppress(s.groups);
 	w = chain_out_open(&sv->opts);
 	chain_out_header(w, "partner,about,dimension,n_from,mean_from,n_to,"
 	    "mean_to,change,p,d");

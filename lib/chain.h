@@ -346,15 +346,13 @@ char *chain_instrument_path(const char *dir, const char *name);
 char **chain_instrument_names(const char *dir, size_t *n);
 int chain_reserved_column(const char *name);
 
-/* seen.c: the keys already seen, as 64-bit fingerprints, maybe with a value */
+/* seen.c: the keys already seen, as 64-bit fingerprints */
 struct chain_seen;
-struct chain_seen *chain_seen_new(int with_values);
-uint64_t chain_seen_mix(uint64_t h);
+struct chain_seen *chain_seen_new(void);
 uint64_t chain_seen_hash(const char *const parts[], size_t n);
 void chain_seen_reserve(struct chain_seen *s, size_t n);
 void chain_seen_prefetch(const struct chain_seen *s, uint64_t h);
 int chain_seen_add(struct chain_seen *s, uint64_t h);
-uint64_t *chain_seen_value(struct chain_seen *s, uint64_t h);
 void chain_seen_free(struct chain_seen *s);
 
 /* survey.c: responses, wide or long, read and checked against an instrument */
@@ -365,7 +363,6 @@ struct chain_response {
 	const double *sum;	/* per dimension, of its answered items */
 	const unsigned *answered;	/* per dimension, how many */
 	uint64_t person;	/* the respondent's fingerprint */
-	size_t expected;	/* about how many responses the file holds */
 	const char *file;
 	long line;
 };
@@ -386,12 +383,12 @@ const char *chain_wave_normalize(const char *wave, char buf[CHAIN_DATE_LEN]);
 /* score.c: a respondent's scores, and groups of them with their moments */
 enum { CHAIN_BY_WAVE = 1, CHAIN_BY_PARTNER = 2, CHAIN_BY_ABOUT = 4 };
 
+struct chain_count;
 struct chain_group {
 	char *wave, *partner, *about;	/* "" when not grouped by */
 	struct chain_moments *cell;	/* per dimension, then '*' */
-	long *persons;			/* per cell: respondents, each once */
+	struct chain_count *counted;	/* per cell: respondents, up to min-n */
 	unsigned char *suppressed;	/* per cell: fewer than min-n */
-	uint64_t salt;			/* tells its persons from others' */
 };
 
 struct chain_cell {
@@ -405,7 +402,7 @@ struct chain_groups;
 void chain_score_respondent(const struct chain_instrument *in,
     const struct chain_response *r, double *score);
 struct chain_groups *chain_groups_new(const struct chain_instrument *in,
-    int by);
+    int by, long min_n);
 void chain_groups_add(struct chain_groups *gs, const struct chain_response *r,
     const double *score);
 struct chain_group *chain_groups_find(struct chain_groups *gs,
@@ -414,7 +411,7 @@ struct chain_group *chain_groups_slot(struct chain_groups *gs,
     const char *wave, const char *partner, const char *about);
 struct chain_group **chain_groups_sorted(const struct chain_groups *gs,
     size_t *n);
-void chain_groups_suppress(struct chain_groups *gs, long min_n);
+void chain_groups_suppress(struct chain_groups *gs);
 void chain_groups_free(struct chain_groups *gs);
 void chain_group_cell(const struct chain_instrument *in,
     const struct chain_group *g, size_t cell, struct chain_cell *c);

@@ -8,8 +8,14 @@
  * memory grows with the groups and never with the rows.  A group's mean is
  * also read as an index from 0 to 100 on the scale, and that index as a
  * level the way the Wilder inventory reads a 1-5 mean: a strength from 75
- * (4.0), to discuss from 50 (3.0), else a concern.  Suppression marks every
- * cell of fewer than min-n respondents; it runs over all groups at once, so
+ * (4.0), to discuss from 50 (3.0), else a concern.
+ *
+ * A cell (a group's dimension) of fewer than min-n respondents is never
+ * shown.  Respondents, not responses: one who answered about three partners
+ * gives three responses to a group that takes those partners together, and
+ * counts once.  To know that, a cell keeps the fingerprints of its first
+ * respondents, and drops them once there are min-n: the memory stays with
+ * the groups.  Suppression then marks the cells over all groups at once, so
  * that a rule across groups (such as complementary suppression) fits in.
  */
 #include <math.h>
@@ -23,27 +29,22 @@
 /* an index computed as 74.99999999 from a mean of 4 is still 75 */
 #define LEVEL_SLACK 1e-9
 
-/*
- * A respondent is counted in a group one response late: the slot of the
- * (group, person) key is prefetched meanwhile.
- */
-struct pending {
-	struct chain_group *group;
-	uint64_t key, cells;
+/* The first respondents of a cell, until there are min-n of them. */
+struct chain_count {
+	uint64_t *person;
+	long n;
 };
 
 /* Recent groups, by fingerprint: most rows need no map lookup. */
-#define RECENT 64
+#define RECENT 256
 
 struct chain_groups {
 	const struct chain_instrument *in;
 	int by;
+	long min_n;
 	size_t ncells;
 	struct chain_map *map;
 	struct chain_group *recent[RECENT];
-	struct chain_seen *persons;	/* per group, who counts already */
-	size_t reserved;
-	struct pending pending;
 	char *key;
 	size_t keycap;
 };
@@ -72,19 +73,15 @@ chain_score_respondent(const struct chain_instrument *in,
 }
 
 struct chain_groups *
-chain_groups_new(const struct chain_instrument *in, int by)
+chain_groups_new(const struct chain_instrument *in, int by, long min_n)
 {
 	struct chain_groups *gs = chain_calloc(1, sizeof(*gs));
 
 	gs->in = in;
 	gs->by = by;
+	gs->min_n = min_n;
 	gs->ncells = in->ndims + 1;
 	gs->map = chain_map_new();
-	/* one response per respondent, wave and about: a group by all three
-	   holds each respondent once, any other may hold one several times */
-	if ((by & (CHAIN_BY_WAVE | CHAIN_BY_ABOUT)) !=
-	    (CHAIN_BY_WAVE | CHAIN_BY_ABOUT))
-		gs->persons = chain_seen_new(1);
 	return gs;
 }
 
@@ -92,12 +89,15 @@ static void
 free_group(void *p)
 {
 	struct chain_group *g = p;
+	size_t c;
 
+	for (c = 0; g->counted[c].n >= 0; c++)
+		free(g->counted[c].person);
+	free(g->counted);
 	free(g->wave);
 	free(g->partner);
 	free(g->about);
 	free(g->cell);
-	free(g->persons);
 	free(g->suppressed);
 	free(g);
 }
@@ -108,7 +108,6 @@ chain_groups_free(struct chain_groups *gs)
 	if (gs == NULL)
 		return;
 	chain_map_free(gs->map, free_group);
-	chain_seen_free(gs->persons);
 	free(gs->key);
 	free(gs);
 }
@@ -147,10 +146,10 @@ chain_groups_slot(struct chain_groups *gs, const char *wave,
 		g->partner = chain_strdup(partner);
 		g->about = chain_strdup(about);
 		g->cell = chain_calloc(gs->ncells, sizeof(*g->cell));
-		g->persons = chain_calloc(gs->ncells, sizeof(*g->persons));
+		/* one more, marked -1, ends the list */
+		g->counted = chain_calloc(gs->ncells + 1, sizeof(*g->counted));
+		g->counted[gs->ncells].n = -1;
 		g->suppressed = chain_calloc(gs->ncells, 1);
-		g->salt = chain_seen_mix(chain_seen_hash((const char *[]){
-		    wave, partner, about }, 3));
 		*slot = g;
 	}
 	return g;
@@ -173,28 +172,26 @@ same_group(const struct chain_group *g, const char *const name[3])
 	    (name[0] == NULL || strcmp(g->wave, name[0]) == 0);
 }
 
-/*
- * Counts the respondent in the cells they scored, once each: cells holds a
- * bit per cell.  A respondent who answered about several partners has a
- * response for each, and counts once where the group takes them together.
- */
+/* Counts a respondent in a cell, unless they count already. */
 static void
-count_person(struct chain_groups *gs)
+count_person(const struct chain_groups *gs, struct chain_count *k,
+    uint64_t person)
 {
-	struct pending *p = &gs->pending;
-	uint64_t *counted, cells = p->cells;
-	size_t c;
+	long i;
 
-	if (p->group == NULL)
+	if (k->n >= gs->min_n)
 		return;
-	if (gs->persons != NULL) {
-		counted = chain_seen_value(gs->persons, p->key);
-		cells &= ~*counted;
-		*counted |= cells;
+	for (i = 0; i < k->n; i++)
+		if (k->person[i] == person)
+			return;
+	if (k->person == NULL)
+		k->person = chain_calloc((size_t)gs->min_n,
+		    sizeof(*k->person));
+	k->person[k->n++] = person;
+	if (k->n == gs->min_n) {
+		free(k->person);
+		k->person = NULL;
 	}
-	for (c = 0; cells != 0; c++, cells >>= 1)
-		p->group->persons[c] += cells & 1;
-	p->group = NULL;
 }
 
 static struct chain_group *
@@ -223,26 +220,13 @@ chain_groups_add(struct chain_groups *gs, const struct chain_response *r,
     const double *score)
 {
 	struct chain_group *g = group_of(gs, r);
-	uint64_t key = 0, cells = 0;
 	size_t c;
 
-	if (gs->persons != NULL) {
-		if (r->expected > gs->reserved) {
-			gs->reserved = r->expected;
-			chain_seen_reserve(gs->persons, r->expected);
-		}
-		key = chain_seen_mix(r->person ^ g->salt);
-		chain_seen_prefetch(gs->persons, key);
-	}
 	for (c = 0; c < gs->ncells; c++)
 		if (!isnan(score[c])) {
 			chain_moments_add(&g->cell[c], score[c]);
-			cells |= (uint64_t)1 << c;
+			count_person(gs, &g->counted[c], r->person);
 		}
-	count_person(gs);
-	gs->pending.group = g;
-	gs->pending.key = key;
-	gs->pending.cells = cells;
 }
 
 static int
@@ -275,21 +259,20 @@ chain_groups_sorted(const struct chain_groups *gs, size_t *n)
 }
 
 /*
- * Marks every cell of fewer than min_n respondents (persons, not responses:
- * a respondent answering about three partners is one).  Complementary
+ * Marks every cell of fewer than min-n respondents.  Complementary
  * suppression would go here: it needs every group of a split at once.
  */
 void
-chain_groups_suppress(struct chain_groups *gs, long min_n)
+chain_groups_suppress(struct chain_groups *gs)
 {
 	struct chain_group **list;
 	size_t i, c, n;
 
-	count_person(gs);
 	list = chain_groups_sorted(gs, &n);
 	for (i = 0; i < n; i++)
 		for (c = 0; c < gs->ncells; c++)
-			list[i]->suppressed[c] = list[i]->persons[c] < min_n;
+			list[i]->suppressed[c] =
+			    list[i]->counted[c].n < gs->min_n;
 	free(list);
 }
 

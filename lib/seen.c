@@ -1,9 +1,8 @@
 /*
  * seen.c: the keys already seen, for checks such as "a respondent answers
- * once per wave" or "this person already counts in this group".  Such a
- * check needs memory for every key, so the table keeps only a 64-bit
- * fingerprint of each (8 bytes, or 16 with a value beside it, in an
- * open-addressed table at most three quarters full), never the key itself.
+ * once per wave".  Such a check needs memory for every key, so the set
+ * keeps only a 64-bit fingerprint of each (8 bytes in an open-addressed
+ * table at most three quarters full), never the key itself.
  * Two different keys share a fingerprint with a chance of about n^2 / 2^65:
  * one in thirty million for a million keys.  A caller that knows a key
  * early can prefetch its slot and do other work while memory answers.
@@ -15,9 +14,8 @@
 #include "chain.h"
 
 struct chain_seen {
-	uint64_t *slot;		/* fingerprint (0: empty), then the value */
-	size_t stride;		/* 1, or 2 with values */
-	size_t size;		/* slots, a power of two */
+	uint64_t *slot;		/* 0 is an empty slot */
+	size_t size;		/* a power of two */
 	size_t count;
 };
 
@@ -29,15 +27,15 @@ struct chain_seen {
 #define HUGE_PAGE ((size_t)2 << 20)
 
 static uint64_t *
-table_new(size_t words)
+table_new(size_t size)
 {
-	size_t bytes = words * sizeof(uint64_t);
+	size_t bytes = size * sizeof(uint64_t);
 	uint64_t *t;
 
 	if (bytes < HUGE_PAGE)
-		return chain_calloc(words, sizeof(uint64_t));
+		return chain_calloc(size, sizeof(uint64_t));
 	if ((t = aligned_alloc(HUGE_PAGE, bytes)) == NULL)
-		return chain_calloc(words, sizeof(uint64_t));
+		return chain_calloc(size, sizeof(uint64_t));
 #ifdef MADV_HUGEPAGE
 	madvise(t, bytes, MADV_HUGEPAGE);
 #endif
@@ -45,16 +43,14 @@ table_new(size_t words)
 	return t;
 }
 
-/* A table of fingerprints, each with a 64-bit value when with_values. */
 struct chain_seen *
-chain_seen_new(int with_values)
+chain_seen_new(void)
 {
 	struct chain_seen *s = chain_malloc(sizeof(*s));
 
-	s->stride = with_values ? 2 : 1;
 	s->size = 1024;
 	s->count = 0;
-	s->slot = table_new(s->size * s->stride);
+	s->slot = table_new(s->size);
 	return s;
 }
 
@@ -68,8 +64,8 @@ chain_seen_free(struct chain_seen *s)
 }
 
 /* MurmurHash3's finalizer: every bit of the input moves every bit. */
-uint64_t
-chain_seen_mix(uint64_t h)
+static uint64_t
+mix(uint64_t h)
 {
 	h ^= h >> 33;
 	h *= 0xff51afd7ed558ccdULL;
@@ -119,14 +115,14 @@ chain_seen_hash(const char *const parts[], size_t n)
 		h = ((h ^ tail(p, len)) * k) ^ len;
 		h ^= h >> 29;
 	}
-	return chain_seen_mix(h);
+	return mix(h);
 }
 
 void
 chain_seen_prefetch(const struct chain_seen *s, uint64_t h)
 {
 #if defined(__GNUC__)
-	__builtin_prefetch(&s->slot[(h & (s->size - 1)) * s->stride]);
+	__builtin_prefetch(&s->slot[h & (s->size - 1)]);
 #else
 	(void)s;
 	(void)h;
@@ -134,32 +130,27 @@ chain_seen_prefetch(const struct chain_seen *s, uint64_t h)
 }
 
 /* The slot of h: where it is, or the empty slot where it would go. */
-static uint64_t *
-find(uint64_t *slot, size_t size, size_t stride, uint64_t h)
+static size_t
+find(const uint64_t *slot, size_t size, uint64_t h)
 {
 	size_t i = h & (size - 1);
 
-	while (slot[i * stride] != 0 && slot[i * stride] != h)
+	while (slot[i] != 0 && slot[i] != h)
 		i = (i + 1) & (size - 1);
-	return &slot[i * stride];
+	return i;
 }
 
 static void
 resize(struct chain_seen *s, size_t size)
 {
-	uint64_t *old = s->slot, *to;
+	uint64_t *old = s->slot;
 	size_t i, oldsize = s->size;
 
 	s->size = size;
-	s->slot = table_new(s->size * s->stride);
-	for (i = 0; i < oldsize; i++) {
-		const uint64_t *from = &old[i * s->stride];
-
-		if (*from == 0)
-			continue;
-		to = find(s->slot, s->size, s->stride, *from);
-		memcpy(to, from, s->stride * sizeof(*to));
-	}
+	s->slot = table_new(s->size);
+	for (i = 0; i < oldsize; i++)
+		if (old[i] != 0)
+			s->slot[find(s->slot, s->size, old[i])] = old[i];
 	free(old);
 }
 
@@ -178,39 +169,19 @@ chain_seen_reserve(struct chain_seen *s, size_t n)
 		resize(s, size);
 }
 
-/* The slot of h, added (with the value 0) when it is new. */
-static uint64_t *
-slot_of(struct chain_seen *s, uint64_t h, int *created)
-{
-	uint64_t *p = find(s->slot, s->size, s->stride, h);
-
-	*created = *p == 0;
-	if (!*created)
-		return p;
-	if ((s->count + 1) * 4 > s->size * 3) {
-		resize(s, s->size * 2);
-		p = find(s->slot, s->size, s->stride, h);
-	}
-	*p = h;
-	s->count++;
-	return p;
-}
-
 /* Adds a fingerprint; returns 0 when it is new, 1 when already seen. */
 int
 chain_seen_add(struct chain_seen *s, uint64_t h)
 {
-	int created;
+	size_t i = find(s->slot, s->size, h);
 
-	slot_of(s, h, &created);
-	return !created;
-}
-
-/* The value kept with h (a table made with values), 0 when h is new. */
-uint64_t *
-chain_seen_value(struct chain_seen *s, uint64_t h)
-{
-	int created;
-
-	return slot_of(s, h, &created) + 1;
+	if (s->slot[i] == h)
+		return 1;
+	if ((s->count + 1) * 4 > s->size * 3) {
+		resize(s, s->size * 2);
+		i = find(s->slot, s->size, h);
+	}
+	s->slot[i] = h;
+	s->count++;
+	return 0;
 }

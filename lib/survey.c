@@ -84,7 +84,6 @@ struct chain_responses {
 	char wave[CHAIN_DATE_LEN];	/* the row's wave, when a date */
 	struct gathering g;
 	struct held held;
-	size_t expected;		/* responses of the file, estimated */
 };
 
 /* The table of an item's scale, made when it is the first on that scale. */
@@ -127,7 +126,7 @@ chain_responses_new(const struct chain_instrument *in,
 
 	rs->in = in;
 	rs->opts = *o;
-	rs->seen = chain_seen_new(0);
+	rs->seen = chain_seen_new();
 	rs->value = chain_calloc(in->nitems, sizeof(*rs->value));
 	rs->sum = chain_calloc(in->ndims, sizeof(*rs->sum));
 	rs->answered = chain_calloc(in->ndims, sizeof(*rs->answered));
@@ -445,7 +444,6 @@ emit(struct chain_responses *rs, struct chain_csv *r,
 	resp->sum = rs->sum;
 	resp->answered = rs->answered;
 	resp->file = chain_csv_name(r);
-	resp->expected = rs->expected;
 	fn(resp, ctx);
 }
 
@@ -628,8 +626,7 @@ long_row(struct chain_responses *rs, struct chain_csv *r,
 
 /*
  * A wide file holds about as many responses as its size over the length of
- * its first row: room for their keys is made at once (and the callback is
- * told, as it may keep a key per response too).
+ * its first row: room for their keys is made at once.
  */
 static void
 reserve(struct chain_responses *rs, const char *path, struct chain_csv *r,
@@ -642,9 +639,8 @@ reserve(struct chain_responses *rs, const char *path, struct chain_csv *r,
 
 	if (rc == 0 && S_ISREG(st.st_mode) && rowlen > 0 &&
 	    st.st_size > chain_csv_header_end(r))
-		rs->expected = (size_t)((st.st_size - chain_csv_header_end(r)) /
-		    rowlen);
-	chain_seen_reserve(rs->seen, rs->expected);
+		chain_seen_reserve(rs->seen, (size_t)((st.st_size -
+		    chain_csv_header_end(r)) / rowlen));
 }
 
 /*
@@ -659,7 +655,6 @@ chain_responses_read(struct chain_responses *rs, const char *path,
 	const struct chain_row *row;
 	struct layout l;
 
-	rs->expected = 0;
 	if (r == NULL)
 		return;
 	if (find_layout(rs, r, &l) == 0) {
