@@ -350,10 +350,22 @@ int chain_reserved_column(const char *name);
 struct chain_seen;
 struct chain_seen *chain_seen_new(void);
 uint64_t chain_seen_hash(const char *const parts[], size_t n);
+uint64_t chain_seen_rehash(uint64_t h, const char *const parts[], size_t n);
 void chain_seen_reserve(struct chain_seen *s, size_t n);
 void chain_seen_prefetch(const struct chain_seen *s, uint64_t h);
 int chain_seen_add(struct chain_seen *s, uint64_t h);
 void chain_seen_free(struct chain_seen *s);
+
+/* once.c: a respondent answers once per wave and about a partner */
+struct chain_once;
+struct chain_once *chain_once_new(void);
+void chain_once_reserve(struct chain_once *o, size_t n);
+uint64_t chain_once_key(const struct chain_once *o, uint64_t person,
+    const char *wave, const char *about);
+int chain_once_add(struct chain_once *o, const char *respondent,
+    uint64_t key);
+void chain_once_free(struct chain_once *o);
+int chain_id_compare(const char *a, const char *b);
 
 /* survey.c: responses, wide or long, read and checked against an instrument */
 struct chain_response {

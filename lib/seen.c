@@ -95,13 +95,14 @@ tail(const unsigned char *p, size_t len)
 /*
  * The fingerprint of a key made of n strings, read eight bytes at a time;
  * each string's length goes in with its last bytes, so that the strings of
- * a key cannot run into each other.
+ * a key cannot run into each other.  chain_seen_rehash goes on from the
+ * fingerprint of the key's first strings.
  */
 uint64_t
-chain_seen_hash(const char *const parts[], size_t n)
+chain_seen_rehash(uint64_t h, const char *const parts[], size_t n)
 {
 	const uint64_t k = 0x9e3779b97f4a7c15ULL;
-	uint64_t h = k, w;
+	uint64_t w;
 	size_t i, len;
 
 	for (i = 0; i < n; i++) {
@@ -116,6 +117,12 @@ chain_seen_hash(const char *const parts[], size_t n)
 		h ^= h >> 29;
 	}
 	return mix(h);
+}
+
+uint64_t
+chain_seen_hash(const char *const parts[], size_t n)
+{
+	return chain_seen_rehash(0x9e3779b97f4a7c15ULL, parts, n);
 }
 
 void

@@ -6,8 +6,8 @@
  * tells which.  Every answer is checked against its item's scale, and
  * reverse items are mirrored (min + max - x) here, once, so that scoring and
  * reliability see the scored value.  A respondent answers once per wave and
- * about a partner: the (respondent, wave, about) keys already seen are kept
- * as fingerprints, the only state that grows with the respondents.  Each
+ * about a partner (once.c keeps their keys, the only state that grows with
+ * the respondents).  Each
  * good response goes to a callback; a response with any bad answer is
  * reported with its file, line and column and left out.
  */
@@ -58,8 +58,8 @@ struct gathering {
 
 /*
  * A good wide response waits until the next row is read before its key is
- * looked up in the set of keys seen (and it goes to the callback): by then
- * the prefetched slot has come from memory.
+ * checked (and it goes to the callback): when the keys are in a hash set,
+ * the prefetched slot has come from memory by then.
  */
 struct held {
 	int active;
@@ -74,7 +74,7 @@ struct chain_responses {
 	struct chain_opts opts;
 	char *ignore;
 	char *only_wave;
-	struct chain_seen *seen;
+	struct chain_once *once;
 	double *value;
 	double *sum;			/* per dimension */
 	unsigned *answered;
@@ -126,7 +126,7 @@ chain_responses_new(const struct chain_instrument *in,
 
 	rs->in = in;
 	rs->opts = *o;
-	rs->seen = chain_seen_new();
+	rs->once = chain_once_new();
 	rs->value = chain_calloc(in->nitems, sizeof(*rs->value));
 	rs->sum = chain_calloc(in->ndims, sizeof(*rs->sum));
 	rs->answered = chain_calloc(in->ndims, sizeof(*rs->answered));
@@ -176,7 +176,7 @@ chain_responses_free(struct chain_responses *rs)
 	gathering_clear(&rs->g, rs->in->nitems);
 	free(rs->g.answered);
 	free(rs->held.text);
-	chain_seen_free(rs->seen);
+	chain_once_free(rs->once);
 	free(rs->value);
 	free(rs->sum);
 	free(rs->answered);
@@ -449,7 +449,8 @@ emit(struct chain_responses *rs, struct chain_csv *r,
 
 /* text[]: respondent, partner, about and wave, copied out of the row */
 static void
-hold(struct held *h, const char *const text[4], long line, uint64_t key)
+hold(struct held *h, const char *const text[4], long line, uint64_t person,
+    uint64_t key)
 {
 	size_t i, len[4], need = 0;
 
@@ -465,7 +466,7 @@ hold(struct held *h, const char *const text[4], long line, uint64_t key)
 		need += len[i] + 1;
 	}
 	h->resp.line = line;
-	h->resp.person = chain_seen_hash(text, 1);
+	h->resp.person = person;
 	h->key = key;
 	h->active = 1;
 }
@@ -484,7 +485,7 @@ release(struct chain_responses *rs, struct chain_csv *r,
 	resp->partner = h->text + h->at[1];
 	resp->about = h->text + h->at[2];
 	resp->wave = h->text + h->at[3];
-	if (chain_seen_add(rs->seen, h->key))
+	if (chain_once_add(rs->once, resp->respondent, h->key))
 		report_twice(r, resp->line, l, resp->respondent, resp->wave,
 		    resp->about);
 	else
@@ -497,7 +498,7 @@ wide_row(struct chain_responses *rs, struct chain_csv *r,
     chain_response_fn *fn, void *ctx)
 {
 	const char *key[3], *text[4];
-	uint64_t h;
+	uint64_t person;
 
 	release(rs, r, l, fn, ctx);
 	key[0] = chain_field(row, l->respondent);
@@ -507,13 +508,13 @@ wide_row(struct chain_responses *rs, struct chain_csv *r,
 		return;
 	if (check_ids(r, row, l) != 0 || wide_answers(rs, r, row, l) != 0)
 		return;
-	h = chain_seen_hash(key, 3);
-	chain_seen_prefetch(rs->seen, h);
+	person = chain_seen_hash(key, 1);
 	text[0] = key[0];
 	text[1] = chain_field(row, l->partner);
 	text[2] = key[2];
 	text[3] = key[1];
-	hold(&rs->held, text, row->line, h);
+	hold(&rs->held, text, row->line, person, chain_once_key(rs->once,
+	    person, key[1], key[2]));
 }
 
 /* The gathered response of a long file goes out, when it is good. */
@@ -554,7 +555,8 @@ long_start(struct chain_responses *rs, struct chain_csv *r,
 	g->person = chain_seen_hash(key, 1);
 	for (i = 0; i < rs->in->nitems; i++)
 		rs->value[i] = NAN;
-	if (chain_seen_add(rs->seen, chain_seen_hash(key, 3))) {
+	if (chain_once_add(rs->once, key[0], chain_once_key(rs->once,
+	    g->person, key[1], key[2]))) {
 		report_twice(r, row->line, l, key[0], key[1], key[2]);
 		g->bad = 1;
 	}
@@ -639,7 +641,7 @@ reserve(struct chain_responses *rs, const char *path, struct chain_csv *r,
 
 	if (rc == 0 && S_ISREG(st.st_mode) && rowlen > 0 &&
 	    st.st_size > chain_csv_header_end(r))
-		chain_seen_reserve(rs->seen, (size_t)((st.st_size -
+		chain_once_reserve(rs->once, (size_t)((st.st_size -
 		    chain_csv_header_end(r)) / rowlen));
 }
 

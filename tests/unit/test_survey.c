@@ -1,8 +1,9 @@
 /*
  * test_survey.c: the arithmetic of chain-survey (lib/alpha.c, lib/welch.c,
- * lib/score.c, lib/seen.c): covariances from sums and cross-products,
- * Cronbach's alpha, the corrected item-total correlation, Welch's test and
- * Cohen's d, the at-least-half rule, index and level, fingerprints.
+ * lib/score.c, lib/seen.c, lib/once.c): covariances from sums and
+ * cross-products, Cronbach's alpha, the corrected item-total correlation,
+ * Welch's test and Cohen's d, the at-least-half rule, index and level,
+ * fingerprints, the order of ids and the once-per-wave check.
  */
 #include <math.h>
 
@@ -209,6 +210,37 @@ test_seen(void)
 	chain_seen_free(t);
 }
 
+static void
+test_once(void)
+{
+	struct chain_once *o = chain_once_new();
+	const char *id[] = { "r8", "r9", "r10", "r10", "r11", "r2", "r10",
+		"r12" };
+	const char *about[] = { "", "", "OM", "POL", "", "", "POL", "" };
+	int want[] = { 0, 0, 0, 0, 0, 0, 1, 0 };
+	const char *one[1];
+	size_t i;
+
+	CHECK(chain_id_compare("r9", "r10") < 0);
+	CHECK(chain_id_compare("r10", "r9") > 0);
+	CHECK(chain_id_compare("9", "10") < 0);
+	CHECK(chain_id_compare("a9b", "a10a") < 0);
+	CHECK(chain_id_compare("r10", "r10") == 0);
+	CHECK(chain_id_compare("r010", "r10") < 0);
+	CHECK(chain_id_compare("r10", "r010") > 0);
+	CHECK(chain_id_compare("r1", "r1x") < 0);
+	CHECK(chain_id_compare("B", "a") < 0);
+	/* in order, then r2 out of order: the keys go to a set, and the
+	   repeat of r10 about POL is still found */
+	chain_once_reserve(o, 4);
+	for (i = 0; i < 8; i++) {
+		one[0] = id[i];
+		CHECK_INT(chain_once_add(o, id[i], chain_once_key(o,
+		    chain_seen_hash(one, 1), "may", about[i])), want[i]);
+	}
+	chain_once_free(o);
+}
+
 int
 main(void)
 {
@@ -218,5 +250,6 @@ main(void)
 	test_score();
 	test_level();
 	test_seen();
+	test_once();
 	UNIT_DONE();
 }
