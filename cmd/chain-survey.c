@@ -40,10 +40,7 @@ static const struct option longopts[] = {
 #define ALL "items,score,alpha,matrix,compare"
 
 /* Which commands each of the program's own options goes with. */
-static const struct {
-	int opt;
-	const char *name, *commands;
-} option_commands[] = {
+static const struct chain_option_use option_commands[] = {
 	{ OPT_ITEMS, "--items", ALL },
 	{ OPT_INSTRUMENT, "--instrument", ALL },
 	{ OPT_SCALE, "--scale", ALL },
@@ -71,7 +68,7 @@ struct survey {
 	int dutch, by, by_given;
 	long min_n;
 	int fail_concern, fail_discuss, fail_decline, found;
-	int given[NOPTIONS];
+	uint64_t given;
 	struct chain_instrument *in;
 	int cell;			/* --dimension, or -1 for all */
 };
@@ -106,26 +103,8 @@ usage(int status)
 	    "  --ignore COL[,COL..]    columns (or items) of the responses to skip\n"
 	    "  --fail-on LIST      exit 1 on a group at level concern or discuss\n"
 	    "                      (score), or on a decline with p < 0.05 (compare)\n"
-	    "  -o, --output FILE   write to FILE instead of standard output\n"
-	    "  -d, --delimiter C   input delimiter (default: detected)\n"
-	    "  --excel             output for Dutch Excel (;, decimal comma, BOM)\n"
-	    "  --allow-ragged      pad short rows instead of rejecting them\n"
-	    "  -q, --quiet         no warnings\n"
-	    "  -h, --help          this help;  -V, --version  the version\n"
-	    "\n"
-	    "Exit status: 0 ok, 1 --fail-on found, 2 usage, 3 bad data, 4 file error.\n");
+	    CHAIN_HELP_COMMON);
 	exit(CHAIN_EXIT_OK);
-}
-
-static int
-option_index(int opt)
-{
-	size_t i;
-
-	for (i = 0; i < NOPTIONS; i++)
-		if (option_commands[i].opt == opt)
-			return (int)i;
-	return -1;
 }
 
 static void
@@ -183,11 +162,8 @@ parse_fail_on(struct survey *sv, const char *arg)
 static void
 program_option(struct survey *sv, int c, const char *arg)
 {
-	int i = option_index(c);
-
-	if (i < 0)
+	if (!chain_option_note(option_commands, NOPTIONS, c, &sv->given))
 		usage(CHAIN_EXIT_USAGE);
-	sv->given[i] = 1;
 	switch (c) {
 	case OPT_ITEMS: sv->items = arg; break;
 	case OPT_INSTRUMENT: sv->instrument = arg; break;
@@ -213,14 +189,7 @@ program_option(struct survey *sv, int c, const char *arg)
 static void
 check_options(struct survey *sv, const char *command)
 {
-	size_t i;
-
-	for (i = 0; i < NOPTIONS; i++)
-		if (sv->given[i] &&
-		    !chain_list_has(option_commands[i].commands, command))
-			chain_usage_error("%s does not go with %s (only with "
-			    "%s)", option_commands[i].name, command,
-			    option_commands[i].commands);
+	chain_option_check(option_commands, NOPTIONS, sv->given, command);
 	if (sv->items != NULL && sv->instrument != NULL)
 		chain_usage_error("--items and --instrument: give one");
 	if (strcmp(command, "compare") == 0) {
@@ -418,15 +387,25 @@ score_response(const struct chain_response *r, void *arg)
 		s->several_waves = 1;
 }
 
-/* Reads every input into groups. */
-static void
-gather(struct survey *sv, int nfiles, char **files, struct scoring *s, int by)
+/*
+ * Reads every input into groups, marks those too small to show, and opens
+ * the output with its header.
+ */
+static struct chain_out *
+gather(struct survey *sv, int nfiles, char **files, struct scoring *s, int by,
+    const char *header)
 {
+	struct chain_out *w;
+
 	s->in = sv->in;
 	s->groups = chain_groups_new(sv->in, by, sv->min_n);
 	s->score = chain_calloc(sv->in->ndims + 1, sizeof(*s->score));
 	chain_responses_free(each_response(sv, nfiles, files, score_response,
 	    s));
+	chain_groups_suppress(s->groups);
+	w = chain_out_open(&sv->opts);
+	chain_out_header(w, header);
+	return w;
 }
 
 static void
@@ -489,11 +468,8 @@ run_score(struct survey *sv, int nfiles, char **files)
 	size_t i, c, n;
 
 	memset(&s, 0, sizeof(s));
-	gather(sv, nfiles, files, &s, sv->by);
-	chain_groups_suppress(s.groups);
-	w = chain_out_open(&sv->opts);
-	chain_out_header(w, "wave,partner,about,dimension,n,mean,sd,index,"
-	    "level,suppressed");
+	w = gather(sv, nfiles, files, &s, sv->by, "wave,partner,about,"
+	    "dimension,n,mean,sd,index,level,suppressed");
 	list = chain_groups_sorted(s.groups, &n);
 	for (i = 0; i < n; i++)
 		for (c = 0; c <= sv->in->ndims; c++) {
@@ -656,14 +632,13 @@ run_matrix(struct survey *sv, int nfiles, char **files)
 		    "score (its dimensions are on different scales): give "
 		    "--dimension", sv->in->name);
 	s.track_waves = 1;
-	gather(sv, nfiles, files, &s, CHAIN_BY_PARTNER | CHAIN_BY_ABOUT);
+	w = gather(sv, nfiles, files, &s, CHAIN_BY_PARTNER | CHAIN_BY_ABOUT,
+	    "partner,about,n,mean,index,reverse_mean,gap");
 	if (s.several_waves && !sv->opts.quiet)
 		chain_warnx("matrix: the responses of several waves are taken "
 		    "together; --wave chooses one");
 	add_reverse_pairs(s.groups);
 	chain_groups_suppress(s.groups);
-	w = chain_out_open(&sv->opts);
-	chain_out_header(w, "partner,about,n,mean,index,reverse_mean,gap");
 	list = chain_groups_sorted(s.groups, &n);
 	for (i = 0; i < n; i++)
 		if (*list[i]->about != '\0')
@@ -763,12 +738,9 @@ run_compare(struct survey *sv, int nfiles, char **files)
 	memset(&s, 0, sizeof(s));
 	sv->from = s.from = chain_wave_normalize(sv->from, from);
 	sv->to = s.to = chain_wave_normalize(sv->to, to);
-	gather(sv, nfiles, files, &s, CHAIN_BY_WAVE | (sv->by_given ? sv->by :
-	    CHAIN_BY_PARTNER | CHAIN_BY_ABOUT));
-	chain_groups_suppress(s.groups);
-	w = chain_out_open(&sv->opts);
-	chain_out_header(w, "partner,about,dimension,n_from,mean_from,n_to,"
-	    "mean_to,change,p,d");
+	w = gather(sv, nfiles, files, &s, CHAIN_BY_WAVE | (sv->by_given ?
+	    sv->by : CHAIN_BY_PARTNER | CHAIN_BY_ABOUT), "partner,about,"
+	    "dimension,n_from,mean_from,n_to,mean_to,change,p,d");
 	list = compared_pairs(s.groups, &n);
 	for (i = 0; i < n; i++)
 		for (c = 0; c <= sv->in->ndims; c++)
