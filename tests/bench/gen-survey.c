@@ -9,22 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gen.h"
+
 #define NITEMS 40
 #define PER_DIMENSION 4
-
-static unsigned long long state = 88172645463325252ULL;
-
-static unsigned
-next(unsigned n)
-{
-	state ^= state << 13;
-	state ^= state >> 7;
-	state ^= state << 17;
-	return (unsigned)(state % n);
-}
-
-static const char *const partners[] = { "POL", "OM", "RvdK", "GEM", "ZORG",
-	"RECL", "DJI", "HALT" };
 
 static void
 items(void)
