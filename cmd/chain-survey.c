@@ -208,27 +208,52 @@ check_options(struct survey *sv, const char *command)
 		    "score");
 }
 
+/* n words, with sep between them. */
+static char *
+joined(const char *const *words, size_t n, const char *sep)
+{
+	size_t i, len = 0, nsep = strlen(sep);
+	char *s = chain_strdup("");
+
+	for (i = 0; i < n; i++) {
+		size_t add = strlen(words[i]);
+
+		s = chain_realloc(s, len + nsep + add + 1);
+		if (i > 0) {
+			memcpy(s + len, sep, nsep);
+			len += nsep;
+		}
+		memcpy(s + len, words[i], add + 1);
+		len += add;
+	}
+	return s;
+}
+
 /* The names of the built-in instruments, for a message. */
 static char *
 builtin_list(const char *dir)
 {
-	size_t i, n, len = 0;
+	size_t i, n;
 	char **names = chain_instrument_names(dir, &n);
-	char *list = chain_malloc(1);
+	char *list = joined((const char *const *)names, n, ", ");
 
-	list[0] = '\0';
-	for (i = 0; i < n; i++) {
-		size_t add = strlen(names[i]);
-
-		list = chain_realloc(list, len + add + 3);
-		if (i > 0) {
-			memcpy(list + len, ", ", 2);
-			len += 2;
-		}
-		memcpy(list + len, names[i], add + 1);
-		len += add;
+	for (i = 0; i < n; i++)
 		free(names[i]);
-	}
+	free(names);
+	return list;
+}
+
+/* An instrument's dimensions, separated by spaces. */
+static char *
+dimension_list(const struct chain_instrument *in)
+{
+	const char **names = chain_calloc(in->ndims, sizeof(*names));
+	char *list;
+	size_t i;
+
+	for (i = 0; i < in->ndims; i++)
+		names[i] = in->dims[i].name;
+	list = joined(names, in->ndims, " ");
 	free(names);
 	return list;
 }
@@ -289,7 +314,7 @@ static void
 list_instruments(struct survey *sv, struct chain_out *w)
 {
 	char *dir = chain_instrument_dir(sv->argv0);
-	size_t i, j, n;
+	size_t i, n;
 	char **names = chain_instrument_names(dir, &n);
 
 	if (n == 0)
@@ -300,25 +325,17 @@ list_instruments(struct survey *sv, struct chain_out *w)
 		char *path = chain_instrument_path(dir, names[i]);
 		struct chain_instrument *in = chain_instrument_read(path,
 		    &sv->opts, sv->scale_min, sv->scale_max);
-		char *dims = chain_strdup("");
 
-		for (j = 0; in != NULL && j < in->ndims; j++) {
-			char *more = chain_malloc(strlen(dims) +
-			    strlen(in->dims[j].name) + 2);
-
-			sprintf(more, "%s%s%s", dims, j > 0 ? " " : "",
-			    in->dims[j].name);
-			free(dims);
-			dims = more;
-		}
 		if (in != NULL) {
+			char *dims = dimension_list(in);
+
 			chain_out_text(w, names[i]);
 			chain_out_int(w, (long long)in->nitems);
 			chain_out_text(w, dims);
 			chain_out_end(w);
+			free(dims);
 		}
 		chain_instrument_free(in);
-		free(dims);
 		free(path);
 		free(names[i]);
 	}
