@@ -382,6 +382,7 @@ void chain_seen_free(struct chain_seen *s);
 struct chain_once;
 struct chain_once *chain_once_new(void);
 void chain_once_reserve(struct chain_once *o, size_t n);
+int chain_once_in_order(const struct chain_once *o);
 uint64_t chain_once_key(const struct chain_once *o, uint64_t person,
     const char *wave, const char *about);
 int chain_once_add(struct chain_once *o, const char *respondent,

@@ -42,6 +42,13 @@ chain_once_free(struct chain_once *o)
 	free(o);
 }
 
+/* Whether the ids came in order so far: no key needs a lookup at random. */
+int
+chain_once_in_order(const struct chain_once *o)
+{
+	return o->seen == NULL;
+}
+
 /* Room for about n more keys. */
 void
 chain_once_reserve(struct chain_once *o, size_t n)

@@ -63,8 +63,8 @@ struct gathering {
  */
 struct held {
 	int active;
-	uint64_t key;
-	struct chain_response resp;
+	uint64_t key, person;
+	long line;
 	char *text;			/* respondent, partner, about, wave */
 	size_t cap, at[4];
 };
@@ -435,16 +435,28 @@ sum_dimensions(struct chain_responses *rs)
 		}
 }
 
-/* A response goes to the callback, with the answers of rs. */
+/*
+ * A response goes to the callback, with the answers of rs; text[] holds the
+ * respondent, partner, about and wave.
+ */
 static void
 emit(struct chain_responses *rs, struct chain_csv *r,
-    struct chain_response *resp, chain_response_fn *fn, void *ctx)
+    const char *const text[4], long line, uint64_t person,
+    chain_response_fn *fn, void *ctx)
 {
-	resp->value = rs->value;
-	resp->sum = rs->sum;
-	resp->answered = rs->answered;
-	resp->file = chain_csv_name(r);
-	fn(resp, ctx);
+	struct chain_response resp;
+
+	resp.respondent = text[0];
+	resp.partner = text[1];
+	resp.about = text[2];
+	resp.wave = text[3];
+	resp.value = rs->value;
+	resp.sum = rs->sum;
+	resp.answered = rs->answered;
+	resp.person = person;
+	resp.file = chain_csv_name(r);
+	resp.line = line;
+	fn(&resp, ctx);
 }
 
 /* text[]: respondent, partner, about and wave, copied out of the row */
@@ -465,10 +477,26 @@ hold(struct held *h, const char *const text[4], long line, uint64_t person,
 		memcpy(h->text + need, text[i], len[i] + 1);
 		need += len[i] + 1;
 	}
-	h->resp.line = line;
-	h->resp.person = person;
+	h->line = line;
+	h->person = person;
 	h->key = key;
 	h->active = 1;
+}
+
+/*
+ * A response whose answers are good: its key is checked, and when it came
+ * before it is reported, else it goes to the callback.  text[] holds the
+ * respondent, partner, about and wave.
+ */
+static void
+check_and_emit(struct chain_responses *rs, struct chain_csv *r,
+    const struct layout *l, const char *const text[4], long line,
+    uint64_t person, uint64_t once, chain_response_fn *fn, void *ctx)
+{
+	if (chain_once_add(rs->once, text[0], once))
+		report_twice(r, line, l, text[0], text[3], text[2]);
+	else
+		emit(rs, r, text, line, person, fn, ctx);
 }
 
 static void
@@ -476,20 +504,15 @@ release(struct chain_responses *rs, struct chain_csv *r,
     const struct layout *l, chain_response_fn *fn, void *ctx)
 {
 	struct held *h = &rs->held;
-	struct chain_response *resp = &h->resp;
+	const char *text[4];
+	size_t i;
 
 	if (!h->active)
 		return;
 	h->active = 0;
-	resp->respondent = h->text + h->at[0];
-	resp->partner = h->text + h->at[1];
-	resp->about = h->text + h->at[2];
-	resp->wave = h->text + h->at[3];
-	if (chain_once_add(rs->once, resp->respondent, h->key))
-		report_twice(r, resp->line, l, resp->respondent, resp->wave,
-		    resp->about);
-	else
-		emit(rs, r, resp, fn, ctx);
+	for (i = 0; i < 4; i++)
+		text[i] = h->text + h->at[i];
+	check_and_emit(rs, r, l, text, h->line, h->person, h->key, fn, ctx);
 }
 
 static void
@@ -498,7 +521,7 @@ wide_row(struct chain_responses *rs, struct chain_csv *r,
     chain_response_fn *fn, void *ctx)
 {
 	const char *key[3], *text[4];
-	uint64_t person;
+	uint64_t person, once;
 
 	release(rs, r, l, fn, ctx);
 	key[0] = chain_field(row, l->respondent);
@@ -509,12 +532,16 @@ wide_row(struct chain_responses *rs, struct chain_csv *r,
 	if (check_ids(r, row, l) != 0 || wide_answers(rs, r, row, l) != 0)
 		return;
 	person = chain_seen_hash(key, 1);
+	once = chain_once_key(rs->once, person, key[1], key[2]);
 	text[0] = key[0];
 	text[1] = chain_field(row, l->partner);
 	text[2] = key[2];
 	text[3] = key[1];
-	hold(&rs->held, text, row->line, person, chain_once_key(rs->once,
-	    person, key[1], key[2]));
+	/* while the ids come in order no memory is to be waited for */
+	if (chain_once_in_order(rs->once))
+		check_and_emit(rs, r, l, text, row->line, person, once, fn, ctx);
+	else
+		hold(&rs->held, text, row->line, person, once);
 }
 
 /* The gathered response of a long file goes out, when it is good. */
@@ -523,17 +550,15 @@ long_flush(struct chain_responses *rs, struct chain_csv *r,
     chain_response_fn *fn, void *ctx)
 {
 	struct gathering *g = &rs->g;
-	struct chain_response resp;
+	const char *text[4];
 
 	if (g->active && !g->bad) {
 		sum_dimensions(rs);
-		resp.respondent = g->respondent;
-		resp.partner = g->partner;
-		resp.about = g->about;
-		resp.wave = g->wave;
-		resp.line = g->line;
-		resp.person = g->person;
-		emit(rs, r, &resp, fn, ctx);
+		text[0] = g->respondent;
+		text[1] = g->partner;
+		text[2] = g->about;
+		text[3] = g->wave;
+		emit(rs, r, text, g->line, g->person, fn, ctx);
 	}
 	gathering_clear(g, rs->in->nitems);
 }

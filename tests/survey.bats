@@ -546,6 +546,29 @@ EOF
 chain-survey: b1.csv:2: respondent: 'r1' has already answered" ]
 }
 
+@test "order: respondents in any order give the same results and the same checks" {
+	# the example waves list their respondents in order of id; reversed,
+	# every key is checked in a hash set instead
+	for f in survey-2026-05.csv survey-2026-11.csv; do
+		{ head -1 "$EXAMPLES/$f"; tail -n +2 "$EXAMPLES/$f" | tac; } > "rev-$f"
+	done
+	for cmd in 'score' 'alpha' 'matrix --wave 2026-11' \
+	    'compare --from 2026-05 --to 2026-11 --by partner'; do
+		chain-survey $cmd --instrument trust "$EXAMPLES/survey-2026-05.csv" \
+		    "$EXAMPLES/survey-2026-11.csv" > in-order.out
+		chain-survey $cmd --instrument trust rev-survey-2026-05.csv \
+		    rev-survey-2026-11.csv > reversed.out
+		cmp in-order.out reversed.out
+	done
+	# a repeat far from the first answer is found either way
+	sed -n 2p "$EXAMPLES/survey-2026-05.csv" >> rev-survey-2026-05.csv
+	run -3 --separate-stderr chain-survey score --instrument trust rev-survey-2026-05.csv
+	[ "$stderr" = "chain-survey: rev-survey-2026-05.csv:317: respondent: 'r1001' has already answered in wave '2026-05' about 'OM'" ]
+	{ cat "$EXAMPLES/survey-2026-05.csv"; sed -n 200p "$EXAMPLES/survey-2026-05.csv"; } > again.csv
+	run -3 --separate-stderr chain-survey score --instrument trust again.csv
+	[ "$stderr" = "chain-survey: again.csv:317: respondent: '$(sed -n 200p again.csv | cut -d, -f1)' has already answered in wave '2026-05' about '$(sed -n 200p again.csv | cut -d, -f3)'" ]
+}
+
 @test "bad input: a missing partner or respondent, column or value" {
 	pair_fixture
 	printf 'respondent,organisation,I1,I2\nr1,A,4,2\n' > nop.csv
