@@ -172,15 +172,13 @@ same_group(const struct chain_group *g, const char *const name[3])
 	    (name[0] == NULL || strcmp(g->wave, name[0]) == 0);
 }
 
-/* Counts a respondent in a cell, unless they count already. */
+/* Counts a respondent in a cell of fewer than min-n, unless they count. */
 static void
 count_person(const struct chain_groups *gs, struct chain_count *k,
     uint64_t person)
 {
 	long i;
 
-	if (k->n >= gs->min_n)
-		return;
 	for (i = 0; i < k->n; i++)
 		if (k->person[i] == person)
 			return;
@@ -225,7 +223,8 @@ chain_groups_add(struct chain_groups *gs, const struct chain_response *r,
 	for (c = 0; c < gs->ncells; c++)
 		if (!isnan(score[c])) {
 			chain_moments_add(&g->cell[c], score[c]);
-			count_person(gs, &g->counted[c], r->person);
+			if (g->counted[c].n < gs->min_n)
+				count_person(gs, &g->counted[c], r->person);
 		}
 }
 

@@ -210,6 +210,49 @@ test_seen(void)
 	chain_seen_free(t);
 }
 
+static int
+sign(int x)
+{
+	return (x > 0) - (x < 0);
+}
+
+static void
+random_id(char *id, unsigned *seed)
+{
+	static const char letters[] = "0019a";
+	int i, n;
+
+	*seed = *seed * 1103515245 + 12345;
+	n = 1 + (int)(*seed >> 16) % 5;
+	for (i = 0; i < n; i++) {
+		*seed = *seed * 1103515245 + 12345;
+		id[i] = letters[(*seed >> 16) % 5];
+	}
+	id[n] = '\0';
+}
+
+/* The order of ids is a total order: only equal ids are equal. */
+static void
+test_id_order(void)
+{
+	char a[8], b[8], c[8];
+	unsigned seed = 1;
+	int i, bad = 0, ab, bc, ac;
+
+	for (i = 0; i < 100000; i++) {
+		random_id(a, &seed);
+		random_id(b, &seed);
+		random_id(c, &seed);
+		ab = sign(chain_id_compare(a, b));
+		bc = sign(chain_id_compare(b, c));
+		ac = sign(chain_id_compare(a, c));
+		bad |= ab != -sign(chain_id_compare(b, a));
+		bad |= (ab == 0) != (strcmp(a, b) == 0);
+		bad |= ab == bc && ab != 0 && ac != ab;
+	}
+	CHECK_INT(bad, 0);
+}
+
 static void
 test_once(void)
 {
@@ -230,6 +273,14 @@ test_once(void)
 	CHECK(chain_id_compare("r10", "r010") > 0);
 	CHECK(chain_id_compare("r1", "r1x") < 0);
 	CHECK(chain_id_compare("B", "a") < 0);
+	CHECK(chain_id_compare("r0012", "r0102") < 0);
+	CHECK(chain_id_compare("x9y", "x10") < 0);
+	CHECK(chain_id_compare("12a", "123") < 0);
+	CHECK(chain_id_compare("a1b2", "a1b10") < 0);
+	CHECK(chain_id_compare("r007", "r0010") < 0);
+	CHECK(chain_id_compare("0012", "012") < 0);
+	CHECK(chain_id_compare("012", "0012") > 0);
+	test_id_order();
 	/* in order, then r2 out of order: the keys go to a set, and the
 	   repeat of r10 about POL is still found */
 	chain_once_reserve(o, 4);
