@@ -10,6 +10,8 @@ small=$D/survey-100000.csv
 [ -s "$small" ] || "$B/gen-survey" 100000 > "$small"
 size=$(du -m "$survey" | cut -f1)
 cs="$BIN/chain-survey"
+cc -O2 -D_DEFAULT_SOURCE -Ilib -o "$B/chainpass" tests/bench/chainpass.c \
+    lib/libchain.a -lcsv -lm
 
 # Miller: each respondent's ten dimension scores (the fourth item of each
 # reverse scored, at least half answered), then their count, mean and
@@ -28,6 +30,7 @@ mlr_score='mlr --icsv --ocsv put '\''
 
 header "chain-survey: $N_RESPONDENTS respondents x 40 items, wide ($size MB)"
 measure "libcsv read-only pass" "$B/csvpass $survey"
+measure "the toolkit's CSV reader, read-only" "$B/chainpass $survey"
 measure "chain-survey score --by partner" "$cs score --by partner --items $items $survey"
 measure "chain-survey score (by wave and partner)" "$cs score --items $items $survey"
 measure "chain-survey score --by partner,about,wave" "$cs score --by partner,about,wave --items $items $survey"
