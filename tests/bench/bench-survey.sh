@@ -42,7 +42,7 @@ header "chain-survey: 100,000 respondents x 40 items, against peer tools"
 measure "libcsv read-only pass" "$B/csvpass $small"
 measure "chain-survey score --by partner" "$cs score --by partner --items $items $small"
 if command -v mlr > /dev/null; then
-	measure "mlr put (dimension scores), stats1 -g partner" "$mlr_score $small"
+	measure "mlr put (scores), then stats1 -g partner" "$mlr_score $small"
 fi
 # datamash: the mean and standard deviation of every item per partner (no
 # scoring); it takes an empty field for no number, so sed writes NA there.
