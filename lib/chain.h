@@ -353,7 +353,6 @@ struct chain_instrument {
 };
 
 #define CHAIN_OVERALL "*"
-#define CHAIN_DIMENSIONS_MAX 63	/* with '*', a cell is a bit of a word */
 
 struct chain_instrument *chain_instrument_read(const char *path,
     const struct chain_opts *o, double min, double max);

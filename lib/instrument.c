@@ -292,11 +292,6 @@ chain_instrument_read(const char *path, const struct chain_opts *o,
 		chain_csv_error(r, 0, NULL, "the instrument has no items");
 		bad = 1;
 	}
-	if (!bad && in->ndims > CHAIN_DIMENSIONS_MAX) {
-		chain_csv_error(r, 0, NULL, "%zu dimensions; at most %d",
-		    in->ndims, CHAIN_DIMENSIONS_MAX);
-		bad = 1;
-	}
 	if (chain_csv_close(r) != 0 || bad) {
 		chain_instrument_free(in);
 		return NULL;

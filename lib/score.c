@@ -1,11 +1,11 @@
 /*
  * score.c: survey scores.  A respondent's score on a dimension is the mean
  * of their answers to its items (the reader sums them as it goes), when they
- * answered at least half of them;
- * their overall score (dimension '*') is the mean of their dimension scores.
- * Respondents are grouped by any of wave, partner and about; a group keeps,
- * per dimension, only the running moments of its respondents' scores, so
- * memory grows with the groups and never with the rows.  A group's mean is
+ * answered at least half of them; their overall score (dimension '*') is
+ * the mean of their dimension scores.  Responses are grouped by any of
+ * wave, partner and about; a group keeps, per dimension, only the running
+ * moments (Welford's) of its responses' scores, so memory grows with the
+ * groups and never with the rows.  A group's mean is
  * also read as an index from 0 to 100 on the scale, and that index as a
  * level the way the Wilder inventory reads a 1-5 mean: a strength from 75
  * (4.0), to discuss from 50 (3.0), else a concern.
