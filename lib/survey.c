@@ -197,7 +197,8 @@ chain_wave_normalize(const char *wave, char buf[CHAIN_DATE_LEN])
 	size_t len = strlen(wave);
 	int days;
 
-	/* D-M-YYYY to YYYY-MM-DD, blanks around it allowed */
+	/* a label that cannot be a date costs no parse: a date ends in a
+	   digit and has eight characters at least (1-5-2026) */
 	if (len < 8 || !(wave[len - 1] >= '0' && wave[len - 1] <= '9') ||
 	    chain_date_parse(wave, &days) != 0)
 		return wave;
