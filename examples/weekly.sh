@@ -30,4 +30,13 @@ chain-kpi leadtime --from Report --to Close --norm 60d --as-of "$as_of" -o "$out
 chain-kpi leadtime -q --per week --from Report --to Close --norm 60d --kpi chain --as-of "$as_of" -o "$out/leadtime-weekly.csv" events.csv
 chain-kpi check --as-of "$as_of" -o "$out/leadtime-check.csv" "$out/leadtime-weekly.csv"
 chain-kpi handoffs --as-of "$as_of" -o "$out/handoffs.csv" events.csv
+
+# The survey of the partners' trust in each other, twice a year: scores per
+# partner and wave, who trusts whom, the change between the last two waves,
+# and the reliability of the instrument.  A bad answer stops the run (exit 3).
+waves="survey-2026-05.csv survey-2026-11.csv"
+chain-survey score --instrument trust -o "$out/survey-score.csv" $waves
+chain-survey matrix --instrument trust --wave 2026-11 -o "$out/survey-matrix.csv" $waves
+chain-survey compare --instrument trust --from 2026-05 --to 2026-11 -o "$out/survey-compare.csv" $waves
+chain-survey alpha --instrument trust -o "$out/survey-alpha.csv" $waves
 echo "weekly: results as of $as_of in $out"
