@@ -43,6 +43,7 @@ CHAIN_NORETURN void chain_err(int status, const char *fmt, ...)
     CHAIN_PRINTF(2, 3);
 void chain_raise_status(int status);
 int chain_exit_status(void);
+void chain_reset_status(void);
 void *chain_malloc(size_t size);
 void *chain_calloc(size_t n, size_t size);
 void *chain_realloc(void *p, size_t size);

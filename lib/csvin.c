@@ -16,6 +16,8 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <csv.h>
@@ -25,6 +27,7 @@
 #define BLOCK_SIZE (64 * 1024)
 #define RECORD_MAX ((size_t)64 * 1024 * 1024)
 #define FIELDS_MAX 100000
+#define PROGRESS_FROM ((off_t)100 * 1024 * 1024)	/* bytes */
 
 struct pending {
 	size_t first;		/* index of its first field */
@@ -52,7 +55,8 @@ struct chain_csv {
 	long line;		/* physical line of the segment fed */
 	long record_line;	/* physical line where the record starts */
 	off_t record_start;
-	int record_nul;
+	int record_nul;		/* a NUL byte in the record's lines so far */
+	int segment_nul;	/* a NUL byte in the line being fed */
 
 	char *data;		/* field bytes of pending rows, NUL-separated */
 	size_t datalen, datacap;
@@ -75,6 +79,12 @@ struct chain_csv {
 	off_t header_end;
 	int ragged_warned;
 	size_t errors, shown;
+
+	int progress;		/* show progress on a terminal */
+	long nread;		/* data rows read */
+	off_t size;		/* of a regular file, else 0 */
+	double shown_at;	/* when progress was last shown (or opened) */
+	int shown_progress;
 };
 
 /* Blanks are data (RFC 4180): libcsv must not trim them. */
@@ -202,7 +212,7 @@ on_row(int c, void *data)
 	pr->line = r->record_line;
 	pr->start = r->record_start;
 	pr->end = r->seg_end;
-	pr->has_nul = r->record_nul;
+	pr->has_nul = r->record_nul || r->segment_nul;
 	pr->raw = r->rawstart;
 	pr->rawlen = r->rawlen - r->rawstart;
 	pr->raw_ok = 1;
@@ -250,9 +260,10 @@ keep_raw(struct chain_csv *r, const unsigned char *p, size_t len)
 	if (r->parser.pstate == 0) {
 		r->rawlen = r->rawstart;
 		r->record_line = r->line;
+		r->record_nul = 0;
 	}
-	if (memchr(p, '\0', len) != NULL)
-		r->record_nul = 1;
+	/* a line with a NUL taints every record that ends or goes on in it */
+	r->segment_nul = memchr(p, '\0', len) != NULL;
 	if (r->rawlen + len > r->rawcap) {
 		while (r->rawlen + len > r->rawcap)
 			r->rawcap = r->rawcap ? r->rawcap * 2 : BLOCK_SIZE;
@@ -274,6 +285,45 @@ parse_problem(struct chain_csv *r)
 	    "a quoted field)";
 }
 
+static double
+seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/*
+ * Rows and megabytes read, twice a second on standard error, for an input
+ * of more than 100 MB when standard error is a terminal; the line is
+ * cleared at the end.
+ */
+static void
+show_progress(struct chain_csv *r, int done)
+{
+	off_t read_so_far = r->offset + (off_t)r->buflen;
+	double now;
+
+	if (done) {
+		if (r->shown_progress)
+			fputs("\r\033[K", stderr);
+		r->progress = 0;
+		return;
+	}
+	if (read_so_far < PROGRESS_FROM && r->size < PROGRESS_FROM)
+		return;
+	if ((now = seconds()) - r->shown_at < 0.5)
+		return;
+	r->shown_at = now;
+	r->shown_progress = 1;
+	fprintf(stderr, "\r%s: %s: %ld rows, %lld MB", chain_progname, r->name,
+	    r->nread, (long long)(read_so_far >> 20));
+	if (r->size > 0)
+		fprintf(stderr, " of %lld MB", (long long)(r->size >> 20));
+	fputs("\033[K", stderr);
+}
+
 static int
 read_block(struct chain_csv *r)
 {
@@ -290,6 +340,8 @@ read_block(struct chain_csv *r)
 		return -1;
 	}
 	r->buflen = (size_t)n;
+	if (r->progress)
+		show_progress(r, n == 0);
 	return n > 0;
 }
 
@@ -332,6 +384,8 @@ fill(struct chain_csv *r)
 		    (r->nrows > before && r->parser.pstate != 0))
 			while (before < r->nrows)
 				r->rows[before++].raw_ok = 0;
+		if (r->parser.pstate != 0)
+			r->record_nul |= r->segment_nul;
 		if (used < len || r->nf - r->partial > FIELDS_MAX) {
 			size_t field = r->nf - r->partial;
 
@@ -463,6 +517,7 @@ read_header(struct chain_csv *r)
 	return 0;
 }
 
+/* A reader of fd, which it closes when it is closed (unless standard input). */
 struct chain_csv *
 chain_csv_fdopen(int fd, const char *name, const struct chain_opts *o)
 {
@@ -471,12 +526,21 @@ chain_csv_fdopen(int fd, const char *name, const struct chain_opts *o)
 
 	r->name = chain_strdup(name);
 	r->fd = fd;
+	r->own_fd = fd != STDIN_FILENO;
 	r->line = 1;
 	r->max_errors = o->max_errors;
 	r->allow_ragged = o->allow_ragged;
 	r->quiet = o->quiet;
 	r->empty = "";
 	r->buf = chain_malloc(BLOCK_SIZE);
+	if (!o->quiet && isatty(STDERR_FILENO)) {
+		struct stat st;
+
+		r->progress = 1;
+		r->shown_at = seconds();
+		if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+			r->size = st.st_size;
+	}
 	csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
 	csv_set_space_func(&r->parser, never_space);
 	csv_set_realloc_func(&r->parser, capped_realloc);
@@ -510,7 +574,6 @@ chain_csv_fdopen(int fd, const char *name, const struct chain_opts *o)
 struct chain_csv *
 chain_csv_open(const char *path, const struct chain_opts *o)
 {
-	struct chain_csv *r;
 	int fd;
 
 	if (path == NULL || strcmp(path, "-") == 0)
@@ -520,9 +583,7 @@ chain_csv_open(const char *path, const struct chain_opts *o)
 		chain_raise_status(CHAIN_EXIT_IO);
 		return NULL;
 	}
-	r = chain_csv_fdopen(fd, path, o);
-	r->own_fd = 1;
-	return r;
+	return chain_csv_fdopen(fd, path, o);
 }
 
 /*
@@ -559,6 +620,7 @@ chain_csv_read(struct chain_csv *r)
 			}
 		}
 		expose(r, pr);
+		r->nread++;
 		return &r->row;
 	}
 	return NULL;
@@ -577,6 +639,8 @@ chain_csv_close(struct chain_csv *r)
 		    chain_progname, r->name, r->errors - r->shown);
 	}
 	errors = r->errors;
+	if (r->progress)
+		show_progress(r, 1);
 	if (r->own_fd)
 		close(r->fd);
 	csv_free(&r->parser);
