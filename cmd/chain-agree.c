@@ -295,6 +295,7 @@ status_begin(struct agree *ag, struct chain_csv *r, void *arg)
 	size_t i, j;
 
 	(void)ag;
+	chain_csv_keep_raw(r);
 	if (!s->started) {
 		s->started = 1;
 		s->n = chain_csv_ncolumns(r);

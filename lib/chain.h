@@ -152,8 +152,8 @@ struct chain_row {
 	long end_line;		/* physical line where it ends */
 	off_t start;		/* byte offset of the record, blank lines before included */
 	off_t end;		/* byte offset just after its line end */
-	const char *raw;	/* the record as written, without its line end;
-				   NULL when that is not known exactly */
+	const char *raw;	/* the record as written, without its line end
+				   (chain_csv_keep_raw); NULL when not known */
 	size_t rawlen;
 };
 
@@ -162,6 +162,7 @@ struct chain_csv *chain_csv_open(const char *path,
     const struct chain_opts *o);
 struct chain_csv *chain_csv_fdopen(int fd, const char *name,
     const struct chain_opts *o);
+void chain_csv_keep_raw(struct chain_csv *r);
 const struct chain_row *chain_csv_read(struct chain_csv *r);
 int chain_csv_close(struct chain_csv *r);
 const char *chain_csv_name(const struct chain_csv *r);
