@@ -91,6 +91,28 @@ CHAIN_NORETURN void chain_usage_error(const char *fmt, ...) CHAIN_PRINTF(1, 2);
 CHAIN_NORETURN void chain_version(void);
 long chain_parse_count(const char *opt, const char *arg, long min, long max);
 
+/* command.c: which of a program's options go with which of its commands */
+struct chain_option_use {
+	int opt;
+	const char *name, *commands;	/* "--by"; "score,compare" */
+};
+int chain_option_note(const struct chain_option_use *use, size_t n, int opt,
+    uint64_t *given);
+void chain_option_check(const struct chain_option_use *use, size_t n,
+    uint64_t given, const char *command);
+
+/* The help of the options every program shares, and of the exit status. */
+#define CHAIN_HELP_COMMON \
+	"  -o, --output FILE   write to FILE instead of standard output\n" \
+	"  -d, --delimiter C   input delimiter (default: detected)\n" \
+	"  --excel             output for Dutch Excel (;, decimal comma, BOM)\n" \
+	"  --allow-ragged      pad short rows instead of rejecting them\n" \
+	"  -q, --quiet         no warnings\n" \
+	"  -h, --help          this help;  -V, --version  the version\n" \
+	"\n" \
+	"Exit status: 0 ok, 1 --fail-on found, 2 usage, 3 bad data, " \
+	"4 file error.\n"
+
 /* date.c: dates, timestamps and periods */
 struct chain_time {
 	int64_t utc_us;		/* microseconds since 1970-01-01T00:00Z */
@@ -436,28 +458,6 @@ double chain_tally_reliability(const struct chain_tally *t);
 double chain_tally_predictability(const struct chain_tally *t);
 
 /* chain-survey: instruments, scoring, reliability (survey.c, ...) */
-
-/* command.c: which of a program's options go with which of its commands */
-struct chain_option_use {
-	int opt;
-	const char *name, *commands;	/* "--by"; "score,compare" */
-};
-int chain_option_note(const struct chain_option_use *use, size_t n, int opt,
-    uint64_t *given);
-void chain_option_check(const struct chain_option_use *use, size_t n,
-    uint64_t given, const char *command);
-
-/* The help of the options every program shares, and of the exit status. */
-#define CHAIN_HELP_COMMON \
-	"  -o, --output FILE   write to FILE instead of standard output\n" \
-	"  -d, --delimiter C   input delimiter (default: detected)\n" \
-	"  --excel             output for Dutch Excel (;, decimal comma, BOM)\n" \
-	"  --allow-ragged      pad short rows instead of rejecting them\n" \
-	"  -q, --quiet         no warnings\n" \
-	"  -h, --help          this help;  -V, --version  the version\n" \
-	"\n" \
-	"Exit status: 0 ok, 1 --fail-on found, 2 usage, 3 bad data, " \
-	"4 file error.\n"
 
 /* instrument.c: a survey instrument, its items, dimensions and scales */
 struct chain_item {
