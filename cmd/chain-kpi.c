@@ -39,10 +39,7 @@ static const struct option longopts[] = {
 };
 
 /* Which commands each of the program's own options goes with. */
-static const struct {
-	int opt;
-	const char *name, *commands;
-} option_commands[] = {
+static const struct chain_option_use option_commands[] = {
 	{ OPT_PLAN, "--plan", "check,summary" },
 	{ OPT_BASELINE, "--baseline", "check,summary" },
 	{ OPT_RECALC, "--recalc", "check,summary" },
@@ -71,7 +68,7 @@ struct kpi {
 	int fail_on_concern, found;
 	struct chain_leadtime_opts lo;
 	const char *norm;
-	int given[NOPTIONS];
+	uint64_t given;
 };
 
 static void
@@ -105,26 +102,8 @@ usage(int status)
 	    "  --case COL, --step COL, --time COL, --partner COL   columns\n"
 	    "Common options:\n"
 	    "  --as-of DATE        leave out what comes after DATE\n"
-	    "  -o, --output FILE   write to FILE instead of standard output\n"
-	    "  -d, --delimiter C   input delimiter (default: detected)\n"
-	    "  --excel             output for Dutch Excel (;, decimal comma, BOM)\n"
-	    "  --allow-ragged      pad short rows instead of rejecting them\n"
-	    "  -q, --quiet         no warnings\n"
-	    "  -h, --help          this help;  -V, --version  the version\n"
-	    "\n"
-	    "Exit status: 0 ok, 1 --fail-on found, 2 usage, 3 bad data, 4 file error.\n");
+	    CHAIN_HELP_COMMON);
 	exit(CHAIN_EXIT_OK);
-}
-
-static int
-option_index(int opt)
-{
-	size_t i;
-
-	for (i = 0; i < NOPTIONS; i++)
-		if (option_commands[i].opt == opt)
-			return (int)i;
-	return -1;
 }
 
 static void
@@ -168,11 +147,8 @@ parse_norm(const char *arg, double unit)
 static void
 program_option(struct kpi *k, int c, const char *arg)
 {
-	int i = option_index(c);
-
-	if (i < 0)
+	if (!chain_option_note(option_commands, NOPTIONS, c, &k->given))
 		usage(CHAIN_EXIT_USAGE);
-	k->given[i] = 1;
 	switch (c) {
 	case OPT_PLAN: k->plan = arg; break;
 	case OPT_BASELINE:
@@ -213,14 +189,7 @@ program_option(struct kpi *k, int c, const char *arg)
 static void
 check_options(const struct kpi *k, const char *command)
 {
-	size_t i;
-
-	for (i = 0; i < NOPTIONS; i++)
-		if (k->given[i] &&
-		    !chain_list_has(option_commands[i].commands, command))
-			chain_usage_error("%s does not go with %s (only with %s)",
-			    option_commands[i].name, command,
-			    option_commands[i].commands);
+	chain_option_check(option_commands, NOPTIONS, k->given, command);
 	if (k->lo.kpi != NULL && !k->lo.per)
 		chain_usage_error("--kpi goes with --per");
 }

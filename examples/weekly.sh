@@ -32,10 +32,20 @@ chain-kpi leadtime -q --per week --from Report --to Close --norm 60d --kpi chain
 	chain-kpi check --as-of "$as_of" -o "$out/leadtime-check.csv"
 chain-kpi handoffs --as-of "$as_of" -o "$out/handoffs.csv" events.csv
 
+# The survey of the partners' trust in each other, twice a year: scores per
+# partner and wave, who trusts whom, the change between the last two waves,
+# and the reliability of the instrument.  A bad answer stops the run (exit 3).
+waves="survey-2026-05.csv survey-2026-11.csv"
+chain-survey score --instrument trust -o "$out/survey-score.csv" $waves
+chain-survey matrix --instrument trust --wave 2026-11 -o "$out/survey-matrix.csv" $waves
+chain-survey compare --instrument trust --from 2026-05 --to 2026-11 -o "$out/survey-compare.csv" $waves
+chain-survey alpha --instrument trust -o "$out/survey-alpha.csv" $waves
+
 # The weekly PDCA report, hard and soft side by side, for the chain meeting:
 # HTML to print or mail, Markdown for the wiki, the Act list for a sheet.
 set -- "$out/agreements-status.csv" "$out/agreements-score.csv" \
     "$out/agreements-matrix.csv" "$out/kpi-check.csv" "$out/kpi-summary.csv" \
+    "$out/survey-score.csv" "$out/survey-matrix.csv" "$out/survey-compare.csv" \
     plan.csv partners.csv
 chain-report --chain "Safety and care chain Oosterveld" --as-of "$as_of" \
     -o "$out/report.html" --actions "$out/actions.csv" "$@"

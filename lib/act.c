@@ -186,11 +186,13 @@ trust_actions(struct chain_report *r)
 			continue;
 		snprintf(subject, sizeof(subject), "%s \xe2\x86\x92 %s", who, whom);
 		a = add(r, "trust", 80 + 10 * fabs(c->change), subject, c->about);
-		a->message = chain_trf(r, "Trust of %s in %s fell from %s to %s "
-		    "(p = %s).", who, whom,
+		a->message = chain_trf(r, c->p < 0.001 ?
+		    "Trust of %s in %s fell from %s to %s (p < %s)." :
+		    "Trust of %s in %s fell from %s to %s (p = %s).", who, whom,
 		    chain_report_num(r, c->mean_from, 1, from, sizeof(from)),
 		    chain_report_num(r, c->mean_to, 1, to, sizeof(to)),
-		    chain_report_num(r, c->p, 3, p, sizeof(p)));
+		    chain_report_num(r, c->p < 0.001 ? 0.001 : c->p, 3, p,
+		    sizeof(p)));
 		a->question = chain_trf(r, "What has %s experienced in working "
 		    "with %s lately, and what would restore confidence?", who,
 		    whom);

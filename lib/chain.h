@@ -43,6 +43,7 @@ CHAIN_NORETURN void chain_err(int status, const char *fmt, ...)
     CHAIN_PRINTF(2, 3);
 void chain_raise_status(int status);
 int chain_exit_status(void);
+void chain_reset_status(void);
 void *chain_malloc(size_t size);
 void *chain_calloc(size_t n, size_t size);
 void *chain_realloc(void *p, size_t size);
@@ -89,6 +90,28 @@ int chain_opts_common(struct chain_opts *o, int c, const char *arg);
 CHAIN_NORETURN void chain_usage_error(const char *fmt, ...) CHAIN_PRINTF(1, 2);
 CHAIN_NORETURN void chain_version(void);
 long chain_parse_count(const char *opt, const char *arg, long min, long max);
+
+/* command.c: which of a program's options go with which of its commands */
+struct chain_option_use {
+	int opt;
+	const char *name, *commands;	/* "--by"; "score,compare" */
+};
+int chain_option_note(const struct chain_option_use *use, size_t n, int opt,
+    uint64_t *given);
+void chain_option_check(const struct chain_option_use *use, size_t n,
+    uint64_t given, const char *command);
+
+/* The help of the options every program shares, and of the exit status. */
+#define CHAIN_HELP_COMMON \
+	"  -o, --output FILE   write to FILE instead of standard output\n" \
+	"  -d, --delimiter C   input delimiter (default: detected)\n" \
+	"  --excel             output for Dutch Excel (;, decimal comma, BOM)\n" \
+	"  --allow-ragged      pad short rows instead of rejecting them\n" \
+	"  -q, --quiet         no warnings\n" \
+	"  -h, --help          this help;  -V, --version  the version\n" \
+	"\n" \
+	"Exit status: 0 ok, 1 --fail-on found, 2 usage, 3 bad data, " \
+	"4 file error.\n"
 
 /* date.c: dates, timestamps and periods */
 struct chain_time {
@@ -151,8 +174,8 @@ struct chain_row {
 	long end_line;		/* physical line where it ends */
 	off_t start;		/* byte offset of the record, blank lines before included */
 	off_t end;		/* byte offset just after its line end */
-	const char *raw;	/* the record as written, without its line end;
-				   NULL when that is not known exactly */
+	const char *raw;	/* the record as written, without its line end
+				   (chain_csv_keep_raw); NULL when not known */
 	size_t rawlen;
 };
 
@@ -161,6 +184,7 @@ struct chain_csv *chain_csv_open(const char *path,
     const struct chain_opts *o);
 struct chain_csv *chain_csv_fdopen(int fd, const char *name,
     const struct chain_opts *o);
+void chain_csv_keep_raw(struct chain_csv *r);
 const struct chain_row *chain_csv_read(struct chain_csv *r);
 int chain_csv_close(struct chain_csv *r);
 const char *chain_csv_name(const struct chain_csv *r);
@@ -435,6 +459,151 @@ double chain_tally_predictability(const struct chain_tally *t);
 
 /* chain-survey: instruments, scoring, reliability (survey.c, ...) */
 
+/* instrument.c: a survey instrument, its items, dimensions and scales */
+struct chain_item {
+	char *id;
+	char *text, *text_nl;	/* text_nl is NULL when the file has none */
+	size_t dimension;	/* index into the instrument's dimensions */
+	int reverse;		/* negatively worded: scored as min + max - x */
+	double min, max;	/* the answer scale */
+};
+
+struct chain_dimension {
+	char *name;
+	size_t nitems;
+	size_t *items;		/* its items, in the instrument's order */
+	double min, max;	/* the scale its items share */
+};
+
+struct chain_instrument {
+	char *name;
+	struct chain_item *items;
+	size_t nitems;
+	struct chain_dimension *dims;
+	size_t ndims;
+	int overall;		/* one scale throughout: the '*' score exists */
+};
+
+#define CHAIN_OVERALL "*"
+
+struct chain_instrument *chain_instrument_read(const char *path,
+    const struct chain_opts *o, double min, double max);
+void chain_instrument_free(struct chain_instrument *in);
+int chain_instrument_item(const struct chain_instrument *in, const char *id);
+int chain_instrument_dimension(const struct chain_instrument *in,
+    const char *name);
+void chain_instrument_write(struct chain_out *w,
+    const struct chain_instrument *in, int dutch);
+char *chain_instrument_dir(const char *argv0);
+char *chain_instrument_path(const char *dir, const char *name);
+char **chain_instrument_names(const char *dir, size_t *n);
+int chain_reserved_column(const char *name);
+
+/* seen.c: the keys already seen, as 64-bit fingerprints */
+struct chain_seen;
+struct chain_seen *chain_seen_new(void);
+uint64_t chain_seen_hash(const char *const parts[], size_t n);
+uint64_t chain_seen_rehash(uint64_t h, const char *const parts[], size_t n);
+void chain_seen_reserve(struct chain_seen *s, size_t n);
+void chain_seen_prefetch(const struct chain_seen *s, uint64_t h);
+int chain_seen_add(struct chain_seen *s, uint64_t h);
+void chain_seen_free(struct chain_seen *s);
+
+/* once.c: a respondent answers once per wave and about a partner */
+struct chain_once;
+struct chain_once *chain_once_new(void);
+void chain_once_reserve(struct chain_once *o, size_t n);
+int chain_once_in_order(const struct chain_once *o);
+uint64_t chain_once_key(const struct chain_once *o, uint64_t person,
+    const char *wave, const char *about);
+int chain_once_add(struct chain_once *o, const char *respondent,
+    uint64_t key);
+void chain_once_free(struct chain_once *o);
+int chain_id_compare(const char *a, const char *b);
+
+/* survey.c: responses, wide or long, read and checked against an instrument */
+struct chain_response {
+	const char *respondent, *partner, *about, *wave;
+	const double *value;	/* per item, reverse items mirrored; NAN when
+				   not answered */
+	const double *sum;	/* per dimension, of its answered items */
+	const unsigned *answered;	/* per dimension, how many */
+	uint64_t person;	/* the respondent's fingerprint */
+	const char *file;
+	long line;
+};
+
+typedef void chain_response_fn(const struct chain_response *resp,
+    void *ctx);
+
+struct chain_responses;
+struct chain_responses *chain_responses_new(const struct chain_instrument *in,
+    const struct chain_opts *o);
+void chain_responses_ignore(struct chain_responses *rs, const char *list);
+void chain_responses_only_wave(struct chain_responses *rs, const char *wave);
+void chain_responses_read(struct chain_responses *rs, const char *path,
+    chain_response_fn *fn, void *ctx);
+void chain_responses_free(struct chain_responses *rs);
+const char *chain_wave_normalize(const char *wave, char buf[CHAIN_DATE_LEN]);
+
+/* score.c: a respondent's scores, and groups of them with their moments */
+enum { CHAIN_BY_WAVE = 1, CHAIN_BY_PARTNER = 2, CHAIN_BY_ABOUT = 4 };
+
+struct chain_count;
+struct chain_group {
+	char *wave, *partner, *about;	/* "" when not grouped by */
+	struct chain_moments *cell;	/* per dimension, then '*' */
+	struct chain_count *counted;	/* per cell: respondents, up to min-n */
+	unsigned char *suppressed;	/* per cell: fewer than min-n */
+};
+
+struct chain_cell {
+	long n;
+	double mean, sd, index;
+	const char *level;
+	int suppressed;
+};
+
+struct chain_groups;
+void chain_score_respondent(const struct chain_instrument *in,
+    const struct chain_response *r, double *score);
+struct chain_groups *chain_groups_new(const struct chain_instrument *in,
+    int by, long min_n);
+void chain_groups_add(struct chain_groups *gs, const struct chain_response *r,
+    const double *score);
+struct chain_group *chain_groups_find(struct chain_groups *gs,
+    const char *wave, const char *partner, const char *about);
+struct chain_group *chain_groups_slot(struct chain_groups *gs,
+    const char *wave, const char *partner, const char *about);
+struct chain_group **chain_groups_sorted(const struct chain_groups *gs,
+    size_t *n);
+void chain_groups_suppress(struct chain_groups *gs);
+void chain_groups_free(struct chain_groups *gs);
+void chain_group_cell(const struct chain_instrument *in,
+    const struct chain_group *g, size_t cell, struct chain_cell *c);
+double chain_survey_index(double mean, double min, double max);
+const char *chain_survey_level(double index);
+
+/* alpha.c: Cronbach's alpha from sums and cross-products of items */
+struct chain_cov {
+	size_t k;
+	long n;
+	double *sum;		/* k sums */
+	double *cross;		/* k x k sums of products */
+};
+void chain_cov_init(struct chain_cov *c, size_t k);
+void chain_cov_add(struct chain_cov *c, const double *x);
+double chain_cov_get(const struct chain_cov *c, size_t i, size_t j);
+double chain_alpha(const struct chain_cov *c, long drop);
+double chain_r_drop(const struct chain_cov *c, size_t i);
+void chain_cov_free(struct chain_cov *c);
+
+/* welch.c: two groups compared: Welch's t-test and Cohen's d */
+struct chain_comparison {
+	double change, t, df, p, d;
+};
+void chain_compare(const struct chain_moments *from,
+    const struct chain_moments *to, struct chain_comparison *c);
 /* chain-report: the weekly PDCA report (report.c, act.c, lang.c, html.c, text.c) */
 enum chain_lang { CHAIN_EN, CHAIN_NL };
 

@@ -16,6 +16,8 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <csv.h>
@@ -25,6 +27,7 @@
 #define BLOCK_SIZE (64 * 1024)
 #define RECORD_MAX ((size_t)64 * 1024 * 1024)
 #define FIELDS_MAX 100000
+#define PROGRESS_FROM ((off_t)100 * 1024 * 1024)	/* bytes */
 
 struct pending {
 	size_t first;		/* index of its first field */
@@ -52,7 +55,8 @@ struct chain_csv {
 	long line;		/* physical line of the segment fed */
 	long record_line;	/* physical line where the record starts */
 	off_t record_start;
-	int record_nul;
+	int record_nul;		/* a NUL byte in the record's lines so far */
+	int segment_nul;	/* a NUL byte in the line being fed */
 
 	char *data;		/* field bytes of pending rows, NUL-separated */
 	size_t datalen, datacap;
@@ -67,6 +71,8 @@ struct chain_csv {
 
 	struct chain_row row;
 	size_t rowptrcap;
+	size_t *padlen;		/* field lengths of a padded short row */
+	int want_raw;		/* keep each record's bytes (chain_csv_keep_raw) */
 	const char *empty;
 
 	char **columns;
@@ -75,6 +81,12 @@ struct chain_csv {
 	off_t header_end;
 	int ragged_warned;
 	size_t errors, shown;
+
+	int progress;		/* show progress on a terminal */
+	long nread;		/* data rows read */
+	off_t size;		/* of a regular file, else 0 */
+	double shown_at;	/* when progress was last shown (or opened) */
+	int shown_progress;
 };
 
 /* Blanks are data (RFC 4180): libcsv must not trim them. */
@@ -157,12 +169,13 @@ chain_csv_warning(struct chain_csv *r, long line, const char *column,
 	va_end(ap);
 }
 
+/* The slow way to keep a field: kept apart so that on_field stays small. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
 static void
-on_field(void *s, size_t len, void *data)
+add_field(struct chain_csv *r, const void *s, size_t len, size_t copy)
 {
-	struct chain_csv *r = data;
-	const char *p = s;
-
 	if (r->nf == r->fcap) {
 		r->fcap = r->fcap ? r->fcap * 2 : 64;
 		r->fstart = chain_reallocarray(r->fstart, r->fcap,
@@ -170,17 +183,43 @@ on_field(void *s, size_t len, void *data)
 		r->flen = chain_reallocarray(r->flen, r->fcap,
 		    sizeof(*r->flen));
 	}
-	if (r->datalen + len + 1 > r->datacap) {
-		while (r->datalen + len + 1 > r->datacap)
-			r->datacap = r->datacap ? r->datacap * 2 : BLOCK_SIZE;
+	while (r->datalen + copy + 1 > r->datacap) {
+		r->datacap = r->datacap ? r->datacap * 2 : BLOCK_SIZE;
 		r->data = chain_realloc(r->data, r->datacap);
 	}
 	r->fstart[r->nf] = r->datalen;
 	r->flen[r->nf] = len;
 	r->nf++;
-	memcpy(r->data + r->datalen, p, len);
-	r->datalen += len;
-	r->data[r->datalen++] = '\0';
+	memcpy(r->data + r->datalen, s, copy);
+	r->data[r->datalen + len] = '\0';
+	r->datalen += len + 1;
+}
+
+/*
+ * A field, copied out of libcsv's buffer.  libcsv always builds a field at
+ * the start of its entry buffer, which is at least one block (4096 bytes)
+ * long, so a short field is copied as a fixed 16 bytes: the common case
+ * then needs no call at all.
+ */
+static void
+on_field(void *s, size_t len, void *data)
+{
+	struct chain_csv *r = data;
+	/* everything loaded before the first store, which could alias it */
+	size_t at = r->datalen, nf = r->nf;
+	size_t *fstart = r->fstart, *flen = r->flen;
+	char *to = r->data + at;
+
+	if (len > 16 || nf == r->fcap || at + 17 > r->datacap) {
+		add_field(r, s, len, len > 16 ? len : 16);
+		return;
+	}
+	memcpy(to, s, 16);
+	to[len] = '\0';
+	fstart[nf] = at;
+	flen[nf] = len;
+	r->nf = nf + 1;
+	r->datalen = at + len + 1;
 }
 
 static void
@@ -202,7 +241,7 @@ on_row(int c, void *data)
 	pr->line = r->record_line;
 	pr->start = r->record_start;
 	pr->end = r->seg_end;
-	pr->has_nul = r->record_nul;
+	pr->has_nul = r->record_nul || r->segment_nul;
 	pr->raw = r->rawstart;
 	pr->rawlen = r->rawlen - r->rawstart;
 	pr->raw_ok = 1;
@@ -245,14 +284,17 @@ compact(struct chain_csv *r)
  * this is where a record's first line is known.
  */
 static void
-keep_raw(struct chain_csv *r, const unsigned char *p, size_t len)
+begin_line(struct chain_csv *r, const unsigned char *p, size_t len)
 {
 	if (r->parser.pstate == 0) {
 		r->rawlen = r->rawstart;
 		r->record_line = r->line;
+		r->record_nul = 0;
 	}
-	if (memchr(p, '\0', len) != NULL)
-		r->record_nul = 1;
+	/* a line with a NUL taints every record that ends or goes on in it */
+	r->segment_nul = memchr(p, '\0', len) != NULL;
+	if (!r->want_raw)
+		return;
 	if (r->rawlen + len > r->rawcap) {
 		while (r->rawlen + len > r->rawcap)
 			r->rawcap = r->rawcap ? r->rawcap * 2 : BLOCK_SIZE;
@@ -274,6 +316,45 @@ parse_problem(struct chain_csv *r)
 	    "a quoted field)";
 }
 
+static double
+seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/*
+ * Rows and megabytes read, twice a second on standard error, for an input
+ * of more than 100 MB when standard error is a terminal; the line is
+ * cleared at the end.
+ */
+static void
+show_progress(struct chain_csv *r, int done)
+{
+	off_t read_so_far = r->offset + (off_t)r->buflen;
+	double now;
+
+	if (done) {
+		if (r->shown_progress)
+			fputs("\r\033[K", stderr);
+		r->progress = 0;
+		return;
+	}
+	if (read_so_far < PROGRESS_FROM && r->size < PROGRESS_FROM)
+		return;
+	if ((now = seconds()) - r->shown_at < 0.5)
+		return;
+	r->shown_at = now;
+	r->shown_progress = 1;
+	fprintf(stderr, "\r%s: %s: %ld rows, %lld MB", chain_progname, r->name,
+	    r->nread, (long long)(read_so_far >> 20));
+	if (r->size > 0)
+		fprintf(stderr, " of %lld MB", (long long)(r->size >> 20));
+	fputs("\033[K", stderr);
+}
+
 static int
 read_block(struct chain_csv *r)
 {
@@ -290,6 +371,8 @@ read_block(struct chain_csv *r)
 		return -1;
 	}
 	r->buflen = (size_t)n;
+	if (r->progress)
+		show_progress(r, n == 0);
 	return n > 0;
 }
 
@@ -325,13 +408,15 @@ fill(struct chain_csv *r)
 		nl = memchr(p, '\n', r->buflen - r->bufpos);
 		len = nl ? (size_t)(nl - p) + 1 : r->buflen - r->bufpos;
 		r->seg_end = r->offset + (off_t)(r->bufpos + len);
-		keep_raw(r, p, len);
+		begin_line(r, p, len);
 		before = r->nrows;
 		used = csv_parse(&r->parser, p, len, on_field, on_row, r);
 		if (r->nrows > before + 1 ||
 		    (r->nrows > before && r->parser.pstate != 0))
 			while (before < r->nrows)
 				r->rows[before++].raw_ok = 0;
+		if (r->parser.pstate != 0)
+			r->record_nul |= r->segment_nul;
 		if (used < len || r->nf - r->partial > FIELDS_MAX) {
 			size_t field = r->nf - r->partial;
 
@@ -371,30 +456,35 @@ static void
 expose(struct chain_csv *r, const struct pending *pr)
 {
 	size_t i, n = pr->nfields > r->ncolumns ? pr->nfields : r->ncolumns;
+	const size_t *start = r->fstart + pr->first;
 
 	if (n > r->rowptrcap) {
 		r->rowptrcap = n;
 		r->row.field = chain_reallocarray(r->row.field, n,
 		    sizeof(*r->row.field));
-		r->row.len = chain_reallocarray(r->row.len, n,
-		    sizeof(*r->row.len));
+		r->padlen = chain_reallocarray(r->padlen, n,
+		    sizeof(*r->padlen));
 	}
-	for (i = 0; i < n; i++) {
-		if (i < pr->nfields) {
-			r->row.field[i] = r->data + r->fstart[pr->first + i];
-			r->row.len[i] = r->flen[pr->first + i];
-		} else {
-			r->row.field[i] = r->empty;
-			r->row.len[i] = 0;
-		}
+	for (i = 0; i < pr->nfields; i++)
+		r->row.field[i] = r->data + start[i];
+	for (; i < n; i++) {
+		r->row.field[i] = r->empty;
+		r->padlen[i] = 0;
 	}
+	if (pr->nfields < n) {
+		/* a short row (--allow-ragged): the lengths padded too */
+		memcpy(r->padlen, r->flen + pr->first,
+		    pr->nfields * sizeof(*r->padlen));
+		r->row.len = r->padlen;
+	} else
+		r->row.len = r->flen + pr->first;
 	r->row.nfields = pr->nfields;
 	r->row.line = pr->line;
 	r->row.end_line = pr->end_line;
 	r->row.start = pr->start;
 	r->row.end = pr->end;
-	r->row.raw = pr->raw_ok ? r->raw + pr->raw : NULL;
-	r->row.rawlen = pr->raw_ok ? pr->rawlen : 0;
+	r->row.raw = pr->raw_ok && r->want_raw ? r->raw + pr->raw : NULL;
+	r->row.rawlen = r->row.raw != NULL ? pr->rawlen : 0;
 	while (r->row.rawlen > 0 && (r->row.raw[r->row.rawlen - 1] == '\n' ||
 	    r->row.raw[r->row.rawlen - 1] == '\r'))
 		r->row.rawlen--;
@@ -463,6 +553,7 @@ read_header(struct chain_csv *r)
 	return 0;
 }
 
+/* A reader of fd, which it closes when it is closed (unless standard input). */
 struct chain_csv *
 chain_csv_fdopen(int fd, const char *name, const struct chain_opts *o)
 {
@@ -471,16 +562,25 @@ chain_csv_fdopen(int fd, const char *name, const struct chain_opts *o)
 
 	r->name = chain_strdup(name);
 	r->fd = fd;
+	r->own_fd = fd != STDIN_FILENO;
 	r->line = 1;
 	r->max_errors = o->max_errors;
 	r->allow_ragged = o->allow_ragged;
 	r->quiet = o->quiet;
 	r->empty = "";
 	r->buf = chain_malloc(BLOCK_SIZE);
+	if (!o->quiet && isatty(STDERR_FILENO)) {
+		struct stat st;
+
+		r->progress = 1;
+		r->shown_at = seconds();
+		if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+			r->size = st.st_size;
+	}
 	csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
 	csv_set_space_func(&r->parser, never_space);
 	csv_set_realloc_func(&r->parser, capped_realloc);
-	csv_set_blk_size(&r->parser, 4096);
+	csv_set_blk_size(&r->parser, 4096);	/* see on_field */
 
 	rc = read_block(r);
 	if (rc > 0 && r->buflen >= 3 && memcmp(r->buf, "\xEF\xBB\xBF", 3) == 0) {
@@ -510,7 +610,6 @@ chain_csv_fdopen(int fd, const char *name, const struct chain_opts *o)
 struct chain_csv *
 chain_csv_open(const char *path, const struct chain_opts *o)
 {
-	struct chain_csv *r;
 	int fd;
 
 	if (path == NULL || strcmp(path, "-") == 0)
@@ -520,9 +619,17 @@ chain_csv_open(const char *path, const struct chain_opts *o)
 		chain_raise_status(CHAIN_EXIT_IO);
 		return NULL;
 	}
-	r = chain_csv_fdopen(fd, path, o);
-	r->own_fd = 1;
-	return r;
+	return chain_csv_fdopen(fd, path, o);
+}
+
+/*
+ * Keeps the bytes of every record as the input wrote them (row->raw), for
+ * a program that passes rows through verbatim; call before reading rows.
+ */
+void
+chain_csv_keep_raw(struct chain_csv *r)
+{
+	r->want_raw = 1;
 }
 
 /*
@@ -559,6 +666,7 @@ chain_csv_read(struct chain_csv *r)
 			}
 		}
 		expose(r, pr);
+		r->nread++;
 		return &r->row;
 	}
 	return NULL;
@@ -577,6 +685,8 @@ chain_csv_close(struct chain_csv *r)
 		    chain_progname, r->name, r->errors - r->shown);
 	}
 	errors = r->errors;
+	if (r->progress)
+		show_progress(r, 1);
 	if (r->own_fd)
 		close(r->fd);
 	csv_free(&r->parser);
@@ -590,7 +700,7 @@ chain_csv_close(struct chain_csv *r)
 	free(r->rows);
 	free(r->raw);
 	free(r->row.field);
-	free(r->row.len);
+	free(r->padlen);
 	free(r->name);
 	free(r);
 	return errors > 0 ? -1 : 0;

@@ -809,6 +809,12 @@ trust_table(const struct chain_report *r, FILE *fp)
 	fputs("</table>", fp);
 }
 
+static int
+compare_names(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 static size_t
 heat_partners(const struct chain_report *r, const char **names, size_t max)
 {
@@ -824,6 +830,7 @@ heat_partners(const struct chain_report *r, const char **names, size_t max)
 			if (j == n && n < max)
 				names[n++] = p;
 		}
+	qsort(names, n, sizeof(*names), compare_names);
 	return n;
 }
 

@@ -174,6 +174,8 @@ static const char *const texts[][2] = {
 	  "Wat zou %s helpen om vertraging v\xc3\xb3\xc3\xb3r de deadline te melden?" },
 	{ "Trust of %s in %s fell from %s to %s (p = %s).",
 	  "Het vertrouwen van %s in %s daalde van %s naar %s (p = %s)." },
+	{ "Trust of %s in %s fell from %s to %s (p < %s).",
+	  "Het vertrouwen van %s in %s daalde van %s naar %s (p < %s)." },
 	{ "What has %s experienced in working with %s lately, and what would "
 	  "restore confidence?",
 	  "Wat heeft %s de laatste tijd ervaren in de samenwerking met %s, en "
@@ -226,6 +228,14 @@ chain_trf(const struct chain_report *r, const char *key, ...)
 	return s;
 }
 
+static double
+round_to(double v, int decimals)
+{
+	double scale = pow(10, decimals);
+
+	return round(v * scale) / scale;
+}
+
 /*
  * A KPI's value as the report shows it: the decimals it needs, at most
  * four, a decimal comma in Dutch, an en dash when there is none.
@@ -236,8 +246,13 @@ chain_report_value(const struct chain_report *r, double v, char *buf,
 {
 	char *point;
 
+	double a = fabs(v);
+
 	if (isnan(v) || isinf(v))
 		return chain_report_num(r, v, 0, buf, size);
+	/* about four significant digits: 1862, 31.23, 0.871 */
+	v = round_to(v, a >= 1000 ? 0 : a >= 100 ? 1 : a >= 10 ? 2 : a >= 1 ?
+	    3 : 4);
 	chain_number_format(v, 0, buf, size);
 	if (r->lang == CHAIN_NL && (point = strchr(buf, '.')) != NULL)
 		*point = ',';

@@ -74,6 +74,8 @@ chain_number_format(double v, int decimal_comma, char *buf, size_t size)
 	}
 	if (v == floor(v) && fabs(v) < 1e15)
 		len = snprintf(buf, size, "%.0f", v);
+	else if (fabs(v) >= 1e15)
+		len = snprintf(buf, size, "%.15g", v);	/* beyond four decimals */
 	else {
 		len = snprintf(buf, size, "%.4f", v);
 		if (len < 0 || (size_t)len >= size)
