@@ -46,14 +46,6 @@ add(struct chain_report *r, const char *kind, double score,
 	return a;
 }
 
-static const char *
-name_of(const struct chain_report *r, const char *partner)
-{
-	if (*partner == '\0' || strcmp(partner, "*") == 0)
-		return chain_tr(r, "the chain");
-	return partner;
-}
-
 static void
 kpi_actions(struct chain_report *r)
 {
@@ -104,8 +96,8 @@ deal_actions(struct chain_report *r)
 
 	for (i = 0; i < r->ndeals; i++) {
 		const struct chain_deal *d = &r->deals[i];
-		const char *owner = name_of(r, d->owner);
-		const char *to = name_of(r, d->counterpart);
+		const char *owner = chain_report_who(r, d->owner);
+		const char *to = chain_report_who(r, d->counterpart);
 		struct chain_action *a;
 		int late = d->days_late < 30 ? d->days_late : 30;
 
@@ -143,11 +135,11 @@ surprise_actions(struct chain_report *r)
 		    2 * announced >= deviations)
 			continue;
 		a = add(r, "surprise", 60 + 20.0 * (double)s->tally.surprises /
-		    (double)deviations, name_of(r, s->partner), s->partner);
+		    (double)deviations, chain_report_who(r, s->partner), s->partner);
 		a->message = chain_trf(r, "%s announced %ld of %ld deviations in "
-		    "time.", name_of(r, s->partner), announced, deviations);
+		    "time.", chain_report_who(r, s->partner), announced, deviations);
 		a->question = chain_trf(r, "What would help %s announce delays "
-		    "before the due date?", name_of(r, s->partner));
+		    "before the due date?", chain_report_who(r, s->partner));
 	}
 }
 
@@ -177,8 +169,8 @@ trust_actions(struct chain_report *r)
 
 	for (i = 0; i < r->nchanges; i++) {
 		const struct chain_trust_change *c = &r->changes[i];
-		const char *who = name_of(r, c->partner);
-		const char *whom = name_of(r, c->about);
+		const char *who = chain_report_who(r, c->partner);
+		const char *whom = chain_report_who(r, c->about);
 		struct chain_action *a;
 
 		if (!overall(c->dimension, any) || isnan(c->p) ||
@@ -199,8 +191,8 @@ trust_actions(struct chain_report *r)
 	}
 	for (i = 0; i < r->ntrust && r->wave != NULL; i++) {
 		const struct chain_trust *t = &r->trust[i];
-		const char *who = name_of(r, t->partner);
-		const char *whom = name_of(r, t->about);
+		const char *who = chain_report_who(r, t->partner);
+		const char *whom = chain_report_who(r, t->about);
 		struct chain_action *a;
 
 		if (strcmp(t->wave, r->wave) != 0 || strcmp(t->dimension, "*") ||
@@ -224,8 +216,8 @@ gap_actions(struct chain_report *r)
 
 	for (i = 0; i < r->ntrust_pairs; i++) {
 		const struct chain_trust_pair *t = &r->trust_pairs[i];
-		const char *a_name = name_of(r, t->partner);
-		const char *b_name = name_of(r, t->about);
+		const char *a_name = chain_report_who(r, t->partner);
+		const char *b_name = chain_report_who(r, t->about);
 		struct chain_action *a;
 
 		if (isnan(t->gap) || t->gap < GAP_WIDE)
@@ -252,8 +244,8 @@ balance_actions(struct chain_report *r)
 
 	for (i = 0; i < r->npairs; i++) {
 		const struct chain_deal_pair *p = &r->pairs[i];
-		const char *a_name = name_of(r, p->owner);
-		const char *b_name = name_of(r, p->counterpart);
+		const char *a_name = chain_report_who(r, p->owner);
+		const char *b_name = chain_report_who(r, p->counterpart);
 		struct chain_action *a;
 
 		if (isnan(p->balance) || p->balance < BALANCE_ONE_SIDED ||

@@ -715,6 +715,12 @@ void chain_report_free(struct chain_report *r);
 int chain_report_has(const struct chain_report *r, enum chain_input_kind k);
 const char *chain_report_partner(const struct chain_report *r,
     const char *code);
+const char *chain_report_who(const struct chain_report *r, const char *code);
+enum chain_deal_list {
+	CHAIN_DEALS_DUE, CHAIN_DEALS_DONE, CHAIN_DEALS_COMING, CHAIN_DEALS_OVERDUE
+};
+int chain_report_deal_in(const struct chain_report *r,
+    const struct chain_deal *d, enum chain_deal_list list);
 void chain_report_act(struct chain_report *r);
 const char *chain_report_verdict(const struct chain_report *r);
 const struct chain_kpi_point *chain_kpi_latest(const struct chain_report *r,

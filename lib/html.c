@@ -152,14 +152,6 @@ value(const struct chain_report *r, double v, char *buf)
 	return chain_report_value(r, v, buf, 32);
 }
 
-static const char *
-partner(const struct chain_report *r, const char *code)
-{
-	if (*code == '\0' || strcmp(code, "*") == 0)
-		return T(r, "the chain");
-	return code;
-}
-
 /* The quadrant: hard on x, soft on y, last week's place and an arrow. */
 static void
 quadrant(const struct chain_report *r, FILE *fp)
@@ -334,32 +326,8 @@ plan(const struct chain_report *r, FILE *fp)
 	fputs("</section>", fp);
 }
 
-enum deal_list { DEALS_OVERDUE, DEALS_DUE, DEALS_DONE, DEALS_COMING };
-
-static int
-in_list(const struct chain_report *r, const struct chain_deal *d,
-    enum deal_list which)
-{
-	int done = d->a.done != CHAIN_NO_DATE && d->a.done <= r->as_of;
-
-	switch (which) {
-	case DEALS_OVERDUE:
-		return d->state == CHAIN_OVERDUE;
-	case DEALS_DUE:
-		return d->state != CHAIN_CANCELLED &&
-		    d->effective_due >= r->week_start &&
-		    d->effective_due <= r->week_end;
-	case DEALS_DONE:
-		return done && d->a.done >= r->week_start &&
-		    d->a.done <= r->week_end;
-	default:
-		return d->state == CHAIN_DUE_SOON &&
-		    d->effective_due > r->week_end;
-	}
-}
-
 static void
-deal_table(const struct chain_report *r, FILE *fp, enum deal_list which,
+deal_table(const struct chain_report *r, FILE *fp, enum chain_deal_list which,
     const char *title)
 {
 	char due[CHAIN_DATE_LEN], late[16];
@@ -370,7 +338,7 @@ deal_table(const struct chain_report *r, FILE *fp, enum deal_list which,
 	for (i = 0; i < r->ndeals; i++) {
 		const struct chain_deal *d = &r->deals[i];
 
-		if (!in_list(r, d, which))
+		if (!chain_report_deal_in(r, d, which))
 			continue;
 		if (n++ == 0)
 			put(fp, "<table><tr><th>id</th><th>%s</th><th>%s</th>"
@@ -382,7 +350,7 @@ deal_table(const struct chain_report *r, FILE *fp, enum deal_list which,
 		snprintf(late, sizeof(late), "%d", d->days_late);
 		put(fp, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
 		    "<td class=\"n\">%s</td><td class=\"nw\">%s", d->id, d->title,
-		    partner(r, d->owner), partner(r, d->counterpart), due,
+		    chain_report_who(r, d->owner), chain_report_who(r, d->counterpart), due,
 		    T(r, chain_state_names[d->state]));
 		if (d->surprise && chain_state_deviation(d->state))
 			put(fp, " <span class=\"badge concern\">%s</span>",
@@ -406,10 +374,10 @@ do_section(const struct chain_report *r, FILE *fp)
 		    T(r, "No agreements register was given."));
 		return;
 	}
-	deal_table(r, fp, DEALS_DUE, "Due this week");
-	deal_table(r, fp, DEALS_DONE, "Done this week");
-	deal_table(r, fp, DEALS_COMING, "Coming up");
-	deal_table(r, fp, DEALS_OVERDUE, "Overdue");
+	deal_table(r, fp, CHAIN_DEALS_DUE, "Due this week");
+	deal_table(r, fp, CHAIN_DEALS_DONE, "Done this week");
+	deal_table(r, fp, CHAIN_DEALS_COMING, "Coming up");
+	deal_table(r, fp, CHAIN_DEALS_OVERDUE, "Overdue");
 	fputs("</section>", fp);
 }
 
@@ -689,7 +657,7 @@ partner_bars(const struct chain_report *r, FILE *fp)
 			continue;
 		put(fp, "<text x=\"164\" y=\"%d\" font-size=\"8.5\" "
 		    "text-anchor=\"end\">%s</text>", y + 12,
-		    partner(r, s->partner));
+		    chain_report_who(r, s->partner));
 		fprintf(fp, "<rect x=\"170\" y=\"%d\" width=\"150\" height=\"16\" "
 		    "fill=\"#f3f5f7\"/>", y);
 		bar(fp, 170, y, s->reliability, C_ACCENT);
@@ -796,9 +764,9 @@ trust_table(const struct chain_report *r, FILE *fp)
 		if (strcmp(t->wave, r->wave) != 0 ||
 		    strcmp(t->dimension, dims[0]) != 0)
 			continue;
-		put(fp, "<tr><td>%s", partner(r, t->partner));
+		put(fp, "<tr><td>%s", chain_report_who(r, t->partner));
 		if (*t->about != '\0')
-			put(fp, " \xe2\x86\x92 %s", partner(r, t->about));
+			put(fp, " \xe2\x86\x92 %s", chain_report_who(r, t->about));
 		fputs("</td>", fp);
 		for (j = 0; j < ndims; j++)
 			trust_value(r, fp, trust_cell(r, r->wave, t->partner,
@@ -865,11 +833,11 @@ heat_map(const struct chain_report *r, FILE *fp)
 	for (j = 0; j < n; j++)
 		put(fp, "<text transform=\"translate(%d,%d) rotate(-40)\" "
 		    "font-size=\"8.5\">%s</text>", left + (int)j * cell + cell / 2 - 4,
-		    top - 6, partner(r, names[j]));
+		    top - 6, chain_report_who(r, names[j]));
 	for (i = 0; i < n; i++) {
 		put(fp, "<text x=\"%d\" y=\"%d\" font-size=\"8.5\" "
 		    "text-anchor=\"end\">%s</text>", left - 6,
-		    top + (int)i * cell + cell / 2 + 3, partner(r, names[i]));
+		    top + (int)i * cell + cell / 2 + 3, chain_report_who(r, names[i]));
 		for (j = 0; j < n; j++) {
 			const struct chain_trust_pair *c = heat_cell(r, names[i],
 			    names[j]);

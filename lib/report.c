@@ -421,6 +421,38 @@ chain_report_partner(const struct chain_report *r, const char *code)
 	return name != NULL && *name != '\0' ? name : code;
 }
 
+/* A partner as the report names it: its code, or "the chain" for '*'. */
+const char *
+chain_report_who(const struct chain_report *r, const char *code)
+{
+	if (*code == '\0' || strcmp(code, "*") == 0)
+		return chain_tr(r, "the chain");
+	return code;
+}
+
+/* Whether an agreement belongs in one of the lists of the Do section. */
+int
+chain_report_deal_in(const struct chain_report *r, const struct chain_deal *d,
+    enum chain_deal_list list)
+{
+	int done = d->a.done != CHAIN_NO_DATE && d->a.done <= r->as_of;
+
+	switch (list) {
+	case CHAIN_DEALS_DUE:
+		return d->state != CHAIN_CANCELLED &&
+		    d->effective_due >= r->week_start &&
+		    d->effective_due <= r->week_end;
+	case CHAIN_DEALS_DONE:
+		return done && d->a.done >= r->week_start &&
+		    d->a.done <= r->week_end;
+	case CHAIN_DEALS_COMING:
+		return d->state == CHAIN_DUE_SOON &&
+		    d->effective_due > r->week_end;
+	default:
+		return d->state == CHAIN_OVERDUE;
+	}
+}
+
 static int
 compare_points(const void *a, const void *b)
 {

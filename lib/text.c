@@ -166,14 +166,6 @@ T(const struct chain_report *r, const char *key)
 	return chain_tr(r, key);
 }
 
-static const char *
-partner(const struct chain_report *r, const char *code)
-{
-	if (*code == '\0' || strcmp(code, "*") == 0)
-		return T(r, "the chain");
-	return code;
-}
-
 static void
 heading(FILE *fp, const char *title, int level, int markdown)
 {
@@ -293,7 +285,7 @@ plan(const struct chain_report *r, FILE *fp, int md)
 
 static void
 deals(const struct chain_report *r, FILE *fp, int md, const char *title,
-    int which)
+    enum chain_deal_list which)
 {
 	struct table t;
 	char due[CHAIN_DATE_LEN], late[16];
@@ -311,22 +303,14 @@ deals(const struct chain_report *r, FILE *fp, int md, const char *title,
 	table_cell(&t, T(r, "days late"));
 	for (i = 0; i < r->ndeals; i++) {
 		const struct chain_deal *d = &r->deals[i];
-		int done = d->a.done != CHAIN_NO_DATE && d->a.done <= r->as_of;
-		int in = which == 0 ? d->state != CHAIN_CANCELLED &&
-		    d->effective_due >= r->week_start &&
-		    d->effective_due <= r->week_end : which == 1 ? done &&
-		    d->a.done >= r->week_start && d->a.done <= r->week_end :
-		    which == 2 ? d->state == CHAIN_DUE_SOON &&
-		    d->effective_due > r->week_end : d->state == CHAIN_OVERDUE;
-
-		if (!in)
+		if (!chain_report_deal_in(r, d, which))
 			continue;
 		chain_date_format(d->effective_due, due);
 		snprintf(late, sizeof(late), "%d", d->days_late);
 		table_cell(&t, d->id);
 		table_cell(&t, d->title);
-		table_cell(&t, partner(r, d->owner));
-		table_cell(&t, partner(r, d->counterpart));
+		table_cell(&t, chain_report_who(r, d->owner));
+		table_cell(&t, chain_report_who(r, d->counterpart));
 		table_cell(&t, due);
 		table_cell(&t, T(r, chain_state_names[d->state]));
 		table_cell(&t, d->days_late ? late : "");
@@ -346,10 +330,10 @@ do_section(const struct chain_report *r, FILE *fp, int md)
 		line(fp, T(r, "No agreements register was given."), md);
 		return;
 	}
-	deals(r, fp, md, "Due this week", 0);
-	deals(r, fp, md, "Done this week", 1);
-	deals(r, fp, md, "Coming up", 2);
-	deals(r, fp, md, "Overdue", 3);
+	deals(r, fp, md, "Due this week", CHAIN_DEALS_DUE);
+	deals(r, fp, md, "Done this week", CHAIN_DEALS_DONE);
+	deals(r, fp, md, "Coming up", CHAIN_DEALS_COMING);
+	deals(r, fp, md, "Overdue", CHAIN_DEALS_OVERDUE);
 }
 
 static void
@@ -410,7 +394,7 @@ partners(const struct chain_report *r, FILE *fp, int md)
 		if (*s->period != '\0')
 			continue;
 		snprintf(n, sizeof(n), "%ld", s->tally.total);
-		table_cell(&t, partner(r, s->partner));
+		table_cell(&t, chain_report_who(r, s->partner));
 		table_cell(&t, n);
 		table_cell(&t, chain_report_num(r, 100 * s->reliability, 0, a, 32));
 		table_cell(&t, chain_report_num(r, 100 * s->predictability, 0, b,
@@ -454,8 +438,8 @@ trust(const struct chain_report *r, FILE *fp, int md)
 			    strcmp(r->trust[j].about, c->about) == 0 &&
 			    strcmp(r->trust[j].dimension, c->dimension) == 0)
 				b = &r->trust[j];
-		table_cell(&t, partner(r, c->partner));
-		table_cell(&t, *c->about ? partner(r, c->about) : "");
+		table_cell(&t, chain_report_who(r, c->partner));
+		table_cell(&t, *c->about ? chain_report_who(r, c->about) : "");
 		table_cell(&t, strcmp(c->dimension, "*") == 0 ? T(r, "overall") :
 		    c->dimension);
 		table_cell(&t, c->suppressed ? "\xe2\x80\x93" :

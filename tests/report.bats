@@ -296,3 +296,30 @@ EOF
 	run -0 chain-report --as-of 2026-11-20 --format txt nl.csv
 	assert_output --partial 'Doorlooptijd  2026-W47   31.5      25     4.5  concern    fail'
 }
+
+@test "man page examples: chain-report(1) and the whole week of chain(7)" {
+	cp -r "$EXAMPLES" ex
+	cd ex
+	chain-agree status --as-of 2026-11-20 agreements.csv > status.csv
+	chain-agree score --as-of 2026-11-20 agreements.csv > score.csv
+	run -0 chain-report --chain 'Safety chain Oosterveld' --as-of 2026-11-20 \
+	    -o report.html --actions actions.csv status.csv score.csv partners.csv
+	grep -q '<h1>Safety chain Oosterveld</h1>' report.html
+	[ "$(head -1 actions.csv)" = 'priority,area,subject,owner,message,question' ]
+	run -0 chain-report --format md --lang nl -o report.md status.csv score.csv partners.csv
+	grep -q '^### In één oogopslag' report.md
+	run -1 chain-report --format txt --fail-on overdue --as-of 2026-11-20 status.csv
+	assert_output --partial '[overdue] GEM promised'
+	# chain(7)
+	chain-agree status agreements.csv > status.csv
+	chain-agree score agreements.csv > score.csv
+	chain-kpi check --plan plan.csv measurements.csv > check.csv
+	chain-kpi summary --plan plan.csv measurements.csv > summary.csv
+	chain-survey score --instrument trust survey-*.csv > trust.csv
+	chain-survey matrix --instrument trust --wave 2026-11 survey-*.csv > mutual.csv
+	chain-survey compare --instrument trust --from 2026-05 --to 2026-11 survey-*.csv > change.csv
+	run -0 chain-report --chain 'Safety chain' -o report.html --actions actions.csv \
+	    status.csv score.csv check.csv summary.csv trust.csv mutual.csv change.csv \
+	    plan.csv partners.csv
+	[ "$(grep -o '<svg class="chart ' report.html | wc -l)" -eq 7 ]
+}
