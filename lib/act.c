@@ -296,7 +296,9 @@ chain_report_act(struct chain_report *r)
 	trust_actions(r);
 	gap_actions(r);
 	balance_actions(r);
-	qsort(r->actions, r->nactions, sizeof(*r->actions), compare_actions);
+	if (r->nactions > 0)
+		qsort(r->actions, r->nactions, sizeof(*r->actions),
+		    compare_actions);
 	for (i = 0; i < r->nactions; i++)
 		r->actions[i].priority = (int)i + 1;
 }

@@ -767,7 +767,9 @@ derive_scores(struct chain_report *r)
 		r->scores[j].predictability =
 		    chain_tally_predictability(&r->scores[j].tally);
 	}
-	qsort(r->scores, r->nscores, sizeof(*r->scores), compare_scores);
+	if (r->nscores > 0)
+		qsort(r->scores, r->nscores, sizeof(*r->scores),
+		    compare_scores);
 }
 
 /* Orders what was read and derives the figures of the report. */
@@ -779,7 +781,9 @@ chain_report_finish(struct chain_report *r)
 	for (i = 0; i < r->nkpis; i++) {
 		struct chain_kpi_series *k = &r->kpis[i];
 
-		qsort(k->points, k->npoints, sizeof(*k->points), compare_points);
+		if (k->npoints > 0)
+			qsort(k->points, k->npoints, sizeof(*k->points),
+			    compare_points);
 		summarise_kpi(r, k);
 		if (k->name == NULL)
 			k->name = chain_strdup(k->code);
