@@ -43,10 +43,7 @@ static const struct option longopts[] = {
 };
 
 /* Which commands each of the program's own options goes with. */
-static const struct {
-	int opt;
-	const char *name, *commands;
-} option_commands[] = {
+static const struct chain_option_use option_commands[] = {
 	{ OPT_WINDOW, "--window", "status,list,score,matrix" },
 	{ OPT_FAIL_ON, "--fail-on", "status,list,score,matrix" },
 	{ OPT_BY, "--by", "score" },
@@ -79,7 +76,7 @@ struct agree {
 	const char *owner, *counterpart, *partners, *file;
 	const char *due, *title, *made, *id;
 	const char *done, *announce, *new_due, *plan, *cancel;
-	int given[NOPTIONS];
+	uint64_t given;
 };
 
 static const char *const register_header =
@@ -114,26 +111,8 @@ usage(int status)
 	    "  --state S[,S..], --owner P, --counterpart P        (list)\n"
 	    "  --partners FILE     known partner codes (check)\n"
 	    "  -f, --file FILE     the register to change (add, set)\n"
-	    "  -o, --output FILE   write to FILE instead of standard output\n"
-	    "  -d, --delimiter C   input delimiter (default: detected)\n"
-	    "  --excel             output for Dutch Excel (;, decimal comma, BOM)\n"
-	    "  --allow-ragged      pad short rows instead of rejecting them\n"
-	    "  -q, --quiet         no warnings\n"
-	    "  -h, --help          this help;  -V, --version  the version\n"
-	    "\n"
-	    "Exit status: 0 ok, 1 --fail-on found, 2 usage, 3 bad data, 4 file error.\n");
+	    CHAIN_HELP_COMMON);
 	exit(CHAIN_EXIT_OK);
-}
-
-static int
-option_index(int opt)
-{
-	size_t i;
-
-	for (i = 0; i < NOPTIONS; i++)
-		if (option_commands[i].opt == opt)
-			return (int)i;
-	return -1;
 }
 
 static int
@@ -193,11 +172,8 @@ parse_states(struct agree *ag, const char *arg)
 static void
 program_option(struct agree *ag, int c, const char *arg)
 {
-	int i = option_index(c);
-
-	if (i < 0)
+	if (!chain_option_note(option_commands, NOPTIONS, c, &ag->given))
 		usage(CHAIN_EXIT_USAGE);
-	ag->given[i] = 1;
 	switch (c) {
 	case OPT_WINDOW:
 		ag->window = (int)chain_parse_count("--window", arg, 0, 36500);
@@ -246,19 +222,6 @@ program_option(struct agree *ag, int c, const char *arg)
 		ag->cancel = arg;
 		break;
 	}
-}
-
-static void
-check_options(const struct agree *ag, const char *command)
-{
-	size_t i;
-
-	for (i = 0; i < NOPTIONS; i++)
-		if (ag->given[i] &&
-		    !chain_list_has(option_commands[i].commands, command))
-			chain_usage_error("%s does not go with %s (only with %s)",
-			    option_commands[i].name, command,
-			    option_commands[i].commands);
 }
 
 /* Notes a --fail-on finding. */
@@ -332,6 +295,7 @@ status_begin(struct agree *ag, struct chain_csv *r, void *arg)
 	size_t i, j;
 
 	(void)ag;
+	chain_csv_keep_raw(r);
 	if (!s->started) {
 		s->started = 1;
 		s->n = chain_csv_ncolumns(r);
@@ -1079,7 +1043,7 @@ main(int argc, char *argv[])
 	    strcmp(command, "check") != 0 && strcmp(command, "add") != 0 &&
 	    strcmp(command, "set") != 0)
 		chain_usage_error("unknown command '%s'", command);
-	check_options(&ag, command);
+	chain_option_check(option_commands, NOPTIONS, ag.given, command);
 	argc -= optind;
 	argv += optind;
 	if (strcmp(command, "status") == 0)

@@ -19,4 +19,36 @@ chain-agree status --as-of "$as_of" -o "$out/agreements-status.csv" agreements.c
 chain-agree score --as-of "$as_of" -o "$out/agreements-score.csv" agreements.csv
 chain-agree score --per month --as-of "$as_of" -o "$out/agreements-trend.csv" agreements.csv
 chain-agree matrix --as-of "$as_of" -o "$out/agreements-matrix.csv" agreements.csv
-echo "weekly: results as of $as_of in $out"
+
+# The chain plan's KPIs: real change or noise, and will the targets be met?
+# The joint intake desk opened in 2026-W14: new limits from there.
+chain-kpi check --plan plan.csv --baseline 12 --recalc 2026-W14 --as-of "$as_of" -o "$out/kpi-check.csv" measurements.csv
+chain-kpi summary --plan plan.csv --baseline 12 --recalc 2026-W14 --as-of "$as_of" -o "$out/kpi-summary.csv" measurements.csv
+
+# Lead times from report to close, per case and per week, and where cases
+# wait; the weekly lead times go straight into a control chart.
+chain-kpi leadtime --from Report --to Close --norm 60d --as-of "$as_of" -o "$out/leadtime-cases.csv" events.csv
+chain-kpi leadtime -q --per week --from Report --to Close --norm 60d --kpi chain --as-of "$as_of" events.csv |
+	chain-kpi check --as-of "$as_of" -o "$out/leadtime-check.csv"
+chain-kpi handoffs --as-of "$as_of" -o "$out/handoffs.csv" events.csv
+
+# The survey of the partners' trust in each other, twice a year: scores per
+# partner and wave, who trusts whom, the change between the last two waves,
+# and the reliability of the instrument.  A bad answer stops the run (exit 3).
+waves="survey-2026-05.csv survey-2026-11.csv"
+chain-survey score --instrument trust -o "$out/survey-score.csv" $waves
+chain-survey matrix --instrument trust --wave 2026-11 -o "$out/survey-matrix.csv" $waves
+chain-survey compare --instrument trust --from 2026-05 --to 2026-11 -o "$out/survey-compare.csv" $waves
+chain-survey alpha --instrument trust -o "$out/survey-alpha.csv" $waves
+
+# The weekly PDCA report, hard and soft side by side, for the chain meeting:
+# HTML to print or mail, Markdown for the wiki, the Act list for a sheet.
+set -- "$out/agreements-status.csv" "$out/agreements-score.csv" \
+    "$out/agreements-matrix.csv" "$out/kpi-check.csv" "$out/kpi-summary.csv" \
+    "$out/survey-score.csv" "$out/survey-matrix.csv" "$out/survey-compare.csv" \
+    plan.csv partners.csv
+chain-report --chain "Safety and care chain Oosterveld" --as-of "$as_of" \
+    -o "$out/report.html" --actions "$out/actions.csv" "$@"
+chain-report --chain "Safety and care chain Oosterveld" --as-of "$as_of" \
+    --format md -o "$out/report.md" "$@"
+echo "weekly: the report of the week of $as_of is $out/report.html"

@@ -91,6 +91,28 @@ CHAIN_NORETURN void chain_usage_error(const char *fmt, ...) CHAIN_PRINTF(1, 2);
 CHAIN_NORETURN void chain_version(void);
 long chain_parse_count(const char *opt, const char *arg, long min, long max);
 
+/* command.c: which of a program's options go with which of its commands */
+struct chain_option_use {
+	int opt;
+	const char *name, *commands;	/* "--by"; "score,compare" */
+};
+int chain_option_note(const struct chain_option_use *use, size_t n, int opt,
+    uint64_t *given);
+void chain_option_check(const struct chain_option_use *use, size_t n,
+    uint64_t given, const char *command);
+
+/* The help of the options every program shares, and of the exit status. */
+#define CHAIN_HELP_COMMON \
+	"  -o, --output FILE   write to FILE instead of standard output\n" \
+	"  -d, --delimiter C   input delimiter (default: detected)\n" \
+	"  --excel             output for Dutch Excel (;, decimal comma, BOM)\n" \
+	"  --allow-ragged      pad short rows instead of rejecting them\n" \
+	"  -q, --quiet         no warnings\n" \
+	"  -h, --help          this help;  -V, --version  the version\n" \
+	"\n" \
+	"Exit status: 0 ok, 1 --fail-on found, 2 usage, 3 bad data, " \
+	"4 file error.\n"
+
 /* date.c: dates, timestamps and periods */
 struct chain_time {
 	int64_t utc_us;		/* microseconds since 1970-01-01T00:00Z */
@@ -152,8 +174,8 @@ struct chain_row {
 	long end_line;		/* physical line where it ends */
 	off_t start;		/* byte offset of the record, blank lines before included */
 	off_t end;		/* byte offset just after its line end */
-	const char *raw;	/* the record as written, without its line end;
-				   NULL when that is not known exactly */
+	const char *raw;	/* the record as written, without its line end
+				   (chain_csv_keep_raw); NULL when not known */
 	size_t rawlen;
 };
 
@@ -162,6 +184,7 @@ struct chain_csv *chain_csv_open(const char *path,
     const struct chain_opts *o);
 struct chain_csv *chain_csv_fdopen(int fd, const char *name,
     const struct chain_opts *o);
+void chain_csv_keep_raw(struct chain_csv *r);
 const struct chain_row *chain_csv_read(struct chain_csv *r);
 int chain_csv_close(struct chain_csv *r);
 const char *chain_csv_name(const struct chain_csv *r);
@@ -260,6 +283,136 @@ double chain_beta_inc(double a, double b, double x);
 double chain_t_two_sided(double t, double df);
 
 /* chain-kpi: the chain plan, XmR charts, lead times (kpi.c, xmr.c, ...) */
+enum chain_better { CHAIN_BETTER_NONE, CHAIN_BETTER_UP, CHAIN_BETTER_DOWN };
+
+/* xmr.c: XmR control charts and the special-cause rules */
+enum chain_rule {
+	CHAIN_RULE_NONE, CHAIN_RULE_OUTSIDE, CHAIN_RULE_TREND,
+	CHAIN_RULE_TWO_OF_THREE, CHAIN_RULE_SHIFT
+};
+
+struct chain_xmr_point {
+	double value;
+	int new_segment;	/* a process change: new limits from here */
+	double mean, lower, upper;	/* limits NAN when there are none */
+	enum chain_rule rule;	/* the first rule that flags the point */
+	int direction;		/* of the rule: 1 above or rising, -1 below */
+};
+
+struct chain_xmr_opts {
+	int baseline;		/* limits from the first N points; 0: all */
+	int screen;		/* drop moving ranges above 3.267 x mean once */
+};
+
+extern const char *const chain_rule_names[];
+void chain_xmr(struct chain_xmr_point *p, size_t n,
+    const struct chain_xmr_opts *o);
+const char *chain_xmr_signal(const struct chain_xmr_point *x,
+    enum chain_better better);
+const char *chain_xmr_assurance(double lower, double upper, double target,
+    enum chain_better better);
+
+/* kpi.c: the chain plan, measurements combined per KPI and period */
+enum chain_combine {
+	CHAIN_COMBINE_MEAN, CHAIN_COMBINE_SUM, CHAIN_COMBINE_MEDIAN,
+	CHAIN_COMBINE_MIN, CHAIN_COMBINE_MAX, CHAIN_COMBINE_LAST
+};
+
+struct chain_kpi_groups;
+
+struct chain_kpi {
+	char *code, *name;
+	enum chain_better better;
+	double target;		/* NAN without one */
+	double baseline;	/* the value before the plan; NAN without one */
+	enum chain_combine combine;
+	int has_kind;		/* the kind of its periods is known */
+	enum chain_period_kind kind;
+	char *kind_where;	/* file:line that fixed the kind */
+	struct chain_kpi_groups *groups;
+};
+
+struct chain_chart {
+	size_t n;
+	struct chain_period *period;
+	struct chain_xmr_point *point;
+	char *missing;		/* the missing periods, comma-separated */
+};
+
+struct chain_plan;
+struct chain_plan *chain_plan_new(void);
+int chain_plan_load(struct chain_plan *p, const char *path,
+    const struct chain_opts *o);
+int chain_plan_given(const struct chain_plan *p);
+void chain_plan_read(struct chain_plan *p, struct chain_csv *r, int as_of);
+struct chain_kpi **chain_plan_kpis(struct chain_plan *p, size_t *n);
+void chain_plan_free(struct chain_plan *p);
+void chain_kpi_chart(struct chain_kpi *k, const struct chain_xmr_opts *o,
+    const struct chain_period *recalc, size_t nrecalc, struct chain_chart *c);
+void chain_chart_free(struct chain_chart *c);
+struct chain_kpi *chain_kpi_new(const char *code, enum chain_combine how);
+void chain_kpi_add(struct chain_kpi *k, struct chain_period period, double v);
+size_t chain_kpi_groups_sorted(struct chain_kpi *k);
+struct chain_period chain_kpi_group(const struct chain_kpi *k, size_t i,
+    double **values, size_t *n);
+void chain_kpi_free(struct chain_kpi *k);
+
+/* events.c: case event logs read into cases, grouped or held */
+struct chain_event {
+	int64_t utc_us;		/* the exact instant */
+	int32_t step, partner;	/* interned names; partner -1 when empty */
+	int32_t seq;		/* input order within the case */
+	int16_t offset_min;	/* the UTC offset it was written with */
+	int8_t zone;		/* written with 0 no offset, 1 Z, 2 an offset */
+};
+
+#define CHAIN_TIME_LEN 40
+
+struct chain_event_columns {
+	const char *case_col, *step_col, *time_col, *partner_col;
+};
+
+struct chain_names;
+struct chain_names *chain_names_new(void);
+int chain_names_id(struct chain_names *t, const char *s);
+const char *chain_names_name(const struct chain_names *t, int id);
+size_t chain_names_count(const struct chain_names *t);
+void chain_names_free(struct chain_names *t);
+
+typedef void chain_case_fn(void *ctx, const char *id,
+    const struct chain_event *ev, size_t n);
+typedef void chain_restart_fn(void *ctx);
+struct chain_cases;
+struct chain_cases *chain_cases_new(const struct chain_opts *o,
+    const struct chain_event_columns *c, chain_case_fn *fn,
+    chain_restart_fn *restart, void *ctx);
+struct chain_names *chain_cases_steps(struct chain_cases *cs);
+struct chain_names *chain_cases_partners(struct chain_cases *cs);
+void chain_cases_read(struct chain_cases *cs, const char *path);
+void chain_cases_finish(struct chain_cases *cs);
+void chain_cases_free(struct chain_cases *cs);
+FILE *chain_spool_open(void);
+int chain_event_local_days(const struct chain_event *e);
+void chain_event_format(const struct chain_event *e, char buf[CHAIN_TIME_LEN]);
+
+/* leadtime.c: lead times per case and period, and handoffs between partners */
+struct chain_leadtime_opts {
+	struct chain_event_columns columns;
+	const char *from, *to;	/* the stretch measured: steps, or NULL */
+	double unit;		/* seconds in the unit of durations */
+	double norm;		/* in that unit; NAN without one */
+	int per;		/* measurement rows per period of the end */
+	enum chain_period_kind kind;
+	const char *kpi;	/* prefix of their kpi names, or NULL */
+	int handoffs;		/* the relay view instead of lead times */
+};
+
+struct chain_leadtime;
+struct chain_leadtime *chain_leadtime_new(const struct chain_leadtime_opts *lo,
+    const struct chain_opts *o, struct chain_out *w);
+void chain_leadtime_read(struct chain_leadtime *lt, const char *path);
+void chain_leadtime_finish(struct chain_leadtime *lt, int quiet);
+void chain_leadtime_free(struct chain_leadtime *lt);
 
 /* agree.c: agreements, their state as of a date, and tallies of states */
 #define CHAIN_NO_DATE (-2147483647 - 1)
@@ -305,5 +458,282 @@ double chain_tally_reliability(const struct chain_tally *t);
 double chain_tally_predictability(const struct chain_tally *t);
 
 /* chain-survey: instruments, scoring, reliability (survey.c, ...) */
+
+/* instrument.c: a survey instrument, its items, dimensions and scales */
+struct chain_item {
+	char *id;
+	char *text, *text_nl;	/* text_nl is NULL when the file has none */
+	size_t dimension;	/* index into the instrument's dimensions */
+	int reverse;		/* negatively worded: scored as min + max - x */
+	double min, max;	/* the answer scale */
+};
+
+struct chain_dimension {
+	char *name;
+	size_t nitems;
+	size_t *items;		/* its items, in the instrument's order */
+	double min, max;	/* the scale its items share */
+};
+
+struct chain_instrument {
+	char *name;
+	struct chain_item *items;
+	size_t nitems;
+	struct chain_dimension *dims;
+	size_t ndims;
+	int overall;		/* one scale throughout: the '*' score exists */
+};
+
+#define CHAIN_OVERALL "*"
+
+struct chain_instrument *chain_instrument_read(const char *path,
+    const struct chain_opts *o, double min, double max);
+void chain_instrument_free(struct chain_instrument *in);
+int chain_instrument_item(const struct chain_instrument *in, const char *id);
+int chain_instrument_dimension(const struct chain_instrument *in,
+    const char *name);
+void chain_instrument_write(struct chain_out *w,
+    const struct chain_instrument *in, int dutch);
+char *chain_instrument_dir(const char *argv0);
+char *chain_instrument_path(const char *dir, const char *name);
+char **chain_instrument_names(const char *dir, size_t *n);
+int chain_reserved_column(const char *name);
+
+/* seen.c: the keys already seen, as 64-bit fingerprints */
+struct chain_seen;
+struct chain_seen *chain_seen_new(void);
+uint64_t chain_seen_hash(const char *const parts[], size_t n);
+uint64_t chain_seen_rehash(uint64_t h, const char *const parts[], size_t n);
+void chain_seen_reserve(struct chain_seen *s, size_t n);
+void chain_seen_prefetch(const struct chain_seen *s, uint64_t h);
+int chain_seen_add(struct chain_seen *s, uint64_t h);
+void chain_seen_free(struct chain_seen *s);
+
+/* once.c: a respondent answers once per wave and about a partner */
+struct chain_once;
+struct chain_once *chain_once_new(void);
+void chain_once_reserve(struct chain_once *o, size_t n);
+int chain_once_in_order(const struct chain_once *o);
+uint64_t chain_once_key(const struct chain_once *o, uint64_t person,
+    const char *wave, const char *about);
+int chain_once_add(struct chain_once *o, const char *respondent,
+    uint64_t key);
+void chain_once_free(struct chain_once *o);
+int chain_id_compare(const char *a, const char *b);
+
+/* survey.c: responses, wide or long, read and checked against an instrument */
+struct chain_response {
+	const char *respondent, *partner, *about, *wave;
+	const double *value;	/* per item, reverse items mirrored; NAN when
+				   not answered */
+	const double *sum;	/* per dimension, of its answered items */
+	const unsigned *answered;	/* per dimension, how many */
+	uint64_t person;	/* the respondent's fingerprint */
+	const char *file;
+	long line;
+};
+
+typedef void chain_response_fn(const struct chain_response *resp,
+    void *ctx);
+
+struct chain_responses;
+struct chain_responses *chain_responses_new(const struct chain_instrument *in,
+    const struct chain_opts *o);
+void chain_responses_ignore(struct chain_responses *rs, const char *list);
+void chain_responses_only_wave(struct chain_responses *rs, const char *wave);
+void chain_responses_read(struct chain_responses *rs, const char *path,
+    chain_response_fn *fn, void *ctx);
+void chain_responses_free(struct chain_responses *rs);
+const char *chain_wave_normalize(const char *wave, char buf[CHAIN_DATE_LEN]);
+
+/* score.c: a respondent's scores, and groups of them with their moments */
+enum { CHAIN_BY_WAVE = 1, CHAIN_BY_PARTNER = 2, CHAIN_BY_ABOUT = 4 };
+
+struct chain_count;
+struct chain_group {
+	char *wave, *partner, *about;	/* "" when not grouped by */
+	struct chain_moments *cell;	/* per dimension, then '*' */
+	struct chain_count *counted;	/* per cell: respondents, up to min-n */
+	unsigned char *suppressed;	/* per cell: fewer than min-n */
+};
+
+struct chain_cell {
+	long n;
+	double mean, sd, index;
+	const char *level;
+	int suppressed;
+};
+
+struct chain_groups;
+void chain_score_respondent(const struct chain_instrument *in,
+    const struct chain_response *r, double *score);
+struct chain_groups *chain_groups_new(const struct chain_instrument *in,
+    int by, long min_n);
+void chain_groups_add(struct chain_groups *gs, const struct chain_response *r,
+    const double *score);
+struct chain_group *chain_groups_find(struct chain_groups *gs,
+    const char *wave, const char *partner, const char *about);
+struct chain_group *chain_groups_slot(struct chain_groups *gs,
+    const char *wave, const char *partner, const char *about);
+struct chain_group **chain_groups_sorted(const struct chain_groups *gs,
+    size_t *n);
+void chain_groups_suppress(struct chain_groups *gs);
+void chain_groups_free(struct chain_groups *gs);
+void chain_group_cell(const struct chain_instrument *in,
+    const struct chain_group *g, size_t cell, struct chain_cell *c);
+double chain_survey_index(double mean, double min, double max);
+const char *chain_survey_level(double index);
+
+/* alpha.c: Cronbach's alpha from sums and cross-products of items */
+struct chain_cov {
+	size_t k;
+	long n;
+	double *sum;		/* k sums */
+	double *cross;		/* k x k sums of products */
+};
+void chain_cov_init(struct chain_cov *c, size_t k);
+void chain_cov_add(struct chain_cov *c, const double *x);
+double chain_cov_get(const struct chain_cov *c, size_t i, size_t j);
+double chain_alpha(const struct chain_cov *c, long drop);
+double chain_r_drop(const struct chain_cov *c, size_t i);
+void chain_cov_free(struct chain_cov *c);
+
+/* welch.c: two groups compared: Welch's t-test and Cohen's d */
+struct chain_comparison {
+	double change, t, df, p, d;
+};
+void chain_compare(const struct chain_moments *from,
+    const struct chain_moments *to, struct chain_comparison *c);
+/* chain-report: the weekly PDCA report (report.c, act.c, lang.c, html.c, text.c) */
+enum chain_lang { CHAIN_EN, CHAIN_NL };
+
+struct chain_kpi_point {
+	struct chain_period period;
+	double value, target, mean, lower, upper;
+	int met;		/* 1, 0, or -1 when unknown */
+	char signal[16], rule[16];
+};
+
+struct chain_kpi_series {
+	char *code, *name, *unit, *owner;
+	int better;		/* 1 up, -1 down, 0 unknown */
+	double target, baseline;
+	struct chain_kpi_point *points;
+	size_t npoints, cap;
+	int has_summary;	/* a row of chain-kpi summary was read */
+	char *period;
+	double value, change;
+	int met;
+	char variation[16], assurance[16];
+};
+
+struct chain_deal {		/* an agreement, from chain-agree status */
+	char *id, *owner, *counterpart, *title, *plan;
+	struct chain_agreement a;
+	enum chain_state state;
+	int effective_due, days_late, surprise;
+};
+
+struct chain_partner_score {	/* a row of chain-agree score */
+	char *partner, *period;
+	struct chain_tally tally;
+	double reliability, predictability;
+};
+
+struct chain_deal_pair {	/* a row of chain-agree matrix */
+	char *owner, *counterpart;
+	long agreements, reverse;
+	double reliability, balance;
+};
+
+struct chain_trust {		/* a row of chain-survey score */
+	char *wave, *partner, *about, *dimension;
+	long n;
+	double mean, sd, index;
+	int suppressed;
+};
+
+struct chain_trust_pair {	/* a row of chain-survey matrix */
+	char *partner, *about;
+	long n;
+	double mean, index, reverse_mean, gap;
+};
+
+struct chain_trust_change {	/* a row of chain-survey compare */
+	char *partner, *about, *dimension;
+	long n_from, n_to;
+	double mean_from, mean_to, change, p, d;
+};
+
+struct chain_action {
+	double score;
+	int priority;
+	const char *kind;	/* one of chain_action_kinds */
+	char *subject, *owner, *message, *question;
+};
+
+struct chain_report {
+	const char *chain;	/* --chain NAME */
+	enum chain_lang lang;
+	int as_of, week_start, week_end;
+	unsigned inputs;	/* the kinds of input read, as bits */
+	struct chain_map *partner_names;
+	struct chain_kpi_series *kpis;
+	size_t nkpis;
+	struct chain_deal *deals;
+	size_t ndeals;
+	struct chain_partner_score *scores;
+	size_t nscores;
+	struct chain_deal_pair *pairs;
+	size_t npairs;
+	struct chain_trust *trust;
+	size_t ntrust;
+	struct chain_trust_pair *trust_pairs;
+	size_t ntrust_pairs;
+	struct chain_trust_change *changes;
+	size_t nchanges;
+	struct chain_action *actions;
+	size_t nactions;
+	char *wave, *previous_wave;	/* latest survey wave, the one before */
+	double hard, soft, hard_before, soft_before;	/* 0..100; NAN unknown */
+	double reliability, reliability_before;	/* the whole chain's */
+	double trust_index, trust_before;
+};
+
+enum chain_input_kind {
+	CHAIN_IN_KPI_CHECK, CHAIN_IN_KPI_SUMMARY, CHAIN_IN_AGREE_STATUS,
+	CHAIN_IN_AGREE_SCORE, CHAIN_IN_AGREE_MATRIX, CHAIN_IN_SURVEY_SCORE,
+	CHAIN_IN_SURVEY_MATRIX, CHAIN_IN_SURVEY_COMPARE, CHAIN_IN_PLAN,
+	CHAIN_IN_PARTNERS, CHAIN_IN_NKINDS
+};
+
+extern const char *const chain_action_kinds[];
+void chain_report_init(struct chain_report *r, int as_of);
+int chain_report_read(struct chain_report *r, struct chain_csv *in);
+void chain_report_finish(struct chain_report *r);
+void chain_report_free(struct chain_report *r);
+int chain_report_has(const struct chain_report *r, enum chain_input_kind k);
+const char *chain_report_partner(const struct chain_report *r,
+    const char *code);
+const char *chain_report_who(const struct chain_report *r, const char *code);
+enum chain_deal_list {
+	CHAIN_DEALS_DUE, CHAIN_DEALS_DONE, CHAIN_DEALS_COMING, CHAIN_DEALS_OVERDUE
+};
+int chain_report_deal_in(const struct chain_report *r,
+    const struct chain_deal *d, enum chain_deal_list list);
+void chain_report_act(struct chain_report *r);
+const char *chain_report_verdict(const struct chain_report *r);
+const struct chain_kpi_point *chain_kpi_latest(const struct chain_report *r,
+    const struct chain_kpi_series *k, size_t *at);
+const char *chain_tr(const struct chain_report *r, const char *key);
+char *chain_trf(const struct chain_report *r, const char *key, ...);
+const char *chain_report_num(const struct chain_report *r, double v,
+    int decimals, char *buf, size_t size);
+const char *chain_report_value(const struct chain_report *r, double v,
+    char *buf, size_t size);
+void chain_render_html(const struct chain_report *r, FILE *fp);
+void chain_render_text(const struct chain_report *r, FILE *fp, int markdown);
+void chain_report_actions_csv(const struct chain_report *r,
+    struct chain_out *w);
 
 #endif

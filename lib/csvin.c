@@ -71,6 +71,8 @@ struct chain_csv {
 
 	struct chain_row row;
 	size_t rowptrcap;
+	size_t *padlen;		/* field lengths of a padded short row */
+	int want_raw;		/* keep each record's bytes (chain_csv_keep_raw) */
 	const char *empty;
 
 	char **columns;
@@ -167,12 +169,13 @@ chain_csv_warning(struct chain_csv *r, long line, const char *column,
 	va_end(ap);
 }
 
+/* The slow way to keep a field: kept apart so that on_field stays small. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
 static void
-on_field(void *s, size_t len, void *data)
+add_field(struct chain_csv *r, const void *s, size_t len, size_t copy)
 {
-	struct chain_csv *r = data;
-	const char *p = s;
-
 	if (r->nf == r->fcap) {
 		r->fcap = r->fcap ? r->fcap * 2 : 64;
 		r->fstart = chain_reallocarray(r->fstart, r->fcap,
@@ -180,17 +183,43 @@ on_field(void *s, size_t len, void *data)
 		r->flen = chain_reallocarray(r->flen, r->fcap,
 		    sizeof(*r->flen));
 	}
-	if (r->datalen + len + 1 > r->datacap) {
-		while (r->datalen + len + 1 > r->datacap)
-			r->datacap = r->datacap ? r->datacap * 2 : BLOCK_SIZE;
+	while (r->datalen + copy + 1 > r->datacap) {
+		r->datacap = r->datacap ? r->datacap * 2 : BLOCK_SIZE;
 		r->data = chain_realloc(r->data, r->datacap);
 	}
 	r->fstart[r->nf] = r->datalen;
 	r->flen[r->nf] = len;
 	r->nf++;
-	memcpy(r->data + r->datalen, p, len);
-	r->datalen += len;
-	r->data[r->datalen++] = '\0';
+	memcpy(r->data + r->datalen, s, copy);
+	r->data[r->datalen + len] = '\0';
+	r->datalen += len + 1;
+}
+
+/*
+ * A field, copied out of libcsv's buffer.  libcsv always builds a field at
+ * the start of its entry buffer, which is at least one block (4096 bytes)
+ * long, so a short field is copied as a fixed 16 bytes: the common case
+ * then needs no call at all.
+ */
+static void
+on_field(void *s, size_t len, void *data)
+{
+	struct chain_csv *r = data;
+	/* everything loaded before the first store, which could alias it */
+	size_t at = r->datalen, nf = r->nf;
+	size_t *fstart = r->fstart, *flen = r->flen;
+	char *to = r->data + at;
+
+	if (len > 16 || nf == r->fcap || at + 17 > r->datacap) {
+		add_field(r, s, len, len > 16 ? len : 16);
+		return;
+	}
+	memcpy(to, s, 16);
+	to[len] = '\0';
+	fstart[nf] = at;
+	flen[nf] = len;
+	r->nf = nf + 1;
+	r->datalen = at + len + 1;
 }
 
 static void
@@ -255,7 +284,7 @@ compact(struct chain_csv *r)
  * this is where a record's first line is known.
  */
 static void
-keep_raw(struct chain_csv *r, const unsigned char *p, size_t len)
+begin_line(struct chain_csv *r, const unsigned char *p, size_t len)
 {
 	if (r->parser.pstate == 0) {
 		r->rawlen = r->rawstart;
@@ -264,6 +293,8 @@ keep_raw(struct chain_csv *r, const unsigned char *p, size_t len)
 	}
 	/* a line with a NUL taints every record that ends or goes on in it */
 	r->segment_nul = memchr(p, '\0', len) != NULL;
+	if (!r->want_raw)
+		return;
 	if (r->rawlen + len > r->rawcap) {
 		while (r->rawlen + len > r->rawcap)
 			r->rawcap = r->rawcap ? r->rawcap * 2 : BLOCK_SIZE;
@@ -377,7 +408,7 @@ fill(struct chain_csv *r)
 		nl = memchr(p, '\n', r->buflen - r->bufpos);
 		len = nl ? (size_t)(nl - p) + 1 : r->buflen - r->bufpos;
 		r->seg_end = r->offset + (off_t)(r->bufpos + len);
-		keep_raw(r, p, len);
+		begin_line(r, p, len);
 		before = r->nrows;
 		used = csv_parse(&r->parser, p, len, on_field, on_row, r);
 		if (r->nrows > before + 1 ||
@@ -425,30 +456,35 @@ static void
 expose(struct chain_csv *r, const struct pending *pr)
 {
 	size_t i, n = pr->nfields > r->ncolumns ? pr->nfields : r->ncolumns;
+	const size_t *start = r->fstart + pr->first;
 
 	if (n > r->rowptrcap) {
 		r->rowptrcap = n;
 		r->row.field = chain_reallocarray(r->row.field, n,
 		    sizeof(*r->row.field));
-		r->row.len = chain_reallocarray(r->row.len, n,
-		    sizeof(*r->row.len));
+		r->padlen = chain_reallocarray(r->padlen, n,
+		    sizeof(*r->padlen));
 	}
-	for (i = 0; i < n; i++) {
-		if (i < pr->nfields) {
-			r->row.field[i] = r->data + r->fstart[pr->first + i];
-			r->row.len[i] = r->flen[pr->first + i];
-		} else {
-			r->row.field[i] = r->empty;
-			r->row.len[i] = 0;
-		}
+	for (i = 0; i < pr->nfields; i++)
+		r->row.field[i] = r->data + start[i];
+	for (; i < n; i++) {
+		r->row.field[i] = r->empty;
+		r->padlen[i] = 0;
 	}
+	if (pr->nfields < n) {
+		/* a short row (--allow-ragged): the lengths padded too */
+		memcpy(r->padlen, r->flen + pr->first,
+		    pr->nfields * sizeof(*r->padlen));
+		r->row.len = r->padlen;
+	} else
+		r->row.len = r->flen + pr->first;
 	r->row.nfields = pr->nfields;
 	r->row.line = pr->line;
 	r->row.end_line = pr->end_line;
 	r->row.start = pr->start;
 	r->row.end = pr->end;
-	r->row.raw = pr->raw_ok ? r->raw + pr->raw : NULL;
-	r->row.rawlen = pr->raw_ok ? pr->rawlen : 0;
+	r->row.raw = pr->raw_ok && r->want_raw ? r->raw + pr->raw : NULL;
+	r->row.rawlen = r->row.raw != NULL ? pr->rawlen : 0;
 	while (r->row.rawlen > 0 && (r->row.raw[r->row.rawlen - 1] == '\n' ||
 	    r->row.raw[r->row.rawlen - 1] == '\r'))
 		r->row.rawlen--;
@@ -544,7 +580,7 @@ chain_csv_fdopen(int fd, const char *name, const struct chain_opts *o)
 	csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
 	csv_set_space_func(&r->parser, never_space);
 	csv_set_realloc_func(&r->parser, capped_realloc);
-	csv_set_blk_size(&r->parser, 4096);
+	csv_set_blk_size(&r->parser, 4096);	/* see on_field */
 
 	rc = read_block(r);
 	if (rc > 0 && r->buflen >= 3 && memcmp(r->buf, "\xEF\xBB\xBF", 3) == 0) {
@@ -584,6 +620,16 @@ chain_csv_open(const char *path, const struct chain_opts *o)
 		return NULL;
 	}
 	return chain_csv_fdopen(fd, path, o);
+}
+
+/*
+ * Keeps the bytes of every record as the input wrote them (row->raw), for
+ * a program that passes rows through verbatim; call before reading rows.
+ */
+void
+chain_csv_keep_raw(struct chain_csv *r)
+{
+	r->want_raw = 1;
 }
 
 /*
@@ -654,7 +700,7 @@ chain_csv_close(struct chain_csv *r)
 	free(r->rows);
 	free(r->raw);
 	free(r->row.field);
-	free(r->row.len);
+	free(r->padlen);
 	free(r->name);
 	free(r);
 	return errors > 0 ? -1 : 0;

@@ -5,20 +5,12 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
-static unsigned long long state = 88172645463325252ULL;
+#include "gen.h"
 
-static unsigned
-next(unsigned n)
-{
-	state ^= state << 13;
-	state ^= state >> 7;
-	state ^= state << 17;
-	return (unsigned)(state % n);
-}
-
-static const char *const partners[] = { "POL", "OM", "RvdK", "GEM", "ZORG",
-	"RECL", "DJI", "HALT" };
+#define NITEMS 40
+#define PER_DIMENSION 4
 
 static void
 date(char *buf, int days)

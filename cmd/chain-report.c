@@ -1,0 +1,236 @@
+/*
+ * chain-report: the weekly PDCA report of a chain.  Reads any mix of the
+ * outputs of chain-agree, chain-kpi and chain-survey (each recognised by its
+ * header), and writes one report, hard and soft side by side: at a glance,
+ * Plan, Do, Check and Act, as HTML, Markdown or plain text.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chain.h"
+
+enum {
+	OPT_CHAIN = CHAIN_OPT_PROGRAM, OPT_WEEK, OPT_FORMAT, OPT_LANG,
+	OPT_ACTIONS, OPT_FAIL_ON
+};
+
+static const struct option longopts[] = {
+	CHAIN_LONGOPTS,
+	{ "chain", required_argument, NULL, OPT_CHAIN },
+	{ "week", required_argument, NULL, OPT_WEEK },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "lang", required_argument, NULL, OPT_LANG },
+	{ "actions", required_argument, NULL, OPT_ACTIONS },
+	{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
+	{ NULL, 0, NULL, 0 }
+};
+
+enum format { FORMAT_HTML, FORMAT_MD, FORMAT_TXT };
+
+struct options {
+	struct chain_opts opts;
+	const char *chain, *week, *actions, *fail_on;
+	enum format format;
+	enum chain_lang lang;
+	int as_of_given;
+};
+
+static void
+usage(void)
+{
+	printf("usage: chain-report [--chain NAME] [--week YYYY-Www | --as-of DATE]\n"
+	    "                    [--format html|md|txt] [--lang en|nl] [-o FILE]\n"
+	    "                    [--actions FILE] [--fail-on KIND[,KIND..]] [FILE...]\n"
+	    "\n"
+	    "Reads the outputs of chain-agree status|score|matrix, chain-kpi\n"
+	    "check|summary and chain-survey score|matrix|compare (and a plan or\n"
+	    "partner list), each recognised by its header, and writes the weekly\n"
+	    "PDCA report: at a glance, Plan, Do, Check, Act.\n"
+	    "\n"
+	    "Options:\n"
+	    "  --chain NAME        the chain's name, in the title\n"
+	    "  --week YYYY-Www     the week the report covers\n"
+	    "  --as-of DATE        the week of DATE (default today)\n"
+	    "  --format F          html (default), md or txt\n"
+	    "  --lang L            en (default) or nl\n"
+	    "  --actions FILE      also write the Act list as CSV to FILE\n"
+	    "  --fail-on KINDS     exit 1 when the Act list has an item of a kind:\n"
+	    "                      concern, assurance, overdue, surprise, trust,\n"
+	    "                      gap, balance, or any\n"
+	    "  -o, --output FILE   write the report to FILE\n"
+	    "  -d, --delimiter C   input delimiter (default: detected)\n"
+	    "  --excel             the --actions CSV for Dutch Excel\n"
+	    "  --allow-ragged      pad short rows instead of rejecting them\n"
+	    "  -q, --quiet         no warnings\n"
+	    "  -h, --help          this help;  -V, --version  the version\n"
+	    "\n"
+	    "Exit status: 0 ok, 1 --fail-on found, 2 usage, 3 bad data, 4 file error.\n");
+	exit(CHAIN_EXIT_OK);
+}
+
+static void
+parse_fail_on(const char *arg)
+{
+	static const char *const extra[] = { "concern", "assurance", "overdue",
+	    "surprise", "trust", "gap", "balance", "any", NULL };
+	const char *bad;
+
+	if (chain_list_check(arg, extra, &bad) != 0)
+		chain_usage_error("--fail-on: unknown kind '%.*s' (one of "
+		    "concern, assurance, overdue, surprise, trust, gap, balance, "
+		    "any)", (int)strcspn(bad, ","), bad);
+}
+
+static void
+parse_options(struct options *o, int argc, char *argv[])
+{
+	int c;
+
+	while ((c = getopt_long(argc, argv, CHAIN_SHORTOPTS, longopts,
+	    NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			usage();
+			break;
+		case '?':
+			chain_usage_error("unknown or incomplete option");
+		case OPT_CHAIN:
+			o->chain = optarg;
+			break;
+		case OPT_WEEK:
+			o->week = optarg;
+			break;
+		case OPT_FORMAT:
+			if (strcmp(optarg, "html") == 0)
+				o->format = FORMAT_HTML;
+			else if (strcmp(optarg, "md") == 0)
+				o->format = FORMAT_MD;
+			else if (strcmp(optarg, "txt") == 0)
+				o->format = FORMAT_TXT;
+			else
+				chain_usage_error("--format: '%s' is not html, md "
+				    "or txt", optarg);
+			break;
+		case OPT_LANG:
+			if (strcmp(optarg, "en") == 0)
+				o->lang = CHAIN_EN;
+			else if (strcmp(optarg, "nl") == 0)
+				o->lang = CHAIN_NL;
+			else
+				chain_usage_error("--lang: '%s' is not en or nl",
+				    optarg);
+			break;
+		case OPT_ACTIONS:
+			o->actions = optarg;
+			break;
+		case OPT_FAIL_ON:
+			parse_fail_on(optarg);
+			o->fail_on = optarg;
+			break;
+		case CHAIN_OPT_AS_OF:
+			o->as_of_given = 1;
+			/* FALLTHROUGH */
+		default:
+			if (!chain_opts_common(&o->opts, c, optarg))
+				chain_usage_error("unknown or incomplete option");
+		}
+	}
+	if (o->week != NULL && o->as_of_given)
+		chain_usage_error("--week and --as-of choose the week both; give "
+		    "one");
+}
+
+/* --week YYYY-Www: the report is as of the last day of that week. */
+static int
+report_date(const struct options *o)
+{
+	struct chain_period p;
+
+	if (o->week == NULL)
+		return o->opts.as_of;
+	if (chain_period_parse(o->week, &p) != 0 || p.kind != CHAIN_WEEK)
+		chain_usage_error("--week: '%s' is not an ISO week (YYYY-Www)",
+		    o->week);
+	return p.start + 6;
+}
+
+static void
+read_inputs(struct chain_report *r, const struct options *o, int n,
+    char **files)
+{
+	int i;
+
+	for (i = 0; i < (n ? n : 1); i++) {
+		struct chain_csv *in = chain_csv_open(n ? files[i] : "-",
+		    &o->opts);
+
+		if (in == NULL)
+			continue;
+		chain_report_read(r, in);
+		chain_csv_close(in);
+	}
+}
+
+static int
+failing(const struct chain_report *r, const char *fail_on)
+{
+	size_t i;
+
+	if (fail_on == NULL)
+		return 0;
+	for (i = 0; i < r->nactions; i++)
+		if (chain_list_has(fail_on, "any") ||
+		    chain_list_has(fail_on, r->actions[i].kind))
+			return 1;
+	return 0;
+}
+
+static void
+write_actions(const struct chain_report *r, const struct options *o)
+{
+	struct chain_opts csv = o->opts;
+	struct chain_out *w;
+
+	csv.output = o->actions;
+	w = chain_out_open(&csv);
+	chain_report_actions_csv(r, w);
+	chain_out_close(w, 1);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct options o;
+	struct chain_report r;
+	struct chain_opts plain;
+	struct chain_out *w;
+
+	chain_setprogname(argv[0]);
+	memset(&o, 0, sizeof(o));
+	chain_opts_init(&o.opts);
+	parse_options(&o, argc, argv);
+	chain_report_init(&r, report_date(&o));
+	r.chain = o.chain;
+	r.lang = o.lang;
+	read_inputs(&r, &o, argc - optind, argv + optind);
+	if (chain_exit_status() < CHAIN_EXIT_DATA) {
+		chain_report_finish(&r);
+		plain = o.opts;
+		plain.excel = 0;
+		w = chain_out_open(&plain);
+		if (o.format == FORMAT_HTML)
+			chain_render_html(&r, chain_out_file(w));
+		else
+			chain_render_text(&r, chain_out_file(w),
+			    o.format == FORMAT_MD);
+		if (o.actions != NULL)
+			write_actions(&r, &o);
+		if (failing(&r, o.fail_on))
+			chain_raise_status(CHAIN_EXIT_FOUND);
+		chain_out_close(w, chain_exit_status() <= CHAIN_EXIT_FOUND);
+	}
+	chain_report_free(&r);
+	return chain_exit_status();
+}

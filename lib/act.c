@@ -1,0 +1,324 @@
+/*
+ * act.c: the Act list of the weekly report.  Every signal that needs the
+ * chain meeting's attention (a KPI in concern or failing its assurance, an
+ * overdue agreement, a partner that surprises, low or falling trust, a wide
+ * gap in how two partners see each other, a one-sided pair) becomes an item
+ * with a weight, so that the list can be ranked, and with an open question:
+ * the report asks, it does not accuse.
+ *
+ * Weights: a KPI concern 90; falling trust 80 plus 10 per point of the
+ * fall; an assurance fail 75; a low trust index 65; an overdue agreement
+ * 50, plus a day per day late (at most 30), plus 15 when it came without an
+ * announcement; a partner that announced too few deviations 60 plus 20
+ * times its share of surprises; a perception gap 55; a one-sided pair 40.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chain.h"
+
+const char *const chain_action_kinds[] = { "concern", "assurance", "overdue",
+	"surprise", "trust", "gap", "balance", NULL };
+
+/* Thresholds for the soft signals. */
+#define TRUST_LOW 50.0		/* an index below it is a concern (Wilder) */
+#define TRUST_SIGNIFICANT 0.05	/* a fall with a smaller p counts */
+#define GAP_WIDE 1.0		/* points on the 1-5 scale */
+#define BALANCE_ONE_SIDED 0.6
+#define BALANCE_MIN_AGREEMENTS 4
+#define SURPRISE_MIN_DEVIATIONS 2
+
+static struct chain_action *
+add(struct chain_report *r, const char *kind, double score,
+    const char *subject, const char *owner)
+{
+	struct chain_action *a;
+
+	r->actions = chain_reallocarray(r->actions, r->nactions + 1,
+	    sizeof(*r->actions));
+	a = &r->actions[r->nactions++];
+	memset(a, 0, sizeof(*a));
+	a->kind = kind;
+	a->score = score;
+	a->subject = chain_strdup(subject);
+	a->owner = chain_strdup(owner != NULL ? owner : "");
+	return a;
+}
+
+static void
+kpi_actions(struct chain_report *r)
+{
+	char v[32], t[32], lo[32], hi[32];
+	size_t i;
+
+	for (i = 0; i < r->nkpis; i++) {
+		const struct chain_kpi_series *k = &r->kpis[i];
+		const struct chain_kpi_point *p = chain_kpi_latest(r, k, NULL);
+		struct chain_action *a;
+
+		chain_report_value(r, k->value, v, sizeof(v));
+		chain_report_value(r, k->target, t, sizeof(t));
+		if (strcmp(k->variation, "concern") == 0) {
+			a = add(r, "concern", 90, k->name, k->owner);
+			a->message = isnan(k->target) ?
+			    chain_trf(r, "%s: a special-cause concern in %s (%s).",
+			    k->name, k->period, v) :
+			    chain_trf(r, "%s: a special-cause concern in %s, %s "
+			    "against a target of %s.", k->name, k->period, v, t);
+			a->question = chain_trf(r, "What changed in the process "
+			    "behind %s, and who will look into it with us?", k->name);
+		}
+		if (strcmp(k->assurance, "fail") == 0) {
+			a = add(r, "assurance", 75, k->name, k->owner);
+			if (p != NULL && !isnan(p->lower))
+				a->message = chain_trf(r, "%s will not meet its "
+				    "target of %s without a change to the process: "
+				    "it varies between %s and %s.", k->name, t,
+				    chain_report_value(r, p->lower, lo, sizeof(lo)),
+				    chain_report_value(r, p->upper, hi, sizeof(hi)));
+			else
+				a->message = chain_trf(r, "%s will not meet its "
+				    "target of %s without a change to the process.",
+				    k->name, t);
+			a->question = chain_trf(r, "Which change to the process "
+			    "would bring %s within reach of %s, and who takes it "
+			    "up?", k->name, t);
+		}
+	}
+}
+
+static void
+deal_actions(struct chain_report *r)
+{
+	char due[CHAIN_DATE_LEN], subject[256];
+	size_t i;
+
+	for (i = 0; i < r->ndeals; i++) {
+		const struct chain_deal *d = &r->deals[i];
+		const char *owner = chain_report_who(r, d->owner);
+		const char *to = chain_report_who(r, d->counterpart);
+		struct chain_action *a;
+		int late = d->days_late < 30 ? d->days_late : 30;
+
+		if (d->state != CHAIN_OVERDUE)
+			continue;
+		chain_date_format(d->effective_due, due);
+		snprintf(subject, sizeof(subject), "%s %s", d->id, d->title);
+		a = add(r, "overdue", 50 + late + (d->surprise ? 15 : 0), subject,
+		    d->owner);
+		a->message = chain_trf(r, d->surprise ?
+		    "%s promised '%s' to %s by %s; it is %d days overdue and was "
+		    "not announced." :
+		    "%s promised '%s' to %s by %s; it is %d days overdue.",
+		    owner, *d->title ? d->title : d->id, to, due, d->days_late);
+		a->question = chain_trf(r, "What would help %s complete '%s', "
+		    "and which new date can %s and %s agree on?", owner,
+		    *d->title ? d->title : d->id, owner, to);
+	}
+}
+
+/* Partners that announced fewer than half of their deviations in time. */
+static void
+surprise_actions(struct chain_report *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nscores; i++) {
+		const struct chain_partner_score *s = &r->scores[i];
+		long deviations = s->tally.state[CHAIN_RENEGOTIATED] +
+		    s->tally.state[CHAIN_LATE] + s->tally.state[CHAIN_OVERDUE];
+		long announced = deviations - s->tally.surprises;
+		struct chain_action *a;
+
+		if (*s->period != '\0' || deviations < SURPRISE_MIN_DEVIATIONS ||
+		    2 * announced >= deviations)
+			continue;
+		a = add(r, "surprise", 60 + 20.0 * (double)s->tally.surprises /
+		    (double)deviations, chain_report_who(r, s->partner), s->partner);
+		a->message = chain_trf(r, "%s announced %ld of %ld deviations in "
+		    "time.", chain_report_who(r, s->partner), announced, deviations);
+		a->question = chain_trf(r, "What would help %s announce delays "
+		    "before the due date?", chain_report_who(r, s->partner));
+	}
+}
+
+static int
+overall(const char *dimension, int any)
+{
+	return strcmp(dimension, "*") == 0 || any;
+}
+
+static int
+has_overall_changes(const struct chain_report *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nchanges; i++)
+		if (strcmp(r->changes[i].dimension, "*") == 0)
+			return 1;
+	return 0;
+}
+
+static void
+trust_actions(struct chain_report *r)
+{
+	char from[32], to[32], p[32], idx[32], subject[256];
+	int any = !has_overall_changes(r);
+	size_t i;
+
+	for (i = 0; i < r->nchanges; i++) {
+		const struct chain_trust_change *c = &r->changes[i];
+		const char *who = chain_report_who(r, c->partner);
+		const char *whom = chain_report_who(r, c->about);
+		struct chain_action *a;
+
+		if (!overall(c->dimension, any) || isnan(c->p) ||
+		    c->p >= TRUST_SIGNIFICANT || !(c->change < 0))
+			continue;
+		snprintf(subject, sizeof(subject), "%s \xe2\x86\x92 %s", who, whom);
+		a = add(r, "trust", 80 + 10 * fabs(c->change), subject, c->about);
+		a->message = chain_trf(r, c->p < 0.001 ?
+		    "Trust of %s in %s fell from %s to %s (p < %s)." :
+		    "Trust of %s in %s fell from %s to %s (p = %s).", who, whom,
+		    chain_report_num(r, c->mean_from, 1, from, sizeof(from)),
+		    chain_report_num(r, c->mean_to, 1, to, sizeof(to)),
+		    chain_report_num(r, c->p < 0.001 ? 0.001 : c->p, 3, p,
+		    sizeof(p)));
+		a->question = chain_trf(r, "What has %s experienced in working "
+		    "with %s lately, and what would restore confidence?", who,
+		    whom);
+	}
+	for (i = 0; i < r->ntrust && r->wave != NULL; i++) {
+		const struct chain_trust *t = &r->trust[i];
+		const char *who = chain_report_who(r, t->partner);
+		const char *whom = chain_report_who(r, t->about);
+		struct chain_action *a;
+
+		if (strcmp(t->wave, r->wave) != 0 || strcmp(t->dimension, "*") ||
+		    t->suppressed || isnan(t->index) || t->index >= TRUST_LOW)
+			continue;
+		snprintf(subject, sizeof(subject), "%s \xe2\x86\x92 %s", who, whom);
+		a = add(r, "trust", 65, subject, t->about);
+		a->message = chain_trf(r, "%s rates trust in %s at %s of 100, a "
+		    "concern.", who, whom,
+		    chain_report_num(r, t->index, 0, idx, sizeof(idx)));
+		a->question = chain_trf(r, "What would %s need from %s to work "
+		    "together with more confidence?", who, whom);
+	}
+}
+
+static void
+gap_actions(struct chain_report *r)
+{
+	char m1[32], m2[32], subject[256];
+	size_t i;
+
+	for (i = 0; i < r->ntrust_pairs; i++) {
+		const struct chain_trust_pair *t = &r->trust_pairs[i];
+		const char *a_name = chain_report_who(r, t->partner);
+		const char *b_name = chain_report_who(r, t->about);
+		struct chain_action *a;
+
+		if (isnan(t->gap) || t->gap < GAP_WIDE)
+			continue;
+		snprintf(subject, sizeof(subject), "%s \xe2\x86\x94 %s", a_name,
+		    b_name);
+		a = add(r, "gap", 55, subject, "");
+		a->message = chain_trf(r, "%s rates %s at %s, while %s rates %s at "
+		    "%s.", a_name, b_name,
+		    chain_report_num(r, t->mean, 1, m1, sizeof(m1)), b_name,
+		    a_name, chain_report_num(r, t->reverse_mean, 1, m2,
+		    sizeof(m2)));
+		a->question = chain_trf(r, "How do %s and %s each see their "
+		    "working relation, and where do their views differ?", a_name,
+		    b_name);
+	}
+}
+
+static void
+balance_actions(struct chain_report *r)
+{
+	char subject[256];
+	size_t i;
+
+	for (i = 0; i < r->npairs; i++) {
+		const struct chain_deal_pair *p = &r->pairs[i];
+		const char *a_name = chain_report_who(r, p->owner);
+		const char *b_name = chain_report_who(r, p->counterpart);
+		struct chain_action *a;
+
+		if (isnan(p->balance) || p->balance < BALANCE_ONE_SIDED ||
+		    p->agreements + p->reverse < BALANCE_MIN_AGREEMENTS)
+			continue;
+		snprintf(subject, sizeof(subject), "%s \xe2\x86\x94 %s", a_name,
+		    b_name);
+		a = add(r, "balance", 40, subject, "");
+		a->message = chain_trf(r, "%s made %ld promises to %s and received "
+		    "%ld in return.", a_name, p->agreements, b_name, p->reverse);
+		a->question = chain_trf(r, "Is the work between %s and %s shared "
+		    "the way both want it?", a_name, b_name);
+	}
+}
+
+static int
+kind_rank(const char *kind)
+{
+	int i;
+
+	for (i = 0; chain_action_kinds[i] != NULL; i++)
+		if (strcmp(kind, chain_action_kinds[i]) == 0)
+			return i;
+	return i;
+}
+
+static int
+compare_actions(const void *x, const void *y)
+{
+	const struct chain_action *a = x, *b = y;
+
+	if (a->score != b->score)
+		return a->score < b->score ? 1 : -1;
+	if (kind_rank(a->kind) != kind_rank(b->kind))
+		return kind_rank(a->kind) - kind_rank(b->kind);
+	return strcmp(a->subject, b->subject);
+}
+
+/* Builds the Act list, most pressing first. */
+void
+chain_report_act(struct chain_report *r)
+{
+	size_t i;
+
+	kpi_actions(r);
+	deal_actions(r);
+	surprise_actions(r);
+	trust_actions(r);
+	gap_actions(r);
+	balance_actions(r);
+	if (r->nactions > 0)
+		qsort(r->actions, r->nactions, sizeof(*r->actions),
+		    compare_actions);
+	for (i = 0; i < r->nactions; i++)
+		r->actions[i].priority = (int)i + 1;
+}
+
+/* The Act list as CSV: priority,area,subject,owner,message,question. */
+void
+chain_report_actions_csv(const struct chain_report *r, struct chain_out *w)
+{
+	size_t i;
+
+	chain_out_header(w, "priority,area,subject,owner,message,question");
+	for (i = 0; i < r->nactions; i++) {
+		const struct chain_action *a = &r->actions[i];
+
+		chain_out_int(w, a->priority);
+		chain_out_text(w, a->kind);
+		chain_out_text(w, a->subject);
+		chain_out_text(w, a->owner);
+		chain_out_text(w, a->message);
+		chain_out_text(w, a->question);
+		chain_out_end(w);
+	}
+}

@@ -1,0 +1,35 @@
+/*
+ * command.c: a program's commands and the options that go with each.  A
+ * program lists, for each of its own options, the commands it goes with;
+ * the options given are noted as they are parsed, and one given with a
+ * command it does not go with is a usage error that names both.
+ */
+#include "chain.h"
+
+/* Notes option opt as given; returns 0 when it is not in the list. */
+int
+chain_option_note(const struct chain_option_use *use, size_t n, int opt,
+    uint64_t *given)
+{
+	size_t i;
+
+	for (i = 0; i < n && i < 64; i++)
+		if (use[i].opt == opt) {
+			*given |= (uint64_t)1 << i;
+			return 1;
+		}
+	return 0;
+}
+
+/* Every option given must go with the command. */
+void
+chain_option_check(const struct chain_option_use *use, size_t n,
+    uint64_t given, const char *command)
+{
+	size_t i;
+
+	for (i = 0; i < n && i < 64; i++)
+		if ((given >> i & 1) && !chain_list_has(use[i].commands, command))
+			chain_usage_error("%s does not go with %s (only with %s)",
+			    use[i].name, command, use[i].commands);
+}

@@ -1,0 +1,953 @@
+/*
+ * html.c: the weekly report as one self-contained HTML page: inline CSS and
+ * SVG only, no scripts and nothing fetched, readable on screen and printed on
+ * A4 (each PDCA section starts a page).  The charts are drawn here: the
+ * quadrant of hard against soft, an XmR chart per KPI, reliability and
+ * predictability bars per partner and the mutual-trust heat map.  Every text
+ * that comes from an input file passes through put_text, which escapes it
+ * and replaces what is not valid UTF-8.
+ */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chain.h"
+
+/* Colours of Making Data Count: blue improvement, orange concern. */
+#define C_IMPROVEMENT "#1f6fb4"
+#define C_CONCERN "#e8730c"
+#define C_SPECIAL "#7b3fa0"
+#define C_COMMON "#8a94a3"
+#define C_ACCENT "#17607d"
+#define C_TARGET "#c0392b"
+
+static const char css[] =
+"@page{size:A4;margin:14mm 12mm}"
+"*{box-sizing:border-box}"
+"body{font:10pt/1.45 'DejaVu Sans','Liberation Sans',Arial,sans-serif;"
+"color:#1d2733;max-width:190mm;margin:0 auto;padding:6mm 4mm;background:#fff}"
+"header{border-bottom:3px solid " C_ACCENT ";padding-bottom:6px;margin-bottom:10px}"
+"header h1{font-size:20pt;margin:0;color:" C_ACCENT "}"
+"header p{margin:2px 0 0;color:#5b6675}"
+"h2{font-size:14pt;color:" C_ACCENT ";border-bottom:1px solid #d9dee5;"
+"margin:18px 0 8px;padding-bottom:3px}"
+"h3{font-size:11pt;margin:14px 0 6px}"
+"table{border-collapse:collapse;width:100%;font-size:9pt;margin:4px 0 8px}"
+"th{text-align:left;color:#5b6675;font-weight:600;border-bottom:1px solid #c9d0d8;"
+"padding:3px 5px}"
+"td{padding:3px 5px;border-bottom:1px solid #eef1f4;vertical-align:top}"
+"td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}"
+".muted{color:#5b6675}.nw{white-space:nowrap}"
+".glance{display:flex;gap:14px;align-items:flex-start}"
+".glance svg{flex:none}"
+".tiles{display:grid;grid-template-columns:repeat(3,1fr);gap:8px;flex:1}"
+".tile{border:1px solid #d9dee5;border-radius:6px;padding:6px 8px}"
+".tile b{display:block;font-size:17pt;line-height:1.2}"
+".tile span{color:#5b6675;font-size:8.5pt}"
+".verdict{font-size:11pt;margin:8px 0 0}"
+".charts{display:grid;grid-template-columns:1fr 1fr;gap:6px 14px}"
+"figure{margin:0;break-inside:avoid}"
+"figcaption{font-size:9pt;font-weight:600;margin-bottom:1px}"
+".badge{display:inline-block;padding:0 6px;border-radius:8px;font-size:8pt;"
+"white-space:nowrap}"
+".improvement{background:#dbe9f6;color:#17507d}"
+".concern{background:#fde3cf;color:#9a4a06}"
+".special{background:#ece0f4;color:#5b2a78}"
+".common{background:#eceff2;color:#4a5563}"
+".pass{background:#daf0e2;color:#1d6b3a}"
+".fail{background:#f9dada;color:#9b1c1c}"
+".hit-and-miss{background:#fbefcf;color:#7a5a06}"
+".up{color:#1d6b3a}.down{color:#9b1c1c}"
+"ol.act{padding-left:20px}"
+"ol.act li{margin-bottom:9px;break-inside:avoid}"
+"ol.act .q{display:block;font-style:italic;color:" C_ACCENT ";margin-top:2px}"
+".kind{font-size:8pt;text-transform:uppercase;letter-spacing:.04em;color:#5b6675}"
+"footer{margin-top:18px;border-top:1px solid #d9dee5;color:#5b6675;font-size:8pt}"
+"@media print{body{padding:0;max-width:none}"
+"section.page{break-before:page}h2,h3{break-after:avoid}tr{break-inside:avoid}}";
+
+/*
+ * Writes text from an input, escaped for HTML; bytes that are not valid
+ * UTF-8 become U+FFFD and control characters a space.
+ */
+static void
+put_text(FILE *fp, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	while (*p != '\0') {
+		int len = *p < 0x80 ? 1 : (*p & 0xE0) == 0xC0 ? 2 :
+		    (*p & 0xF0) == 0xE0 ? 3 : (*p & 0xF8) == 0xF0 ? 4 : 0;
+		int i;
+
+		for (i = 1; i < len; i++)
+			if ((p[i] & 0xC0) != 0x80)
+				len = 0;
+		if (len == 2 && *p < 0xC2)
+			len = 0;
+		if (len == 0) {
+			fputs("\xef\xbf\xbd", fp);
+			p++;
+			continue;
+		}
+		if (len > 1) {
+			fwrite(p, 1, (size_t)len, fp);
+			p += len;
+			continue;
+		}
+		switch (*p) {
+		case '&': fputs("&amp;", fp); break;
+		case '<': fputs("&lt;", fp); break;
+		case '>': fputs("&gt;", fp); break;
+		case '"': fputs("&quot;", fp); break;
+		case '\'': fputs("&#39;", fp); break;
+		default:
+			fputc(*p < 0x20 || *p == 0x7F ? ' ' : *p, fp);
+		}
+		p++;
+	}
+}
+
+/* Writes a format whose %s arguments are input text: each is escaped. */
+static void
+put(FILE *fp, const char *fmt, ...)
+{
+	va_list ap;
+	const char *p;
+
+	va_start(ap, fmt);
+	for (p = fmt; *p != '\0'; p++) {
+		if (*p != '%') {
+			fputc(*p, fp);
+			continue;
+		}
+		switch (*++p) {
+		case 's': put_text(fp, va_arg(ap, const char *)); break;
+		case 'd': fprintf(fp, "%d", va_arg(ap, int)); break;
+		case 'f': fprintf(fp, "%.1f", va_arg(ap, double)); break;
+		case '%': fputc('%', fp); break;
+		default: fputc(*p, fp); break;
+		}
+	}
+	va_end(ap);
+}
+
+static const char *
+T(const struct chain_report *r, const char *key)
+{
+	return chain_tr(r, key);
+}
+
+static const char *
+num(const struct chain_report *r, double v, int decimals, char *buf)
+{
+	return chain_report_num(r, v, decimals, buf, 32);
+}
+
+static const char *
+value(const struct chain_report *r, double v, char *buf)
+{
+	return chain_report_value(r, v, buf, 32);
+}
+
+/* The quadrant: hard on x, soft on y, last week's place and an arrow. */
+static void
+quadrant(const struct chain_report *r, FILE *fp)
+{
+	const int x0 = 44, y0 = 12, side = 196;
+	double x, y, bx, by;
+
+	fprintf(fp, "<svg class=\"chart quadrant\" width=\"256\" height=\"250\" "
+	    "viewBox=\"0 0 256 250\" role=\"img\">");
+	fprintf(fp, "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" "
+	    "refY=\"5\" markerWidth=\"6\" markerHeight=\"6\" orient=\"auto\">"
+	    "<path d=\"M0,0 L10,5 L0,10 z\" fill=\"#1d2733\"/></marker></defs>");
+	fprintf(fp, "<rect x=\"%d\" y=\"%d\" width=\"98\" height=\"98\" "
+	    "fill=\"#fdf3e1\"/>", x0, y0);
+	fprintf(fp, "<rect x=\"%d\" y=\"%d\" width=\"98\" height=\"98\" "
+	    "fill=\"#e3f2e8\"/>", x0 + 98, y0);
+	fprintf(fp, "<rect x=\"%d\" y=\"%d\" width=\"98\" height=\"98\" "
+	    "fill=\"#f9e1df\"/>", x0, y0 + 98);
+	fprintf(fp, "<rect x=\"%d\" y=\"%d\" width=\"98\" height=\"98\" "
+	    "fill=\"#fdf3e1\"/>", x0 + 98, y0 + 98);
+	fprintf(fp, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" "
+	    "fill=\"none\" stroke=\"#9aa5b1\"/>", x0, y0, side, side);
+	put(fp, "<g font-size=\"8\" fill=\"#5b6675\" text-anchor=\"middle\">"
+	    "<text x=\"%d\" y=\"%d\">%s</text><text x=\"%d\" y=\"%d\">%s</text>"
+	    "<text x=\"%d\" y=\"%d\">%s</text><text x=\"%d\" y=\"%d\">%s</text>"
+	    "</g>",
+	    x0 + 49, y0 + 12, T(r, "Relations without results"),
+	    x0 + 147, y0 + 12, T(r, "Together on track"),
+	    x0 + 49, y0 + side - 5, T(r, "Neither yet"),
+	    x0 + 147, y0 + side - 5, T(r, "Results without relations"));
+	put(fp, "<text x=\"%d\" y=\"244\" font-size=\"9\" text-anchor=\"middle\">"
+	    "%s \xe2\x86\x92</text>", x0 + side / 2, T(r, "hard: results"));
+	put(fp, "<text transform=\"translate(14,%d) rotate(-90)\" font-size=\"9\" "
+	    "text-anchor=\"middle\">%s \xe2\x86\x92</text>", y0 + side / 2,
+	    T(r, "soft: relations"));
+	fprintf(fp, "<g font-size=\"7\" fill=\"#5b6675\"><text x=\"%d\" y=\"%d\" "
+	    "text-anchor=\"end\">100</text><text x=\"%d\" y=\"%d\" "
+	    "text-anchor=\"end\">0</text><text x=\"%d\" y=\"%d\">100</text></g>",
+	    x0 - 3, y0 + 7, x0 - 3, y0 + side, x0 + side - 12, y0 + side + 10);
+	if (isnan(r->hard) || isnan(r->soft)) {
+		put(fp, "<text x=\"%d\" y=\"%d\" font-size=\"9\" "
+		    "text-anchor=\"middle\">%s</text>", x0 + side / 2,
+		    y0 + side / 2, T(r, "Not enough data to place the chain."));
+		fputs("</svg>", fp);
+		return;
+	}
+	x = x0 + side * r->hard / 100;
+	y = y0 + side * (1 - r->soft / 100);
+	bx = x0 + side * r->hard_before / 100;
+	by = y0 + side * (1 - r->soft_before / 100);
+	if (fabs(bx - x) + fabs(by - y) > 4)
+		fprintf(fp, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
+		    "stroke=\"#1d2733\" stroke-width=\"1.5\" "
+		    "marker-end=\"url(#arrow)\"/>", bx, by,
+		    bx + (x - bx) * 0.86, by + (y - by) * 0.86);
+	fprintf(fp, "<circle class=\"before\" cx=\"%.1f\" cy=\"%.1f\" r=\"5\" "
+	    "fill=\"#fff\" stroke=\"#1d2733\" stroke-width=\"1.5\"><title>%s"
+	    "</title></circle>", bx, by, T(r, "a week before"));
+	fprintf(fp, "<circle class=\"now\" cx=\"%.1f\" cy=\"%.1f\" r=\"7\" "
+	    "fill=\"" C_ACCENT "\" stroke=\"#fff\" stroke-width=\"1.5\"><title>%s"
+	    "</title></circle>", x, y, T(r, "now"));
+	fputs("</svg>", fp);
+}
+
+static void
+tile(FILE *fp, const char *value, const char *label)
+{
+	put(fp, "<div class=\"tile\"><b>%s</b><span>%s</span></div>", value,
+	    label);
+}
+
+static int
+count_overdue(const struct chain_report *r, int surprises)
+{
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < r->ndeals; i++)
+		if (surprises ? r->deals[i].surprise &&
+		    chain_state_deviation(r->deals[i].state) :
+		    r->deals[i].state == CHAIN_OVERDUE)
+			n++;
+	return n;
+}
+
+static void
+glance(const struct chain_report *r, FILE *fp)
+{
+	char a[32], b[32], c[32], d[32], buf[64];
+	size_t i;
+	int met = 0, with_target = 0;
+	char *s;
+
+	put(fp, "<section id=\"glance\"><h2>%s</h2><div class=\"glance\">",
+	    T(r, "At a glance"));
+	quadrant(r, fp);
+	fputs("<div class=\"tiles\">", fp);
+	for (i = 0; i < r->nkpis; i++)
+		if (r->kpis[i].met >= 0) {
+			with_target++;
+			met += r->kpis[i].met;
+		}
+	snprintf(buf, sizeof(buf), "%d / %d", met, with_target);
+	tile(fp, with_target ? buf : "\xe2\x80\x93", T(r, "KPIs on target"));
+	snprintf(buf, sizeof(buf), "%d", count_overdue(r, 0));
+	tile(fp, r->ndeals ? buf : "\xe2\x80\x93", T(r, "agreements overdue"));
+	snprintf(buf, sizeof(buf), "%d", count_overdue(r, 1));
+	tile(fp, r->ndeals ? buf : "\xe2\x80\x93", T(r, "surprises"));
+	snprintf(buf, sizeof(buf), "%s%%", num(r, 100 * r->reliability, 0, a));
+	tile(fp, isnan(r->reliability) ? "\xe2\x80\x93" : buf,
+	    T(r, "reliability"));
+	tile(fp, num(r, r->trust_index, 0, a), T(r, "trust index"));
+	snprintf(buf, sizeof(buf), "%zu", r->nactions);
+	tile(fp, buf, T(r, "points for attention"));
+	fputs("</div></div>", fp);
+	s = chain_trf(r, "Hard score %s (a week before %s), soft score %s (%s).",
+	    num(r, r->hard, 0, a), num(r, r->hard_before, 0, b),
+	    num(r, r->soft, 0, c), num(r, r->soft_before, 0, d));
+	put(fp, "<p class=\"verdict\"><b>%s</b> %s</p></section>",
+	    T(r, chain_report_verdict(r)), s);
+	free(s);
+}
+
+/* The partners' codes, used in every table and chart, with their names. */
+static void
+partner_legend(const struct chain_report *r, FILE *fp)
+{
+	const char **codes;
+	size_t i;
+
+	if (chain_map_count(r->partner_names) == 0)
+		return;
+	codes = chain_map_keys(r->partner_names, 1);
+	put(fp, "<p class=\"muted\">%s: ", T(r, "Partners"));
+	for (i = 0; codes[i] != NULL; i++)
+		put(fp, "%s<b>%s</b> %s", i ? " \xc2\xb7 " : "", codes[i],
+		    chain_report_partner(r, codes[i]));
+	fputs("</p>", fp);
+	free(codes);
+}
+
+static void
+plan(const struct chain_report *r, FILE *fp)
+{
+	char t[32], b[32];
+	size_t i;
+
+	put(fp, "<section id=\"plan\"><h2>%s</h2>", T(r, "Plan: the chain plan"));
+	if (r->nkpis == 0) {
+		put(fp, "<p class=\"muted\">%s</p>",
+		    T(r, "No chain plan was given."));
+		partner_legend(r, fp);
+		fputs("</section>", fp);
+		return;
+	}
+	put(fp, "<table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
+	    "<th class=\"n\">%s</th><th class=\"n\">%s</th><th>%s</th></tr>",
+	    T(r, "KPI"), T(r, "name"), T(r, "unit"), T(r, "better"),
+	    T(r, "baseline"), T(r, "target"), T(r, "owner"));
+	for (i = 0; i < r->nkpis; i++) {
+		const struct chain_kpi_series *k = &r->kpis[i];
+
+		put(fp, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
+		    "<td class=\"n\">%s</td><td class=\"n\">%s</td><td>%s</td>"
+		    "</tr>", k->code, k->name, k->unit ? k->unit : "",
+		    k->better > 0 ? T(r, "up") : k->better < 0 ? T(r, "down") : "",
+		    value(r, k->baseline, b), value(r, k->target, t),
+		    k->owner ? k->owner : "");
+	}
+	fputs("</table>", fp);
+	partner_legend(r, fp);
+	fputs("</section>", fp);
+}
+
+static void
+deal_table(const struct chain_report *r, FILE *fp, enum chain_deal_list which,
+    const char *title)
+{
+	char due[CHAIN_DATE_LEN], late[16];
+	size_t i;
+	int n = 0;
+
+	put(fp, "<h3>%s</h3>", T(r, title));
+	for (i = 0; i < r->ndeals; i++) {
+		const struct chain_deal *d = &r->deals[i];
+
+		if (!chain_report_deal_in(r, d, which))
+			continue;
+		if (n++ == 0)
+			put(fp, "<table><tr><th>id</th><th>%s</th><th>%s</th>"
+			    "<th>%s</th><th class=\"n\">%s</th><th>%s</th>"
+			    "<th class=\"n\">%s</th></tr>", T(r, "agreement"),
+			    T(r, "owner"), T(r, "to"), T(r, "due"), T(r, "state"),
+			    T(r, "days late"));
+		chain_date_format(d->effective_due, due);
+		snprintf(late, sizeof(late), "%d", d->days_late);
+		put(fp, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
+		    "<td class=\"n\">%s</td><td class=\"nw\">%s", d->id, d->title,
+		    chain_report_who(r, d->owner), chain_report_who(r, d->counterpart), due,
+		    T(r, chain_state_names[d->state]));
+		if (d->surprise && chain_state_deviation(d->state))
+			put(fp, " <span class=\"badge concern\">%s</span>",
+			    T(r, "surprise"));
+		put(fp, "</td><td class=\"n\">%s</td></tr>",
+		    d->days_late ? late : "");
+	}
+	if (n == 0)
+		put(fp, "<p class=\"muted\">%s</p>", T(r, "Nothing."));
+	else
+		fputs("</table>", fp);
+}
+
+static void
+do_section(const struct chain_report *r, FILE *fp)
+{
+	put(fp, "<section id=\"do\" class=\"page\"><h2>%s</h2>",
+	    T(r, "Do: agreements this week"));
+	if (r->ndeals == 0) {
+		put(fp, "<p class=\"muted\">%s</p></section>",
+		    T(r, "No agreements register was given."));
+		return;
+	}
+	deal_table(r, fp, CHAIN_DEALS_DUE, "Due this week");
+	deal_table(r, fp, CHAIN_DEALS_DONE, "Done this week");
+	deal_table(r, fp, CHAIN_DEALS_COMING, "Coming up");
+	deal_table(r, fp, CHAIN_DEALS_OVERDUE, "Overdue");
+	fputs("</section>", fp);
+}
+
+static void
+badge(const struct chain_report *r, FILE *fp, const char *word)
+{
+	if (*word == '\0')
+		return;
+	put(fp, "<span class=\"badge %s\">%s</span>",
+	    strcmp(word, "none") == 0 ? "common" : word, T(r, word));
+}
+
+static void
+kpi_table(const struct chain_report *r, FILE *fp)
+{
+	char v[32], t[32], c[32];
+	size_t i;
+
+	put(fp, "<table><tr><th>%s</th><th>%s</th><th class=\"n\">%s</th>"
+	    "<th class=\"n\">%s</th><th>%s</th><th class=\"n\">%s</th>"
+	    "<th>%s</th><th>%s</th></tr>", T(r, "KPI"), T(r, "period"),
+	    T(r, "value"), T(r, "target"), T(r, "met"), T(r, "change"),
+	    T(r, "variation"), T(r, "assurance"));
+	for (i = 0; i < r->nkpis; i++) {
+		const struct chain_kpi_series *k = &r->kpis[i];
+
+		put(fp, "<tr><td>%s</td><td>%s</td><td class=\"n\">%s</td>"
+		    "<td class=\"n\">%s</td><td>%s</td><td class=\"n\">%s</td><td>",
+		    k->name, k->period ? k->period : "", value(r, k->value, v),
+		    value(r, k->target, t), k->met < 0 ? "" :
+		    k->met ? T(r, "yes") : T(r, "no"), value(r, k->change, c));
+		badge(r, fp, k->variation);
+		fputs("</td><td>", fp);
+		badge(r, fp, k->assurance);
+		fputs("</td></tr>", fp);
+	}
+	fputs("</table>", fp);
+}
+
+static const char *
+signal_colour(const char *signal)
+{
+	if (strcmp(signal, "improvement") == 0)
+		return C_IMPROVEMENT;
+	if (strcmp(signal, "concern") == 0)
+		return C_CONCERN;
+	if (strcmp(signal, "special") == 0)
+		return C_SPECIAL;
+	return C_COMMON;
+}
+
+struct scale {
+	double lo, hi;
+	int top, bottom;
+};
+
+static void
+widen(struct scale *s, double v)
+{
+	if (isnan(v))
+		return;
+	if (v < s->lo)
+		s->lo = v;
+	if (v > s->hi)
+		s->hi = v;
+}
+
+static double
+ypos(const struct scale *s, double v)
+{
+	return s->bottom - (v - s->lo) / (s->hi - s->lo) * (s->bottom - s->top);
+}
+
+/* A step line through per-point values (limits change at a recalculation). */
+static void
+step_line(FILE *fp, const struct chain_kpi_series *k, const struct scale *s,
+    double (*field)(const struct chain_kpi_point *), double x0, double x1,
+    const char *style)
+{
+	double dx = k->npoints > 1 ? (x1 - x0) / (double)(k->npoints - 1) : 0;
+	size_t i;
+	int open = 0;
+
+	for (i = 0; i < k->npoints; i++) {
+		double v = field(&k->points[i]);
+
+		if (isnan(v)) {
+			if (open)
+				fputs("\"/>", fp);
+			open = 0;
+			continue;
+		}
+		if (!open)
+			fprintf(fp, "<polyline %s points=\"", style);
+		fprintf(fp, "%.1f,%.1f %.1f,%.1f ",
+		    fmax(x0 - 4, x0 + dx * ((double)i - 0.5)), ypos(s, v),
+		    fmin(x1 + 4, x0 + dx * ((double)i + 0.5)), ypos(s, v));
+		open = 1;
+	}
+	if (open)
+		fputs("\"/>", fp);
+}
+
+static double
+f_mean(const struct chain_kpi_point *p)
+{
+	return p->mean;
+}
+
+static double
+f_lower(const struct chain_kpi_point *p)
+{
+	return p->lower;
+}
+
+static double
+f_upper(const struct chain_kpi_point *p)
+{
+	return p->upper;
+}
+
+/* An axis label: three significant digits are enough to read a chart. */
+static const char *
+tick(const struct chain_report *r, double v, char *buf)
+{
+	double a = fabs(v);
+
+	return num(r, v, a >= 100 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : 3, buf);
+}
+
+static void
+xmr_chart(const struct chain_report *r, FILE *fp, const struct chain_kpi_series *k)
+{
+	const double x0 = 44, x1 = 344;
+	struct scale s = { INFINITY, -INFINITY, 12, 128 };
+	char a[32], b[32], label[CHAIN_PERIOD_LEN];
+	double dx, pad;
+	size_t i;
+
+	for (i = 0; i < k->npoints; i++) {
+		widen(&s, k->points[i].value);
+		widen(&s, k->points[i].lower);
+		widen(&s, k->points[i].upper);
+	}
+	widen(&s, k->target);
+	if (!(s.hi > s.lo)) {
+		s.lo -= 1;
+		s.hi += 1;
+	}
+	pad = (s.hi - s.lo) * 0.06;
+	s.lo -= pad;
+	s.hi += pad;
+	dx = k->npoints > 1 ? (x1 - x0) / (double)(k->npoints - 1) : 0;
+	put(fp, "<figure><figcaption>%s%s%s%s</figcaption>", k->name,
+	    k->unit ? " (" : "", k->unit ? k->unit : "", k->unit ? ")" : "");
+	fprintf(fp, "<svg class=\"chart xmr\" width=\"350\" height=\"150\" "
+	    "viewBox=\"0 0 350 150\" role=\"img\" style=\"width:100%%;"
+	    "height:auto\">");
+	fprintf(fp, "<rect x=\"%.0f\" y=\"%d\" width=\"%.0f\" height=\"%d\" "
+	    "fill=\"#fafbfc\" stroke=\"#e3e7ec\"/>", x0 - 4, s.top,
+	    x1 - x0 + 8, s.bottom - s.top);
+	step_line(fp, k, &s, f_upper, x0, x1, "fill=\"none\" stroke=\"#8a94a3\" "
+	    "stroke-dasharray=\"4 3\"");
+	step_line(fp, k, &s, f_lower, x0, x1, "fill=\"none\" stroke=\"#8a94a3\" "
+	    "stroke-dasharray=\"4 3\"");
+	step_line(fp, k, &s, f_mean, x0, x1, "fill=\"none\" stroke=\"#5b6675\"");
+	if (!isnan(k->target))
+		fprintf(fp, "<line x1=\"%.0f\" x2=\"%.0f\" y1=\"%.1f\" y2=\"%.1f\" "
+		    "stroke=\"" C_TARGET "\" stroke-width=\"1.2\" "
+		    "stroke-dasharray=\"1 2\"/>", x0 - 4, x1 + 4,
+		    ypos(&s, k->target), ypos(&s, k->target));
+	fputs("<polyline fill=\"none\" stroke=\"#aab3bf\" points=\"", fp);
+	for (i = 0; i < k->npoints; i++)
+		if (!isnan(k->points[i].value))
+			fprintf(fp, "%.1f,%.1f ", x0 + dx * (double)i,
+			    ypos(&s, k->points[i].value));
+	fputs("\"/>", fp);
+	for (i = 0; i < k->npoints; i++) {
+		const struct chain_kpi_point *p = &k->points[i];
+
+		if (isnan(p->value))
+			continue;
+		chain_period_format(p->period, label);
+		fprintf(fp, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.6\" fill=\"%s\">"
+		    "<title>%s: %s</title></circle>", x0 + dx * (double)i,
+		    ypos(&s, p->value), signal_colour(p->signal), label,
+		    value(r, p->value, a));
+	}
+	fprintf(fp, "<g font-size=\"7\" fill=\"#5b6675\" text-anchor=\"end\">"
+	    "<text x=\"%.0f\" y=\"%.1f\">%s</text><text x=\"%.0f\" y=\"%.1f\">%s"
+	    "</text></g>", x0 - 6, (double)s.top + 6, tick(r, s.hi - pad, a),
+	    x0 - 6, (double)s.bottom, tick(r, s.lo + pad, b));
+	if (k->npoints > 0) {
+		chain_period_format(k->points[0].period, label);
+		fprintf(fp, "<g font-size=\"7\" fill=\"#5b6675\"><text x=\"%.0f\" "
+		    "y=\"139\">%s</text>", x0 - 4, label);
+		chain_period_format(k->points[k->npoints - 1].period, label);
+		fprintf(fp, "<text x=\"%.0f\" y=\"139\" text-anchor=\"end\">%s"
+		    "</text></g>", x1 + 4, label);
+	}
+	fputs("</svg></figure>", fp);
+}
+
+static void
+chart_legend(const struct chain_report *r, FILE *fp)
+{
+	put(fp, "<p class=\"muted\" style=\"font-size:8pt\">"
+	    "<svg width=\"10\" height=\"10\"><circle cx=\"5\" cy=\"5\" r=\"4\" "
+	    "fill=\"" C_COMMON "\"/></svg> %s &#160; "
+	    "<svg width=\"10\" height=\"10\"><circle cx=\"5\" cy=\"5\" r=\"4\" "
+	    "fill=\"" C_IMPROVEMENT "\"/></svg> %s &#160; "
+	    "<svg width=\"10\" height=\"10\"><circle cx=\"5\" cy=\"5\" r=\"4\" "
+	    "fill=\"" C_CONCERN "\"/></svg> %s &#160; "
+	    "<svg width=\"10\" height=\"10\"><circle cx=\"5\" cy=\"5\" r=\"4\" "
+	    "fill=\"" C_SPECIAL "\"/></svg> %s &#160; "
+	    "\xe2\x80\x94 %s &#160; - - %s &#160; "
+	    "<span style=\"color:" C_TARGET "\">\xc2\xb7\xc2\xb7\xc2\xb7</span> %s</p>",
+	    T(r, "common cause"), T(r, "improvement"), T(r, "concern"),
+	    T(r, "special"), T(r, "mean"), T(r, "limits"), T(r, "target"));
+}
+
+static void
+kpi_section(const struct chain_report *r, FILE *fp)
+{
+	size_t i;
+
+	put(fp, "<h3>%s</h3>", T(r, "KPIs"));
+	if (r->nkpis == 0) {
+		put(fp, "<p class=\"muted\">%s</p>", T(r, "No KPI results were given."));
+		return;
+	}
+	kpi_table(r, fp);
+	if (!chain_report_has(r, CHAIN_IN_KPI_CHECK))
+		return;
+	put(fp, "<h3>%s</h3>", T(r, "Control charts"));
+	chart_legend(r, fp);
+	fputs("<div class=\"charts\">", fp);
+	for (i = 0; i < r->nkpis; i++)
+		if (r->kpis[i].npoints > 0)
+			xmr_chart(r, fp, &r->kpis[i]);
+	fputs("</div>", fp);
+}
+
+static void
+bar(FILE *fp, double x, double y, double value, const char *colour)
+{
+	if (isnan(value))
+		return;
+	fprintf(fp, "<rect x=\"%.0f\" y=\"%.0f\" width=\"%.1f\" height=\"7\" "
+	    "fill=\"%s\"/>", x, y, 150 * value, colour);
+}
+
+/* Reliability and predictability per partner (whole-period rows only). */
+static void
+partner_bars(const struct chain_report *r, FILE *fp)
+{
+	char a[32], b[32];
+	size_t i, n = 0;
+	int y = 22;
+
+	for (i = 0; i < r->nscores; i++)
+		n += *r->scores[i].period == '\0';
+	if (n == 0)
+		return;
+	put(fp, "<h3>%s</h3>", T(r, "Agreements per partner"));
+	fprintf(fp, "<svg class=\"chart bars\" width=\"560\" height=\"%zu\" "
+	    "viewBox=\"0 0 560 %zu\" role=\"img\">", 30 + 22 * n, 30 + 22 * n);
+	put(fp, "<g font-size=\"8\"><rect x=\"170\" y=\"4\" width=\"10\" "
+	    "height=\"7\" fill=\"" C_ACCENT "\"/><text x=\"184\" y=\"11\">%s</text>"
+	    "<rect x=\"300\" y=\"4\" width=\"10\" height=\"7\" fill=\"#8cc0d6\"/>"
+	    "<text x=\"314\" y=\"11\">%s</text></g>", T(r, "reliability"),
+	    T(r, "predictability"));
+	for (i = 0; i < r->nscores; i++) {
+		const struct chain_partner_score *s = &r->scores[i];
+
+		if (*s->period != '\0')
+			continue;
+		put(fp, "<text x=\"164\" y=\"%d\" font-size=\"8.5\" "
+		    "text-anchor=\"end\">%s</text>", y + 12,
+		    chain_report_who(r, s->partner));
+		fprintf(fp, "<rect x=\"170\" y=\"%d\" width=\"150\" height=\"16\" "
+		    "fill=\"#f3f5f7\"/>", y);
+		bar(fp, 170, y, s->reliability, C_ACCENT);
+		bar(fp, 170, y + 8, s->predictability, "#8cc0d6");
+		fprintf(fp, "<text x=\"326\" y=\"%d\" font-size=\"8\">%s%% / %s%% "
+		    "(%ld)</text>", y + 12, num(r, 100 * s->reliability, 0, a),
+		    num(r, 100 * s->predictability, 0, b), s->tally.total);
+		y += 22;
+	}
+	fputs("</svg>", fp);
+}
+
+/* Dimensions of the latest wave, in order of first appearance, * last. */
+static size_t
+dimensions(const struct chain_report *r, const char **dims, size_t max)
+{
+	size_t i, j, n = 0;
+	int overall = 0;
+
+	for (i = 0; i < r->ntrust; i++) {
+		const char *d = r->trust[i].dimension;
+
+		if (r->wave == NULL || strcmp(r->trust[i].wave, r->wave) != 0)
+			continue;
+		if (strcmp(d, "*") == 0) {
+			overall = 1;
+			continue;
+		}
+		for (j = 0; j < n && strcmp(dims[j], d) != 0; j++)
+			;
+		if (j == n && n + 1 < max)
+			dims[n++] = d;
+	}
+	if (overall)
+		dims[n++] = "*";
+	return n;
+}
+
+static const struct chain_trust *
+trust_cell(const struct chain_report *r, const char *wave, const char *p,
+    const char *about, const char *dim)
+{
+	size_t i;
+
+	for (i = 0; i < r->ntrust && wave != NULL; i++) {
+		const struct chain_trust *t = &r->trust[i];
+
+		if (strcmp(t->wave, wave) == 0 && strcmp(t->partner, p) == 0 &&
+		    strcmp(t->about, about) == 0 && strcmp(t->dimension, dim) == 0)
+			return t;
+	}
+	return NULL;
+}
+
+static void
+trust_value(const struct chain_report *r, FILE *fp, const struct chain_trust *t,
+    const struct chain_trust *before)
+{
+	char a[32], b[32];
+	double change;
+
+	if (t == NULL || t->suppressed || isnan(t->index)) {
+		put(fp, "<td class=\"n muted\" title=\"%s\">\xe2\x80\x93</td>",
+		    T(r, "too few respondents to show"));
+		return;
+	}
+	fprintf(fp, "<td class=\"n\">%s", num(r, t->index, 0, a));
+	if (before != NULL && !before->suppressed && !isnan(before->index)) {
+		change = t->index - before->index;
+		if (fabs(change) >= 0.5)
+			fprintf(fp, " <span class=\"%s\">%s%s</span>",
+			    change > 0 ? "up" : "down",
+			    change > 0 ? "\xe2\x96\xb2" : "\xe2\x96\xbc",
+			    num(r, fabs(change), 0, b));
+	}
+	fputs("</td>", fp);
+}
+
+static void
+trust_table(const struct chain_report *r, FILE *fp)
+{
+	const char *dims[32];
+	size_t ndims = dimensions(r, dims, 32), i, j;
+	char *title;
+
+	put(fp, "<h3>%s</h3>", T(r, "Trust per partner and dimension"));
+	if (r->wave == NULL || ndims == 0) {
+		put(fp, "<p class=\"muted\">%s</p>",
+		    T(r, "No survey results were given."));
+		return;
+	}
+	title = r->previous_wave ? chain_trf(r, "wave %s, change since %s",
+	    r->wave, r->previous_wave) : chain_trf(r, "wave %s", r->wave);
+	put(fp, "<p class=\"muted\">%s</p>", title);
+	free(title);
+	put(fp, "<table><tr><th>%s</th>", T(r, "partner"));
+	for (j = 0; j < ndims; j++)
+		put(fp, "<th class=\"n\">%s</th>", strcmp(dims[j], "*") == 0 ?
+		    T(r, "overall") : dims[j]);
+	fputs("</tr>", fp);
+	for (i = 0; i < r->ntrust; i++) {
+		const struct chain_trust *t = &r->trust[i];
+
+		if (strcmp(t->wave, r->wave) != 0 ||
+		    strcmp(t->dimension, dims[0]) != 0)
+			continue;
+		put(fp, "<tr><td>%s", chain_report_who(r, t->partner));
+		if (*t->about != '\0')
+			put(fp, " \xe2\x86\x92 %s", chain_report_who(r, t->about));
+		fputs("</td>", fp);
+		for (j = 0; j < ndims; j++)
+			trust_value(r, fp, trust_cell(r, r->wave, t->partner,
+			    t->about, dims[j]), trust_cell(r, r->previous_wave,
+			    t->partner, t->about, dims[j]));
+		fputs("</tr>", fp);
+	}
+	fputs("</table>", fp);
+}
+
+static int
+compare_names(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static size_t
+heat_partners(const struct chain_report *r, const char **names, size_t max)
+{
+	size_t i, j, n = 0, side;
+
+	for (i = 0; i < r->ntrust_pairs; i++)
+		for (side = 0; side < 2; side++) {
+			const char *p = side ? r->trust_pairs[i].about :
+			    r->trust_pairs[i].partner;
+
+			for (j = 0; j < n && strcmp(names[j], p) != 0; j++)
+				;
+			if (j == n && n < max)
+				names[n++] = p;
+		}
+	qsort(names, n, sizeof(*names), compare_names);
+	return n;
+}
+
+static const struct chain_trust_pair *
+heat_cell(const struct chain_report *r, const char *p, const char *about)
+{
+	size_t i;
+
+	for (i = 0; i < r->ntrust_pairs; i++)
+		if (strcmp(r->trust_pairs[i].partner, p) == 0 &&
+		    strcmp(r->trust_pairs[i].about, about) == 0)
+			return &r->trust_pairs[i];
+	return NULL;
+}
+
+/* The mutual-trust heat map: red below 50, amber to 75, green above. */
+static void
+heat_map(const struct chain_report *r, FILE *fp)
+{
+	const char *names[24];
+	size_t n = heat_partners(r, names, 24), i, j;
+	const int cell = 46, left = 120, top = 70;
+	char a[32];
+
+	if (n == 0)
+		return;
+	put(fp, "<h3>%s</h3><p class=\"muted\">%s</p>", T(r, "Mutual trust"),
+	    T(r, "each row rates the partner of its column (1 to 5)"));
+	fprintf(fp, "<svg class=\"chart heatmap\" width=\"%zu\" height=\"%zu\" "
+	    "viewBox=\"0 0 %zu %zu\" role=\"img\">", left + n * cell + 10,
+	    top + n * cell + 10, left + n * cell + 10, top + n * cell + 10);
+	for (j = 0; j < n; j++)
+		put(fp, "<text transform=\"translate(%d,%d) rotate(-40)\" "
+		    "font-size=\"8.5\">%s</text>", left + (int)j * cell + cell / 2 - 4,
+		    top - 6, chain_report_who(r, names[j]));
+	for (i = 0; i < n; i++) {
+		put(fp, "<text x=\"%d\" y=\"%d\" font-size=\"8.5\" "
+		    "text-anchor=\"end\">%s</text>", left - 6,
+		    top + (int)i * cell + cell / 2 + 3, chain_report_who(r, names[i]));
+		for (j = 0; j < n; j++) {
+			const struct chain_trust_pair *c = heat_cell(r, names[i],
+			    names[j]);
+			int x = left + (int)j * cell, y = top + (int)i * cell;
+			const char *fill = "#f0f2f5";
+
+			if (i == j)
+				fill = "#d5dae1";
+			else if (c != NULL && !isnan(c->index))
+				fill = c->index >= 75 ? "#8fd19e" : c->index >= 50 ?
+				    "#f7d774" : "#f19a8e";
+			fprintf(fp, "<rect x=\"%d\" y=\"%d\" width=\"%d\" "
+			    "height=\"%d\" fill=\"%s\" stroke=\"#fff\" "
+			    "stroke-width=\"2\"/>", x, y, cell, cell, fill);
+			if (i != j)
+				fprintf(fp, "<text x=\"%d\" y=\"%d\" font-size=\"10\" "
+				    "text-anchor=\"middle\">%s</text>", x + cell / 2,
+				    y + cell / 2 + 4, c != NULL && !isnan(c->mean) ?
+				    num(r, c->mean, 1, a) : "\xe2\x80\x93");
+		}
+	}
+	fputs("</svg>", fp);
+}
+
+static void
+check_section(const struct chain_report *r, FILE *fp)
+{
+	put(fp, "<section id=\"check\" class=\"page\"><h2>%s</h2>",
+	    T(r, "Check: results and relations"));
+	kpi_section(r, fp);
+	partner_bars(r, fp);
+	trust_table(r, fp);
+	heat_map(r, fp);
+	fputs("</section>", fp);
+}
+
+static void
+act_section(const struct chain_report *r, FILE *fp)
+{
+	size_t i;
+
+	put(fp, "<section id=\"act\" class=\"page\"><h2>%s</h2>",
+	    T(r, "Act: what needs attention"));
+	if (r->nactions == 0) {
+		put(fp, "<p>%s</p></section>",
+		    T(r, "Nothing needs special attention this week."));
+		return;
+	}
+	put(fp, "<p class=\"muted\">%s</p><ol class=\"act\">",
+	    T(r, "Questions for the chain meeting"));
+	for (i = 0; i < r->nactions; i++) {
+		const struct chain_action *a = &r->actions[i];
+
+		put(fp, "<li><span class=\"kind\">%s</span> %s<span class=\"q\">%s"
+		    "</span></li>", T(r, a->kind), a->message, a->question);
+	}
+	fputs("</ol></section>", fp);
+}
+
+static void
+sources(const struct chain_report *r, FILE *fp)
+{
+	static const char *const names[CHAIN_IN_NKINDS] = { "chain-kpi check",
+	    "chain-kpi summary", "chain-agree status", "chain-agree score",
+	    "chain-agree matrix", "chain-survey score", "chain-survey matrix",
+	    "chain-survey compare", "plan", "partners" };
+	int k, first = 1;
+
+	put(fp, "<footer><p>%s: ", T(r, "Sources"));
+	for (k = 0; k < CHAIN_IN_NKINDS; k++)
+		if (chain_report_has(r, (enum chain_input_kind)k)) {
+			put(fp, "%s%s", first ? "" : ", ", names[k]);
+			first = 0;
+		}
+	fputs(".</p></footer>", fp);
+}
+
+void
+chain_render_html(const struct chain_report *r, FILE *fp)
+{
+	int year, week;
+	char from[CHAIN_DATE_LEN], to[CHAIN_DATE_LEN];
+	char *when, *range;
+
+	chain_iso_week(r->week_start, &year, &week);
+	chain_date_format(r->week_start, from);
+	chain_date_format(r->week_end, to);
+	when = chain_trf(r, "week %d of %d", week, year);
+	range = chain_trf(r, "%s to %s", from, to);
+	put(fp, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">"
+	    "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
+	    "<title>%s \xe2\x80\x94 %s</title>",
+	    r->lang == CHAIN_NL ? "nl" : "en", r->chain ? r->chain :
+	    T(r, "Weekly chain report"), when);
+	fputs("<style>", fp);
+	fputs(css, fp);
+	fputs("</style></head><body>\n", fp);
+	put(fp, "<header><h1>%s</h1><p>%s \xc2\xb7 %s \xc2\xb7 %s</p></header>\n",
+	    r->chain ? r->chain : T(r, "Weekly chain report"),
+	    T(r, "Weekly chain report"), when, range);
+	free(when);
+	free(range);
+	glance(r, fp);
+	plan(r, fp);
+	fputs("\n", fp);
+	do_section(r, fp);
+	fputs("\n", fp);
+	check_section(r, fp);
+	fputs("\n", fp);
+	act_section(r, fp);
+	sources(r, fp);
+	fputs("\n</body></html>\n", fp);
+}

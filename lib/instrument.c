@@ -1,0 +1,507 @@
+/*
+ * instrument.c: a survey instrument.  An instrument is a list of statements
+ * (items), each scoring one dimension on an answer scale; negatively worded
+ * items are reverse scored.  It is a CSV file (item,dimension,text and
+ * optionally text_nl, reverse, min, max), either the user's own or one of
+ * the built-in instruments in the data directory: $CHAIN_DATA_DIR, else the
+ * directory compiled in, else examples/ of the source tree the program was
+ * built in.  The items of a dimension share one scale, so that a dimension
+ * score is a mean on that scale; when every dimension shares it, the
+ * respondent's overall score (dimension '*') exists too.
+ */
+#include <dirent.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "chain.h"
+
+#ifndef CHAIN_DATADIR
+#define CHAIN_DATADIR "/usr/local/share/chain"
+#endif
+
+#define INSTRUMENTS "/instruments"
+#define SOURCE_TREE "/examples/instruments"
+/*
+ * How far up from the program's directory the source tree is looked for:
+ * it holds bin/, or build/san/bin/ for the sanitizer build.
+ */
+#define PARENTS_SEARCHED 4
+
+/* The columns of a responses file; no item may be called so. */
+static const char *const reserved[] = { "respondent", "partner", "about",
+	"wave", "item", "value", NULL };
+
+int
+chain_reserved_column(const char *name)
+{
+	size_t i;
+
+	for (i = 0; reserved[i] != NULL; i++)
+		if (chain_strcasecmp(name, reserved[i]) == 0)
+			return 1;
+	return 0;
+}
+
+struct columns {
+	int item, dimension, text, text_nl, reverse, min, max;
+};
+
+static int
+find_columns(struct chain_csv *r, struct columns *c)
+{
+	static const char *const required[] = { "item", "dimension", "text",
+		NULL };
+	int cols[3];
+
+	if (chain_csv_require(r, required, cols) != 0)
+		return -1;
+	c->item = cols[0];
+	c->dimension = cols[1];
+	c->text = cols[2];
+	c->text_nl = chain_csv_column(r, "text_nl");
+	c->reverse = chain_csv_column(r, "reverse");
+	c->min = chain_csv_column(r, "min");
+	c->max = chain_csv_column(r, "max");
+	return 0;
+}
+
+/* 1/yes/ja/true or 0/no/nee/false (empty is 0); -1 for anything else. */
+static int
+parse_flag(const char *s)
+{
+	static const char *const yes[] = { "1", "yes", "ja", "true", "y", "j",
+		NULL };
+	static const char *const no[] = { "", "0", "no", "nee", "false", "n",
+		NULL };
+	char *copy = chain_strdup(s), *t = chain_trim(copy);
+	int i, v = -1;
+
+	for (i = 0; yes[i] != NULL && v < 0; i++)
+		if (chain_strcasecmp(t, yes[i]) == 0)
+			v = 1;
+	for (i = 0; no[i] != NULL && v < 0; i++)
+		if (chain_strcasecmp(t, no[i]) == 0)
+			v = 0;
+	free(copy);
+	return v;
+}
+
+static char *
+trimmed_copy(const char *s)
+{
+	char *copy = chain_strdup(s), *t = chain_trim(copy);
+
+	memmove(copy, t, strlen(t) + 1);
+	return copy;
+}
+
+/* Reads min and max of an item; the default scale where they are empty. */
+static int
+read_scale(struct chain_csv *r, const struct chain_row *row,
+    const struct columns *c, struct chain_item *it)
+{
+	int a = c->min >= 0 ? chain_csv_number(r, row, c->min, &it->min) : 0;
+	int b = c->max >= 0 ? chain_csv_number(r, row, c->max, &it->max) : 0;
+
+	if (a < 0 || b < 0)
+		return -1;
+	if (it->min >= it->max) {
+		chain_csv_error(r, row->line, c->max >= 0 ?
+		    chain_csv_column_name(r, (size_t)c->max) : NULL,
+		    "the scale %g-%g is empty (min must be below max)",
+		    it->min, it->max);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+check_item_id(struct chain_csv *r, const struct chain_row *row,
+    const struct columns *c, const struct chain_instrument *in,
+    const char *id)
+{
+	const char *column = chain_csv_column_name(r, (size_t)c->item);
+
+	if (*id == '\0') {
+		chain_csv_error(r, row->line, column, "missing value");
+		return -1;
+	}
+	if (chain_reserved_column(id)) {
+		chain_csv_error(r, row->line, column, "'%s' is a column of the "
+		    "responses and cannot be an item", id);
+		return -1;
+	}
+	if (chain_instrument_item(in, id) >= 0) {
+		chain_csv_error(r, row->line, column, "item '%s' appears more "
+		    "than once", id);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+check_dimension(struct chain_csv *r, const struct chain_row *row,
+    const struct columns *c, const char *name)
+{
+	const char *column = chain_csv_column_name(r, (size_t)c->dimension);
+
+	if (*name == '\0') {
+		chain_csv_error(r, row->line, column, "missing value");
+		return -1;
+	}
+	if (strcmp(name, CHAIN_OVERALL) == 0) {
+		chain_csv_error(r, row->line, column, "'*' is the overall "
+		    "score, not a dimension");
+		return -1;
+	}
+	return 0;
+}
+
+/* The dimension of that name, made when it is new. */
+static size_t
+dimension_of(struct chain_instrument *in, const char *name,
+    const struct chain_item *it)
+{
+	struct chain_dimension *d;
+	size_t i;
+
+	for (i = 0; i < in->ndims; i++)
+		if (strcmp(in->dims[i].name, name) == 0)
+			return i;
+	in->dims = chain_reallocarray(in->dims, in->ndims + 1,
+	    sizeof(*in->dims));
+	d = &in->dims[in->ndims];
+	memset(d, 0, sizeof(*d));
+	d->name = chain_strdup(name);
+	d->min = it->min;
+	d->max = it->max;
+	return in->ndims++;
+}
+
+static int
+add_item(struct chain_instrument *in, struct chain_csv *r,
+    const struct chain_row *row, const struct columns *c, double min,
+    double max)
+{
+	struct chain_item it;
+	struct chain_dimension *d;
+	char *id = trimmed_copy(chain_field(row, c->item));
+	char *dim = trimmed_copy(chain_field(row, c->dimension));
+	int bad;
+
+	memset(&it, 0, sizeof(it));
+	it.min = min;
+	it.max = max;
+	bad = check_item_id(r, row, c, in, id);
+	bad |= check_dimension(r, row, c, dim);
+	bad |= read_scale(r, row, c, &it);
+	if (c->reverse >= 0 &&
+	    (it.reverse = parse_flag(chain_field(row, c->reverse))) < 0) {
+		chain_csv_error(r, row->line, chain_csv_column_name(r,
+		    (size_t)c->reverse), "'%s' is not 1 (yes) or 0 (no)",
+		    chain_field(row, c->reverse));
+		bad = -1;
+	}
+	if (!bad) {
+		it.dimension = dimension_of(in, dim, &it);
+		d = &in->dims[it.dimension];
+		if (d->min != it.min || d->max != it.max) {
+			chain_csv_error(r, row->line, NULL, "item '%s' is on "
+			    "scale %g-%g, the other items of '%s' on %g-%g",
+			    id, it.min, it.max, dim, d->min, d->max);
+			bad = -1;
+		}
+	}
+	free(dim);
+	if (bad) {
+		free(id);
+		return -1;
+	}
+	it.id = id;
+	it.text = chain_strdup(chain_field(row, c->text));
+	it.text_nl = c->text_nl >= 0 ?
+	    chain_strdup(chain_field(row, c->text_nl)) : NULL;
+	in->items = chain_reallocarray(in->items, in->nitems + 1,
+	    sizeof(*in->items));
+	in->items[in->nitems++] = it;
+	return 0;
+}
+
+/* Each dimension's list of items, and whether one scale holds throughout. */
+static void
+link_dimensions(struct chain_instrument *in)
+{
+	size_t i;
+
+	for (i = 0; i < in->ndims; i++)
+		in->dims[i].items = chain_calloc(in->nitems,
+		    sizeof(*in->dims[i].items));
+	in->overall = 1;
+	for (i = 0; i < in->nitems; i++) {
+		struct chain_dimension *d = &in->dims[in->items[i].dimension];
+
+		d->items[d->nitems++] = i;
+		if (d->min != in->dims[0].min || d->max != in->dims[0].max)
+			in->overall = 0;
+	}
+}
+
+static char *
+name_of(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	size_t n;
+
+	base = base != NULL ? base + 1 : path;
+	n = strlen(base);
+	if (n > 4 && strcmp(base + n - 4, ".csv") == 0)
+		n -= 4;
+	return chain_strndup(base, n);
+}
+
+/*
+ * Reads an instrument; min and max are the scale of items that give none.
+ * Every problem is reported; NULL when there was any.
+ */
+struct chain_instrument *
+chain_instrument_read(const char *path, const struct chain_opts *o,
+    double min, double max)
+{
+	struct chain_opts own = *o;
+	struct chain_instrument *in;
+	struct chain_csv *r;
+	const struct chain_row *row;
+	struct columns c;
+	int bad = 0;
+
+	own.delimiter = 0;	/* -d is about the responses */
+	if ((r = chain_csv_open(path, &own)) == NULL)
+		return NULL;
+	in = chain_calloc(1, sizeof(*in));
+	in->name = name_of(path);
+	if (find_columns(r, &c) != 0)
+		bad = 1;
+	else
+		while ((row = chain_csv_read(r)) != NULL)
+			if (add_item(in, r, row, &c, min, max) != 0)
+				bad = 1;
+	if (!bad && chain_csv_errors(r) == 0 && in->nitems == 0) {
+		chain_csv_error(r, 0, NULL, "the instrument has no items");
+		bad = 1;
+	}
+	if (chain_csv_close(r) != 0 || bad) {
+		chain_instrument_free(in);
+		return NULL;
+	}
+	link_dimensions(in);
+	return in;
+}
+
+void
+chain_instrument_free(struct chain_instrument *in)
+{
+	size_t i;
+
+	if (in == NULL)
+		return;
+	for (i = 0; i < in->nitems; i++) {
+		free(in->items[i].id);
+		free(in->items[i].text);
+		free(in->items[i].text_nl);
+	}
+	for (i = 0; i < in->ndims; i++) {
+		free(in->dims[i].name);
+		free(in->dims[i].items);
+	}
+	free(in->items);
+	free(in->dims);
+	free(in->name);
+	free(in);
+}
+
+/* The index of an item (ids match as column names do), or -1. */
+int
+chain_instrument_item(const struct chain_instrument *in, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < in->nitems; i++)
+		if (chain_strcasecmp(in->items[i].id, id) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* The index of a dimension, ndims for '*', or -1. */
+int
+chain_instrument_dimension(const struct chain_instrument *in,
+    const char *name)
+{
+	size_t i;
+
+	if (strcmp(name, CHAIN_OVERALL) == 0)
+		return in->overall ? (int)in->ndims : -1;
+	for (i = 0; i < in->ndims; i++)
+		if (strcmp(in->dims[i].name, name) == 0)
+			return (int)i;
+	for (i = 0; i < in->ndims; i++)
+		if (chain_strcasecmp(in->dims[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* The instrument as CSV, its texts in English or (where given) Dutch. */
+void
+chain_instrument_write(struct chain_out *w, const struct chain_instrument *in,
+    int dutch)
+{
+	size_t i;
+
+	chain_out_header(w, "item,dimension,text,reverse,min,max");
+	for (i = 0; i < in->nitems; i++) {
+		const struct chain_item *it = &in->items[i];
+
+		chain_out_text(w, it->id);
+		chain_out_text(w, in->dims[it->dimension].name);
+		chain_out_text(w, dutch && it->text_nl != NULL &&
+		    *it->text_nl != '\0' ? it->text_nl : it->text);
+		chain_out_int(w, it->reverse);
+		chain_out_number(w, it->min);
+		chain_out_number(w, it->max);
+		chain_out_end(w);
+	}
+}
+
+static int
+is_directory(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static char *
+joined(const char *a, const char *b)
+{
+	size_t na = strlen(a), nb = strlen(b);
+	char *s = chain_malloc(na + nb + 1);
+
+	memcpy(s, a, na);
+	memcpy(s + na, b, nb + 1);
+	return s;
+}
+
+/* The program's own path: the kernel's word for it, else argv[0]. */
+static char *
+executable(const char *argv0)
+{
+	char buf[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", buf, sizeof(buf) - 1);
+
+	if (n > 0) {
+		buf[n] = '\0';
+		return chain_strdup(buf);
+	}
+	if (argv0 != NULL && strchr(argv0, '/') != NULL)
+		return chain_strdup(argv0);
+	return NULL;
+}
+
+/* examples/instruments of the source tree the program was run from. */
+static char *
+source_tree_dir(const char *argv0)
+{
+	char *path = executable(argv0), *slash, *dir;
+	int i;
+
+	for (i = 0; path != NULL && i < PARENTS_SEARCHED; i++) {
+		if ((slash = strrchr(path, '/')) == NULL)
+			break;
+		*slash = '\0';
+		dir = joined(*path != '\0' ? path : "/", SOURCE_TREE);
+		if (is_directory(dir)) {
+			free(path);
+			return dir;
+		}
+		free(dir);
+	}
+	free(path);
+	return NULL;
+}
+
+/*
+ * The directory of the built-in instruments: $CHAIN_DATA_DIR/instruments
+ * when that is set, else the one installed, else the source tree's; NULL
+ * when there is none.
+ */
+char *
+chain_instrument_dir(const char *argv0)
+{
+	const char *env = getenv("CHAIN_DATA_DIR");
+	char *dir;
+
+	if (env != NULL && *env != '\0')
+		return joined(env, INSTRUMENTS);
+	dir = joined(CHAIN_DATADIR, INSTRUMENTS);
+	if (is_directory(dir))
+		return dir;
+	free(dir);
+	return source_tree_dir(argv0);
+}
+
+/* The file of a built-in instrument, or NULL when there is no such one. */
+char *
+chain_instrument_path(const char *dir, const char *name)
+{
+	char *file, *path;
+	size_t i;
+
+	if (dir == NULL || *name == '\0')
+		return NULL;
+	for (i = 0; name[i] != '\0'; i++)
+		if (strchr("/.", name[i]) != NULL)
+			return NULL;
+	file = joined("/", name);
+	path = joined(dir, file);
+	free(file);
+	file = joined(path, ".csv");
+	free(path);
+	if (access(file, R_OK) != 0) {
+		free(file);
+		return NULL;
+	}
+	return file;
+}
+
+static int
+compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The names of the built-in instruments, sorted; NULL-terminated. */
+char **
+chain_instrument_names(const char *dir, size_t *n)
+{
+	DIR *d = dir != NULL ? opendir(dir) : NULL;
+	struct dirent *e;
+	char **names = chain_calloc(1, sizeof(*names));
+
+	*n = 0;
+	while (d != NULL && (e = readdir(d)) != NULL) {
+		size_t len = strlen(e->d_name);
+
+		if (len <= 4 || e->d_name[0] == '.' ||
+		    strcmp(e->d_name + len - 4, ".csv") != 0)
+			continue;
+		names = chain_reallocarray(names, *n + 2, sizeof(*names));
+		names[(*n)++] = chain_strndup(e->d_name, len - 4);
+	}
+	if (d != NULL)
+		closedir(d);
+	names[*n] = NULL;
+	qsort(names, *n, sizeof(*names), compare_names);
+	return names;
+}

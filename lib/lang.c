@@ -1,0 +1,282 @@
+/*
+ * lang.c: every label and sentence of the report, in English and Dutch.
+ * A text is looked up by its English form; sentences with values are printf
+ * formats whose arguments come in the same order in both languages.  Numbers
+ * in running text get a decimal comma in Dutch.
+ */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chain.h"
+
+static const char *const texts[][2] = {
+	/* titles and sections */
+	{ "Weekly chain report", "Wekelijkse ketenrapportage" },
+	{ "week %d of %d", "week %d van %d" },
+	{ "%s to %s", "%s t/m %s" },
+	{ "At a glance", "In \xc3\xa9\xc3\xa9n oogopslag" },
+	{ "Plan: the chain plan", "Plan: het ketenplan" },
+	{ "Do: agreements this week", "Do: afspraken deze week" },
+	{ "Check: results and relations", "Check: resultaten en relaties" },
+	{ "Act: what needs attention", "Act: wat aandacht vraagt" },
+	{ "Sources", "Bronnen" },
+	{ "Partners", "Partners" },
+	/* at a glance */
+	{ "hard: results", "hard: resultaten" },
+	{ "soft: relations", "zacht: relaties" },
+	{ "now", "nu" },
+	{ "a week before", "een week eerder" },
+	{ "Together on track", "Samen op koers" },
+	{ "Results without relations", "Resultaat zonder relatie" },
+	{ "Relations without results", "Relatie zonder resultaat" },
+	{ "Neither yet", "Nog geen van beide" },
+	{ "The chain delivers and its partners trust each other.",
+	  "De keten levert en de partners vertrouwen elkaar." },
+	{ "Results are met, but the relay team may drop the baton.",
+	  "De resultaten worden gehaald, maar het estafetteteam kan het "
+	  "stokje laten vallen." },
+	{ "Partners trust each other but results lag: beware of a talking shop.",
+	  "De partners vertrouwen elkaar, maar de resultaten blijven achter: "
+	  "waak voor een praatclub." },
+	{ "Neither results nor relations are where the chain wants them.",
+	  "Resultaten noch relaties zijn waar de keten ze wil hebben." },
+	{ "Not enough data to place the chain.",
+	  "Te weinig gegevens om de keten te plaatsen." },
+	{ "Hard score %s (a week before %s), soft score %s (%s).",
+	  "Harde score %s (een week eerder %s), zachte score %s (%s)." },
+	{ "KPIs on target", "KPI's op norm" },
+	{ "agreements overdue", "afspraken over tijd" },
+	{ "surprises", "verrassingen" },
+	{ "reliability", "betrouwbaarheid" },
+	{ "predictability", "voorspelbaarheid" },
+	{ "trust index", "vertrouwensindex" },
+	{ "points for attention", "aandachtspunten" },
+	/* plan */
+	{ "KPI", "KPI" },
+	{ "name", "naam" },
+	{ "unit", "eenheid" },
+	{ "better", "beter" },
+	{ "target", "norm" },
+	{ "baseline", "nulmeting" },
+	{ "owner", "eigenaar" },
+	{ "up", "hoger" },
+	{ "down", "lager" },
+	{ "No chain plan was given.", "Er is geen ketenplan meegegeven." },
+	/* do */
+	{ "Due this week", "Deze week af te ronden" },
+	{ "Done this week", "Deze week afgerond" },
+	{ "Coming up", "Binnenkort" },
+	{ "Overdue", "Over tijd" },
+	{ "agreement", "afspraak" },
+	{ "to", "aan" },
+	{ "due", "deadline" },
+	{ "done", "gereed" },
+	{ "state", "stand" },
+	{ "days late", "dagen te laat" },
+	{ "the chain", "de keten" },
+	{ "announced", "gemeld" },
+	{ "surprise", "verrassing" },
+	{ "trust", "vertrouwen" },
+	{ "gap", "verschil in beeld" },
+	{ "Nothing.", "Niets." },
+	{ "No agreements register was given.",
+	  "Er is geen afsprakenregister meegegeven." },
+	{ "kept", "nagekomen" },
+	{ "renegotiated", "heronderhandeld" },
+	{ "late", "te laat" },
+	{ "overdue", "over tijd" },
+	{ "due-soon", "binnenkort" },
+	{ "open", "open" },
+	{ "cancelled", "vervallen" },
+	/* check */
+	{ "KPIs", "KPI's" },
+	{ "period", "periode" },
+	{ "value", "waarde" },
+	{ "met", "gehaald" },
+	{ "change", "verandering" },
+	{ "variation", "variatie" },
+	{ "assurance", "zekerheid" },
+	{ "yes", "ja" },
+	{ "no", "nee" },
+	{ "common", "gewone variatie" },
+	{ "improvement", "verbetering" },
+	{ "concern", "zorg" },
+	{ "special", "bijzondere oorzaak" },
+	{ "pass", "haalt de norm" },
+	{ "fail", "haalt de norm niet" },
+	{ "hit-and-miss", "wisselend" },
+	{ "Control charts", "Regelkaarten" },
+	{ "mean", "gemiddelde" },
+	{ "limits", "grenzen" },
+	{ "common cause", "gewone oorzaak" },
+	{ "No KPI results were given.", "Er zijn geen KPI-resultaten meegegeven." },
+	{ "Agreements per partner", "Afspraken per partner" },
+	{ "partner", "partner" },
+	{ "agreements", "afspraken" },
+	{ "Who carries the chain", "Wie draagt de keten" },
+	{ "promises made", "beloften gedaan" },
+	{ "promises received", "beloften ontvangen" },
+	{ "balance", "balans" },
+	{ "Trust per partner and dimension", "Vertrouwen per partner en dimensie" },
+	{ "wave %s, change since %s", "meting %s, verandering sinds %s" },
+	{ "wave %s", "meting %s" },
+	{ "overall", "totaal" },
+	{ "about", "over" },
+	{ "dimension", "dimensie" },
+	{ "index", "index" },
+	{ "respondents", "respondenten" },
+	{ "too few respondents to show", "te weinig respondenten om te tonen" },
+	{ "No survey results were given.",
+	  "Er zijn geen enqu\xc3\xaate-uitkomsten meegegeven." },
+	{ "Mutual trust", "Wederzijds vertrouwen" },
+	{ "each row rates the partner of its column (1 to 5)",
+	  "elke rij beoordeelt de partner van de kolom (1 tot 5)" },
+	{ "rates", "beoordeelt" },
+	/* act */
+	{ "Questions for the chain meeting", "Vragen voor het ketenoverleg" },
+	{ "question", "vraag" },
+	{ "Nothing needs special attention this week.",
+	  "Deze week vraagt niets bijzondere aandacht." },
+	{ "%s: a special-cause concern in %s, %s against a target of %s.",
+	  "%s: een signaal van zorg in %s, %s tegenover een norm van %s." },
+	{ "%s: a special-cause concern in %s (%s).",
+	  "%s: een signaal van zorg in %s (%s)." },
+	{ "What changed in the process behind %s, and who will look into it "
+	  "with us?",
+	  "Wat is er veranderd in het proces achter %s, en wie zoekt dat samen "
+	  "met ons uit?" },
+	{ "%s will not meet its target of %s without a change to the process: "
+	  "it varies between %s and %s.",
+	  "%s haalt de norm van %s niet zonder een verandering in het proces: "
+	  "de waarde schommelt tussen %s en %s." },
+	{ "%s will not meet its target of %s without a change to the process.",
+	  "%s haalt de norm van %s niet zonder een verandering in het proces." },
+	{ "Which change to the process would bring %s within reach of %s, and "
+	  "who takes it up?",
+	  "Welke verandering in het proces brengt %s binnen bereik van %s, en "
+	  "wie pakt dat op?" },
+	{ "%s promised '%s' to %s by %s; it is %d days overdue.",
+	  "%s beloofde '%s' aan %s v\xc3\xb3\xc3\xb3r %s; het is %d dagen over tijd." },
+	{ "%s promised '%s' to %s by %s; it is %d days overdue and was not "
+	  "announced.",
+	  "%s beloofde '%s' aan %s v\xc3\xb3\xc3\xb3r %s; het is %d dagen over tijd en "
+	  "dat was niet gemeld." },
+	{ "What would help %s complete '%s', and which new date can %s and %s "
+	  "agree on?",
+	  "Wat heeft %s nodig om '%s' af te ronden, en welke nieuwe datum "
+	  "spreken %s en %s af?" },
+	{ "%s announced %ld of %ld deviations in time.",
+	  "%s meldde %ld van %ld afwijkingen op tijd." },
+	{ "What would help %s announce delays before the due date?",
+	  "Wat zou %s helpen om vertraging v\xc3\xb3\xc3\xb3r de deadline te melden?" },
+	{ "Trust of %s in %s fell from %s to %s (p = %s).",
+	  "Het vertrouwen van %s in %s daalde van %s naar %s (p = %s)." },
+	{ "Trust of %s in %s fell from %s to %s (p < %s).",
+	  "Het vertrouwen van %s in %s daalde van %s naar %s (p < %s)." },
+	{ "What has %s experienced in working with %s lately, and what would "
+	  "restore confidence?",
+	  "Wat heeft %s de laatste tijd ervaren in de samenwerking met %s, en "
+	  "wat zou het vertrouwen herstellen?" },
+	{ "%s rates trust in %s at %s of 100, a concern.",
+	  "%s waardeert het vertrouwen in %s met %s van 100, een zorgpunt." },
+	{ "What would %s need from %s to work together with more confidence?",
+	  "Wat heeft %s nodig van %s om met meer vertrouwen samen te werken?" },
+	{ "%s rates %s at %s, while %s rates %s at %s.",
+	  "%s beoordeelt %s met %s, terwijl %s %s beoordeelt met %s." },
+	{ "How do %s and %s each see their working relation, and where do "
+	  "their views differ?",
+	  "Hoe zien %s en %s elk hun samenwerking, en waar verschillen hun "
+	  "beelden?" },
+	{ "%s made %ld promises to %s and received %ld in return.",
+	  "%s deed %ld beloften aan %s en kreeg er %ld terug." },
+	{ "Is the work between %s and %s shared the way both want it?",
+	  "Is het werk tussen %s en %s verdeeld zoals beide partijen willen?" },
+};
+
+#define NTEXTS (sizeof(texts) / sizeof(texts[0]))
+
+/* A label or sentence in the report's language (the key itself if none). */
+const char *
+chain_tr(const struct chain_report *r, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < NTEXTS; i++)
+		if (strcmp(texts[i][0], key) == 0)
+			return texts[i][r->lang == CHAIN_NL];
+	return key;
+}
+
+/* A sentence with values, in the report's language; the caller frees it. */
+char *
+chain_trf(const struct chain_report *r, const char *key, ...)
+{
+	va_list ap;
+	int n;
+	char *s;
+
+	va_start(ap, key);
+	n = vsnprintf(NULL, 0, chain_tr(r, key), ap);
+	va_end(ap);
+	s = chain_malloc((size_t)n + 1);
+	va_start(ap, key);
+	vsnprintf(s, (size_t)n + 1, chain_tr(r, key), ap);
+	va_end(ap);
+	return s;
+}
+
+static double
+round_to(double v, int decimals)
+{
+	double scale = pow(10, decimals);
+
+	return round(v * scale) / scale;
+}
+
+/*
+ * A KPI's value as the report shows it: the decimals it needs, at most
+ * four, a decimal comma in Dutch, an en dash when there is none.
+ */
+const char *
+chain_report_value(const struct chain_report *r, double v, char *buf,
+    size_t size)
+{
+	char *point;
+
+	double a = fabs(v);
+
+	if (isnan(v) || isinf(v))
+		return chain_report_num(r, v, 0, buf, size);
+	/* about four significant digits: 1862, 31.23, 0.871 */
+	v = round_to(v, a >= 1000 ? 0 : a >= 100 ? 1 : a >= 10 ? 2 : a >= 1 ?
+	    3 : 4);
+	chain_number_format(v, 0, buf, size);
+	if (r->lang == CHAIN_NL && (point = strchr(buf, '.')) != NULL)
+		*point = ',';
+	return buf;
+}
+
+/*
+ * A number for running text or a table: a fixed number of decimals, a
+ * decimal comma in Dutch, an en dash when there is none.
+ */
+const char *
+chain_report_num(const struct chain_report *r, double v, int decimals,
+    char *buf, size_t size)
+{
+	char *point;
+
+	if (isnan(v) || isinf(v)) {
+		snprintf(buf, size, "\xe2\x80\x93");
+		return buf;
+	}
+	if (fabs(v) < 0.5 * pow(10, -decimals))
+		v = 0;
+	snprintf(buf, size, "%.*f", decimals, v);
+	if (r->lang == CHAIN_NL && (point = strchr(buf, '.')) != NULL)
+		*point = ',';
+	return buf;
+}

@@ -1,0 +1,449 @@
+/*
+ * leadtime.c: how long a case takes across the chain, and where it waits.
+ * For each complete case (events.c hands them on in time order) the stretch
+ * measured runs from its first event (or the first event of --from) to its
+ * last (or the first later event of --to); its lead time, events, partners
+ * and handoffs (changes of partner along events that name one) become a
+ * row, or a value in the period of the stretch's end, whose median, 90th
+ * percentile, mean, count and share within a norm become measurement rows.
+ * The relay view gathers the wait between consecutive events of a case at
+ * different partners, per ordered pair of partners.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "chain.h"
+
+struct pair {
+	int from, to;
+	const char *from_name, *to_name;	/* set for sorting */
+	double *wait;
+	size_t n, cap;
+};
+
+struct chain_leadtime {
+	struct chain_leadtime_opts lo;
+	struct chain_cases *cases;
+	struct chain_out *out, *rows;	/* rows: the per-case spool */
+	FILE *spool;
+	int from, to;			/* step ids, -1 when not given */
+	struct chain_kpi *bins;		/* lead times per period */
+	struct chain_map *pairs;
+	struct pair *last_pair;
+	int *seen;			/* partners of a case, a scratch set */
+	size_t seencap;
+	long complete, incomplete;
+};
+
+static void
+reset(void *arg)
+{
+	struct chain_leadtime *lt = arg;
+
+	if (lt->rows != NULL) {
+		chain_out_flush(lt->rows);
+		if (fflush(lt->spool) != 0 || ftruncate(fileno(lt->spool), 0) != 0)
+			chain_err(CHAIN_EXIT_IO, "temporary file");
+		rewind(lt->spool);
+	}
+	if (lt->bins != NULL) {
+		chain_kpi_free(lt->bins);
+		lt->bins = chain_kpi_new("", CHAIN_COMBINE_MEDIAN);
+	}
+	lt->complete = lt->incomplete = 0;
+}
+
+static void
+free_pair(void *p)
+{
+	struct pair *x = p;
+
+	free(x->wait);
+	free(x);
+}
+
+static void
+reset_pairs(void *arg)
+{
+	struct chain_leadtime *lt = arg;
+
+	chain_map_free(lt->pairs, free_pair);
+	lt->pairs = chain_map_new();
+	lt->last_pair = NULL;
+}
+
+/*
+ * The stretch of a case: first and last event measured.  Returns -1 when
+ * the case never reaches --from, or --to after it.
+ */
+static int
+stretch(const struct chain_leadtime *lt, const struct chain_event *ev,
+    size_t n, size_t *first, size_t *last)
+{
+	size_t i = 0;
+
+	if (lt->lo.from != NULL)
+		for (; i < n && ev[i].step != lt->from; i++)
+			;
+	if (i == n)
+		return -1;
+	*first = i;
+	if (lt->lo.to == NULL) {
+		*last = n - 1;
+		return 0;
+	}
+	for (i++; i < n && ev[i].step != lt->to; i++)
+		;
+	if (i == n)
+		return -1;
+	*last = i;
+	return 0;
+}
+
+/* Distinct partners and changes of partner, events without one skipped. */
+static void
+partners(struct chain_leadtime *lt, const struct chain_event *ev, size_t n,
+    long *distinct, long *handoffs)
+{
+	size_t i, j, k = 0;
+	int prev = -1;
+
+	if (n > lt->seencap) {
+		lt->seencap = n;
+		lt->seen = chain_reallocarray(lt->seen, n, sizeof(*lt->seen));
+	}
+	*handoffs = 0;
+	for (i = 0; i < n; i++) {
+		if (ev[i].partner < 0)
+			continue;
+		if (prev >= 0 && ev[i].partner != prev)
+			(*handoffs)++;
+		prev = ev[i].partner;
+		for (j = 0; j < k && lt->seen[j] != prev; j++)
+			;
+		if (j == k)
+			lt->seen[k++] = prev;
+	}
+	*distinct = (long)k;
+}
+
+static double
+duration(const struct chain_leadtime *lt, const struct chain_event *a,
+    const struct chain_event *b)
+{
+	return (double)(b->utc_us - a->utc_us) / 1e6 / lt->lo.unit;
+}
+
+static void
+out_time(struct chain_out *w, const struct chain_event *e)
+{
+	char buf[CHAIN_TIME_LEN];
+
+	chain_event_format(e, buf);
+	chain_out_text(w, buf);
+}
+
+static void
+lead_case(void *arg, const char *id, const struct chain_event *ev, size_t n)
+{
+	struct chain_leadtime *lt = arg;
+	size_t first, last;
+	long np, nh;
+	double lead;
+
+	if (stretch(lt, ev, n, &first, &last) != 0) {
+		lt->incomplete++;
+		return;
+	}
+	lt->complete++;
+	lead = duration(lt, &ev[first], &ev[last]);
+	if (lt->bins != NULL) {
+		chain_kpi_add(lt->bins, chain_period_of(lt->lo.kind,
+		    chain_event_local_days(&ev[last])), lead);
+		return;
+	}
+	partners(lt, ev + first, last - first + 1, &np, &nh);
+	chain_out_text(lt->rows, id);
+	out_time(lt->rows, &ev[first]);
+	out_time(lt->rows, &ev[last]);
+	chain_out_number(lt->rows, lead);
+	chain_out_int(lt->rows, (long long)(last - first + 1));
+	chain_out_int(lt->rows, np);
+	chain_out_int(lt->rows, nh);
+	if (!isnan(lt->lo.norm))
+		chain_out_int(lt->rows, lead <= lt->lo.norm);
+	chain_out_end(lt->rows);
+}
+
+static struct pair *
+pair_of(struct chain_leadtime *lt, int from, int to)
+{
+	char key[32];
+	void **slot;
+
+	if (lt->last_pair != NULL && lt->last_pair->from == from &&
+	    lt->last_pair->to == to)
+		return lt->last_pair;
+	snprintf(key, sizeof(key), "%d %d", from, to);
+	slot = chain_map_slot(lt->pairs, key, NULL);
+	if (*slot == NULL) {
+		struct pair *x = chain_calloc(1, sizeof(*x));
+
+		x->from = from;
+		x->to = to;
+		*slot = x;
+	}
+	return lt->last_pair = *slot;
+}
+
+static void
+handoff_case(void *arg, const char *id, const struct chain_event *ev, size_t n)
+{
+	struct chain_leadtime *lt = arg;
+	const struct chain_event *prev = NULL;
+	size_t first, last, i;
+	struct pair *x;
+
+	(void)id;
+	if (stretch(lt, ev, n, &first, &last) != 0) {
+		lt->incomplete++;
+		return;
+	}
+	lt->complete++;
+	for (i = first; i <= last; i++) {
+		if (ev[i].partner < 0)
+			continue;
+		if (prev != NULL && prev->partner != ev[i].partner) {
+			x = pair_of(lt, prev->partner, ev[i].partner);
+			if (x->n == x->cap) {
+				x->cap = x->cap ? x->cap * 2 : 16;
+				x->wait = chain_reallocarray(x->wait, x->cap,
+				    sizeof(*x->wait));
+			}
+			x->wait[x->n++] = duration(lt, prev, &ev[i]);
+		}
+		prev = &ev[i];
+	}
+}
+
+static void
+restart_handoffs(void *arg)
+{
+	struct chain_leadtime *lt = arg;
+
+	reset_pairs(lt);
+	lt->complete = lt->incomplete = 0;
+}
+
+struct chain_leadtime *
+chain_leadtime_new(const struct chain_leadtime_opts *lo,
+    const struct chain_opts *o, struct chain_out *w)
+{
+	struct chain_leadtime *lt = chain_calloc(1, sizeof(*lt));
+
+	lt->lo = *lo;
+	lt->out = w;
+	if (lo->handoffs) {
+		lt->pairs = chain_map_new();
+		lt->cases = chain_cases_new(o, &lo->columns, handoff_case,
+		    restart_handoffs, lt);
+	} else
+		lt->cases = chain_cases_new(o, &lo->columns, lead_case, reset,
+		    lt);
+	lt->from = lo->from ? chain_names_id(chain_cases_steps(lt->cases),
+	    lo->from) : -1;
+	lt->to = lo->to ? chain_names_id(chain_cases_steps(lt->cases),
+	    lo->to) : -1;
+	if (lo->handoffs)
+		chain_out_header(w, "from,to,handoffs,median_wait,p90_wait,"
+		    "mean_wait");
+	else if (lo->per) {
+		lt->bins = chain_kpi_new("", CHAIN_COMBINE_MEDIAN);
+		chain_out_header(w, "kpi,period,value");
+	} else {
+		lt->spool = chain_spool_open();
+		lt->rows = chain_out_stream(lt->spool, o->excel ? ';' : ',',
+		    o->excel, o->excel);
+		chain_out_header(w, isnan(lo->norm) ?
+		    "case,start,end,lead_time,events,partners,handoffs" :
+		    "case,start,end,lead_time,events,partners,handoffs,"
+		    "within_norm");
+	}
+	return lt;
+}
+
+void
+chain_leadtime_read(struct chain_leadtime *lt, const char *path)
+{
+	chain_cases_read(lt->cases, path);
+}
+
+/* Copies the per-case rows from the spool to the output. */
+static void
+copy_rows(struct chain_leadtime *lt)
+{
+	char buf[64 * 1024];
+	FILE *to = chain_out_file(lt->out);
+	size_t n;
+
+	chain_out_flush(lt->rows);
+	if (fflush(lt->spool) != 0)
+		chain_err(CHAIN_EXIT_IO, "temporary file");
+	rewind(lt->spool);
+	while ((n = fread(buf, 1, sizeof(buf), lt->spool)) > 0)
+		fwrite(buf, 1, n, to);
+}
+
+static void
+measurement(struct chain_leadtime *lt, const char *name,
+    struct chain_period period, double v)
+{
+	char kpi[256];
+
+	snprintf(kpi, sizeof(kpi), "%s%s%s", lt->lo.kpi ? lt->lo.kpi : "",
+	    lt->lo.kpi ? "_" : "", name);
+	chain_out_text(lt->out, kpi);
+	chain_out_period(lt->out, period);
+	chain_out_number(lt->out, v);
+	chain_out_end(lt->out);
+}
+
+static double
+share_within(const double *x, size_t n, double norm)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		k += x[i] <= norm;
+	return (double)k / (double)n;
+}
+
+/*
+ * The measurement rows: per statistic, per period in time order; an empty
+ * period between the first and the last has a count of 0 and no others.
+ */
+static void
+write_periods(struct chain_leadtime *lt)
+{
+	static const char *const names[] = { "leadtime_median", "leadtime_p90",
+		"leadtime_mean", "cases", "within_norm" };
+	size_t ng = chain_kpi_groups_sorted(lt->bins), i, j, n, s;
+	struct chain_period p, q, prev = { CHAIN_DAY, 0 };
+	double *x, v, sum;
+
+	for (i = 0; i < ng; i++) {
+		chain_kpi_group(lt->bins, i, &x, &n);
+		chain_sort_doubles(x, n);
+	}
+	for (s = 0; s < (isnan(lt->lo.norm) ? 4U : 5U); s++)
+		for (i = 0; i < ng; i++) {
+			p = chain_kpi_group(lt->bins, i, &x, &n);
+			if (s == 3 && i > 0)
+				for (q = chain_period_next(prev);
+				    q.start < p.start; q = chain_period_next(q))
+					measurement(lt, names[s], q, 0);
+			prev = p;
+			for (sum = 0, j = 0; j < n; j++)
+				sum += x[j];
+			v = s == 0 ? chain_quantile_sorted(x, n, 0.5) :
+			    s == 1 ? chain_quantile_sorted(x, n, 0.9) :
+			    s == 2 ? sum / (double)n : s == 3 ? (double)n :
+			    share_within(x, n, lt->lo.norm);
+			measurement(lt, names[s], p, v);
+		}
+}
+
+static int
+pair_order(const void *a, const void *b)
+{
+	const struct pair *x = *(const struct pair *const *)a;
+	const struct pair *y = *(const struct pair *const *)b;
+	int c = strcmp(x->from_name, y->from_name);
+
+	return c != 0 ? c : strcmp(x->to_name, y->to_name);
+}
+
+/* One row per ordered pair of partners, by the partners' names. */
+static void
+write_pairs(struct chain_leadtime *lt)
+{
+	const char **keys = chain_map_keys(lt->pairs, 0);
+	size_t i, n = chain_map_count(lt->pairs);
+	struct pair **list = chain_calloc(n + 1, sizeof(*list));
+	const struct chain_names *names = chain_cases_partners(lt->cases);
+	double sum;
+	size_t j;
+
+	for (i = 0; i < n; i++) {
+		list[i] = chain_map_get(lt->pairs, keys[i]);
+		list[i]->from_name = chain_names_name(names, list[i]->from);
+		list[i]->to_name = chain_names_name(names, list[i]->to);
+	}
+	free(keys);
+	qsort(list, n, sizeof(*list), pair_order);
+	for (i = 0; i < n; i++) {
+		struct pair *x = list[i];
+
+		chain_sort_doubles(x->wait, x->n);
+		for (sum = 0, j = 0; j < x->n; j++)
+			sum += x->wait[j];
+		chain_out_text(lt->out, x->from_name);
+		chain_out_text(lt->out, x->to_name);
+		chain_out_int(lt->out, (long long)x->n);
+		chain_out_number(lt->out, chain_quantile_sorted(x->wait, x->n,
+		    0.5));
+		chain_out_number(lt->out, chain_quantile_sorted(x->wait, x->n,
+		    0.9));
+		chain_out_number(lt->out, sum / (double)x->n);
+		chain_out_end(lt->out);
+	}
+	free(list);
+}
+
+static void
+warn_incomplete(const struct chain_leadtime *lt, int quiet)
+{
+	long total = lt->complete + lt->incomplete;
+
+	if (lt->incomplete == 0 || quiet)
+		return;
+	if (lt->lo.from != NULL && lt->lo.to != NULL)
+		chain_warnx("warning: %ld of %ld cases never reach '%s' after "
+		    "'%s'; left out", lt->incomplete, total, lt->lo.to,
+		    lt->lo.from);
+	else
+		chain_warnx("warning: %ld of %ld cases never reach '%s'; left "
+		    "out", lt->incomplete, total, lt->lo.to ? lt->lo.to :
+		    lt->lo.from);
+}
+
+/* The end of the input: the remaining cases, then the output. */
+void
+chain_leadtime_finish(struct chain_leadtime *lt, int quiet)
+{
+	chain_cases_finish(lt->cases);
+	warn_incomplete(lt, quiet);
+	if (lt->pairs != NULL)
+		write_pairs(lt);
+	else if (lt->bins != NULL)
+		write_periods(lt);
+	else
+		copy_rows(lt);
+}
+
+void
+chain_leadtime_free(struct chain_leadtime *lt)
+{
+	chain_cases_free(lt->cases);
+	if (lt->rows != NULL)
+		chain_out_free(lt->rows);
+	if (lt->spool != NULL)
+		fclose(lt->spool);
+	if (lt->bins != NULL)
+		chain_kpi_free(lt->bins);
+	chain_map_free(lt->pairs, free_pair);
+	free(lt->seen);
+	free(lt);
+}

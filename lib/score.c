@@ -1,0 +1,311 @@
+/*
+ * score.c: survey scores.  A respondent's score on a dimension is the mean
+ * of their answers to its items (the reader sums them as it goes), when they
+ * answered at least half of them; their overall score (dimension '*') is
+ * the mean of their dimension scores.  Responses are grouped by any of
+ * wave, partner and about; a group keeps, per dimension, only the running
+ * moments (Welford's) of its responses' scores, so memory grows with the
+ * groups and never with the rows.  A group's mean is
+ * also read as an index from 0 to 100 on the scale, and that index as a
+ * level the way the Wilder inventory reads a 1-5 mean: a strength from 75
+ * (4.0), to discuss from 50 (3.0), else a concern.
+ *
+ * A cell (a group's dimension) of fewer than min-n respondents is never
+ * shown.  Respondents, not responses: one who answered about three partners
+ * gives three responses to a group that takes those partners together, and
+ * counts once.  To know that, a cell keeps the fingerprints of its first
+ * respondents, and drops them once there are min-n: the memory stays with
+ * the groups.  Suppression then marks the cells over all groups at once, so
+ * that a rule across groups (such as complementary suppression) fits in.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chain.h"
+
+#define STRENGTH 75.0
+#define DISCUSS 50.0
+/* an index computed as 74.99999999 from a mean of 4 is still 75 */
+#define LEVEL_SLACK 1e-9
+
+/* The first respondents of a cell, until there are min-n of them. */
+struct chain_count {
+	uint64_t *person;
+	long n;
+};
+
+/* Recent groups, by fingerprint: most rows need no map lookup. */
+#define RECENT 256
+
+struct chain_groups {
+	const struct chain_instrument *in;
+	int by;
+	long min_n;
+	size_t ncells;
+	struct chain_map *map;
+	struct chain_group *recent[RECENT];
+	char *key;
+	size_t keycap;
+};
+
+/* score[] gets ndims dimension scores, then the overall score; NAN is none. */
+void
+chain_score_respondent(const struct chain_instrument *in,
+    const struct chain_response *r, double *score)
+{
+	const struct chain_dimension *dim = in->dims;
+	double total = 0;
+	size_t d, ndims = in->ndims;
+	unsigned scored = 0;
+
+	for (d = 0; d < ndims; d++) {
+		unsigned answered = r->answered[d];
+
+		if (answered * 2 >= dim[d].nitems) {
+			score[d] = r->sum[d] / answered;
+			total += score[d];
+			scored++;
+		} else
+			score[d] = NAN;
+	}
+	score[ndims] = in->overall && scored > 0 ? total / scored : NAN;
+}
+
+struct chain_groups *
+chain_groups_new(const struct chain_instrument *in, int by, long min_n)
+{
+	struct chain_groups *gs = chain_calloc(1, sizeof(*gs));
+
+	gs->in = in;
+	gs->by = by;
+	gs->min_n = min_n;
+	gs->ncells = in->ndims + 1;
+	gs->map = chain_map_new();
+	return gs;
+}
+
+static void
+free_group(void *p)
+{
+	struct chain_group *g = p;
+	size_t c;
+
+	for (c = 0; g->counted[c].n >= 0; c++)
+		free(g->counted[c].person);
+	free(g->counted);
+	free(g->wave);
+	free(g->partner);
+	free(g->about);
+	free(g->cell);
+	free(g->suppressed);
+	free(g);
+}
+
+void
+chain_groups_free(struct chain_groups *gs)
+{
+	if (gs == NULL)
+		return;
+	chain_map_free(gs->map, free_group);
+	free(gs->key);
+	free(gs);
+}
+
+/* The map key of a group: its three names with a separator between. */
+static const char *
+group_key(struct chain_groups *gs, const char *wave, const char *partner,
+    const char *about)
+{
+	size_t nw = strlen(wave), np = strlen(partner), na = strlen(about);
+
+	if (nw + np + na + 3 > gs->keycap) {
+		gs->keycap = nw + np + na + 64;
+		gs->key = chain_realloc(gs->key, gs->keycap);
+	}
+	memcpy(gs->key, wave, nw);
+	gs->key[nw] = '\x1f';
+	memcpy(gs->key + nw + 1, partner, np);
+	gs->key[nw + 1 + np] = '\x1f';
+	memcpy(gs->key + nw + np + 2, about, na + 1);
+	return gs->key;
+}
+
+/* A group, made (empty) when it is new. */
+struct chain_group *
+chain_groups_slot(struct chain_groups *gs, const char *wave,
+    const char *partner, const char *about)
+{
+	void **slot = chain_map_slot(gs->map, group_key(gs, wave, partner,
+	    about), NULL);
+	struct chain_group *g = *slot;
+
+	if (g == NULL) {
+		g = chain_calloc(1, sizeof(*g));
+		g->wave = chain_strdup(wave);
+		g->partner = chain_strdup(partner);
+		g->about = chain_strdup(about);
+		g->cell = chain_calloc(gs->ncells, sizeof(*g->cell));
+		/* one more, marked -1, ends the list */
+		g->counted = chain_calloc(gs->ncells + 1, sizeof(*g->counted));
+		g->counted[gs->ncells].n = -1;
+		g->suppressed = chain_calloc(gs->ncells, 1);
+		*slot = g;
+	}
+	return g;
+}
+
+struct chain_group *
+chain_groups_find(struct chain_groups *gs, const char *wave,
+    const char *partner, const char *about)
+{
+	return chain_map_get(gs->map, group_key(gs, wave, partner, about));
+}
+
+/* Whether g is the group of these names (those grouped by are given). */
+static int
+same_group(const struct chain_group *g, const char *const name[3])
+{
+	return g != NULL &&
+	    (name[1] == NULL || strcmp(g->partner, name[1]) == 0) &&
+	    (name[2] == NULL || strcmp(g->about, name[2]) == 0) &&
+	    (name[0] == NULL || strcmp(g->wave, name[0]) == 0);
+}
+
+/* Counts a respondent in a cell of fewer than min-n, unless they count. */
+static void
+count_person(const struct chain_groups *gs, struct chain_count *k,
+    uint64_t person)
+{
+	long i;
+
+	for (i = 0; i < k->n; i++)
+		if (k->person[i] == person)
+			return;
+	if (k->person == NULL)
+		k->person = chain_calloc((size_t)gs->min_n,
+		    sizeof(*k->person));
+	k->person[k->n++] = person;
+	if (k->n == gs->min_n) {
+		free(k->person);
+		k->person = NULL;
+	}
+}
+
+static struct chain_group *
+group_of(struct chain_groups *gs, const struct chain_response *r)
+{
+	const char *name[3], *key[3];
+	struct chain_group **recent;
+	size_t c, n = 0;
+
+	name[0] = gs->by & CHAIN_BY_WAVE ? r->wave : NULL;
+	name[1] = gs->by & CHAIN_BY_PARTNER ? r->partner : NULL;
+	name[2] = gs->by & CHAIN_BY_ABOUT ? r->about : NULL;
+	for (c = 0; c < 3; c++)
+		if (name[c] != NULL)
+			key[n++] = name[c];
+	recent = &gs->recent[chain_seen_hash(key, n) % RECENT];
+	if (!same_group(*recent, name))
+		*recent = chain_groups_slot(gs, name[0] ? name[0] : "",
+		    name[1] ? name[1] : "", name[2] ? name[2] : "");
+	return *recent;
+}
+
+/* A respondent's scores join the moments of their group. */
+void
+chain_groups_add(struct chain_groups *gs, const struct chain_response *r,
+    const double *score)
+{
+	struct chain_group *g = group_of(gs, r);
+	size_t c;
+
+	for (c = 0; c < gs->ncells; c++)
+		if (!isnan(score[c])) {
+			chain_moments_add(&g->cell[c], score[c]);
+			if (g->counted[c].n < gs->min_n)
+				count_person(gs, &g->counted[c], r->person);
+		}
+}
+
+static int
+compare_groups(const void *a, const void *b)
+{
+	const struct chain_group *x = *(const struct chain_group *const *)a;
+	const struct chain_group *y = *(const struct chain_group *const *)b;
+	int c = strcmp(x->wave, y->wave);
+
+	if (c == 0)
+		c = strcmp(x->partner, y->partner);
+	return c != 0 ? c : strcmp(x->about, y->about);
+}
+
+/* The groups by wave, partner and about; the caller frees the array. */
+struct chain_group **
+chain_groups_sorted(const struct chain_groups *gs, size_t *n)
+{
+	const char **keys = chain_map_keys(gs->map, 0);
+	struct chain_group **list;
+	size_t i;
+
+	*n = chain_map_count(gs->map);
+	list = chain_calloc(*n + 1, sizeof(*list));
+	for (i = 0; i < *n; i++)
+		list[i] = chain_map_get(gs->map, keys[i]);
+	free(keys);
+	qsort(list, *n, sizeof(*list), compare_groups);
+	return list;
+}
+
+/*
+ * Marks every cell of fewer than min-n respondents.  Complementary
+ * suppression would go here: it needs every group of a split at once.
+ */
+void
+chain_groups_suppress(struct chain_groups *gs)
+{
+	struct chain_group **list;
+	size_t i, c, n;
+
+	list = chain_groups_sorted(gs, &n);
+	for (i = 0; i < n; i++)
+		for (c = 0; c < gs->ncells; c++)
+			list[i]->suppressed[c] =
+			    list[i]->counted[c].n < gs->min_n;
+	free(list);
+}
+
+double
+chain_survey_index(double mean, double min, double max)
+{
+	return (mean - min) / (max - min) * 100;
+}
+
+const char *
+chain_survey_level(double index)
+{
+	if (isnan(index))
+		return "";
+	if (index + LEVEL_SLACK >= STRENGTH)
+		return "strength";
+	if (index + LEVEL_SLACK >= DISCUSS)
+		return "discuss";
+	return "concern";
+}
+
+/* A group's figures on one dimension (ndims is the overall score). */
+void
+chain_group_cell(const struct chain_instrument *in,
+    const struct chain_group *g, size_t cell, struct chain_cell *c)
+{
+	const struct chain_moments *m = &g->cell[cell];
+	const struct chain_dimension *d =
+	    &in->dims[cell < in->ndims ? cell : 0];
+
+	c->suppressed = g->suppressed[cell];
+	c->n = m->n;
+	c->mean = m->n > 0 ? m->mean : NAN;
+	c->sd = chain_moments_sd(m);
+	c->index = chain_survey_index(c->mean, d->min, d->max);
+	c->level = chain_survey_level(c->index);
+}

@@ -1,0 +1,509 @@
+/*
+ * text.c: the weekly report as Markdown (for wikis and mail) and as plain
+ * text for a terminal, where sparklines stand in for the control charts.
+ * Both are built from the same tables; only the escaping and the table
+ * drawing differ.  Text from the inputs is escaped for Markdown, and in
+ * plain text stripped of control characters, so that no input can forge
+ * markup or send escape sequences to a terminal.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chain.h"
+
+struct table {
+	char **cells;		/* rows x cols, row-major */
+	size_t rows, cols, cap;
+	int *right;		/* right-aligned columns */
+};
+
+static void
+table_init(struct table *t, size_t cols)
+{
+	memset(t, 0, sizeof(*t));
+	t->cols = cols;
+	t->right = chain_calloc(cols, sizeof(*t->right));
+}
+
+static void
+table_cell(struct table *t, const char *s)
+{
+	t->cells = chain_reallocarray(t->cells, t->cap + 1, sizeof(*t->cells));
+	t->cells[t->cap++] = chain_strdup(s != NULL ? s : "");
+	t->rows = (t->cap + t->cols - 1) / t->cols;
+}
+
+static void
+table_free(struct table *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->cap; i++)
+		free(t->cells[i]);
+	free(t->cells);
+	free(t->right);
+}
+
+/* Display width: code points, a fair measure for the scripts used here. */
+static size_t
+width(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+/* Writes input text: Markdown-escaped, or stripped of control characters. */
+static void
+put_text(FILE *fp, const char *s, int markdown)
+{
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c < 0x20 || c == 0x7F) {
+			fputc(' ', fp);
+			continue;
+		}
+		if (!markdown) {
+			fputc(c, fp);
+			continue;
+		}
+		switch (c) {
+		case '<': fputs("&lt;", fp); break;
+		case '>': fputs("&gt;", fp); break;
+		case '&': fputs("&amp;", fp); break;
+		case '\\': case '`': case '*': case '_': case '[': case ']':
+		case '|': case '#': case '~':
+			fputc('\\', fp);
+			fputc(c, fp);
+			break;
+		default:
+			fputc(c, fp);
+		}
+	}
+}
+
+static void
+pad(FILE *fp, size_t n)
+{
+	while (n-- > 0)
+		fputc(' ', fp);
+}
+
+/* Ends a line of a table, without the blanks that padding left at its end. */
+static void
+flush_line(FILE *fp, char **buf, size_t *len, FILE **line)
+{
+	size_t n;
+
+	fclose(*line);
+	n = *len;
+	while (n > 0 && (*buf)[n - 1] == ' ')
+		n--;
+	fwrite(*buf, 1, n, fp);
+	fputc('\n', fp);
+	free(*buf);
+	*line = open_memstream(buf, len);
+}
+
+static void
+table_print(const struct table *t, FILE *fp, int markdown)
+{
+	size_t *w = chain_calloc(t->cols, sizeof(*w)), r, c, len;
+	char *buf;
+	FILE *out = open_memstream(&buf, &len);
+
+	for (c = 0; c < t->cols; c++)
+		w[c] = markdown ? 3 : 0;	/* Markdown wants --- at least */
+	for (r = 0; r < t->rows; r++)
+		for (c = 0; c < t->cols && r * t->cols + c < t->cap; c++)
+			if (width(t->cells[r * t->cols + c]) > w[c])
+				w[c] = width(t->cells[r * t->cols + c]);
+	for (r = 0; r < t->rows; r++) {
+		for (c = 0; c < t->cols; c++) {
+			const char *s = r * t->cols + c < t->cap ?
+			    t->cells[r * t->cols + c] : "";
+			size_t gap = w[c] - width(s);
+
+			fputs(markdown ? (c == 0 ? "| " : " | ") : (c ? "  " : ""),
+			    out);
+			if (t->right[c])
+				pad(out, gap);
+			put_text(out, s, markdown);
+			if (!t->right[c])
+				pad(out, gap);
+		}
+		if (markdown)
+			fputs(" |", out);
+		flush_line(fp, &buf, &len, &out);
+		if (r > 0)
+			continue;
+		for (c = 0; c < t->cols; c++) {
+			size_t k;
+
+			fputs(markdown ? (c == 0 ? "| " : " | ") : (c ? "  " : ""),
+			    out);
+			for (k = 0; k < w[c]; k++)
+				fputc(markdown && t->right[c] && k + 1 == w[c] ?
+				    ':' : '-', out);
+		}
+		if (markdown)
+			fputs(" |", out);
+		flush_line(fp, &buf, &len, &out);
+	}
+	fclose(out);
+	free(buf);
+	free(w);
+}
+
+static const char *
+T(const struct chain_report *r, const char *key)
+{
+	return chain_tr(r, key);
+}
+
+static void
+heading(FILE *fp, const char *title, int level, int markdown)
+{
+	size_t n;
+
+	if (markdown) {
+		fprintf(fp, "\n%.*s ", level + 1, "####");
+		put_text(fp, title, 1);
+		fputs("\n\n", fp);
+		return;
+	}
+	fputc('\n', fp);
+	put_text(fp, title, 0);
+	fputc('\n', fp);
+	for (n = width(title); n > 0; n--)
+		fputc(level == 1 ? '=' : '-', fp);
+	fputs("\n\n", fp);
+}
+
+static void
+line(FILE *fp, const char *s, int markdown)
+{
+	put_text(fp, s, markdown);
+	fputs("\n", fp);
+}
+
+/* A sparkline of a KPI's values: eight levels between its min and max. */
+static void
+sparkline(const struct chain_kpi_series *k, char *buf, size_t size)
+{
+	static const char *const bars[] = { "\xe2\x96\x81", "\xe2\x96\x82",
+	    "\xe2\x96\x83", "\xe2\x96\x84", "\xe2\x96\x85", "\xe2\x96\x86",
+	    "\xe2\x96\x87", "\xe2\x96\x88" };
+	double lo = INFINITY, hi = -INFINITY;
+	size_t i, from = k->npoints > 26 ? k->npoints - 26 : 0, n = 0;
+
+	buf[0] = '\0';
+	for (i = from; i < k->npoints; i++) {
+		if (k->points[i].value < lo)
+			lo = k->points[i].value;
+		if (k->points[i].value > hi)
+			hi = k->points[i].value;
+	}
+	for (i = from; i < k->npoints && n + 4 < size; i++) {
+		int level = hi > lo ? (int)floor((k->points[i].value - lo) /
+		    (hi - lo) * 7.999) : 3;
+
+		if (isnan(k->points[i].value))
+			continue;
+		memcpy(buf + n, bars[level < 0 ? 0 : level > 7 ? 7 : level], 3);
+		n += 3;
+		buf[n] = '\0';
+	}
+}
+
+static void
+glance(const struct chain_report *r, FILE *fp, int md)
+{
+	char a[32], b[32], c[32], d[32], buf[128];
+	char *s;
+
+	heading(fp, T(r, "At a glance"), 2, md);
+	line(fp, T(r, chain_report_verdict(r)), md);
+	s = chain_trf(r, "Hard score %s (a week before %s), soft score %s (%s).",
+	    chain_report_num(r, r->hard, 0, a, 32),
+	    chain_report_num(r, r->hard_before, 0, b, 32),
+	    chain_report_num(r, r->soft, 0, c, 32),
+	    chain_report_num(r, r->soft_before, 0, d, 32));
+	fputs("\n", fp);
+	line(fp, s, md);
+	free(s);
+	fputs("\n", fp);
+	snprintf(buf, sizeof(buf), "- %s: %s%s", T(r, "reliability"),
+	    chain_report_num(r, 100 * r->reliability, 0, a, 32),
+	    isnan(r->reliability) ? "" : "%");
+	line(fp, buf, 0);
+	snprintf(buf, sizeof(buf), "- %s: %s", T(r, "trust index"),
+	    chain_report_num(r, r->trust_index, 0, a, 32));
+	line(fp, buf, 0);
+	snprintf(buf, sizeof(buf), "- %s: %zu", T(r, "points for attention"),
+	    r->nactions);
+	line(fp, buf, 0);
+}
+
+static void
+plan(const struct chain_report *r, FILE *fp, int md)
+{
+	struct table t;
+	char v[32];
+	size_t i;
+
+	heading(fp, T(r, "Plan: the chain plan"), 2, md);
+	if (r->nkpis == 0) {
+		line(fp, T(r, "No chain plan was given."), md);
+		return;
+	}
+	table_init(&t, 5);
+	t.right[3] = 1;
+	table_cell(&t, T(r, "KPI"));
+	table_cell(&t, T(r, "name"));
+	table_cell(&t, T(r, "better"));
+	table_cell(&t, T(r, "target"));
+	table_cell(&t, T(r, "owner"));
+	for (i = 0; i < r->nkpis; i++) {
+		const struct chain_kpi_series *k = &r->kpis[i];
+
+		table_cell(&t, k->code);
+		table_cell(&t, k->name);
+		table_cell(&t, k->better > 0 ? T(r, "up") : k->better < 0 ?
+		    T(r, "down") : "");
+		table_cell(&t, chain_report_value(r, k->target, v, 32));
+		table_cell(&t, k->owner ? k->owner : "");
+	}
+	table_print(&t, fp, md);
+	table_free(&t);
+}
+
+static void
+deals(const struct chain_report *r, FILE *fp, int md, const char *title,
+    enum chain_deal_list which)
+{
+	struct table t;
+	char due[CHAIN_DATE_LEN], late[16];
+	size_t i;
+
+	heading(fp, T(r, title), 3, md);
+	table_init(&t, 7);
+	t.right[6] = 1;
+	table_cell(&t, "id");
+	table_cell(&t, T(r, "agreement"));
+	table_cell(&t, T(r, "owner"));
+	table_cell(&t, T(r, "to"));
+	table_cell(&t, T(r, "due"));
+	table_cell(&t, T(r, "state"));
+	table_cell(&t, T(r, "days late"));
+	for (i = 0; i < r->ndeals; i++) {
+		const struct chain_deal *d = &r->deals[i];
+		if (!chain_report_deal_in(r, d, which))
+			continue;
+		chain_date_format(d->effective_due, due);
+		snprintf(late, sizeof(late), "%d", d->days_late);
+		table_cell(&t, d->id);
+		table_cell(&t, d->title);
+		table_cell(&t, chain_report_who(r, d->owner));
+		table_cell(&t, chain_report_who(r, d->counterpart));
+		table_cell(&t, due);
+		table_cell(&t, T(r, chain_state_names[d->state]));
+		table_cell(&t, d->days_late ? late : "");
+	}
+	if (t.rows <= 1)
+		line(fp, T(r, "Nothing."), md);
+	else
+		table_print(&t, fp, md);
+	table_free(&t);
+}
+
+static void
+do_section(const struct chain_report *r, FILE *fp, int md)
+{
+	heading(fp, T(r, "Do: agreements this week"), 2, md);
+	if (r->ndeals == 0) {
+		line(fp, T(r, "No agreements register was given."), md);
+		return;
+	}
+	deals(r, fp, md, "Due this week", CHAIN_DEALS_DUE);
+	deals(r, fp, md, "Done this week", CHAIN_DEALS_DONE);
+	deals(r, fp, md, "Coming up", CHAIN_DEALS_COMING);
+	deals(r, fp, md, "Overdue", CHAIN_DEALS_OVERDUE);
+}
+
+static void
+kpis(const struct chain_report *r, FILE *fp, int md)
+{
+	struct table t;
+	char v[32], g[32], c[32], spark[128];
+	size_t i;
+
+	heading(fp, T(r, "KPIs"), 3, md);
+	if (r->nkpis == 0) {
+		line(fp, T(r, "No KPI results were given."), md);
+		return;
+	}
+	table_init(&t, 8);
+	t.right[2] = t.right[3] = t.right[4] = 1;
+	table_cell(&t, T(r, "KPI"));
+	table_cell(&t, T(r, "period"));
+	table_cell(&t, T(r, "value"));
+	table_cell(&t, T(r, "target"));
+	table_cell(&t, T(r, "change"));
+	table_cell(&t, T(r, "variation"));
+	table_cell(&t, T(r, "assurance"));
+	table_cell(&t, "");
+	for (i = 0; i < r->nkpis; i++) {
+		const struct chain_kpi_series *k = &r->kpis[i];
+
+		sparkline(k, spark, sizeof(spark));
+		table_cell(&t, k->name);
+		table_cell(&t, k->period ? k->period : "");
+		table_cell(&t, chain_report_value(r, k->value, v, 32));
+		table_cell(&t, chain_report_value(r, k->target, g, 32));
+		table_cell(&t, chain_report_value(r, k->change, c, 32));
+		table_cell(&t, *k->variation ? T(r, k->variation) : "");
+		table_cell(&t, *k->assurance ? T(r, k->assurance) : "");
+		table_cell(&t, spark);
+	}
+	table_print(&t, fp, md);
+	table_free(&t);
+}
+
+static void
+partners(const struct chain_report *r, FILE *fp, int md)
+{
+	struct table t;
+	char a[32], b[32], n[32];
+	size_t i;
+
+	table_init(&t, 4);
+	t.right[1] = t.right[2] = t.right[3] = 1;
+	table_cell(&t, T(r, "partner"));
+	table_cell(&t, T(r, "agreements"));
+	table_cell(&t, T(r, "reliability"));
+	table_cell(&t, T(r, "predictability"));
+	for (i = 0; i < r->nscores; i++) {
+		const struct chain_partner_score *s = &r->scores[i];
+
+		if (*s->period != '\0')
+			continue;
+		snprintf(n, sizeof(n), "%ld", s->tally.total);
+		table_cell(&t, chain_report_who(r, s->partner));
+		table_cell(&t, n);
+		table_cell(&t, chain_report_num(r, 100 * s->reliability, 0, a, 32));
+		table_cell(&t, chain_report_num(r, 100 * s->predictability, 0, b,
+		    32));
+	}
+	if (t.rows > 1) {
+		heading(fp, T(r, "Agreements per partner"), 3, md);
+		table_print(&t, fp, md);
+	}
+	table_free(&t);
+}
+
+static void
+trust(const struct chain_report *r, FILE *fp, int md)
+{
+	struct table t;
+	char idx[64], ch[32];
+	size_t i, j;
+
+	heading(fp, T(r, "Trust per partner and dimension"), 3, md);
+	if (r->wave == NULL) {
+		line(fp, T(r, "No survey results were given."), md);
+		return;
+	}
+	table_init(&t, 5);
+	t.right[3] = t.right[4] = 1;
+	table_cell(&t, T(r, "partner"));
+	table_cell(&t, T(r, "about"));
+	table_cell(&t, T(r, "dimension"));
+	table_cell(&t, T(r, "index"));
+	table_cell(&t, T(r, "change"));
+	for (i = 0; i < r->ntrust; i++) {
+		const struct chain_trust *c = &r->trust[i];
+		const struct chain_trust *b = NULL;
+
+		if (strcmp(c->wave, r->wave) != 0)
+			continue;
+		for (j = 0; j < r->ntrust && r->previous_wave != NULL; j++)
+			if (strcmp(r->trust[j].wave, r->previous_wave) == 0 &&
+			    strcmp(r->trust[j].partner, c->partner) == 0 &&
+			    strcmp(r->trust[j].about, c->about) == 0 &&
+			    strcmp(r->trust[j].dimension, c->dimension) == 0)
+				b = &r->trust[j];
+		table_cell(&t, chain_report_who(r, c->partner));
+		table_cell(&t, *c->about ? chain_report_who(r, c->about) : "");
+		table_cell(&t, strcmp(c->dimension, "*") == 0 ? T(r, "overall") :
+		    c->dimension);
+		table_cell(&t, c->suppressed ? "\xe2\x80\x93" :
+		    chain_report_num(r, c->index, 0, idx, 32));
+		table_cell(&t, b == NULL || b->suppressed || c->suppressed ? "" :
+		    chain_report_num(r, c->index - b->index, 0, ch, 32));
+	}
+	table_print(&t, fp, md);
+	table_free(&t);
+}
+
+static void
+act(const struct chain_report *r, FILE *fp, int md)
+{
+	size_t i;
+
+	heading(fp, T(r, "Act: what needs attention"), 2, md);
+	if (r->nactions == 0) {
+		line(fp, T(r, "Nothing needs special attention this week."), md);
+		return;
+	}
+	for (i = 0; i < r->nactions; i++) {
+		const struct chain_action *a = &r->actions[i];
+
+		fprintf(fp, "%zu. ", i + 1);
+		fputs(md ? "**" : "[", fp);
+		put_text(fp, T(r, a->kind), md);
+		fputs(md ? "** " : "] ", fp);
+		put_text(fp, a->message, md);
+		fputs(md ? "  \n   *" : "\n   ", fp);
+		put_text(fp, a->question, md);
+		fputs(md ? "*\n" : "\n", fp);
+	}
+}
+
+void
+chain_render_text(const struct chain_report *r, FILE *fp, int markdown)
+{
+	char from[CHAIN_DATE_LEN], to[CHAIN_DATE_LEN], *when, *range;
+	int year, week;
+
+	chain_iso_week(r->week_start, &year, &week);
+	chain_date_format(r->week_start, from);
+	chain_date_format(r->week_end, to);
+	when = chain_trf(r, "week %d of %d", week, year);
+	range = chain_trf(r, "%s to %s", from, to);
+	if (markdown)
+		fputs("# ", fp);
+	put_text(fp, r->chain ? r->chain : T(r, "Weekly chain report"),
+	    markdown);
+	fputs("\n", fp);
+	if (!markdown)
+		fputs("\n", fp);
+	if (r->chain != NULL)
+		fprintf(fp, "%s \xc2\xb7 ", T(r, "Weekly chain report"));
+	fprintf(fp, "%s \xc2\xb7 %s\n", when, range);
+	free(when);
+	free(range);
+	glance(r, fp, markdown);
+	plan(r, fp, markdown);
+	do_section(r, fp, markdown);
+	heading(fp, T(r, "Check: results and relations"), 2, markdown);
+	kpis(r, fp, markdown);
+	partners(r, fp, markdown);
+	trust(r, fp, markdown);
+	act(r, fp, markdown);
+}

@@ -1,0 +1,42 @@
+#!/usr/bin/env bats
+# The weekly report in a real browser: examples/weekly.sh writes
+# out/report.html, headless Chromium renders it to a PNG that must not be
+# blank, and the rendered page holds the expected charts.
+
+load test_helper/common
+
+chromium_run() {
+	timeout 120 chromium --headless --no-sandbox --disable-gpu \
+	    --disable-quic --no-first-run --disable-background-networking \
+	    --disable-component-update --disable-sync --disable-dev-shm-usage \
+	    --user-data-dir="$BATS_TEST_TMPDIR/profile" "$@" 2> chromium.log
+}
+
+@test "browser: the weekly report renders with its charts" {
+	command -v chromium > /dev/null || fail "chromium is not installed: run make deps as root"
+	CHAIN_OUT=$BATS_TEST_TMPDIR/out run -0 sh "$EXAMPLES/weekly.sh"
+	[ -s out/report.html ] && [ -s out/report.md ] && [ -s out/actions.csv ]
+	chromium_run --dump-dom "file://$BATS_TEST_TMPDIR/out/report.html" > dom.html
+	# the page as the browser built it: every section and chart
+	for id in glance plan do check act; do
+		grep -q "<section id=\"$id\"" dom.html
+	done
+	# one chart per KPI of examples/plan.csv, the quadrant, the partners'
+	# bars and the mutual-trust heat map
+	[ "$(grep -o '<svg class="chart xmr"' dom.html | wc -l)" -eq 4 ]
+	[ "$(grep -o '<svg class="chart quadrant"' dom.html | wc -l)" -eq 1 ]
+	[ "$(grep -o '<svg class="chart bars"' dom.html | wc -l)" -eq 1 ]
+	[ "$(grep -o '<svg class="chart heatmap"' dom.html | wc -l)" -eq 1 ]
+	[ "$(grep -o '<svg class="chart ' dom.html | wc -l)" -eq 7 ]
+	[ "$(grep -o '<li>' dom.html | wc -l)" -eq "$(($(wc -l < out/actions.csv) - 1))" ]
+	chromium_run --screenshot="$BATS_TEST_TMPDIR/report.png" \
+	    --window-size=1000,2400 --hide-scrollbars \
+	    "file://$BATS_TEST_TMPDIR/out/report.html"
+	# a blank page of this size compresses to a few kilobytes
+	[ "$(stat -c %s report.png)" -gt 60000 ]
+	chromium_run --print-to-pdf="$BATS_TEST_TMPDIR/report.pdf" \
+	    --no-pdf-header-footer "file://$BATS_TEST_TMPDIR/out/report.html"
+	[ "$(head -c 5 report.pdf)" = "%PDF-" ]
+	[ "$(grep -ac '/Type /Page$\|/Type /Page\b' report.pdf)" -ge 3 ] ||
+	    [ "$(grep -ac '/Type */Page[^s]' report.pdf)" -ge 3 ]
+}

@@ -1,0 +1,325 @@
+#!/usr/bin/env bats
+# chain-report: inputs recognised by their header, the week, the Act ranking
+# on a hand-made case, escaping of hostile text in every format, both
+# languages, a self-contained HTML page, --actions, --fail-on and the
+# browser rendering of the weekly report.
+
+load test_helper/common
+
+# A small week (2026-W47, as of Friday 2026-11-20): one agreement kept this
+# week, one overdue without announcement, one coming up; two KPIs; a
+# significant fall in trust between two waves.
+week_inputs() {
+	csv status.csv <<'EOF'
+id,owner,counterpart,title,due,done,announced,new_due,cancelled,state,effective_due,days_late,surprise
+A1,POL,OM,Send files,2026-11-18,2026-11-17,,,,kept,2026-11-18,0,0
+A2,OM,POL,Decide,2026-11-10,,,,,overdue,2026-11-10,10,1
+A3,GEM,*,Dashboard,2026-11-25,,,,,due-soon,2026-11-25,0,0
+EOF
+	csv summary.csv <<'EOF'
+kpi,name,period,value,target,met,change,variation,assurance
+lt,Lead time,2026-W47,31,25,0,4,concern,fail
+ftr,First time right,2026-W47,96,95,1,1,common,pass
+EOF
+	csv compare.csv <<'EOF'
+partner,about,dimension,n_from,mean_from,n_to,mean_to,change,p,d
+GEM,RvdK,*,10,3.8,12,3.3,-0.5,0.01,-0.9
+POL,OM,*,10,3.5,12,3.4,-0.1,0.6,-0.1
+EOF
+}
+
+# One small file of every kind the report knows.
+all_kinds() {
+	week_inputs
+	csv check.csv <<'EOF'
+kpi,period,value,target,met,mean,lower,upper,signal,rule
+lt,2026-W45,27,25,0,28,22,34,none,
+lt,2026-W46,27,25,0,28,22,34,none,
+lt,2026-W47,31,25,0,28,22,34,none,
+EOF
+	csv score.csv <<'EOF'
+partner,period,total,kept,renegotiated,late,overdue,due_soon,open,cancelled,surprises,reliability,predictability
+OM,,4,1,0,1,2,0,0,0,3,0.25,0
+POL,,2,2,0,0,0,0,0,0,0,1,
+EOF
+	csv matrix.csv <<'EOF'
+owner,counterpart,agreements,reliability,reverse_agreements,balance
+OM,POL,4,0.25,1,0.6
+POL,OM,1,1,4,-0.6
+EOF
+	csv trust.csv <<'EOF'
+wave,partner,about,dimension,n,mean,sd,index,level,suppressed
+2026-05,GEM,,*,10,3.8,0.5,70,discuss,0
+2026-11,GEM,,*,12,2.8,0.6,45,concern,0
+2026-11,RECL,,*,,,,,,1
+EOF
+	csv tmatrix.csv <<'EOF'
+partner,about,n,mean,index,reverse_mean,gap
+POL,OM,8,4.1,77.5,2.9,1.2
+OM,POL,7,2.9,47.5,4.1,-1.2
+EOF
+	csv plan.csv <<'EOF'
+kpi,name,unit,better,target,owner,combine
+lt,Lead time,days,down,25,OM,mean
+EOF
+	csv partners.csv <<'EOF'
+partner,name
+OM,Public Prosecution Service
+POL,Police district East
+EOF
+}
+
+@test "each kind of input is recognised by its header" {
+	all_kinds
+	for pair in status.csv:"chain-agree status" score.csv:"chain-agree score" \
+	    matrix.csv:"chain-agree matrix" check.csv:"chain-kpi check" \
+	    summary.csv:"chain-kpi summary" trust.csv:"chain-survey score" \
+	    tmatrix.csv:"chain-survey matrix" compare.csv:"chain-survey compare" \
+	    plan.csv:plan partners.csv:partners; do
+		run -0 chain-report --as-of 2026-11-20 "${pair%%:*}"
+		assert_output --partial "<footer><p>Sources: ${pair#*:}.</p></footer>"
+	done
+}
+
+@test "a mix of files and standard input" {
+	all_kinds
+	run -0 bash -c 'chain-report --as-of 2026-11-20 status.csv - summary.csv < compare.csv'
+	assert_output --partial 'Sources: chain-kpi summary, chain-agree status, chain-survey compare.'
+	run -0 bash -c 'cat status.csv | chain-report --as-of 2026-11-20 --format txt'
+	assert_output --partial 'A2  Decide'
+}
+
+@test "an unrecognised input is an error and writes no report" {
+	all_kinds
+	printf 'kpi,period,value\nlt,2026-W47,3\n' > measurements.csv
+	run -3 chain-report --as-of 2026-11-20 -o out.html status.csv measurements.csv
+	assert_output "chain-report: measurements.csv:1: not an output of chain-agree, chain-kpi or chain-survey (nor a plan or partner list); its header is not known"
+	[ ! -e out.html ]
+	: > empty.csv
+	run -3 chain-report empty.csv
+	assert_output 'chain-report: empty.csv: empty input: no header row'
+}
+
+@test "the week: --week, --as-of, and the header saying which" {
+	week_inputs
+	run -0 chain-report --week 2026-W47 --format txt status.csv
+	assert_line 'week 47 of 2026 · 2026-11-16 to 2026-11-22'
+	run -0 chain-report --as-of 2026-11-16 --format txt status.csv
+	assert_line 'week 47 of 2026 · 2026-11-16 to 2026-11-22'
+	# the week of 2021-01-03 is 2020-W53
+	run -0 chain-report --as-of 2021-01-03 --format md status.csv
+	assert_line 'week 53 of 2020 · 2020-12-28 to 2021-01-03'
+	run -0 chain-report --week 2026-W48 --format txt --chain Oosterveld status.csv
+	assert_line 'Weekly chain report · week 48 of 2026 · 2026-11-23 to 2026-11-29'
+	run -2 chain-report --week 2026-W47 --as-of 2026-11-20 status.csv
+	run -2 chain-report --week 2026-11 status.csv
+	assert_output --partial "--week: '2026-11' is not an ISO week"
+	run -2 chain-report --week 2025-W53 status.csv
+}
+
+@test "Do: due, done, coming up and overdue in the week" {
+	week_inputs
+	run -0 chain-report --as-of 2026-11-20 --format txt status.csv
+	assert_output --partial "Due this week
+-------------
+
+id  agreement   owner  to  due         state  days late
+--  ----------  -----  --  ----------  -----  ---------
+A1  Send files  POL    OM  2026-11-18  kept
+"
+	assert_output --partial "Coming up
+---------
+
+id  agreement  owner  to         due         state     days late
+--  ---------  -----  ---------  ----------  --------  ---------
+A3  Dashboard  GEM    the chain  2026-11-25  due-soon
+"
+	assert_output --partial "A2  Decide     OM     POL  2026-11-10  overdue         10"
+}
+
+@test "Act: ranked by weight, each with a question (hand-made case)" {
+	week_inputs
+	# concern 90; trust fell 0.5 points: 80 + 5 = 85; assurance fail 75;
+	# overdue 10 days without announcement: 50 + 10 + 15 = 75, after
+	# assurance because equal weights go by kind
+	run -0 chain-report --as-of 2026-11-20 --actions actions.csv status.csv summary.csv compare.csv
+	run -0 cat actions.csv
+	assert_output - <<'EOF'
+priority,area,subject,owner,message,question
+1,concern,Lead time,,"Lead time: a special-cause concern in 2026-W47, 31 against a target of 25.","What changed in the process behind Lead time, and who will look into it with us?"
+2,trust,GEM → RvdK,RvdK,Trust of GEM in RvdK fell from 3.8 to 3.3 (p = 0.010).,"What has GEM experienced in working with RvdK lately, and what would restore confidence?"
+3,assurance,Lead time,,Lead time will not meet its target of 25 without a change to the process.,"Which change to the process would bring Lead time within reach of 25, and who takes it up?"
+4,overdue,A2 Decide,OM,OM promised 'Decide' to POL by 2026-11-10; it is 10 days overdue and was not announced.,"What would help OM complete 'Decide', and which new date can OM and POL agree on?"
+EOF
+}
+
+@test "Act: surprises, low trust, gaps and one-sided pairs" {
+	all_kinds
+	run -0 chain-report --as-of 2026-11-20 --actions actions.csv score.csv matrix.csv trust.csv tmatrix.csv
+	run -0 cut -d, -f1-4 actions.csv
+	# OM announced 0 of 3 deviations: 60 + 20 = 80; GEM's index 45 < 50:
+	# 65; POL and OM rate each other 1.2 apart: 55; OM made 4 promises to
+	# POL and got 1 back (balance 0.6): 40
+	assert_output - <<'EOF'
+priority,area,subject,owner
+1,surprise,OM,OM
+2,trust,GEM → the chain,
+3,gap,POL ↔ OM,
+4,balance,OM ↔ POL,
+EOF
+}
+
+@test "at a glance: hard and soft scores, now and a week before" {
+	week_inputs
+	# hard: lt misses its target and fails (0), ftr meets it and passes
+	# (100): 50; a week before lt was 27 (0) and ftr 95 (100): 50.
+	# soft: only reliability, A1 kept and A2 overdue: 50; a week before
+	# (as of 2026-11-13) A1 was still due and A2 overdue: 0.
+	run -0 chain-report --as-of 2026-11-20 --format txt status.csv summary.csv
+	assert_line 'Hard score 50 (a week before 50), soft score 50 (0).'
+	assert_line 'Neither results nor relations are where the chain wants them.'
+	run -0 chain-report --as-of 2026-11-20 --format txt --lang nl status.csv summary.csv
+	assert_line 'Harde score 50 (een week eerder 50), zachte score 50 (0).'
+}
+
+@test "hostile text is escaped in every format" {
+	printf '%s\n' 'id,owner,counterpart,title,due,done,announced,new_due,cancelled,state,effective_due,days_late,surprise' \
+	    "X1,<b>P</b>,\"Q&A\",\"<script>alert(\"\"x\"\")</script> & 'y' \`z\` *w* [l](http://e.x)\",2026-11-10,,,,,overdue,2026-11-10,10,1" > evil.csv
+	printf 'X2,OM,POL,\033[31mred\033]0;t\007,2026-11-10,,,,,overdue,2026-11-10,10,1\n' >> evil.csv
+	run -0 chain-report --as-of 2026-11-20 evil.csv
+	refute_output --partial '<script'
+	refute_output --partial '<b>P'
+	assert_output --partial '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;'
+	assert_output --partial '&lt;b&gt;P&lt;/b&gt;'
+	assert_output --partial 'Q&amp;A'
+	refute_output --partial $'\033'
+	run -0 chain-report --as-of 2026-11-20 --format md evil.csv
+	assert_output --partial "&lt;script&gt;alert(\"x\")&lt;/script&gt; &amp; 'y' \\\`z\\\` \\*w\\* \\[l\\](http://e.x)"
+	assert_output --partial '&lt;b&gt;P&lt;/b&gt;'
+	refute_output --partial '<script'
+	refute_output --partial $'\033'
+	run -0 chain-report --as-of 2026-11-20 --format txt evil.csv
+	refute_output --partial $'\033'
+	refute_output --partial $'\007'
+	assert_output --partial ' [31mred ]0;t '
+	run -0 chain-report --as-of 2026-11-20 --actions a.csv --format txt evil.csv
+	run -0 cat a.csv
+	assert_line --index 1 --partial "1,overdue,\"X1 <script>alert(\"\"x\"\")</script> & 'y'"
+}
+
+@test "input that is not UTF-8 does not break the page" {
+	printf 'partner,name\nOM,Openbaar Minist\xe9rie\n' > latin1.csv
+	run -0 chain-report --as-of 2026-11-20 latin1.csv
+	assert_output --partial 'Openbaar Minist�rie'
+}
+
+@test "Dutch and English labels" {
+	all_kinds
+	run -0 chain-report --lang nl --as-of 2026-11-20 status.csv summary.csv check.csv compare.csv plan.csv
+	assert_output --partial '<html lang="nl">'
+	assert_output --partial 'In één oogopslag'
+	assert_output --partial 'Plan: het ketenplan'
+	assert_output --partial 'Do: afspraken deze week'
+	assert_output --partial 'Check: resultaten en relaties'
+	assert_output --partial 'Act: wat aandacht vraagt'
+	assert_output --partial 'Vragen voor het ketenoverleg'
+	assert_output --partial 'Wat is er veranderd in het proces achter Lead time'
+	refute_output --partial 'At a glance'
+	refute_output --partial 'What '
+	run -0 chain-report --lang nl --as-of 2026-11-20 --format txt status.csv summary.csv compare.csv
+	assert_output --partial '2. [vertrouwen] Het vertrouwen van GEM in RvdK daalde van 3,8 naar 3,3 (p = 0,010).'
+	assert_output --partial '   Wat heeft GEM de laatste tijd ervaren in de samenwerking met RvdK, en wat zou het vertrouwen herstellen?'
+	run -0 chain-report --lang en --as-of 2026-11-20 status.csv
+	assert_output --partial '<html lang="en">'
+	assert_output --partial 'At a glance'
+	run -2 chain-report --lang de status.csv
+}
+
+@test "HTML: self-contained, no scripts or external references, one chart per KPI" {
+	all_kinds
+	run -0 chain-report --as-of 2026-11-20 -o r.html status.csv score.csv check.csv plan.csv tmatrix.csv
+	run -1 grep -ciE '<script|src=|href=|@import|https?:|<link|<iframe|<object' r.html
+	assert_output 0
+	[ "$(grep -o '<svg class="chart quadrant"' r.html | wc -l)" -eq 1 ]
+	[ "$(grep -o '<svg class="chart xmr"' r.html | wc -l)" -eq 1 ]
+	[ "$(grep -o '<svg class="chart bars"' r.html | wc -l)" -eq 1 ]
+	[ "$(grep -o '<svg class="chart heatmap"' r.html | wc -l)" -eq 1 ]
+	grep -q '@page{size:A4' r.html
+	grep -q 'section.page{break-before:page}' r.html
+}
+
+@test "--actions: columns, and --excel for Dutch Excel" {
+	week_inputs
+	run -0 chain-report --as-of 2026-11-20 --actions a.csv --excel -o r.html status.csv
+	printf "\xef\xbb\xbfpriority;area;subject;owner;message;question\r\n1;overdue;A2 Decide;OM;\"OM promised 'Decide' to POL by 2026-11-10; it is 10 days overdue and was not announced.\";What would help OM complete 'Decide', and which new date can OM and POL agree on?\r\n" > want.csv
+	cmp want.csv a.csv
+	run -0 head -c 15 r.html
+	assert_output '<!DOCTYPE html>'
+}
+
+@test "--fail-on: exit 1 when the Act list holds such a kind" {
+	week_inputs
+	run -1 chain-report --as-of 2026-11-20 --fail-on concern -o r.html status.csv summary.csv
+	[ -s r.html ]
+	run -1 chain-report --as-of 2026-11-20 --fail-on overdue,gap -o r.html status.csv
+	run -0 chain-report --as-of 2026-11-20 --fail-on concern,gap,balance -o r.html status.csv
+	run -1 chain-report --as-of 2026-11-20 --fail-on any -o r.html status.csv
+	run -0 chain-report --as-of 2026-11-20 --fail-on any -o r.html summary.csv compare.csv --fail-on balance
+	run -2 chain-report --fail-on panic status.csv
+	assert_output --partial "--fail-on: unknown kind 'panic'"
+}
+
+@test "txt: sparklines stand in for the charts" {
+	all_kinds
+	run -0 chain-report --as-of 2026-11-20 --format txt check.csv plan.csv
+	# 27, 27, 31 between 27 and 31: the lowest, the lowest, the highest bar
+	assert_output --partial 'Lead time  2026-W47     31      25       4  common     hit-and-miss  ▁▁█'
+}
+
+@test "usage and files: --help, --version, bad option, missing file, full disk" {
+	week_inputs
+	run -0 chain-report --help
+	assert_line --index 0 --partial 'usage: chain-report'
+	run -0 chain-report --version
+	assert_output --regexp '^chain-report [0-9.]+$'
+	run -2 chain-report --bogus
+	run -2 chain-report --format pdf status.csv
+	run -4 chain-report nosuch.csv
+	assert_output 'chain-report: nosuch.csv: No such file or directory'
+	run -4 bash -c 'chain-report status.csv > /dev/full'
+	run -4 chain-report -o /nonexistent/r.html status.csv
+	run -4 chain-report --actions /nonexistent/a.csv status.csv
+}
+
+@test "Dutch Excel input: ';', decimal comma, BOM, CRLF" {
+	printf '\xef\xbb\xbfkpi;name;period;value;target;met;change;variation;assurance\r\nlt;Doorlooptijd;2026-W47;31,5;25;0;4,5;concern;fail\r\n' > nl.csv
+	run -0 chain-report --as-of 2026-11-20 --format txt nl.csv
+	assert_output --partial 'Doorlooptijd  2026-W47   31.5      25     4.5  concern    fail'
+}
+
+@test "man page examples: chain-report(1) and the whole week of chain(7)" {
+	cp -r "$EXAMPLES" ex
+	cd ex
+	chain-agree status --as-of 2026-11-20 agreements.csv > status.csv
+	chain-agree score --as-of 2026-11-20 agreements.csv > score.csv
+	run -0 chain-report --chain 'Safety chain Oosterveld' --as-of 2026-11-20 \
+	    -o report.html --actions actions.csv status.csv score.csv partners.csv
+	grep -q '<h1>Safety chain Oosterveld</h1>' report.html
+	[ "$(head -1 actions.csv)" = 'priority,area,subject,owner,message,question' ]
+	run -0 chain-report --format md --lang nl -o report.md status.csv score.csv partners.csv
+	grep -q '^### In één oogopslag' report.md
+	run -1 chain-report --format txt --fail-on overdue --as-of 2026-11-20 status.csv
+	assert_output --partial '[overdue] GEM promised'
+	# chain(7)
+	chain-agree status agreements.csv > status.csv
+	chain-agree score agreements.csv > score.csv
+	chain-kpi check --plan plan.csv measurements.csv > check.csv
+	chain-kpi summary --plan plan.csv measurements.csv > summary.csv
+	chain-survey score --instrument trust survey-*.csv > trust.csv
+	chain-survey matrix --instrument trust --wave 2026-11 survey-*.csv > mutual.csv
+	chain-survey compare --instrument trust --from 2026-05 --to 2026-11 survey-*.csv > change.csv
+	run -0 chain-report --chain 'Safety chain' -o report.html --actions actions.csv \
+	    status.csv score.csv check.csv summary.csv trust.csv mutual.csv change.csv \
+	    plan.csv partners.csv
+	[ "$(grep -o '<svg class="chart ' report.html | wc -l)" -eq 7 ]
+}
