@@ -208,12 +208,13 @@ on_field(void *s, size_t len, void *data)
 	/* everything loaded before the first store, which could alias it */
 	size_t at = r->datalen, nf = r->nf;
 	size_t *fstart = r->fstart, *flen = r->flen;
-	char *to = r->data + at;
+	char *to;
 
 	if (len > 16 || nf == r->fcap || at + 17 > r->datacap) {
 		add_field(r, s, len, len > 16 ? len : 16);
 		return;
 	}
+	to = r->data + at;
 	memcpy(to, s, 16);
 	to[len] = '\0';
 	fstart[nf] = at;
