@@ -59,6 +59,21 @@ chain_number_parse(const char *s, int decimal_comma, double *v)
 }
 
 /*
+ * A value within rounding error of a tie at the fourth decimal (a mean of
+ * 3.40625 summed in one order or another) rounds the same way every time:
+ * to the even last digit, as printf rounds an exact tie.
+ */
+static double
+settle_tie(double v)
+{
+	double x = v * 10000, low = floor(x);
+
+	if (fabs(v) >= 1e10 || fabs(x - low - 0.5) > 1e-7)
+		return v;
+	return (fmod(low, 2) == 0 ? low : low + 1) / 10000;
+}
+
+/*
  * Writes v with at most four decimals and no trailing zeros into buf;
  * returns the length.  Not a finite number writes nothing.
  */
@@ -77,6 +92,7 @@ chain_number_format(double v, int decimal_comma, char *buf, size_t size)
 	else if (fabs(v) >= 1e15)
 		len = snprintf(buf, size, "%.15g", v);	/* beyond four decimals */
 	else {
+		v = settle_tie(v);
 		len = snprintf(buf, size, "%.4f", v);
 		if (len < 0 || (size_t)len >= size)
 			len = (int)size - 1;

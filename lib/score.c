@@ -15,8 +15,8 @@
  * gives three responses to a group that takes those partners together, and
  * counts once.  To know that, a cell keeps the fingerprints of its first
  * respondents, and drops them once there are min-n: the memory stays with
- * the groups.  Suppression then marks the cells over all groups at once, so
- * that a rule across groups (such as complementary suppression) fits in.
+ * the groups.  Suppression then marks the cells over all groups at once,
+ * complementary suppression included (see chain_groups_suppress).
  */
 #include <math.h>
 #include <stdlib.h>
@@ -257,14 +257,88 @@ chain_groups_sorted(const struct chain_groups *gs, size_t *n)
 	return list;
 }
 
+/* Whether two groups differ in field alone (of the fields grouped by). */
+static int
+same_split(const struct chain_groups *gs, const struct chain_group *a,
+    const struct chain_group *b, int field)
+{
+	if ((gs->by & CHAIN_BY_WAVE) && field != CHAIN_BY_WAVE &&
+	    strcmp(a->wave, b->wave) != 0)
+		return 0;
+	if ((gs->by & CHAIN_BY_PARTNER) && field != CHAIN_BY_PARTNER &&
+	    strcmp(a->partner, b->partner) != 0)
+		return 0;
+	if ((gs->by & CHAIN_BY_ABOUT) && field != CHAIN_BY_ABOUT &&
+	    strcmp(a->about, b->about) != 0)
+		return 0;
+	return 1;
+}
+
 /*
- * Marks every cell of fewer than min-n respondents.  Complementary
- * suppression would go here: it needs every group of a split at once.
+ * Complementary suppression in one split: the groups that together make up
+ * a coarser group (the same but in field).  When exactly one of them is
+ * suppressed, the total of the split less the groups shown would give it
+ * away, so the shown group with the fewest responses is suppressed too.
+ * Returns whether anything changed.
+ */
+static int
+complement(const struct chain_groups *gs, struct chain_group **list, size_t n,
+    size_t first, int field, size_t c, unsigned char *seen)
+{
+	size_t j, suppressed = 0, members = 0, smallest = n;
+
+	for (j = first; j < n; j++) {
+		if (seen[j] || !same_split(gs, list[first], list[j], field))
+			continue;
+		seen[j] = 1;
+		members++;
+		/* a group without responses has nothing to give away */
+		if (list[j]->suppressed[c] && list[j]->cell[c].n > 0)
+			suppressed++;
+		else if (!list[j]->suppressed[c] && (smallest == n ||
+		    list[j]->cell[c].n < list[smallest]->cell[c].n))
+			smallest = j;
+	}
+	if (suppressed != 1 || smallest == n)
+		return 0;
+	list[smallest]->suppressed[c] = 1;
+	return members > 1;
+}
+
+static int
+complement_all(const struct chain_groups *gs, struct chain_group **list,
+    size_t n, unsigned char *seen)
+{
+	static const int fields[] = { CHAIN_BY_WAVE, CHAIN_BY_PARTNER,
+	    CHAIN_BY_ABOUT };
+	size_t f, c, i;
+	int changed = 0;
+
+	for (f = 0; f < 3; f++) {
+		if (!(gs->by & fields[f]))
+			continue;
+		for (c = 0; c < gs->ncells; c++) {
+			memset(seen, 0, n);
+			for (i = 0; i < n; i++)
+				if (!seen[i])
+					changed |= complement(gs, list, n, i,
+					    fields[f], c, seen);
+		}
+	}
+	return changed;
+}
+
+/*
+ * Marks every cell of fewer than min-n respondents, then, until nothing
+ * changes, applies complementary suppression along each field grouped by:
+ * no suppressed group can be recovered by subtracting the shown groups of
+ * its split from their total.
  */
 void
 chain_groups_suppress(struct chain_groups *gs)
 {
 	struct chain_group **list;
+	unsigned char *seen;
 	size_t i, c, n;
 
 	list = chain_groups_sorted(gs, &n);
@@ -272,6 +346,10 @@ chain_groups_suppress(struct chain_groups *gs)
 		for (c = 0; c < gs->ncells; c++)
 			list[i]->suppressed[c] =
 			    list[i]->counted[c].n < gs->min_n;
+	seen = chain_malloc(n + 1);
+	while (complement_all(gs, list, n, seen))
+		;
+	free(seen);
 	free(list);
 }
 

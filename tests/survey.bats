@@ -168,9 +168,12 @@ x2,X,5,1
 x3,X,3,3
 y1,Y,2,4
 y2,Y,3,2
+z1,Z,4,4
+z2,Z,4,4
 EOF
 	# X: 4 and 6-2 = 4, 5 and 5, 3 and 3: scores 4, 5, 3: mean 4, sd 1,
-	# index 75 (strength, the boundary); Y has 2 respondents, below 3
+	# index 75 (strength, the boundary); Y and Z have 2 respondents,
+	# below 3 (two hidden groups hide each other: see the next test)
 	run -0 chain-survey score --items pair.csv grp.csv
 	assert_output - <<'EOF'
 wave,partner,about,dimension,n,mean,sd,index,level,suppressed
@@ -178,14 +181,73 @@ wave,partner,about,dimension,n,mean,sd,index,level,suppressed
 ,X,,*,3,4,1,75,strength,0
 ,Y,,t,,,,,,1
 ,Y,,*,,,,,,1
+,Z,,t,,,,,,1
+,Z,,*,,,,,,1
 EOF
-	# Y: 2 and 2, 3 and 4: scores 2 and 3.5: mean 2.75,
-	# sd 1.5 / sqrt(2) = 1.0607, index 43.75
-	run -0 chain-survey score --items pair.csv --min-n 2 grp.csv
-	assert_line --index 3 ',Y,,t,2,2.75,1.0607,43.75,concern,0'
-	run -0 chain-survey score --items pair.csv --min-n 4 grp.csv
-	assert_line --index 1 ',X,,t,,,,,,1'
-	run -2 chain-survey score --items pair.csv --min-n 0 grp.csv
+}
+
+@test "score: complementary suppression, so no group can be recovered by differencing" {
+	pair_fixture
+	csv grp.csv <<'EOF'
+respondent,partner,I1,I2
+x1,X,4,2
+x2,X,5,1
+x3,X,3,3
+x4,X,4,2
+w1,W,2,4
+w2,W,3,2
+w3,W,3,2
+w4,W,4,3
+w5,W,4,3
+y1,Y,2,4
+y2,Y,3,2
+EOF
+	# Y (2 respondents) alone would be hidden, but the whole chain (by
+	# none) less X and W would give it away: X, the smaller of the two
+	# shown (4 against 5), is suppressed with it.  W: 2 and 2, 3 and 4,
+	# 3 and 4, 4 and 3, 4 and 3: scores 2, 3.5, 3.5, 3.5, 3.5: mean 3.2
+	run -0 chain-survey score --items pair.csv grp.csv
+	assert_output - <<'EOF'
+wave,partner,about,dimension,n,mean,sd,index,level,suppressed
+,W,,t,5,3.2,0.6708,55,discuss,0
+,W,,*,5,3.2,0.6708,55,discuss,0
+,X,,t,,,,,,1
+,X,,*,,,,,,1
+,Y,,t,,,,,,1
+,Y,,*,,,,,,1
+EOF
+	# by wave and partner: Y in November alone hides X in November (the
+	# smaller of the November groups shown); X then has one hidden wave,
+	# so X in May goes too, and with it W in May (May's other group); W
+	# over both waves less May would give W in November away: it goes too
+	csv waves.csv <<'EOF'
+respondent,partner,wave,I1,I2
+x1,X,may,4,2
+x2,X,may,5,1
+x3,X,may,3,3
+x4,X,nov,4,2
+x5,X,nov,4,2
+x6,X,nov,4,2
+w1,W,may,2,4
+w2,W,may,3,2
+w3,W,may,3,2
+w4,W,may,4,3
+w5,W,nov,4,3
+w6,W,nov,4,3
+w7,W,nov,4,3
+w8,W,nov,4,3
+y1,Y,nov,2,4
+y2,Y,nov,3,2
+EOF
+	run -0 chain-survey score --items pair.csv --dimension t waves.csv
+	assert_output - <<'EOF'
+wave,partner,about,dimension,n,mean,sd,index,level,suppressed
+may,W,,t,,,,,,1
+may,X,,t,,,,,,1
+nov,W,,t,,,,,,1
+nov,X,,t,,,,,,1
+nov,Y,,t,,,,,,1
+EOF
 }
 
 @test "score: a respondent answering about several partners counts once" {
@@ -269,23 +331,27 @@ r3,A,B,3,3
 r4,B,A,2,4
 r5,B,A,3,2
 r6,B,A,2,3
-r1,A,C,4,2
-r2,A,C,5,1
 EOF
 	# A about B: 4, 5, 3: mean 4, index 75.  B about A: 2, 3.5, 2.5:
 	# mean 2.6667, index 41.6667.  gap 4 - 2.6667 = 1.3333 and back.
-	# A about C has two respondents: not shown, nor is it C's reverse.
 	run -0 chain-survey matrix --items pair.csv mx.csv
 	assert_output - <<'EOF'
 partner,about,n,mean,index,reverse_mean,gap
 A,B,3,4,75,2.6667,1.3333
-A,C,,,,,
 B,A,3,2.6667,41.6667,4,-1.3333
+EOF
+	# A about C has two respondents: not shown, nor is it C's reverse; and
+	# A's view of all partners less A about B would give it away, so A
+	# about B is hidden too (complementary suppression)
+	printf 'r1,A,C,4,2\nr2,A,C,5,1\n' >> mx.csv
+	run -0 chain-survey matrix --items pair.csv mx.csv
+	assert_output - <<'EOF'
+partner,about,n,mean,index,reverse_mean,gap
+A,B,,,,2.6667,
+A,C,,,,,
+B,A,3,2.6667,41.6667,,
 C,A,,,,,
 EOF
-	run -0 chain-survey matrix --items pair.csv --min-n 2 --dimension t mx.csv
-	assert_line --index 2 'A,C,2,4.5,87.5,,'
-	assert_line --index 4 'C,A,,,,4.5,'
 }
 
 @test "matrix: several waves are taken together with a warning; --wave picks one" {
@@ -373,16 +439,21 @@ j,P,R,nov,5
 k,P,R,nov,3
 EOF
 	# P about Q: two in November, below min-n: that side and the change
-	# stay empty.  P about R: 4,4,5 (mean 13/3, s^2 1/3) to 4,5,3 (mean
-	# 4, s^2 1): t = (-1/3) / sqrt(1/9 + 1/3) = -0.5,
-	# df = (4/9)^2 / ((1/9)^2 / 2 + (1/3)^2 / 2) = 3.2, p = 0.6495
-	# (integrated numerically), d = (-1/3) / sqrt((2/3 + 2) / 4) = -0.4082
+	# stay empty.  That alone would let P about everyone in November less
+	# P about R give it away, and P about Q over both waves less May too:
+	# complementary suppression hides every side here
 	run -0 chain-survey compare --items w.csv --from may --to nov --dimension s v.csv
 	assert_output - <<'EOF'
 partner,about,dimension,n_from,mean_from,n_to,mean_to,change,p,d
-P,Q,s,3,3,,,,,
-P,R,s,3,4.3333,3,4,-0.3333,0.6495,-0.4082
+P,Q,s,,,,,,,
+P,R,s,,,,,,,
 EOF
+	# with min-n 2 every side shows.  P about R: 4,4,5 (mean 13/3, s^2
+	# 1/3) to 4,5,3 (mean 4, s^2 1): t = (-1/3) / sqrt(1/9 + 1/3) = -0.5,
+	# df = (4/9)^2 / ((1/9)^2 / 2 + (1/3)^2 / 2) = 3.2, p = 0.6495
+	# (integrated numerically), d = (-1/3) / sqrt((2/3 + 2) / 4) = -0.4082
+	run -0 chain-survey compare --items w.csv --from may --to nov --dimension s --min-n 2 v.csv
+	assert_line --index 2 'P,R,s,3,4.3333,3,4,-0.3333,0.6495,-0.4082'
 	# with min-n 2 the flat waves of P about Q show a change of -1 but
 	# no p (no variance to test against) and no d
 	run -0 chain-survey compare --items w.csv --from may --to nov --dimension s --min-n 2 v.csv
@@ -563,10 +634,10 @@ chain-survey: b1.csv:2: respondent: 'r1' has already answered" ]
 	# a repeat far from the first answer is found either way
 	sed -n 2p "$EXAMPLES/survey-2026-05.csv" >> rev-survey-2026-05.csv
 	run -3 --separate-stderr chain-survey score --instrument trust rev-survey-2026-05.csv
-	[ "$stderr" = "chain-survey: rev-survey-2026-05.csv:317: respondent: 'r1001' has already answered in wave '2026-05' about 'OM'" ]
+	[ "$stderr" = "chain-survey: rev-survey-2026-05.csv:$(wc -l < rev-survey-2026-05.csv): respondent: 'r1001' has already answered in wave '2026-05' about 'OM'" ]
 	{ cat "$EXAMPLES/survey-2026-05.csv"; sed -n 200p "$EXAMPLES/survey-2026-05.csv"; } > again.csv
 	run -3 --separate-stderr chain-survey score --instrument trust again.csv
-	[ "$stderr" = "chain-survey: again.csv:317: respondent: '$(sed -n 200p again.csv | cut -d, -f1)' has already answered in wave '2026-05' about '$(sed -n 200p again.csv | cut -d, -f3)'" ]
+	[ "$stderr" = "chain-survey: again.csv:$(wc -l < again.csv): respondent: '$(sed -n 200p again.csv | cut -d, -f1)' has already answered in wave '2026-05' about '$(sed -n 200p again.csv | cut -d, -f3)'" ]
 }
 
 @test "bad input: a missing partner or respondent, column or value" {
@@ -869,8 +940,8 @@ EOF
 	    --dimension '*' --fail-on decline $waves
 	assert_line 'ZORG,GEM,*,20,3.7436,20,2.3514,-1.3922,0,-2.4259'
 	run -0 chain-survey alpha --instrument trust "$EXAMPLES/survey-2026-05.csv"
-	assert_line --index 1 'agreements,,3,293,0.7629,,'
-	assert_line --index 2 'agreements,T01,,293,,0.6045,0.6708'
+	assert_line --index 1 'agreements,,3,299,0.7555,,'
+	assert_line --index 2 'agreements,T01,,299,,0.5911,0.6662'
 	# chain(7): the cron alert
 	cd "$EXAMPLES"
 	run -1 chain-survey compare --instrument trust --from 2026-05 \
@@ -884,11 +955,16 @@ EOF
 	# by more than a point, far beyond chance (p below 0.00005)
 	assert_line 'ZORG,GEM,agreements,20,3.775,20,2.025,-1.75,0,-2.6668'
 	[ "$(grep -c '^ZORG,GEM,.*,-1\.[0-9]*,0,-[0-9.]*$' <<< "$output")" -eq 7 ]
-	# two probation officers about youth care: never shown
+	# two probation officers about youth care: never shown; they answer
+	# about the municipality too, and two prosecutors about both: a block
+	# of four small groups that hide each other, so no complementary
+	# suppression is needed elsewhere (4 groups x 7 cells)
 	assert_line 'RECL,ZORG,*,,,,,,,'
 	run -0 chain-survey score --instrument trust --by partner,about --wave 2026-05 $waves
 	assert_line ',RECL,ZORG,*,,,,,,1'
-	[ "$(grep -c ',1$' <<< "$output")" -eq 7 ]
+	assert_line ',OM,GEM,*,,,,,,1'
+	[ "$(grep -c ',1$' <<< "$output")" -eq 28 ]
+	[ "$(grep -c '^,RECL,ZORG,\|^,RECL,GEM,\|^,OM,ZORG,\|^,OM,GEM,' <<< "$output")" -eq 28 ]
 	# every item of every response is on the scale, every dimension
 	# holds together (alpha from 0.7)
 	run -0 chain-survey alpha --instrument trust $waves

@@ -52,5 +52,12 @@ main(void)
 	CHECK_STR(fmt(-2.5, 0), "-2.5");
 	CHECK_STR(fmt(1234.56789, 1), "1234,5679");
 	CHECK_STR(fmt(0.0 / 0.0, 0), "");
+	/* a tie at the fourth decimal, a hair either side: the even digit */
+	CHECK_STR(fmt(3.40625, 0), "3.4062");
+	CHECK_STR(fmt(3.40625 + 1e-12, 0), "3.4062");
+	CHECK_STR(fmt(3.40625 - 1e-12, 0), "3.4062");
+	CHECK_STR(fmt(3.40635 - 1e-12, 0), "3.4064");
+	CHECK_STR(fmt(-0.00005 + 1e-13, 0), "0");
+	CHECK_STR(fmt(2.718281828, 0), "2.7183");
 	UNIT_DONE();
 }
