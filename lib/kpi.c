@@ -117,7 +117,7 @@ static void
 plan_row(struct chain_plan *p, struct chain_csv *r, const struct chain_row *row,
     const int cols[])
 {
-	char *code = chain_trim(chain_strdup(chain_field(row, cols[0]))), *dup = code;
+	char *dup = chain_strdup(chain_field(row, cols[0])), *code = chain_trim(dup);
 	struct chain_kpi *k;
 	double v;
 	int i;

@@ -793,3 +793,13 @@ EOF
 	run -0 chain-kpi leadtime ev.csv
 	assert_line --index 1 '"A, ""1""",2026-01-01T10:00:00,2026-01-01T22:00:00,0.5,2,0,0'
 }
+
+@test "plan: a KPI code with blanks around it (found by fuzzing)" {
+	printf 'kpi,target,better\n lt ,5,up\n' > p.csv
+	printf 'kpi,period,value\nlt,2026-W01,6\n' > m.csv
+	run -0 chain-kpi check --plan p.csv --as-of 2027-01-01 m.csv
+	assert_output - <<'EOF2'
+kpi,period,value,target,met,mean,lower,upper,signal,rule
+lt,2026-W01,6,5,1,6,,,,
+EOF2
+}
