@@ -3,9 +3,11 @@
  * compiled as PROGRAM_MAIN; the first input byte picks one of its command
  * lines (arguments[]), the rest is written to a file that the command line
  * names as @FILE.  Standard output is discarded.  A program must return
- * from main() (never crash, never exit) on any input.
+ * from main() on any input, or stop with a usage error (exit() comes back
+ * here); it must never crash.
  */
 #include <getopt.h>
+#include <setjmp.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +21,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static char path[64];
+extern jmp_buf *chain_fuzz_exit_point;
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -56,7 +59,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	argv[argc] = NULL;
 	optind = 0;
 	chain_reset_status();
-	PROGRAM_MAIN(argc, argv);
+	{
+		jmp_buf back;
+
+		/* a usage error exits: that comes back here (see exit.c) */
+		chain_fuzz_exit_point = &back;
+		if (setjmp(back) == 0)
+			PROGRAM_MAIN(argc, argv);
+		chain_fuzz_exit_point = NULL;
+	}
 	fflush(stdout);
 	while (argc > 0)
 		free(argv[--argc]);
