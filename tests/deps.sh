@@ -11,7 +11,7 @@ check)
 	want="gcc make libc6-dev libcsv-dev bats bats-support bats-assert mandoc chromium"
 	;;
 bench)
-	want="miller datamash sqlite3 python3"
+	want="miller datamash sqlite3 csvkit time"
 	;;
 *)
 	echo "usage: deps.sh check|bench" >&2
