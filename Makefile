@@ -40,7 +40,7 @@ DATA    = $(wildcard examples/instruments/*.csv)
 BATS_JOBS = $(shell command -v parallel >/dev/null 2>&1 && echo 2 || echo 1)
 
 .PHONY: all check unit bats demo install uninstall clean sanitize bench deps \
-	deps-bench lint valgrind
+	deps-bench deps-harden lint valgrind
 
 all: $(LIBA) $(PROGS)
 
@@ -73,6 +73,9 @@ deps:
 deps-bench:
 	@sh tests/deps.sh bench
 
+deps-harden:
+	@sh tests/deps.sh harden
+
 check: deps
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory unit bats
@@ -101,7 +104,7 @@ sanitize: deps
 	CHAIN_BIN=$(CURDIR)/build/san/bin bats $(if $(filter-out 1,$(BATS_JOBS)),--jobs $(BATS_JOBS)) tests/
 
 # The whole test suite with every program run under valgrind.
-valgrind: all
+valgrind: all deps-harden
 	CHAIN_BIN=$(CURDIR)/$(BIN) CHAIN_VALGRIND=1 bats tests/
 
 bench: all deps-bench
