@@ -41,7 +41,7 @@ BATS_JOBS = $(shell command -v parallel >/dev/null 2>&1 && echo 2 || echo 1)
 
 .SECONDEXPANSION:
 .PHONY: all check unit bats demo install uninstall clean sanitize bench deps \
-	deps-bench lint valgrind fuzz fuzz-build fuzz-regress
+	deps-bench deps-harden lint valgrind fuzz fuzz-build fuzz-regress
 
 all: $(LIBA) $(PROGS)
 
@@ -74,6 +74,9 @@ deps:
 deps-bench:
 	@sh tests/deps.sh bench
 
+deps-harden:
+	@sh tests/deps.sh harden
+
 check: deps
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory unit bats
@@ -102,7 +105,7 @@ sanitize: deps
 	CHAIN_BIN=$(CURDIR)/build/san/bin bats $(if $(filter-out 1,$(BATS_JOBS)),--jobs $(BATS_JOBS)) tests/
 
 # The whole test suite with every program run under valgrind.
-valgrind: all
+valgrind: all deps-harden
 	CHAIN_BIN=$(CURDIR)/$(BIN) CHAIN_VALGRIND=1 bats tests/
 
 # Fuzzing with libFuzzer (clang): each target for FUZZ_SECONDS, starting
@@ -142,7 +145,7 @@ build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/program.h build/fuzz/libchain.
 		$(if $(wildcard cmd/chain-$*.c),build/fuzz/cmd/chain-$*.o) \
 		build/fuzz/libchain.a build/fuzz/exit.o $(LDLIBS)
 
-fuzz-build: $(FUZZERS)
+fuzz-build: deps-harden $(FUZZERS)
 	sh tests/fuzz/seed.sh build/fuzz/seeds
 
 fuzz: fuzz-build fuzz-regress

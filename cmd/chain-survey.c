@@ -277,8 +277,8 @@ builtin_path(const struct survey *sv)
 	    "%s)", sv->instrument, list);
 }
 
-/* The instrument of --items or --instrument; the run stops without one. */
-static void
+/* The instrument of --items or --instrument; -1 when it cannot be read. */
+static int
 load_instrument(struct survey *sv, const char *command)
 {
 	char *path;
@@ -291,7 +291,7 @@ load_instrument(struct survey *sv, const char *command)
 	    sv->scale_max);
 	free(path);
 	if (sv->in == NULL)
-		exit(chain_exit_status());
+		return -1;
 	sv->cell = -1;
 	if (sv->dimension != NULL &&
 	    (sv->cell = chain_instrument_dimension(sv->in, sv->dimension)) < 0)
@@ -299,6 +299,7 @@ load_instrument(struct survey *sv, const char *command)
 		    "dimension '%s'%s", sv->in->name, sv->dimension,
 		    strcmp(sv->dimension, CHAIN_OVERALL) == 0 ? " (its "
 		    "dimensions are on different scales)" : "");
+	return 0;
 }
 
 static void
@@ -815,8 +816,7 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (strcmp(command, "items") == 0)
 		run_items(&sv, argc);
-	else {
-		load_instrument(&sv, command);
+	else if (load_instrument(&sv, command) == 0) {
 		if (strcmp(command, "score") == 0)
 			run_score(&sv, argc, argv);
 		else if (strcmp(command, "alpha") == 0)

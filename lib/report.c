@@ -128,12 +128,20 @@ number(struct chain_csv *in, const struct chain_row *row, int col)
 	return v;
 }
 
+/* A count: a whole number from 0 (an error when it is none). */
 static long
 count(struct chain_csv *in, const struct chain_row *row, int col)
 {
 	double v = number(in, row, col);
 
-	return isnan(v) ? 0 : (long)v;
+	if (isnan(v))
+		return 0;
+	if (v < 0 || v > 1e9 || v != floor(v)) {
+		chain_csv_error(in, row->line, chain_csv_column_name(in,
+		    (size_t)col), "'%s' is not a count", chain_field(row, col));
+		return 0;
+	}
+	return (long)v;
 }
 
 static int

@@ -210,11 +210,12 @@ sparkline(const struct chain_kpi_series *k, char *buf, size_t size)
 			hi = k->points[i].value;
 	}
 	for (i = from; i < k->npoints && n + 4 < size; i++) {
-		int level = hi > lo ? (int)floor((k->points[i].value - lo) /
-		    (hi - lo) * 7.999) : 3;
+		int level;
 
 		if (isnan(k->points[i].value))
 			continue;
+		level = hi > lo ? (int)floor((k->points[i].value - lo) /
+		    (hi - lo) * 7.999) : 3;
 		memcpy(buf + n, bars[level < 0 ? 0 : level > 7 ? 7 : level], 3);
 		n += 3;
 		buf[n] = '\0';

@@ -1,6 +1,7 @@
 #!/bin/sh
-# deps.sh check|bench: installs the Debian packages that building and testing
-# (check) or benchmarking (bench) need.  As root it runs apt-get itself;
+# deps.sh check|bench|harden: installs the Debian packages that building and
+# testing (check), benchmarking (bench) or the valgrind and fuzzing runs
+# (harden) need.  As root it runs apt-get itself;
 # otherwise it prints the exact command and fails, so that nothing half-works.
 set -u
 
@@ -11,10 +12,14 @@ check)
 	want="gcc make libc6-dev libcsv-dev bats bats-support bats-assert mandoc chromium"
 	;;
 bench)
-	want="miller datamash sqlite3 python3"
+	want="miller datamash sqlite3 csvkit time"
+	;;
+harden)
+	# the valgrind run of the test suite and the libFuzzer targets
+	want="valgrind clang libclang-rt-dev"
 	;;
 *)
-	echo "usage: deps.sh check|bench" >&2
+	echo "usage: deps.sh check|bench|harden" >&2
 	exit 2
 	;;
 esac

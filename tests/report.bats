@@ -323,3 +323,10 @@ EOF
 	    plan.csv partners.csv
 	[ "$(grep -o '<svg class="chart ' report.html | wc -l)" -eq 7 ]
 }
+
+@test "bad input: a count that is no whole number (found by fuzzing)" {
+	printf 'partner,period,total,kept,renegotiated,late,overdue,due_soon,open,cancelled,surprises,reliability,predictability\nOM,,1e30,1,0,0,0,0,0,0,-1,1,\n' > s.csv
+	run -3 chain-report s.csv
+	assert_output "chain-report: s.csv:2: total: '1e30' is not a count
+chain-report: s.csv:2: surprises: '-1' is not a count"
+}

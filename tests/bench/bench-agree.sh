@@ -41,3 +41,10 @@ if command -v mlr > /dev/null; then
 	measure "mlr put (the states)" "$mlr_status $agreements"
 	measure "mlr put, then count -g owner,state" "$mlr_status then count -g owner,state $agreements"
 fi
+
+header "chain-agree: 100,000 agreements, against csvkit"
+measure "libcsv read-only pass" "$B/csvpass $small"
+measure "chain-agree score" "$BIN/chain-agree score --as-of 2026-11-20 $small"
+if command -v csvsql > /dev/null; then
+	measure "csvsql (csvkit) SELECT owner, count(*) GROUP BY" "csvsql --tables a --query 'SELECT owner, count(*) FROM a GROUP BY owner' $small"
+fi

@@ -51,3 +51,12 @@ fi
 if command -v sqlite3 > /dev/null; then
 	measure "sqlite3 import, min/max time GROUP BY case" "sqlite3 :memory: -cmd '.mode csv' -cmd '.import $events e' 'SELECT \"case\", min(time), max(time), count(*) FROM e GROUP BY \"case\"'"
 fi
+
+sample=$D/measurements-100000.csv
+[ -s "$sample" ] || head -n 100001 "$small" > "$sample"
+header "chain-kpi check: 100,000 measurements, against csvkit"
+measure "libcsv read-only pass" "$B/csvpass $sample"
+measure "chain-kpi check --plan" "$BIN/chain-kpi check --plan $plan --as-of 2026-12-31 $sample"
+if command -v csvsql > /dev/null; then
+	measure "csvsql (csvkit) GROUP BY kpi, period" "csvsql --tables m --query 'SELECT kpi, period, count(*), avg(value), min(value), max(value) FROM m GROUP BY kpi, period' $sample"
+fi

@@ -51,3 +51,7 @@ if command -v datamash > /dev/null; then
 	    "sed -e 's/,,/,NA,/g' -e 's/,,/,NA,/g' -e 's/,\$/,NA/' $small |
 	    datamash -t, -H --narm -s -g 2 count 1 mean 5-44 sstdev 5-44"
 fi
+if command -v csvsql > /dev/null; then
+	measure "csvsql (csvkit) avg of every item GROUP BY partner" \
+	    "csvsql --tables s --query 'SELECT partner, count(*), $(seq -f 'avg(Q%02g)' 1 40 | paste -sd, -) FROM s GROUP BY partner' $small"
+fi

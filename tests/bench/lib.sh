@@ -1,7 +1,18 @@
 # lib.sh: what the benchmark scripts share; sourced by run.sh.
-# measure NAME CMD: the median wall time of $RUNS runs and the peak memory,
-# as a row of the table, with the ratio to the first row of the table (the
-# libcsv read-only pass).  header TITLE starts a table.
+# header TITLE starts a section (a file and what is done with it); measure
+# NAME CMD times CMD: the median wall time of $RUNS runs and the peak
+# memory, as one row of the table that run.sh prints at the end, with the
+# ratio to the section's first row (the libcsv read-only pass).
+
+TABLE=$B/table.md
+: > "$TABLE"
+
+header() {
+	section=$1
+	base=
+	echo "bench: $section" >&2
+	printf '| **%s** | | | |\n' "$section" >> "$TABLE"
+}
 
 measure() {
 	name=$1
@@ -21,15 +32,13 @@ measure() {
 		base=$wall
 	fi
 	ratio=$(awk -v w="$wall" -v b="$base" 'BEGIN { printf "%.2f", w / b }')
-	printf '| %-44s | %7s | %6s | %6s |\n' "$name" "$wall" "$mb" "${ratio}x"
+	printf '| %-46s | %7s | %7s | %7s |\n' "$name" "$wall" "$mb" "${ratio}x" >> "$TABLE"
+	printf 'bench:   %-46s %7s s %7s MB %7s\n' "$name" "$wall" "$mb" "${ratio}x" >&2
 }
 
-header() {
-	echo
-	echo "$1"
-	echo
-	printf '| %-44s | %7s | %6s | %6s |\n' "command" "wall s" "MB" "ratio"
-	printf '|%s|%s|%s|%s|\n' "----------------------------------------------" \
-	    "---------" "--------" "--------"
-	base=
+print_table() {
+	printf '| %-46s | %7s | %7s | %7s |\n' "file, then command" "wall s" "MB" "ratio"
+	printf '|%s|%s|%s|%s|\n' "------------------------------------------------" \
+	    "---------" "---------" "---------"
+	cat "$TABLE"
 }

@@ -1,9 +1,11 @@
 #!/bin/sh
 # make bench: generates large files (once, into tests/bench/data), then, for
 # each program (tests/bench/bench-*.sh), times the toolkit against a libcsv
-# read-only pass over the same file and against peer tools doing a
-# comparable computation.  Wall time is the median of BENCH_RUNS runs
-# (default 3), memory the peak resident set size.  BENCH_ONLY=kpi runs one.
+# read-only pass over the same file and against peer tools (Miller,
+# datamash, sqlite3, csvkit on a sample) doing a comparable computation.
+# Wall time is the median of BENCH_RUNS runs (default 3), memory the peak
+# resident set size.  One table for all programs goes to standard output
+# (the README's), progress to standard error.  BENCH_ONLY=kpi runs one.
 set -eu
 cd "$(dirname "$0")/../.."
 RUNS=${BENCH_RUNS:-3}
@@ -20,3 +22,4 @@ cc -O2 -o "$B/csvpass" tests/bench/csvpass.c -lcsv
 for script in tests/bench/bench-${BENCH_ONLY:-*}.sh; do
 	. "$script"
 done
+print_table
