@@ -73,6 +73,7 @@ struct chain_csv {
 	size_t rowptrcap;
 	size_t *padlen;		/* field lengths of a padded short row */
 	int want_raw;		/* keep each record's bytes (chain_csv_keep_raw) */
+	int raw_partial;	/* the record under way began before that */
 	const char *empty;
 
 	char **columns;
@@ -245,7 +246,8 @@ on_row(int c, void *data)
 	pr->has_nul = r->record_nul || r->segment_nul;
 	pr->raw = r->rawstart;
 	pr->rawlen = r->rawlen - r->rawstart;
-	pr->raw_ok = 1;
+	pr->raw_ok = !r->raw_partial;
+	r->raw_partial = 0;
 	r->rawstart = r->rawlen;
 	r->partial = r->nf;
 	r->record_start = r->seg_end;
@@ -484,7 +486,8 @@ expose(struct chain_csv *r, const struct pending *pr)
 	r->row.end_line = pr->end_line;
 	r->row.start = pr->start;
 	r->row.end = pr->end;
-	r->row.raw = pr->raw_ok && r->want_raw ? r->raw + pr->raw : NULL;
+	r->row.raw = pr->raw_ok && r->want_raw && r->raw != NULL ?
+	    r->raw + pr->raw : NULL;
 	r->row.rawlen = r->row.raw != NULL ? pr->rawlen : 0;
 	while (r->row.rawlen > 0 && (r->row.raw[r->row.rawlen - 1] == '\n' ||
 	    r->row.raw[r->row.rawlen - 1] == '\r'))
@@ -630,7 +633,13 @@ chain_csv_open(const char *path, const struct chain_opts *o)
 void
 chain_csv_keep_raw(struct chain_csv *r)
 {
+	size_t i;
+
 	r->want_raw = 1;
+	/* rows parsed before (after a lone CR) have no bytes kept */
+	for (i = r->rowpos; i < r->nrows; i++)
+		r->rows[i].raw_ok = 0;
+	r->raw_partial = r->parser.pstate != 0;
 }
 
 /*

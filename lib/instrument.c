@@ -24,6 +24,7 @@
 
 #define INSTRUMENTS "/instruments"
 #define SOURCE_TREE "/examples/instruments"
+#define BESIDE_BIN "/share/chain/instruments"	/* PREFIX/bin beside it */
 /*
  * How far up from the program's directory the source tree is looked for:
  * it holds bin/, or build/san/bin/ for the sanitizer build.
@@ -409,26 +410,41 @@ executable(const char *argv0)
 	return NULL;
 }
 
-/* examples/instruments of the source tree the program was run from. */
+/* dir + suffix when that is a directory, else NULL. */
+static char *
+existing(const char *dir, const char *suffix)
+{
+	char *path = joined(*dir != '\0' ? dir : "/", suffix);
+
+	if (is_directory(path))
+		return path;
+	free(path);
+	return NULL;
+}
+
+/*
+ * The instruments near the program: PREFIX/share/chain/instruments of an
+ * installation whose programs are in PREFIX/bin (installed with another
+ * PREFIX than the one compiled in), or examples/instruments of the source
+ * tree the program was run from.
+ */
 static char *
 source_tree_dir(const char *argv0)
 {
-	char *path = executable(argv0), *slash, *dir;
+	char *path = executable(argv0), *slash, *dir = NULL;
 	int i;
 
-	for (i = 0; path != NULL && i < PARENTS_SEARCHED; i++) {
+	for (i = 0; path != NULL && dir == NULL && i < PARENTS_SEARCHED; i++) {
 		if ((slash = strrchr(path, '/')) == NULL)
 			break;
 		*slash = '\0';
-		dir = joined(*path != '\0' ? path : "/", SOURCE_TREE);
-		if (is_directory(dir)) {
-			free(path);
-			return dir;
-		}
-		free(dir);
+		if (i == 1)
+			dir = existing(path, BESIDE_BIN);
+		if (dir == NULL)
+			dir = existing(path, SOURCE_TREE);
 	}
 	free(path);
-	return NULL;
+	return dir;
 }
 
 /*

@@ -538,3 +538,13 @@ EOF2
 	run -3 --separate-stderr chain-agree status -q bad.csv
 	[ "$stderr" = "chain-agree: bad.csv:2: due: '2026-13-01' is not a valid date" ]
 }
+
+@test "input: old Mac line ends (a lone CR), found by fuzzing" {
+	printf 'id,owner,due\rA1,POL,2026-01-01\rA2,OM,2026-01-02\n' > cr.csv
+	run -0 chain-agree status --as-of 2026-01-01 cr.csv
+	assert_output - <<'EOF2'
+id,owner,due,state,effective_due,days_late,surprise
+A1,POL,2026-01-01,due-soon,2026-01-01,0,0
+A2,OM,2026-01-02,due-soon,2026-01-02,0,0
+EOF2
+}

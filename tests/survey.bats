@@ -911,6 +911,13 @@ EOF
 	[ -f "$dest/share/chain/instruments/trust.csv" ]
 	run -0 env CHAIN_DATA_DIR="$dest/share/chain" "$dest/bin/chain-survey" items
 	assert_line --index 6 --partial 'trust,18,agreements predictability'
+	# installed under another prefix than the one compiled in (and away
+	# from the source tree): found beside its bin/
+	mkdir -p elsewhere
+	cp -r "$dest/bin" "$dest/share" elsewhere/
+	printf 'item,dimension,text\nY1,y,moved\n' > elsewhere/share/chain/instruments/moved.csv
+	run -0 env -u CHAIN_DATA_DIR elsewhere/bin/chain-survey items
+	assert_line --index 5 'moved,1,y'
 	# a build for another prefix finds its instruments where it was
 	# installed, with no help from the environment
 	make -s -C "$CHAIN_ROOT" OBJDIR="$PWD/obj" BIN="$PWD/obj/bin" \
