@@ -245,10 +245,14 @@ read_plan(struct chain_report *r, struct chain_csv *in,
 		free(k->name);
 		k->name = text(row, col(in, "name"));
 	}
-	if (col(in, "unit") >= 0)
+	if (col(in, "unit") >= 0) {
+		free(k->unit);
 		k->unit = text(row, col(in, "unit"));
-	if (col(in, "owner") >= 0)
+	}
+	if (col(in, "owner") >= 0) {
+		free(k->owner);
 		k->owner = text(row, col(in, "owner"));
+	}
 	k->better = chain_strcasecmp(better, "up") == 0 ? 1 :
 	    chain_strcasecmp(better, "down") == 0 ? -1 : 0;
 	if (!isnan(target))

@@ -330,3 +330,9 @@ EOF
 	assert_output "chain-report: s.csv:2: total: '1e30' is not a count
 chain-report: s.csv:2: surprises: '-1' is not a count"
 }
+
+@test "a plan with a KPI twice: the later row wins, nothing leaks (found by fuzzing)" {
+	printf 'kpi,name,unit,better,target,owner\nlt,Lead,days,down,25,OM\nlt,Lead time,weeks,down,4,POL\n' > plan.csv
+	run -0 chain-report --format txt --as-of 2026-11-20 plan.csv
+	assert_output --partial 'lt   Lead time  down         4  POL'
+}
