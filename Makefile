@@ -152,8 +152,10 @@ fuzz: fuzz-build fuzz-regress
 	@for f in $(FUZZERS); do \
 		n=$${f##*/fuzz_}; mkdir -p build/fuzz/corpus/$$n; \
 		echo "fuzz: $$n for $(FUZZ_SECONDS) s"; \
+		leaks=1; [ -f cmd/chain-$$n.c ] && leaks=0; \
+		ASAN_OPTIONS=detect_leaks=$$leaks \
 		$$f -max_total_time=$(FUZZ_SECONDS) -close_fd_mask=3 -print_final_stats=1 \
-			$$([ -f cmd/chain-$$n.c ] && echo -detect_leaks=0) \
+			-detect_leaks=$$leaks \
 			-artifact_prefix=build/fuzz/crash-$$n- \
 			build/fuzz/corpus/$$n build/fuzz/seeds/$$n 2>&1 | \
 			grep -E '^(stat::number_of_executed_units|stat::peak_rss|==|SUMMARY|.*ERROR)' ; \
