@@ -65,6 +65,12 @@ chain_valid_civil(int y, int m, int d)
 	return d <= mdays[m - 1] + (m == 2 && leap_year(y));
 }
 
+static int
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
 /* Reads 1 to max digits; returns how many were read. */
 static int
 digits(const char *s, int max, int *v)
@@ -128,6 +134,20 @@ chain_date_parse(const char *s, int *days)
 {
 	int n;
 
+	/* the common case, exactly YYYY-MM-DD, without the general scan */
+	if (is_digit(s[0]) && is_digit(s[1]) && is_digit(s[2]) &&
+	    is_digit(s[3]) && s[4] == '-' && is_digit(s[5]) && is_digit(s[6]) &&
+	    s[7] == '-' && is_digit(s[8]) && is_digit(s[9]) && s[10] == '\0') {
+		int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 +
+		    (s[2] - '0') * 10 + (s[3] - '0');
+		int m = (s[5] - '0') * 10 + (s[6] - '0');
+		int d = (s[8] - '0') * 10 + (s[9] - '0');
+
+		if (!chain_valid_civil(y, m, d))
+			return -1;
+		*days = chain_days_from_civil(y, m, d);
+		return 0;
+	}
 	s = skip_blanks(s);
 	n = date_prefix(s, days);
 	if (n == 0 || !only_blanks(s + n))

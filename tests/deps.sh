@@ -8,8 +8,8 @@ set -u
 case "${1:-check}" in
 check)
 	# build: cc, make, libcsv; tests: bats with its helpers, mandoc for the
-	# man page lint, chromium for the report's browser test.
-	want="gcc make libc6-dev libcsv-dev bats bats-support bats-assert mandoc chromium"
+	# man page lint, chromium and a font for the report's browser test.
+	want="gcc make libc6-dev libcsv-dev bats bats-support bats-assert mandoc chromium fonts-dejavu-core"
 	;;
 bench)
 	want="miller datamash sqlite3 csvkit time"
