@@ -507,6 +507,7 @@ uint64_t chain_seen_rehash(uint64_t h, const char *const parts[], size_t n);
 void chain_seen_reserve(struct chain_seen *s, size_t n);
 void chain_seen_prefetch(const struct chain_seen *s, uint64_t h);
 int chain_seen_add(struct chain_seen *s, uint64_t h);
+int chain_seen_has(const struct chain_seen *s, uint64_t h);
 void chain_seen_free(struct chain_seen *s);
 
 /* once.c: a respondent answers once per wave and about a partner */

@@ -41,8 +41,7 @@ struct chain_cases {
 	FILE *spool;
 	char *last_id;		/* while ids come sorted: the last finished */
 	int unsorted;		/* they did not: fingerprints are kept */
-	uint64_t *fp;		/* fingerprints of the finished cases, 0 empty */
-	size_t nfp, fpslots;
+	struct chain_seen *done;	/* fingerprints of the finished cases */
 	struct chain_map *held;	/* id -> index into order[] */
 	struct case_state *order;
 	size_t nheld, heldcap;
@@ -257,52 +256,17 @@ sort_events(struct chain_event *ev, size_t n)
 }
 
 static uint64_t
-fingerprint(const char *s)
+fingerprint(const char *id)
 {
-	uint64_t h = 1469598103934665603ULL;
-
-	while (*s != '\0') {
-		h ^= (unsigned char)*s++;
-		h *= 1099511628211ULL;
-	}
-	h ^= h >> 33;
-	h *= 0xff51afd7ed558ccdULL;
-	h ^= h >> 33;
-	return h != 0 ? h : 1;
-}
-
-/* Adds a fingerprint (add) or tells whether it is there. */
-static int
-fp_probe(struct chain_cases *cs, uint64_t h, int add)
-{
-	size_t i, mask = cs->fpslots - 1;
-
-	for (i = (size_t)h & mask; cs->fp[i] != 0; i = (i + 1) & mask)
-		if (cs->fp[i] == h)
-			return 1;
-	if (add) {
-		cs->fp[i] = h;
-		cs->nfp++;
-	}
-	return 0;
+	return chain_seen_hash(&id, 1);
 }
 
 static void
 fp_add(struct chain_cases *cs, const char *id)
 {
-	uint64_t *old = cs->fp;
-	size_t i, n = cs->fpslots;
-
-	if ((cs->nfp + 1) * 2 > cs->fpslots) {
-		cs->fpslots = n ? n * 2 : 1024;
-		cs->fp = chain_calloc(cs->fpslots, sizeof(*cs->fp));
-		cs->nfp = 0;
-		for (i = 0; i < n; i++)
-			if (old[i] != 0)
-				fp_probe(cs, old[i], 1);
-		free(old);
-	}
-	fp_probe(cs, fingerprint(id), 1);
+	if (cs->done == NULL)
+		cs->done = chain_seen_new();
+	chain_seen_add(cs->done, fingerprint(id));
 }
 
 /*
@@ -426,7 +390,7 @@ seen_before(struct chain_cases *cs, const char *id)
 			return 0;
 		fingerprint_spool(cs);
 	}
-	return fp_probe(cs, fingerprint(id), 0);
+	return chain_seen_has(cs->done, fingerprint(id));
 }
 
 static struct case_state *
@@ -471,9 +435,8 @@ start_holding(struct chain_cases *cs)
 	}
 	fclose(cs->spool);
 	cs->spool = NULL;
-	free(cs->fp);
-	cs->fp = NULL;
-	cs->nfp = cs->fpslots = 0;
+	chain_seen_free(cs->done);
+	cs->done = NULL;
 }
 
 static void
@@ -654,7 +617,7 @@ chain_cases_free(struct chain_cases *cs)
 	chain_map_free(cs->held, NULL);
 	if (cs->spool != NULL)
 		fclose(cs->spool);
-	free(cs->fp);
+	chain_seen_free(cs->done);
 	chain_names_free(cs->steps);
 	chain_names_free(cs->partners);
 	free(cs);

@@ -176,6 +176,13 @@ chain_seen_reserve(struct chain_seen *s, size_t n)
 		resize(s, size);
 }
 
+/* Whether a fingerprint is there; a set not made yet holds none. */
+int
+chain_seen_has(const struct chain_seen *s, uint64_t h)
+{
+	return s != NULL && s->slot[find(s->slot, s->size, h)] == h;
+}
+
 /* Adds a fingerprint; returns 0 when it is new, 1 when already seen. */
 int
 chain_seen_add(struct chain_seen *s, uint64_t h)

@@ -81,6 +81,22 @@ chain_median(double *x, size_t n)
 	return chain_quantile_sorted(x, n, 0.5);
 }
 
+/* One step of the modified Lentz method: the factor h is multiplied by. */
+static double
+lentz_step(double num, double *c, double *d)
+{
+	const double tiny = 1e-300;
+
+	*d = 1 + num * *d;
+	*c = 1 + num / *c;
+	if (fabs(*d) < tiny)
+		*d = tiny;
+	if (fabs(*c) < tiny)
+		*c = tiny;
+	*d = 1 / *d;
+	return *d * *c;
+}
+
 /*
  * The continued fraction of the incomplete beta function, evaluated with
  * the modified Lentz method; converges quickly for x < (a + 1) / (a + b + 2).
@@ -97,26 +113,12 @@ beta_fraction(double a, double b, double x)
 	d = 1 / d;
 	h = d;
 	for (m = 1; m <= 500; m++) {
-		double m2 = 2.0 * m, num, delta;
+		double m2 = 2.0 * m, delta;
 
-		num = m * (b - m) * x / ((a + m2 - 1) * (a + m2));
-		d = 1 + num * d;
-		c = 1 + num / c;
-		if (fabs(d) < tiny)
-			d = tiny;
-		if (fabs(c) < tiny)
-			c = tiny;
-		d = 1 / d;
-		h *= d * c;
-		num = -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1));
-		d = 1 + num * d;
-		c = 1 + num / c;
-		if (fabs(d) < tiny)
-			d = tiny;
-		if (fabs(c) < tiny)
-			c = tiny;
-		d = 1 / d;
-		delta = d * c;
+		h *= lentz_step(m * (b - m) * x / ((a + m2 - 1) * (a + m2)),
+		    &c, &d);
+		delta = lentz_step(-(a + m) * (a + b + m) * x /
+		    ((a + m2) * (a + m2 + 1)), &c, &d);
 		h *= delta;
 		if (fabs(delta - 1) < eps)
 			break;

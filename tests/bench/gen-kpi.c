@@ -13,19 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static unsigned long long state = 88172645463325252ULL;
+#include "gen.h"
 
-static unsigned
-next(unsigned n)
-{
-	state ^= state << 13;
-	state ^= state >> 7;
-	state ^= state << 17;
-	return (unsigned)(state % n);
-}
-
-static const char *const partners[] = { "POL", "OM", "RvdK", "GEM", "ZORG",
-	"RECL", "DJI", "HALT" };
 static const char *const combine[] = { "mean", "sum", "median", "min", "max",
 	"last" };
 static const char *const steps[] = { "Register", "Assess", "Decide",
