@@ -107,7 +107,7 @@ void chain_option_check(const struct chain_option_use *use, size_t n,
 	"  -d, --delimiter C   input delimiter (default: detected)\n" \
 	"  --excel             output for Dutch Excel (;, decimal comma, BOM)\n" \
 	"  --allow-ragged      pad short rows instead of rejecting them\n" \
-	"  -q, --quiet         no warnings\n" \
+	"  -q, --quiet         no warnings, no progress on a terminal\n" \
 	"  -h, --help          this help;  -V, --version  the version\n" \
 	"\n" \
 	"Exit status: 0 ok, 1 --fail-on found, 2 usage, 3 bad data, " \
