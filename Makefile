@@ -110,7 +110,8 @@ valgrind: all deps-harden
 
 # Fuzzing with libFuzzer (clang): each target for FUZZ_SECONDS, starting
 # from a seed corpus made of examples/ and tests/.  A crash is written to
-# build/fuzz/ and, once fixed, kept in tests/fuzz/regress/TARGET/.  The
+# build/fuzz/ and, once fixed, kept in tests/fuzz/regress/TARGET/ (an input
+# that was merely slow, on a busy machine, is kept but fails nothing).  The
 # whole-program targets do not look for leaks: a usage error leaves main()
 # through exit() (see tests/fuzz/exit.c); the sanitizer and valgrind runs
 # of the test suite look for them.
@@ -159,7 +160,7 @@ fuzz: fuzz-build fuzz-regress
 			-artifact_prefix=build/fuzz/crash-$$n- \
 			build/fuzz/corpus/$$n build/fuzz/seeds/$$n 2>&1 | \
 			grep -E '^(stat::number_of_executed_units|stat::peak_rss|==|SUMMARY|.*ERROR)' ; \
-		[ -z "$$(ls build/fuzz/crash-$$n-* 2>/dev/null)" ] || \
+		[ -z "$$(ls build/fuzz/crash-$$n-* 2>/dev/null | grep -v slow-unit)" ] || \
 			{ echo "fuzz: $$n crashed: build/fuzz/crash-$$n-*"; exit 1; }; \
 	done
 
