@@ -125,7 +125,8 @@ FUZZLIBOBJ = $(LIBSRC:lib/%.c=build/fuzz/lib/%.o)
 
 build/fuzz/lib/%.o: lib/%.c
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(ALLCPPFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+	$(FUZZ_CC) $(ALLCPPFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -MMD -MP \
+		-c -o $@ $<
 
 build/fuzz/libchain.a: $(FUZZLIBOBJ)
 	rm -f $@
@@ -133,7 +134,7 @@ build/fuzz/libchain.a: $(FUZZLIBOBJ)
 
 build/fuzz/cmd/chain-%.o: cmd/chain-%.c
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(ALLCPPFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link \
+	$(FUZZ_CC) $(ALLCPPFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -MMD -MP \
 		-Dmain=chain_$(subst -,_,$*)_main -c -o $@ $<
 
 build/fuzz/exit.o: tests/fuzz/exit.c
@@ -142,9 +143,11 @@ build/fuzz/exit.o: tests/fuzz/exit.c
 
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/program.h build/fuzz/libchain.a \
 		build/fuzz/exit.o $$(if $$(wildcard cmd/chain-$$*.c),build/fuzz/cmd/chain-$$*.o)
-	$(FUZZ_CC) $(ALLCPPFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< \
+	$(FUZZ_CC) $(ALLCPPFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -MMD -MP -o $@ $< \
 		$(if $(wildcard cmd/chain-$*.c),build/fuzz/cmd/chain-$*.o) \
 		build/fuzz/libchain.a build/fuzz/exit.o $(LDLIBS)
+
+-include $(wildcard build/fuzz/*.d build/fuzz/lib/*.d build/fuzz/cmd/*.d)
 
 fuzz-build: deps-harden $(FUZZERS)
 	sh tests/fuzz/seed.sh build/fuzz/seeds

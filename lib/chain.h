@@ -185,6 +185,7 @@ struct chain_csv *chain_csv_open(const char *path,
 struct chain_csv *chain_csv_fdopen(int fd, const char *name,
     const struct chain_opts *o);
 void chain_csv_keep_raw(struct chain_csv *r);
+extern int chain_csv_plain_lines;	/* 0: every line through libcsv */
 const struct chain_row *chain_csv_read(struct chain_csv *r);
 int chain_csv_close(struct chain_csv *r);
 const char *chain_csv_name(const struct chain_csv *r);
@@ -206,8 +207,23 @@ void chain_csv_warning(struct chain_csv *r, long line, const char *column,
     const char *fmt, ...) CHAIN_PRINTF(4, 5);
 void chain_csv_verror(struct chain_csv *r, int is_error, long line,
     const char *column, const char *fmt, va_list ap);
-const char *chain_field(const struct chain_row *row, int col);
-size_t chain_field_len(const struct chain_row *row, int col);
+
+/* Field col of a row, "" (length 0) when the row has no such field. */
+static inline const char *
+chain_field(const struct chain_row *row, int col)
+{
+	if (col < 0 || (size_t)col >= row->nfields)
+		return "";
+	return row->field[col];
+}
+
+static inline size_t
+chain_field_len(const struct chain_row *row, int col)
+{
+	if (col < 0 || (size_t)col >= row->nfields)
+		return 0;
+	return row->len[col];
+}
 int chain_csv_date(struct chain_csv *r, const struct chain_row *row, int col,
     int *days);
 int chain_csv_number(struct chain_csv *r, const struct chain_row *row,

@@ -125,10 +125,23 @@ chain_out_open(const struct chain_opts *o)
 	FILE *fp = stdout;
 
 	if (o->output != NULL) {
-		fp = open_temporary(o->output, &w->tmp_path);
+		struct stat st;
+		char *real = NULL;
+
+		/*
+		 * A regular file is replaced whole, through a link if it is one;
+		 * anything else (/dev/null, a FIFO, /dev/stdout) is written to.
+		 */
+		if (stat(o->output, &st) == 0 && !S_ISREG(st.st_mode))
+			fp = fopen(o->output, "w");
+		else {
+			if (lstat(o->output, &st) == 0 && S_ISLNK(st.st_mode))
+				real = realpath(o->output, NULL);
+			fp = open_temporary(real ? real : o->output, &w->tmp_path);
+		}
 		if (fp == NULL)
 			chain_err(CHAIN_EXIT_IO, "%s", o->output);
-		w->path = chain_strdup(o->output);
+		w->path = real ? real : chain_strdup(o->output);
 	}
 	setvbuf(fp, NULL, _IOFBF, 64 * 1024);
 	init_stream(w, fp, o->excel ? ';' : ',', o->excel, o->excel);
@@ -377,6 +390,9 @@ chain_out_close(struct chain_out *w, int keep)
 		}
 		if (!keep || failed)
 			unlink(w->tmp_path);
+	} else if (w->path != NULL && fclose(w->fp) != 0 && !failed) {
+		chain_warn("%s", name);
+		failed = 1;
 	}
 	if (failed)
 		chain_raise_status(CHAIN_EXIT_IO);

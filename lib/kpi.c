@@ -314,6 +314,15 @@ group_value(struct group *g, enum chain_combine how)
 	}
 }
 
+/* Whether two short strings are equal, without a call per row. */
+static int
+same_string(const char *a, const char *b)
+{
+	while (*a != '\0' && *a == *b)
+		a++, b++;
+	return *a == *b;
+}
+
 /* The KPI of a row; NULL (reported once per code) when it is unknown. */
 static struct chain_kpi *
 row_kpi(struct chain_plan *p, struct chain_csv *r, const struct chain_row *row,
@@ -324,7 +333,7 @@ row_kpi(struct chain_plan *p, struct chain_csv *r, const struct chain_row *row,
 	char *dup, *trimmed;
 	int created;
 
-	if (p->last_kpi != NULL && strcmp(code, p->last_kpi->code) == 0)
+	if (p->last_kpi != NULL && same_string(code, p->last_kpi->code))
 		return p->last_kpi;
 	dup = chain_strdup(code);
 	trimmed = chain_trim(dup);
@@ -357,8 +366,8 @@ row_period(struct chain_plan *p, struct chain_csv *r,
 	size_t len = chain_field_len(row, col);
 	int rc;
 
-	if (len > 0 && len < sizeof(p->last_period) && memcmp(s, p->last_period,
-	    len + 1) == 0)
+	if (len > 0 && len < sizeof(p->last_period) &&
+	    same_string(s, p->last_period))
 		return 1;
 	p->last_period[0] = '\0';
 	p->last_group = -1;

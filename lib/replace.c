@@ -84,6 +84,12 @@ chain_replace_begin(struct chain_replace *x, const char *path, int create)
 		chain_raise_status(CHAIN_EXIT_IO);
 		return -1;
 	}
+	if (!S_ISREG(st.st_mode)) {
+		chain_warnx("%s: not a regular file", path);
+		chain_raise_status(CHAIN_EXIT_IO);
+		close(x->fd);
+		return -1;
+	}
 	x->size = st.st_size;
 	x->tmp_path = temporary_name(path);
 	fd = open(x->tmp_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);

@@ -317,6 +317,31 @@ EOF
 	run -4 bash -c 'chain-agree score states.csv > /dev/full'
 }
 
+@test "files: -o to a device, a FIFO or a link writes through; a register must be a file" {
+	states_register
+	chain-agree status --as-of 2026-03-10 states.csv > want.csv
+	# a FIFO (as /dev/null or /dev/stdout) is written to, never replaced
+	mkfifo fifo
+	timeout 10 cat fifo > got.csv &
+	run -0 chain-agree status --as-of 2026-03-10 -o fifo states.csv
+	wait
+	[ -p fifo ]
+	cmp want.csv got.csv
+	run -4 chain-agree status --as-of 2026-03-10 -o /dev/full states.csv
+	assert_output --partial '/dev/full: write error'
+	[ -c /dev/full ]
+	# a link to a file: the file gets the output, the link stays a link
+	echo old > target.csv
+	ln -s target.csv link.csv
+	run -0 chain-agree status --as-of 2026-03-10 -o link.csv states.csv
+	[ -L link.csv ]
+	cmp want.csv target.csv
+	# a register that is not a regular file is refused, and left alone
+	run -4 chain-agree add -f fifo --owner POL --due 2026-04-01
+	assert_output 'chain-agree: fifo: not a regular file'
+	[ -p fifo ]
+}
+
 @test "input: standard input, '-', CRLF and several files" {
 	states_register
 	chain-agree status --as-of 2026-03-10 states.csv > want.csv

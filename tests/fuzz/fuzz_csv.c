@@ -1,7 +1,10 @@
 /*
  * fuzz_csv: the CSV reader on any bytes.  The first byte picks options
- * (ragged rows allowed, a forced delimiter); every field of every row is
- * then read as text and through each typed accessor, as the programs do.
+ * (ragged rows allowed, a forced delimiter, the records' bytes kept); every
+ * field of every row is then read as text and through each typed accessor,
+ * as the programs do.  The input is read twice, with plain lines split by
+ * the reader itself and with every line through libcsv: rows, fields, line
+ * numbers, byte ranges, raw bytes and errors must be the same.
  */
 #define _GNU_SOURCE
 #include <stdint.h>
@@ -14,12 +17,69 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* A digest of what the reader gives: every byte and number of every row. */
+static uint64_t
+mix(uint64_t h, const void *p, size_t len)
+{
+	const unsigned char *b = p;
+
+	while (len-- > 0)
+		h = (h ^ *b++) * 1099511628211ULL;
+	return h;
+}
+
+static uint64_t
+read_all(int fd, const struct chain_opts *o, int raw)
+{
+	struct chain_csv *r;
+	const struct chain_row *row;
+	uint64_t h = 1469598103934665603ULL;
+	size_t errors;
+
+	lseek(fd, 0, SEEK_SET);
+	r = chain_csv_fdopen(fd, "fuzz.csv", o);
+	if (raw)
+		chain_csv_keep_raw(r);
+	while ((row = chain_csv_read(r)) != NULL) {
+		size_t i;
+
+		h = mix(h, &row->nfields, sizeof(row->nfields));
+		h = mix(h, &row->line, sizeof(row->line));
+		h = mix(h, &row->end_line, sizeof(row->end_line));
+		h = mix(h, &row->start, sizeof(row->start));
+		h = mix(h, &row->end, sizeof(row->end));
+		h = mix(h, &row->rawlen, sizeof(row->rawlen));
+		if (row->raw != NULL)
+			h = mix(h, row->raw, row->rawlen);
+		for (i = 0; i < row->nfields; i++) {
+			struct chain_time t;
+			struct chain_period p;
+			double v;
+			int d;
+
+			if (strlen(row->field[i]) != row->len[i])
+				abort();
+			h = mix(h, row->field[i], row->len[i] + 1);
+			chain_csv_date(r, row, (int)i, &d);
+			chain_csv_number(r, row, (int)i, &v);
+			chain_csv_time(r, row, (int)i, &t);
+			chain_csv_period(r, row, (int)i, &p);
+		}
+		if (row->raw != NULL && row->rawlen > (size_t)(row->end -
+		    row->start))
+			abort();
+	}
+	errors = chain_csv_errors(r);
+	h = mix(h, &errors, sizeof(errors));
+	chain_csv_close(r);
+	return h;
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct chain_opts o;
-	struct chain_csv *r;
-	const struct chain_row *row;
+	uint64_t plain, libcsv;
 	int fd;
 
 	if (size == 0)
@@ -31,29 +91,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fd = memfd_create("fuzz", 0);
 	if (fd < 0 || write(fd, data + 1, size - 1) != (ssize_t)(size - 1))
 		abort();
-	lseek(fd, 0, SEEK_SET);
-	r = chain_csv_fdopen(fd, "fuzz.csv", &o);
-	while ((row = chain_csv_read(r)) != NULL) {
-		size_t i;
-
-		for (i = 0; i < row->nfields; i++) {
-			struct chain_time t;
-			struct chain_period p;
-			double v;
-			int d;
-
-			if (strlen(row->field[i]) != row->len[i])
-				abort();
-			chain_csv_date(r, row, (int)i, &d);
-			chain_csv_number(r, row, (int)i, &v);
-			chain_csv_time(r, row, (int)i, &t);
-			chain_csv_period(r, row, (int)i, &p);
-		}
-		if (row->raw != NULL && row->rawlen > (size_t)(row->end -
-		    row->start))
-			abort();
-	}
-	chain_csv_close(r);
+	chain_csv_plain_lines = 1;
+	plain = read_all(dup(fd), &o, data[0] & 4);
+	chain_csv_plain_lines = 0;
+	libcsv = read_all(dup(fd), &o, data[0] & 4);
+	if (plain != libcsv)
+		abort();
 	close(fd);
 	return 0;
 }
