@@ -52,6 +52,6 @@ if command -v datamash > /dev/null; then
 	    datamash -t, -H --narm -s -g 2 count 1 mean 5-44 sstdev 5-44"
 fi
 if command -v csvsql > /dev/null; then
-	measure "csvsql (csvkit) avg of every item GROUP BY partner" \
+	measure_once "csvsql (one run) avg of items GROUP BY partner" \
 	    "csvsql --tables s --query 'SELECT partner, count(*), $(seq -f 'avg(Q%02g)' 1 40 | paste -sd, -) FROM s GROUP BY partner' $small"
 fi

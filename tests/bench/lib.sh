@@ -36,6 +36,14 @@ measure() {
 	printf 'bench:   %-46s %7s s %7s MB %7s\n' "$name" "$wall" "$mb" "${ratio}x" >&2
 }
 
+# measure_once NAME CMD: one run only, for a tool that takes minutes.
+measure_once() {
+	saved_runs=$RUNS
+	RUNS=1
+	measure "$@"
+	RUNS=$saved_runs
+}
+
 print_table() {
 	printf '| %-46s | %7s | %7s | %7s |\n' "file, then command" "wall s" "MB" "ratio"
 	printf '|%s|%s|%s|%s|\n' "------------------------------------------------" \
