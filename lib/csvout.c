@@ -29,7 +29,8 @@ struct chain_out {
 	FILE *fp;
 	char *buf;
 	size_t used;
-	char *path, *tmp_path;
+	char *path, *tmp_path;	/* as given; the temporary file */
+	char *target;		/* what tmp_path replaces: path, or the file it links to */
 	int delimiter, excel, crlf;
 	int nfield;
 	unsigned char special[256];	/* bytes that make a field need quotes */
@@ -141,7 +142,8 @@ chain_out_open(const struct chain_opts *o)
 		}
 		if (fp == NULL)
 			chain_err(CHAIN_EXIT_IO, "%s", o->output);
-		w->path = real ? real : chain_strdup(o->output);
+		w->path = chain_strdup(o->output);
+		w->target = real ? real : chain_strdup(o->output);
 	}
 	setvbuf(fp, NULL, _IOFBF, 64 * 1024);
 	init_stream(w, fp, o->excel ? ';' : ',', o->excel, o->excel);
@@ -384,7 +386,7 @@ chain_out_close(struct chain_out *w, int keep)
 			chain_warn("%s", name);
 			failed = 1;
 		}
-		if (keep && !failed && rename(w->tmp_path, w->path) != 0) {
+		if (keep && !failed && rename(w->tmp_path, w->target) != 0) {
 			chain_warn("%s", name);
 			failed = 1;
 		}
@@ -397,6 +399,7 @@ chain_out_close(struct chain_out *w, int keep)
 	if (failed)
 		chain_raise_status(CHAIN_EXIT_IO);
 	free(w->path);
+	free(w->target);
 	free(w->tmp_path);
 	free(w);
 	return failed ? -1 : 0;
