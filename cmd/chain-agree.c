@@ -79,9 +79,6 @@ struct agree {
 	uint64_t given;
 };
 
-static const char *const register_header =
-    "id,owner,counterpart,title,made,due,done,announced,new_due,plan,cancelled";
-
 static void
 usage(int status)
 {
@@ -519,9 +516,7 @@ run_score(struct agree *ag, int nfiles, char **files)
 	int s;
 
 	each_agreement(ag, nfiles, files, NULL, score_row, groups);
-	chain_out_header(w, "partner,period,total,kept,renegotiated,late,"
-	    "overdue,due_soon,open,cancelled,surprises,reliability,"
-	    "predictability");
+	chain_out_header(w, chain_format_header(CHAIN_FORMAT_AGREE_SCORE));
 	list = sorted_groups(groups, &n);
 	for (i = 0; i < n; i++) {
 		const struct group *g = list[i];
@@ -654,8 +649,7 @@ run_matrix(struct agree *ag, int nfiles, char **files)
 	free(keys);
 	qsort(list, n, sizeof(*list), compare_pairs);
 
-	chain_out_header(w, "owner,counterpart,agreements,reliability,"
-	    "reverse_agreements,balance");
+	chain_out_header(w, chain_format_header(CHAIN_FORMAT_AGREE_MATRIX));
 	for (i = 0; i < n; i++) {
 		const struct pair *x = list[i];
 		char *key = pair_key(x->counterpart, x->owner);
@@ -878,7 +872,7 @@ run_add(struct agree *ag)
 		chain_usage_error("add needs -f FILE, --owner P and --due D");
 	if (*ag->owner == '\0')
 		chain_usage_error("--owner: a partner code is required");
-	if ((e = chain_edit_open(ag->file, &ag->opts, 1, register_header)) == NULL)
+	if ((e = chain_edit_open(ag->file, &ag->opts, 1, chain_format_header(CHAIN_FORMAT_REGISTER))) == NULL)
 		goto done;
 	if ((r = chain_edit_csv(e)) != NULL) {
 		struct chain_register c;
@@ -954,7 +948,7 @@ run_set(struct agree *ag, int nargs, char **args)
 		chain_usage_error("set needs one of --done, --announce, --cancel");
 	if ((ag->new_due != NULL || ag->plan != NULL) && ag->announce == NULL)
 		chain_usage_error("--new-due and --plan go with --announce");
-	if ((e = chain_edit_open(ag->file, &ag->opts, 0, register_header)) == NULL)
+	if ((e = chain_edit_open(ag->file, &ag->opts, 0, chain_format_header(CHAIN_FORMAT_REGISTER))) == NULL)
 		return;
 	if ((r = chain_edit_csv(e)) == NULL || chain_register_columns(r, &c) != 0) {
 		if (r == NULL) {

@@ -351,9 +351,8 @@ run_check(struct kpi *kp, int nfiles, char **files, int summary)
 	if (plan == NULL)
 		return;
 	w = chain_out_open(&kp->opts);
-	chain_out_header(w, summary ?
-	    "kpi,name,period,value,target,met,change,variation,assurance" :
-	    "kpi,period,value,target,met,mean,lower,upper,signal,rule");
+	chain_out_header(w, chain_format_header(summary ?
+	    CHAIN_FORMAT_KPI_SUMMARY : CHAIN_FORMAT_KPI_CHECK));
 	list = chain_plan_kpis(plan, &n);
 	for (i = 0; i < n; i++) {
 		chain_kpi_chart(list[i], &kp->xmr, kp->recalc, kp->nrecalc, &c);

@@ -321,7 +321,7 @@ list_instruments(struct survey *sv, struct chain_out *w)
 	if (n == 0)
 		chain_warnx("no built-in instruments in %s (set "
 		    "CHAIN_DATA_DIR)", dir != NULL ? dir : "the data directory");
-	chain_out_header(w, "instrument,items,dimensions");
+	chain_out_header(w, chain_format_header(CHAIN_FORMAT_INSTRUMENTS));
 	for (i = 0; i < n; i++) {
 		char *path = chain_instrument_path(dir, names[i]);
 		struct chain_instrument *in = chain_instrument_read(path,
@@ -411,7 +411,7 @@ score_response(const struct chain_response *r, void *arg)
  */
 static struct chain_out *
 gather(struct survey *sv, int nfiles, char **files, struct scoring *s, int by,
-    const char *header)
+    enum chain_format format)
 {
 	struct chain_out *w;
 
@@ -422,7 +422,7 @@ gather(struct survey *sv, int nfiles, char **files, struct scoring *s, int by,
 	    s));
 	chain_groups_suppress(s->groups);
 	w = chain_out_open(&sv->opts);
-	chain_out_header(w, header);
+	chain_out_header(w, chain_format_header(format));
 	return w;
 }
 
@@ -486,8 +486,8 @@ run_score(struct survey *sv, int nfiles, char **files)
 	size_t i, c, n;
 
 	memset(&s, 0, sizeof(s));
-	w = gather(sv, nfiles, files, &s, sv->by, "wave,partner,about,"
-	    "dimension,n,mean,sd,index,level,suppressed");
+	w = gather(sv, nfiles, files, &s, sv->by,
+	    CHAIN_FORMAT_SURVEY_SCORE);
 	list = chain_groups_sorted(s.groups, &n);
 	for (i = 0; i < n; i++)
 		for (c = 0; c <= sv->in->ndims; c++) {
@@ -571,8 +571,7 @@ run_alpha(struct survey *sv, int nfiles, char **files)
 	chain_responses_free(each_response(sv, nfiles, files, alpha_response,
 	    &a));
 	w = chain_out_open(&sv->opts);
-	chain_out_header(w, "dimension,item,items,n,alpha,r_drop,"
-	    "alpha_if_dropped");
+	chain_out_header(w, chain_format_header(CHAIN_FORMAT_ALPHA));
 	for (d = 0; d < sv->in->ndims; d++) {
 		alpha_rows(w, sv->in, d, &a.cov[d]);
 		chain_cov_free(&a.cov[d]);
@@ -651,7 +650,7 @@ run_matrix(struct survey *sv, int nfiles, char **files)
 		    "--dimension", sv->in->name);
 	s.track_waves = 1;
 	w = gather(sv, nfiles, files, &s, CHAIN_BY_PARTNER | CHAIN_BY_ABOUT,
-	    "partner,about,n,mean,index,reverse_mean,gap");
+	    CHAIN_FORMAT_SURVEY_MATRIX);
 	if (s.several_waves && !sv->opts.quiet)
 		chain_warnx("matrix: the responses of several waves are taken "
 		    "together; --wave chooses one");
@@ -757,8 +756,7 @@ run_compare(struct survey *sv, int nfiles, char **files)
 	sv->from = s.from = chain_wave_normalize(sv->from, from);
 	sv->to = s.to = chain_wave_normalize(sv->to, to);
 	w = gather(sv, nfiles, files, &s, CHAIN_BY_WAVE | (sv->by_given ?
-	    sv->by : CHAIN_BY_PARTNER | CHAIN_BY_ABOUT), "partner,about,"
-	    "dimension,n_from,mean_from,n_to,mean_to,change,p,d");
+	    sv->by : CHAIN_BY_PARTNER | CHAIN_BY_ABOUT), CHAIN_FORMAT_COMPARE);
 	list = compared_pairs(s.groups, &n);
 	for (i = 0; i < n; i++)
 		for (c = 0; c <= sv->in->ndims; c++)

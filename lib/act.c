@@ -309,7 +309,7 @@ chain_report_actions_csv(const struct chain_report *r, struct chain_out *w)
 {
 	size_t i;
 
-	chain_out_header(w, "priority,area,subject,owner,message,question");
+	chain_out_header(w, chain_format_header(CHAIN_FORMAT_ACTIONS));
 	for (i = 0; i < r->nactions; i++) {
 		const struct chain_action *a = &r->actions[i];
 

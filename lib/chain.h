@@ -52,6 +52,7 @@ char *chain_strdup(const char *s);
 char *chain_strndup(const char *s, size_t n);
 int chain_strcasecmp(const char *a, const char *b);
 char *chain_trim(char *s);
+int chain_words_next(const char **p, const char **word, size_t *len);
 int chain_list_has(const char *list, const char *word);
 int chain_list_check(const char *list, const char *const words[],
     const char **bad);
@@ -184,6 +185,11 @@ struct chain_csv *chain_csv_open(const char *path,
     const struct chain_opts *o);
 struct chain_csv *chain_csv_fdopen(int fd, const char *name,
     const struct chain_opts *o);
+typedef void chain_input_fn(const char *path, void *ctx);
+typedef void chain_csv_fn(struct chain_csv *r, void *ctx);
+void chain_inputs(int argc, char **argv, chain_input_fn *fn, void *ctx);
+void chain_csv_each(int argc, char **argv, const struct chain_opts *o,
+    chain_csv_fn *fn, void *ctx);
 void chain_csv_keep_raw(struct chain_csv *r);
 extern int chain_csv_plain_lines;	/* 0: every line through libcsv */
 const struct chain_row *chain_csv_read(struct chain_csv *r);
@@ -233,12 +239,38 @@ int chain_csv_time(struct chain_csv *r, const struct chain_row *row, int col,
 int chain_csv_period(struct chain_csv *r, const struct chain_row *row,
     int col, struct chain_period *p);
 
+/* format.c: every CSV format of chain(5), its header defined once */
+enum chain_format {
+	CHAIN_FORMAT_REGISTER, CHAIN_FORMAT_STATUS, CHAIN_FORMAT_AGREE_SCORE,
+	CHAIN_FORMAT_AGREE_MATRIX, CHAIN_FORMAT_PARTNERS, CHAIN_FORMAT_PLAN,
+	CHAIN_FORMAT_MEASUREMENTS, CHAIN_FORMAT_KPI_CHECK,
+	CHAIN_FORMAT_KPI_SUMMARY, CHAIN_FORMAT_EVENTS, CHAIN_FORMAT_LEADTIME,
+	CHAIN_FORMAT_HANDOFFS, CHAIN_FORMAT_ITEMS, CHAIN_FORMAT_INSTRUMENTS,
+	CHAIN_FORMAT_RESPONSES, CHAIN_FORMAT_SURVEY_SCORE, CHAIN_FORMAT_ALPHA,
+	CHAIN_FORMAT_SURVEY_MATRIX, CHAIN_FORMAT_COMPARE, CHAIN_FORMAT_ACTIONS,
+	CHAIN_NFORMATS
+};
+
+struct chain_format_def {
+	const char *name;	/* as messages name it: "chain-agree score" */
+	const char *columns;	/* its header; "@states": a column per state */
+	const char *required;	/* the columns that tell it; NULL: all */
+	const char *forbidden;	/* columns that tell it is not this one */
+};
+
+const struct chain_format_def *chain_format(enum chain_format f);
+const char *chain_format_header(enum chain_format f);
+int chain_format_is(const struct chain_csv *in, enum chain_format f);
+int chain_format_recognise(const struct chain_csv *in,
+    const enum chain_format *candidates, size_t n);
+
 /* csvout.c: the CSV writer */
 struct chain_out;
 struct chain_out *chain_out_open(const struct chain_opts *o);
 struct chain_out *chain_out_stream(FILE *fp, int delimiter, int excel,
     int crlf);
 void chain_out_header(struct chain_out *w, const char *names);
+void chain_out_header_n(struct chain_out *w, const char *names, size_t max);
 void chain_out_text(struct chain_out *w, const char *s);
 void chain_out_textn(struct chain_out *w, const char *s, size_t len);
 void chain_out_field(struct chain_out *w, const char *s);

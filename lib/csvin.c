@@ -682,6 +682,53 @@ chain_csv_open(const char *path, const struct chain_opts *o)
 }
 
 /*
+ * The input loop, written once: each operand in turn, none (or "-") being
+ * standard input, handed to fn by name.
+ */
+void
+chain_inputs(int argc, char **argv, chain_input_fn *fn, void *ctx)
+{
+	int i;
+
+	for (i = 0; i < (argc > 0 ? argc : 1); i++)
+		fn(argc > 0 ? argv[i] : "-", ctx);
+}
+
+struct csv_loop {
+	const struct chain_opts *opts;
+	chain_csv_fn *fn;
+	void *ctx;
+};
+
+static void
+open_one(const char *path, void *arg)
+{
+	struct csv_loop *l = arg;
+	struct chain_csv *r = chain_csv_open(path, l->opts);
+
+	if (r == NULL)
+		return;
+	l->fn(r, l->ctx);
+	chain_csv_close(r);
+}
+
+/*
+ * The same loop with each operand opened as CSV and closed after fn; one
+ * that cannot be opened is reported (status 4) and the rest still read.
+ */
+void
+chain_csv_each(int argc, char **argv, const struct chain_opts *o,
+    chain_csv_fn *fn, void *ctx)
+{
+	struct csv_loop l;
+
+	l.opts = o;
+	l.fn = fn;
+	l.ctx = ctx;
+	chain_inputs(argc, argv, open_one, &l);
+}
+
+/*
  * Keeps the bytes of every record as the input wrote them (row->raw), for
  * a program that passes rows through verbatim; call before reading rows.
  */

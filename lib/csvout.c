@@ -345,19 +345,23 @@ chain_out_resume(struct chain_out *w, size_t nfields)
 	w->nfield = (int)nfields;
 }
 
+/* Writes a header of the first max names of a comma-separated list. */
+void
+chain_out_header_n(struct chain_out *w, const char *names, size_t max)
+{
+	const char *p = names, *name;
+	size_t n;
+
+	while (max-- > 0 && chain_words_next(&p, &name, &n))
+		chain_out_textn(w, name, n);
+	chain_out_end(w);
+}
+
 /* Writes a header from a comma-separated list of names. */
 void
 chain_out_header(struct chain_out *w, const char *names)
 {
-	const char *p = names;
-
-	while (p != NULL) {
-		const char *comma = strchr(p, ',');
-
-		chain_out_textn(w, p, comma ? (size_t)(comma - p) : strlen(p));
-		p = comma ? comma + 1 : NULL;
-	}
-	chain_out_end(w);
+	chain_out_header_n(w, names, (size_t)-1);
 }
 
 /*

@@ -360,7 +360,7 @@ chain_instrument_write(struct chain_out *w, const struct chain_instrument *in,
 {
 	size_t i;
 
-	chain_out_header(w, "item,dimension,text,reverse,min,max");
+	chain_out_header(w, chain_format_header(CHAIN_FORMAT_ITEMS));
 	for (i = 0; i < in->nitems; i++) {
 		const struct chain_item *it = &in->items[i];
 

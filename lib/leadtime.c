@@ -257,19 +257,18 @@ chain_leadtime_new(const struct chain_leadtime_opts *lo,
 	lt->to = lo->to ? chain_names_id(chain_cases_steps(lt->cases),
 	    lo->to) : -1;
 	if (lo->handoffs)
-		chain_out_header(w, "from,to,handoffs,median_wait,p90_wait,"
-		    "mean_wait");
+		chain_out_header(w, chain_format_header(CHAIN_FORMAT_HANDOFFS));
 	else if (lo->per) {
 		lt->bins = chain_kpi_new("", CHAIN_COMBINE_MEDIAN);
-		chain_out_header(w, "kpi,period,value");
+		chain_out_header(w,
+		    chain_format_header(CHAIN_FORMAT_MEASUREMENTS));
 	} else {
 		lt->spool = chain_spool_open();
 		lt->rows = chain_out_stream(lt->spool, o->excel ? ';' : ',',
 		    o->excel, o->excel);
-		chain_out_header(w, isnan(lo->norm) ?
-		    "case,start,end,lead_time,events,partners,handoffs" :
-		    "case,start,end,lead_time,events,partners,handoffs,"
-		    "within_norm");
+		/* within_norm, the last column, only with a norm */
+		chain_out_header_n(w, chain_format_header(CHAIN_FORMAT_LEADTIME),
+		    isnan(lo->norm) ? 7 : 8);
 	}
 	return lt;
 }

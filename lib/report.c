@@ -12,55 +12,16 @@
 
 #include "chain.h"
 
-/* How each input is recognised: columns it must have, columns it may not. */
-static const struct {
-	const char *name, *required, *forbidden;
-} kinds[CHAIN_IN_NKINDS] = {
-	{ "chain-kpi check", "kpi,period,value,target,met,mean,lower,upper,"
-	    "signal,rule", NULL },
-	{ "chain-kpi summary", "kpi,name,period,value,target,met,change,"
-	    "variation,assurance", NULL },
-	{ "chain-agree status", "id,owner,due,state,effective_due,days_late,"
-	    "surprise", NULL },
-	{ "chain-agree score", "partner,period,total,kept,renegotiated,late,"
-	    "overdue,due_soon,open,cancelled,surprises,reliability,"
-	    "predictability", NULL },
-	{ "chain-agree matrix", "owner,counterpart,agreements,reliability,"
-	    "reverse_agreements,balance", NULL },
-	{ "chain-survey score", "wave,partner,about,dimension,n,mean,sd,index,"
-	    "level,suppressed", NULL },
-	{ "chain-survey matrix", "partner,about,n,mean,index,reverse_mean,gap",
-	    NULL },
-	{ "chain-survey compare", "partner,about,dimension,n_from,mean_from,"
-	    "n_to,mean_to,change,p,d", NULL },
-	{ "plan", "kpi", "period,value" },
-	{ "partners", "partner,name", "about,wave,dimension,period,total" },
+/*
+ * The formats the report reads, in the order they are tried (each of the
+ * input kinds, CHAIN_IN_*, in turn), recognised by their headers.
+ */
+static const enum chain_format kinds[CHAIN_IN_NKINDS] = {
+	CHAIN_FORMAT_KPI_CHECK, CHAIN_FORMAT_KPI_SUMMARY, CHAIN_FORMAT_STATUS,
+	CHAIN_FORMAT_AGREE_SCORE, CHAIN_FORMAT_AGREE_MATRIX,
+	CHAIN_FORMAT_SURVEY_SCORE, CHAIN_FORMAT_SURVEY_MATRIX,
+	CHAIN_FORMAT_COMPARE, CHAIN_FORMAT_PLAN, CHAIN_FORMAT_PARTNERS,
 };
-
-static int
-has_columns(struct chain_csv *in, const char *list, int all)
-{
-	const char *p = list;
-	char name[64];
-
-	while (p != NULL) {
-		const char *comma = strchr(p, ',');
-		size_t n = comma ? (size_t)(comma - p) : strlen(p);
-		int found;
-
-		if (n >= sizeof(name))
-			n = sizeof(name) - 1;
-		memcpy(name, p, n);
-		name[n] = '\0';
-		found = chain_csv_column(in, name) >= 0;
-		if (all && !found)
-			return 0;
-		if (!all && found)
-			return 1;
-		p = comma ? comma + 1 : NULL;
-	}
-	return all;
-}
 
 static int
 recognise(struct chain_csv *in)
@@ -68,9 +29,7 @@ recognise(struct chain_csv *in)
 	int k;
 
 	for (k = 0; k < CHAIN_IN_NKINDS; k++)
-		if (has_columns(in, kinds[k].required, 1) &&
-		    (kinds[k].forbidden == NULL ||
-		    !has_columns(in, kinds[k].forbidden, 0)))
+		if (chain_format_is(in, kinds[k]))
 			return k;
 	return -1;
 }

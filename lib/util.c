@@ -199,21 +199,36 @@ chain_trim(char *s)
 	return s;
 }
 
+/*
+ * The walk over a comma-separated list, written once: each call gives the
+ * next word (not NUL-terminated: its start and length) and moves *p on;
+ * returns 0 when the list is done.  An empty list has no words; "a,,b" has
+ * an empty one.
+ */
+int
+chain_words_next(const char **p, const char **word, size_t *len)
+{
+	const char *comma;
+
+	if (*p == NULL)
+		return 0;
+	comma = strchr(*p, ',');
+	*word = *p;
+	*len = comma ? (size_t)(comma - *p) : strlen(*p);
+	*p = comma ? comma + 1 : NULL;
+	return 1;
+}
+
 /* Whether a comma-separated list holds a word (case-insensitive). */
 int
 chain_list_has(const char *list, const char *word)
 {
-	size_t n = strlen(word);
-	const char *p = list;
+	size_t n = strlen(word), len;
+	const char *p = list != NULL && *list != '\0' ? list : NULL, *w;
 
-	while (p != NULL && *p != '\0') {
-		const char *comma = strchr(p, ',');
-		size_t len = comma ? (size_t)(comma - p) : strlen(p);
-
-		if (len == n && strncasecmp(p, word, n) == 0)
+	while (chain_words_next(&p, &w, &len))
+		if (len == n && strncasecmp(w, word, n) == 0)
 			return 1;
-		p = comma ? comma + 1 : NULL;
-	}
 	return 0;
 }
 
@@ -224,22 +239,18 @@ chain_list_has(const char *list, const char *word)
 int
 chain_list_check(const char *list, const char *const words[], const char **bad)
 {
-	const char *p = list;
+	const char *p = list, *w;
+	size_t len, i;
 
-	while (p != NULL) {
-		const char *comma = strchr(p, ',');
-		size_t len = comma ? (size_t)(comma - p) : strlen(p);
-		size_t i;
-
+	while (chain_words_next(&p, &w, &len)) {
 		for (i = 0; words[i] != NULL; i++)
 			if (strlen(words[i]) == len &&
-			    strncasecmp(p, words[i], len) == 0)
+			    strncasecmp(w, words[i], len) == 0)
 				break;
 		if (words[i] == NULL) {
-			*bad = p;
+			*bad = w;
 			return -1;
 		}
-		p = comma ? comma + 1 : NULL;
 	}
 	return 0;
 }

@@ -1,0 +1,175 @@
+/*
+ * format.c: every CSV format of chain(5), once.  A format is the header its
+ * writer writes (the columns in order) and, for a format that chain-report
+ * reads, the columns by which the report knows it: all of them unless the
+ * table names fewer, and none of the columns it names as forbidden.  The
+ * columns of the agreement states are not written out here but derived
+ * from the state names, so that a new state is a new column everywhere.
+ * A writer asks for its header here; the report recognises its inputs
+ * here; nothing else spells a header.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "chain.h"
+
+/* "@states" in a header stands for one column per agreement state. */
+#define STATES "@states"
+
+static const struct chain_format_def formats[CHAIN_NFORMATS] = {
+	[CHAIN_FORMAT_REGISTER] = { "agreements register",
+	    "id,owner,counterpart,title,made,due,done,announced,new_due,plan,"
+	    "cancelled", "id,owner,due", NULL },
+	[CHAIN_FORMAT_STATUS] = { "chain-agree status",
+	    "state,effective_due,days_late,surprise",
+	    "id,owner,due,state,effective_due,days_late,surprise", NULL },
+	[CHAIN_FORMAT_AGREE_SCORE] = { "chain-agree score",
+	    "partner,period,total," STATES ",surprises,reliability,"
+	    "predictability", NULL, NULL },
+	[CHAIN_FORMAT_AGREE_MATRIX] = { "chain-agree matrix",
+	    "owner,counterpart,agreements,reliability,reverse_agreements,"
+	    "balance", NULL, NULL },
+	[CHAIN_FORMAT_PARTNERS] = { "partners",
+	    "partner,name", NULL, "about,wave,dimension,period,total" },
+	[CHAIN_FORMAT_PLAN] = { "plan",
+	    "kpi,name,unit,better,target,baseline,owner,combine", "kpi",
+	    "period,value" },
+	[CHAIN_FORMAT_MEASUREMENTS] = { "measurements",
+	    "kpi,period,value", NULL, NULL },
+	[CHAIN_FORMAT_KPI_CHECK] = { "chain-kpi check",
+	    "kpi,period,value,target,met,mean,lower,upper,signal,rule", NULL,
+	    NULL },
+	[CHAIN_FORMAT_KPI_SUMMARY] = { "chain-kpi summary",
+	    "kpi,name,period,value,target,met,change,variation,assurance", NULL,
+	    NULL },
+	[CHAIN_FORMAT_EVENTS] = { "events",
+	    "case,step,time,partner", "case,step,time", NULL },
+	[CHAIN_FORMAT_LEADTIME] = { "chain-kpi leadtime",
+	    "case,start,end,lead_time,events,partners,handoffs,within_norm",
+	    "case,start,end,lead_time,events,partners,handoffs", NULL },
+	[CHAIN_FORMAT_HANDOFFS] = { "chain-kpi handoffs",
+	    "from,to,handoffs,median_wait,p90_wait,mean_wait", NULL, NULL },
+	[CHAIN_FORMAT_ITEMS] = { "instrument",
+	    "item,dimension,text,reverse,min,max", "item,dimension,text",
+	    NULL },
+	[CHAIN_FORMAT_INSTRUMENTS] = { "chain-survey items",
+	    "instrument,items,dimensions", NULL, NULL },
+	[CHAIN_FORMAT_RESPONSES] = { "responses",
+	    "respondent,partner,about,wave", "respondent,partner", NULL },
+	[CHAIN_FORMAT_SURVEY_SCORE] = { "chain-survey score",
+	    "wave,partner,about,dimension,n,mean,sd,index,level,suppressed",
+	    NULL, NULL },
+	[CHAIN_FORMAT_ALPHA] = { "chain-survey alpha",
+	    "dimension,item,items,n,alpha,r_drop,alpha_if_dropped", NULL,
+	    NULL },
+	[CHAIN_FORMAT_SURVEY_MATRIX] = { "chain-survey matrix",
+	    "partner,about,n,mean,index,reverse_mean,gap", NULL, NULL },
+	[CHAIN_FORMAT_COMPARE] = { "chain-survey compare",
+	    "partner,about,dimension,n_from,mean_from,n_to,mean_to,change,p,d",
+	    NULL, NULL },
+	[CHAIN_FORMAT_ACTIONS] = { "chain-report actions",
+	    "priority,area,subject,owner,message,question", NULL, NULL },
+};
+
+/* The headers with their state columns written out, made on first use. */
+static char expanded[CHAIN_NFORMATS][512];
+
+/* A state's column: its name with '-' as '_' (due-soon is due_soon). */
+static size_t
+state_columns(char *p, size_t size)
+{
+	size_t n = 0, i;
+	int s;
+
+	for (s = 0; s < CHAIN_NSTATES; s++) {
+		const char *name = chain_state_names[s];
+
+		for (i = 0; name[i] != '\0' && n + 2 < size; i++)
+			p[n++] = name[i] == '-' ? '_' : name[i];
+		if (s + 1 < CHAIN_NSTATES && n + 2 < size)
+			p[n++] = ',';
+	}
+	p[n] = '\0';
+	return n;
+}
+
+static const char *
+expand(enum chain_format f, const char *columns)
+{
+	char *out = expanded[f];
+	const char *at = strstr(columns, STATES);
+	size_t n;
+
+	if (at == NULL)
+		return columns;
+	if (*out != '\0')
+		return out;
+	n = (size_t)(at - columns);
+	memcpy(out, columns, n);
+	n += state_columns(out + n, sizeof(expanded[f]) - n);
+	snprintf(out + n, sizeof(expanded[f]) - n, "%s", at + strlen(STATES));
+	return out;
+}
+
+const struct chain_format_def *
+chain_format(enum chain_format f)
+{
+	return &formats[f];
+}
+
+/* The header a format is written with, comma-separated. */
+const char *
+chain_format_header(enum chain_format f)
+{
+	return expand(f, formats[f].columns);
+}
+
+/* Whether the input has every column of a list (all) or any of them. */
+static int
+has_columns(const struct chain_csv *in, const char *list, int all)
+{
+	const char *p = list, *word;
+	char name[64];
+	size_t n;
+
+	while (chain_words_next(&p, &word, &n)) {
+		int found;
+
+		if (n >= sizeof(name))
+			n = sizeof(name) - 1;
+		memcpy(name, word, n);
+		name[n] = '\0';
+		found = chain_csv_column(in, name) >= 0;
+		if (all != found)
+			return !all;
+	}
+	return all;
+}
+
+/* Whether an input's header is that of format f. */
+int
+chain_format_is(const struct chain_csv *in, enum chain_format f)
+{
+	const struct chain_format_def *d = &formats[f];
+
+	return has_columns(in, d->required != NULL ? d->required :
+	    chain_format_header(f), 1) &&
+	    (d->forbidden == NULL || !has_columns(in, d->forbidden, 0));
+}
+
+/*
+ * The first of the n candidate formats whose header the input has, in the
+ * order given (a format that holds another's columns comes first); -1 when
+ * none.
+ */
+int
+chain_format_recognise(const struct chain_csv *in,
+    const enum chain_format *candidates, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (chain_format_is(in, candidates[i]))
+			return (int)candidates[i];
+	return -1;
+}
