@@ -166,6 +166,23 @@ void *chain_map_get(const struct chain_map *m, const char *key);
 size_t chain_map_count(const struct chain_map *m);
 const char **chain_map_keys(const struct chain_map *m, int sorted);
 
+/* pairs.c: ordered pairs of partners, each with its reverse view */
+struct chain_pair {
+	char *a, *b;
+	void *value;
+};
+typedef void *chain_pair_make_fn(const char *a, const char *b, void *ctx);
+struct chain_pairs;
+struct chain_pairs *chain_pairs_new(chain_pair_make_fn *make,
+    void (*free_value)(void *), void *ctx);
+void *chain_pairs_slot(struct chain_pairs *t, const char *a, const char *b);
+void *chain_pairs_get(struct chain_pairs *t, const char *a, const char *b);
+struct chain_pair **chain_pairs_sorted(const struct chain_pairs *t,
+    size_t *n);
+void chain_pairs_complete(struct chain_pairs *t);
+void chain_pairs_free(struct chain_pairs *t);
+double chain_balance(long there, long back);
+
 /* csvin.c: the CSV reader */
 struct chain_row {
 	size_t nfields;
