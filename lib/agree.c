@@ -171,11 +171,23 @@ chain_tally_reliability(const struct chain_tally *t)
 	return met + missed > 0 ? (double)met / (double)(met + missed) : NAN;
 }
 
+/* Renegotiated, late and overdue: the promises not kept as made. */
+long
+chain_tally_deviations(const struct chain_tally *t)
+{
+	long n = 0;
+	int s;
+
+	for (s = 0; s < CHAIN_NSTATES; s++)
+		if (chain_state_deviation((enum chain_state)s))
+			n += t->state[s];
+	return n;
+}
+
 double
 chain_tally_predictability(const struct chain_tally *t)
 {
-	long deviations = t->state[CHAIN_RENEGOTIATED] + t->state[CHAIN_LATE] +
-	    t->state[CHAIN_OVERDUE];
+	long deviations = chain_tally_deviations(t);
 
 	return deviations > 0 ?
 	    (double)(deviations - t->surprises) / (double)deviations : NAN;

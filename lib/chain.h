@@ -102,6 +102,14 @@ int chain_option_note(const struct chain_option_use *use, size_t n, int opt,
 void chain_option_check(const struct chain_option_use *use, size_t n,
     uint64_t given, const char *command);
 
+/* A program's command table: each command's name and what runs it. */
+struct chain_command {
+	const char *name;
+	void (*run)(void *program, int argc, char **argv);
+};
+const struct chain_command *chain_command_find(
+    const struct chain_command *table, size_t n, const char *name);
+
 /* The help of the options every program shares, and of the exit status. */
 #define CHAIN_HELP_COMMON \
 	"  -o, --output FILE   write to FILE instead of standard output\n" \
@@ -481,6 +489,7 @@ void chain_leadtime_free(struct chain_leadtime *lt);
 
 /* agree.c: agreements, their state as of a date, and tallies of states */
 #define CHAIN_NO_DATE (-2147483647 - 1)
+#define CHAIN_DUE_SOON_DAYS 7	/* the default window of due-soon */
 
 enum chain_state {
 	CHAIN_KEPT, CHAIN_RENEGOTIATED, CHAIN_LATE, CHAIN_OVERDUE,
@@ -519,6 +528,7 @@ int chain_register_row(struct chain_csv *r, const struct chain_row *row,
     const struct chain_register *c, struct chain_agreement *a);
 const char *chain_register_partner(const struct chain_row *row, int col);
 void chain_tally_add(struct chain_tally *t, const struct chain_verdict *v);
+long chain_tally_deviations(const struct chain_tally *t);
 double chain_tally_reliability(const struct chain_tally *t);
 double chain_tally_predictability(const struct chain_tally *t);
 
@@ -665,6 +675,8 @@ double chain_r_drop(const struct chain_cov *c, size_t i);
 void chain_cov_free(struct chain_cov *c);
 
 /* welch.c: two groups compared: Welch's t-test and Cohen's d */
+#define CHAIN_SIGNIFICANCE 0.05	/* a change with a smaller p-value counts */
+
 struct chain_comparison {
 	double change, t, df, p, d;
 };

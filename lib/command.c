@@ -4,6 +4,8 @@
  * the options given are noted as they are parsed, and one given with a
  * command it does not go with is a usage error that names both.
  */
+#include <string.h>
+
 #include "chain.h"
 
 /* Notes option opt as given; returns 0 when it is not in the list. */
@@ -19,6 +21,19 @@ chain_option_note(const struct chain_option_use *use, size_t n, int opt,
 			return 1;
 		}
 	return 0;
+}
+
+/* The command of that name; an unknown one is a usage error. */
+const struct chain_command *
+chain_command_find(const struct chain_command *table, size_t n,
+    const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(table[i].name, name) == 0)
+			return &table[i];
+	chain_usage_error("unknown command '%s'", name);
 }
 
 /* Every option given must go with the command. */
