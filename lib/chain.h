@@ -58,6 +58,7 @@ int chain_list_check(const char *list, const char *const words[],
     const char **bad);
 
 /* options.c: the options every program shares */
+#define CHAIN_COLUMN_MAP_MAX 64
 struct chain_opts {
 	const char *output;	/* -o FILE; NULL is standard output */
 	int delimiter;		/* -d C; 0 detects it from the header line */
@@ -66,12 +67,15 @@ struct chain_opts {
 	int as_of;		/* --as-of DATE, in days since 1970-01-01 */
 	int quiet;		/* -q */
 	int max_errors;		/* problems listed per file; 0 lists all */
+	const char *column_map[CHAIN_COLUMN_MAP_MAX];	/* --column N=H */
+	size_t ncolumn_map;
 };
 
 enum {
 	CHAIN_OPT_EXCEL = 0x100,
 	CHAIN_OPT_AS_OF,
 	CHAIN_OPT_ALLOW_RAGGED,
+	CHAIN_OPT_COLUMN,
 	CHAIN_OPT_PROGRAM = 0x200	/* a program's own long options start here */
 };
 
@@ -84,7 +88,8 @@ enum {
 	{ "quiet", no_argument, NULL, 'q' }, \
 	{ "excel", no_argument, NULL, CHAIN_OPT_EXCEL }, \
 	{ "as-of", required_argument, NULL, CHAIN_OPT_AS_OF }, \
-	{ "allow-ragged", no_argument, NULL, CHAIN_OPT_ALLOW_RAGGED }
+	{ "allow-ragged", no_argument, NULL, CHAIN_OPT_ALLOW_RAGGED }, \
+	{ "column", required_argument, NULL, CHAIN_OPT_COLUMN }
 
 void chain_opts_init(struct chain_opts *o);
 int chain_opts_common(struct chain_opts *o, int c, const char *arg);
@@ -116,6 +121,7 @@ const struct chain_command *chain_command_find(
 	"  -d, --delimiter C   input delimiter (default: detected)\n" \
 	"  --excel             output for Dutch Excel (;, decimal comma, BOM)\n" \
 	"  --allow-ragged      pad short rows instead of rejecting them\n" \
+	"  --column NAME=HEADER  read column NAME from the column HEADER\n" \
 	"  -q, --quiet         no warnings, no progress on a terminal\n" \
 	"  -h, --help          this help;  -V, --version  the version\n" \
 	"\n" \
@@ -225,6 +231,8 @@ const char *chain_csv_column_name(const struct chain_csv *r, size_t i);
 int chain_csv_column(const struct chain_csv *r, const char *name);
 int chain_csv_require(struct chain_csv *r, const char *const names[],
     int cols[]);
+void chain_csv_missing(struct chain_csv *r, const char *name);
+void chain_csv_key(struct chain_csv *r, int col);
 int chain_csv_delimiter(const struct chain_csv *r);
 int chain_csv_decimal_comma(const struct chain_csv *r);
 int chain_csv_crlf(const struct chain_csv *r);
@@ -281,13 +289,17 @@ struct chain_format_def {
 	const char *columns;	/* its header; "@states": a column per state */
 	const char *required;	/* the columns that tell it; NULL: all */
 	const char *forbidden;	/* columns that tell it is not this one */
+	const char *keys;	/* codes: blanks around their values dropped */
 };
 
 const struct chain_format_def *chain_format(enum chain_format f);
+int chain_column_same(const char *header, const char *name);
+const char *chain_column_dutch(const char *name);
 const char *chain_format_header(enum chain_format f);
 int chain_format_is(const struct chain_csv *in, enum chain_format f);
 int chain_format_recognise(const struct chain_csv *in,
     const enum chain_format *candidates, size_t n);
+void chain_csv_keys(struct chain_csv *r, enum chain_format f);
 
 /* csvout.c: the CSV writer */
 struct chain_out;
@@ -298,6 +310,7 @@ void chain_out_header(struct chain_out *w, const char *names);
 void chain_out_header_n(struct chain_out *w, const char *names, size_t max);
 void chain_out_text(struct chain_out *w, const char *s);
 void chain_out_textn(struct chain_out *w, const char *s, size_t len);
+void chain_out_source(struct chain_out *w, int decimal_comma);
 void chain_out_field(struct chain_out *w, const char *s);
 void chain_out_fieldn(struct chain_out *w, const char *s, size_t len);
 void chain_out_number(struct chain_out *w, double v);

@@ -37,6 +37,7 @@ struct pending {
 	size_t raw, rawlen;	/* the record's bytes in raw[] */
 	int raw_ok;		/* and nothing else (not so after a lone CR) */
 	int has_nul;
+	int quoted;		/* a quote in its lines */
 };
 
 struct chain_csv {
@@ -58,6 +59,13 @@ struct chain_csv {
 	off_t record_start;
 	int record_nul;		/* a NUL byte in the record's lines so far */
 	int segment_nul;	/* a NUL byte in the line being fed */
+	int record_quote;	/* a quote in the record's lines so far */
+	int segment_quote;	/* a quote in the line being fed */
+	int qstate;		/* where quote_check is in the record */
+	const char *const *column_map;	/* --column NAME=HEADER */
+	size_t ncolumn_map;
+	size_t *keys;		/* columns whose blanks around are dropped */
+	size_t nkeys;
 
 	char *data;		/* field bytes of pending rows, NUL-separated */
 	size_t datalen, datacap;
@@ -225,6 +233,23 @@ on_field(void *s, size_t len, void *data)
 	r->datalen = at + len + 1;
 }
 
+/*
+ * A record of nothing but delimiters (";;;", as Excel leaves below a
+ * table) is a blank line: every field empty and no quote anywhere.
+ */
+static int
+delimiters_only(const struct chain_csv *r)
+{
+	size_t i;
+
+	if (r->record_quote || r->segment_quote)
+		return 0;
+	for (i = r->partial; i < r->nf; i++)
+		if (r->flen[i] != 0)
+			return 0;
+	return 1;
+}
+
 static void
 on_row(int c, void *data)
 {
@@ -232,6 +257,14 @@ on_row(int c, void *data)
 	struct pending *pr;
 
 	(void)c;
+	if (r->nf > r->partial && r->flen[r->partial] == 0 &&
+	    delimiters_only(r)) {
+		r->datalen = r->nf > r->partial ? r->fstart[r->partial] :
+		    r->datalen;
+		r->nf = r->partial;
+		r->record_nul = r->record_quote = 0;
+		return;
+	}
 	if (r->nrows == r->rowcap) {
 		r->rowcap = r->rowcap ? r->rowcap * 2 : 8;
 		r->rows = chain_reallocarray(r->rows, r->rowcap,
@@ -245,6 +278,7 @@ on_row(int c, void *data)
 	pr->start = r->record_start;
 	pr->end = r->seg_end;
 	pr->has_nul = r->record_nul || r->segment_nul;
+	pr->quoted = r->record_quote || r->segment_quote;
 	pr->raw = r->rawstart;
 	pr->rawlen = r->rawlen - r->rawstart;
 	pr->raw_ok = !r->raw_partial;
@@ -252,14 +286,16 @@ on_row(int c, void *data)
 	r->rawstart = r->rawlen;
 	r->partial = r->nf;
 	r->record_start = r->seg_end;
-	r->record_nul = 0;
+	r->record_nul = r->record_quote = 0;
 }
 
 /*
  * The common line needs no state machine: a whole line, begun outside any
- * record, with no quote and no CR but the one of a CRLF.  Its fields are
- * the bytes between delimiters, as libcsv would give them (blanks kept, a
- * line with nothing on it no record); any other line goes to libcsv.
+ * record, with no field that starts with a quote and no CR but the one of
+ * a CRLF.  Its fields are the bytes between delimiters, as libcsv would
+ * give them (blanks kept, a quote inside a field taken literally, a line
+ * with nothing on it no record, nor one of nothing but delimiters); any
+ * other line goes to libcsv.
  * Returns whether the line was taken.  chain_csv_plain_lines = 0 sends every
  * line to libcsv (the fuzz target compares the two).
  */
@@ -284,13 +320,15 @@ plain_line(struct chain_csv *r, const unsigned char *p, size_t len)
 
 	if (stop > p && stop[-1] == '\r')
 		stop--;
-	if (stop == p)
+	for (q = p; q < stop && *q == delim; q++)
+		;
+	if (q == stop)
 		return 1;
 	for (q = p; q < stop; q++) {
 		if (*q == delim) {
 			plain_field(r, f, (size_t)(q - f));
 			f = q + 1;
-		} else if (*q == '"' || *q == '\r') {
+		} else if ((*q == '"' && q == f) || *q == '\r') {
 			/* not plain after all: the fields taken so far go back */
 			r->nf = nf;
 			r->datalen = datalen;
@@ -340,10 +378,11 @@ begin_line(struct chain_csv *r, const unsigned char *p, size_t len)
 	if (r->parser.pstate == 0) {
 		r->rawlen = r->rawstart;
 		r->record_line = r->line;
-		r->record_nul = 0;
+		r->record_nul = r->record_quote = 0;
 	}
 	/* a line with a NUL taints every record that ends or goes on in it */
 	r->segment_nul = memchr(p, '\0', len) != NULL;
+	r->segment_quote = memchr(p, '"', len) != NULL;
 	if (!r->want_raw)
 		return;
 	if (r->rawlen + len > r->rawcap) {
@@ -358,13 +397,51 @@ begin_line(struct chain_csv *r, const unsigned char *p, size_t len)
 static const char *
 parse_problem(struct chain_csv *r)
 {
-	if (csv_error(&r->parser) == CSV_ENOMEM)
-		return "record too large";
-	if (r->parser.pstate == 2 && !r->parser.quoted)
-		return "a quote inside an unquoted field (quote the field and "
-		    "double the quote)";
-	return "a character after a closing quote (double a quote inside "
-	    "a quoted field)";
+	(void)r;
+	return "record too large";
+}
+
+/*
+ * RFC 4180 for a field that starts with a quote: after its closing quote
+ * only a delimiter or a line end may follow.  libcsv, not strict so that a
+ * quote inside an unquoted field is taken literally (12" scherm), lets
+ * anything follow; this checks it, across the lines of a record.  Returns
+ * the offset of the first bad byte, or len.
+ */
+enum { Q_START, Q_PLAIN, Q_QUOTED, Q_CLOSED };
+
+static size_t
+quote_check(struct chain_csv *r, const unsigned char *p, size_t len)
+{
+	const unsigned char delim = (unsigned char)r->delimiter;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c = p[i];
+		int end = c == delim || c == '\n' || c == '\r';
+
+		switch (r->qstate) {
+		case Q_START:
+			r->qstate = c == '"' ? Q_QUOTED : end ? Q_START : Q_PLAIN;
+			break;
+		case Q_PLAIN:
+			if (end)
+				r->qstate = Q_START;
+			break;
+		case Q_QUOTED:
+			if (c == '"')
+				r->qstate = Q_CLOSED;
+			break;
+		default:
+			if (c == '"')
+				r->qstate = Q_QUOTED;
+			else if (end)
+				r->qstate = Q_START;
+			else
+				return i;
+		}
+	}
+	return len;
 }
 
 static double
@@ -432,9 +509,12 @@ static void
 finish(struct chain_csv *r)
 {
 	r->seg_end = r->offset + (off_t)r->buflen;
-	if (csv_fini(&r->parser, on_field, on_row, r) != 0)
+	/* libcsv, not strict, would take the rest of the input as the field */
+	if (r->qstate == Q_QUOTED)
 		chain_csv_error(r, r->record_line, NULL,
 		    "a quoted field is never closed (unterminated quote)");
+	else
+		csv_fini(&r->parser, on_field, on_row, r);
 	r->eof = 1;
 }
 
@@ -445,6 +525,7 @@ fill(struct chain_csv *r)
 	while (r->nrows == r->rowpos && !r->eof) {
 		unsigned char *p, *nl;
 		size_t len, used, before;
+		const char *bad;
 		int rc;
 
 		if (r->bufpos == r->buflen) {
@@ -462,10 +543,16 @@ fill(struct chain_csv *r)
 		r->seg_end = r->offset + (off_t)(r->bufpos + len);
 		begin_line(r, p, len);
 		before = r->nrows;
+		bad = NULL;
 		if (nl != NULL && r->parser.pstate == 0 && r->plain &&
 		    plain_line(r, p, len))
 			used = len;
-		else
+		else if ((used = quote_check(r, p, len)) < len) {
+			/* the fields before it are not kept: the row is bad */
+			csv_parse(&r->parser, p, used, on_field, on_row, r);
+			bad = "a character after a closing quote (double a "
+			    "quote inside a quoted field)";
+		} else
 			used = csv_parse(&r->parser, p, len, on_field, on_row, r);
 		if (r->nrows > before + 1 ||
 		    (r->nrows > before && r->parser.pstate != 0))
@@ -481,7 +568,8 @@ fill(struct chain_csv *r)
 			    "malformed CSV at byte %lld: %s",
 			    (long long)(r->offset + (off_t)(r->bufpos + used) + 1),
 			    r->nf - r->partial > FIELDS_MAX ?
-			    "too many fields in a record" : parse_problem(r));
+			    "too many fields in a record" : bad != NULL ? bad :
+			    parse_problem(r));
 			r->eof = 1;
 			break;
 		}
@@ -505,6 +593,24 @@ next_pending(struct chain_csv *r)
 			return NULL;
 	}
 	return &r->rows[r->rowpos++];
+}
+
+/* A key's blanks around it go: the field is our own copy. */
+static void
+trim_field(struct chain_csv *r, size_t f, size_t col)
+{
+	char *s = r->data + r->fstart[f];
+	size_t len = r->flen[f], skip = 0;
+
+	while (skip < len && (s[skip] == ' ' || s[skip] == '\t'))
+		skip++;
+	while (len > skip && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	s[len] = '\0';
+	r->row.field[col] = s + skip;
+	r->flen[f] = len - skip;
+	if (r->row.len == r->padlen)
+		r->padlen[col] = len - skip;
 }
 
 /* Points the public row at a pending row's fields, padded to the header. */
@@ -534,6 +640,9 @@ expose(struct chain_csv *r, const struct pending *pr)
 		r->row.len = r->padlen;
 	} else
 		r->row.len = r->flen + pr->first;
+	for (i = 0; i < r->nkeys; i++)
+		if (r->keys[i] < pr->nfields)
+			trim_field(r, pr->first + r->keys[i], r->keys[i]);
 	r->row.nfields = pr->nfields;
 	r->row.line = pr->line;
 	r->row.end_line = pr->end_line;
@@ -548,26 +657,29 @@ expose(struct chain_csv *r, const struct pending *pr)
 }
 
 /*
- * The delimiter, when -d does not name it: a comma unless the header line
- * holds none (outside quotes) but a ';' or a tab.
+ * The delimiter, when -d does not name it: the most frequent of ',', ';'
+ * and tab in the header line outside quotes (a ';' file whose header has
+ * "Opmerking, intern" is still a ';' file); a tie goes to the comma, then
+ * the ';'.
  */
 static int
 detect_delimiter(const unsigned char *p, size_t len)
 {
-	size_t i;
-	int quoted = 0, semicolon = 0, tab = 0;
+	size_t i, comma = 0, semicolon = 0, tab = 0;
+	int quoted = 0;
 
 	for (i = 0; i < len && (quoted || (p[i] != '\n' && p[i] != '\r')); i++) {
 		if (p[i] == '"')
 			quoted = !quoted;
-		else if (!quoted && p[i] == ',')
-			return ',';
-		else if (!quoted && p[i] == ';')
-			semicolon = 1;
-		else if (!quoted && p[i] == '\t')
-			tab = 1;
+		else if (!quoted)
+			comma += p[i] == ',', semicolon += p[i] == ';',
+			    tab += p[i] == '\t';
 	}
-	return semicolon ? ';' : tab ? '\t' : ',';
+	if (semicolon > comma && semicolon >= tab)
+		return ';';
+	if (tab > comma && tab > semicolon)
+		return '\t';
+	return ',';
 }
 
 static int
@@ -622,6 +734,8 @@ chain_csv_fdopen(int fd, const char *name, const struct chain_opts *o)
 	r->own_fd = fd != STDIN_FILENO;
 	r->line = 1;
 	r->max_errors = o->max_errors;
+	r->column_map = o->column_map;
+	r->ncolumn_map = o->ncolumn_map;
 	r->allow_ragged = o->allow_ragged;
 	r->quiet = o->quiet;
 	r->empty = "";
@@ -634,7 +748,7 @@ chain_csv_fdopen(int fd, const char *name, const struct chain_opts *o)
 		if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
 			r->size = st.st_size;
 	}
-	csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+	csv_init(&r->parser, CSV_STRICT_FINI | CSV_APPEND_NULL);
 	csv_set_space_func(&r->parser, never_space);
 	csv_set_realloc_func(&r->parser, capped_realloc);
 	csv_set_blk_size(&r->parser, 4096);	/* see on_field */
@@ -813,6 +927,7 @@ chain_csv_close(struct chain_csv *r)
 	free(r->raw);
 	free(r->row.field);
 	free(r->padlen);
+	free(r->keys);
 	free(r->name);
 	free(r);
 	return errors > 0 ? -1 : 0;
@@ -836,16 +951,108 @@ chain_csv_column_name(const struct chain_csv *r, size_t i)
 	return i < r->ncolumns ? r->columns[i] : "";
 }
 
-/* The index of a column, matched case-insensitively, or -1. */
+static int
+find_header(const struct chain_csv *r, const char *name, size_t len)
+{
+	char buf[256];
+	size_t i;
+
+	if (len >= sizeof(buf))
+		return -1;
+	memcpy(buf, name, len);
+	buf[len] = '\0';
+	for (i = 0; i < r->ncolumns; i++)
+		if (chain_column_same(r->columns[i], buf))
+			return (int)i;
+	return -1;
+}
+
+/*
+ * The index of a column, or -1.  --column NAME=HEADER says where NAME is;
+ * else the header that names it (case and blanks aside, see
+ * chain_column_same), else its Dutch name.
+ */
 int
 chain_csv_column(const struct chain_csv *r, const char *name)
 {
+	const char *dutch;
+	size_t i, n = strlen(name);
+	int col;
+
+	for (i = 0; i < r->ncolumn_map; i++) {
+		const char *map = r->column_map[i], *eq = strchr(map, '=');
+
+		if ((size_t)(eq - map) == n && strncasecmp(map, name, n) == 0)
+			return find_header(r, eq + 1, strlen(eq + 1));
+	}
+	if ((col = find_header(r, name, n)) >= 0)
+		return col;
+	if ((dutch = chain_column_dutch(name)) != NULL)
+		return find_header(r, dutch, strlen(dutch));
+	return -1;
+}
+
+/* What the header holds, as it was split: for a missing column. */
+static void
+describe_header(const struct chain_csv *r, char *buf, size_t size)
+{
+	char delim[3] = { (char)r->delimiter, '\0', '\0' };
+	size_t i, n;
+
+	if (r->delimiter == '\t')
+		memcpy(delim, "\\t", 3);
+	n = (size_t)snprintf(buf, size, "the header, split at '%s', has: ",
+	    delim);
+	for (i = 0; i < r->ncolumns && n + 8 < size; i++)
+		n += (size_t)snprintf(buf + n, size - n, "%s%s", i ? ", " : "",
+		    r->columns[i]);
+	if (n >= size - 8)
+		snprintf(buf + size - 8, 8, "...");
+}
+
+/*
+ * A required column the input lacks, reported with the delimiter it was
+ * read with and the columns it has: a ';' file read as ',' shows itself.
+ */
+void
+chain_csv_missing(struct chain_csv *r, const char *name)
+{
+	char found[400];
+
+	describe_header(r, found, sizeof(found));
+	chain_csv_error(r, r->header_line, name,
+	    "required column is missing (%s)", found);
+}
+
+/* Marks the codes and keys of format f: blanks around them are dropped. */
+void
+chain_csv_keys(struct chain_csv *r, enum chain_format f)
+{
+	const char *p = chain_format(f)->keys, *word;
+	char name[64];
+	size_t n;
+	int col;
+
+	while (chain_words_next(&p, &word, &n))
+		if (n < sizeof(name)) {
+			memcpy(name, word, n);
+			name[n] = '\0';
+			if ((col = chain_csv_column(r, name)) >= 0)
+				chain_csv_key(r, col);
+		}
+}
+
+/* Column col holds a code or key: blanks around its values are dropped. */
+void
+chain_csv_key(struct chain_csv *r, int col)
+{
 	size_t i;
 
-	for (i = 0; i < r->ncolumns; i++)
-		if (chain_strcasecmp(r->columns[i], name) == 0)
-			return (int)i;
-	return -1;
+	for (i = 0; i < r->nkeys; i++)
+		if (r->keys[i] == (size_t)col)
+			return;
+	r->keys = chain_reallocarray(r->keys, r->nkeys + 1, sizeof(*r->keys));
+	r->keys[r->nkeys++] = (size_t)col;
 }
 
 /*
@@ -862,8 +1069,7 @@ chain_csv_require(struct chain_csv *r, const char *const names[], int cols[])
 	for (i = 0; names[i] != NULL; i++) {
 		cols[i] = chain_csv_column(r, names[i]);
 		if (cols[i] < 0) {
-			chain_csv_error(r, r->header_line, names[i],
-			    "required column is missing");
+			chain_csv_missing(r, names[i]);
 			missing = 1;
 		}
 	}

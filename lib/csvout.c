@@ -32,6 +32,7 @@ struct chain_out {
 	char *path, *tmp_path;	/* as given; the temporary file */
 	char *target;		/* what tmp_path replaces: path, or the file it links to */
 	int delimiter, excel, crlf;
+	int source_comma;	/* the input passed through writes 3,5 */
 	int nfield;
 	unsigned char special[256];	/* bytes that make a field need quotes */
 };
@@ -186,22 +187,28 @@ needs_quotes(const struct chain_out *w, const char *s, size_t len)
 	return 0;
 }
 
+/* Whether the len bytes at s (not NUL-terminated) are a number. */
 static int
-looks_numeric(const char *s)
+looks_numeric(const char *s, size_t len)
 {
+	char buf[64];
 	double v;
 
-	return chain_number_parse(s, 0, &v) == 0 ||
-	    chain_number_parse(s, 1, &v) == 0;
+	if (len >= sizeof(buf))
+		return 0;
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	return chain_number_parse(buf, 0, &v) == 0 ||
+	    chain_number_parse(buf, 1, &v) == 0;
 }
 
-/* Excel would take such a text for a formula. */
+/* Excel would take such a text for a formula; a number it takes as one. */
 static int
 needs_guard(const struct chain_out *w, const char *s, size_t len)
 {
 	if (!w->excel || len == 0 || strchr("=+-@\t\r", s[0]) == NULL)
 		return 0;
-	return !looks_numeric(s);
+	return !looks_numeric(s, len);
 }
 
 static void
@@ -241,8 +248,19 @@ chain_out_text(struct chain_out *w, const char *s)
 }
 
 /*
+ * The fields passed through come from an input that writes numbers the
+ * Dutch way (decimal_comma) or with a decimal point; set per input.
+ */
+void
+chain_out_source(struct chain_out *w, int decimal_comma)
+{
+	w->source_comma = decimal_comma;
+}
+
+/*
  * A field passed through from the input: unchanged, except that --excel
- * gives a number written with a decimal point a decimal comma.
+ * gives a number written with a decimal point a decimal comma (one from a
+ * Dutch input has it already).  A number stays a number: never guarded.
  */
 void
 chain_out_field(struct chain_out *w, const char *s)
@@ -253,17 +271,19 @@ chain_out_field(struct chain_out *w, const char *s)
 void
 chain_out_fieldn(struct chain_out *w, const char *s, size_t len)
 {
-	double v;
+	char buf[64];
 	const char *point;
+	double v;
 
-	if (w->excel && len < 64 && (point = memchr(s, '.', len)) != NULL &&
-	    chain_number_parse(s, 0, &v) == 0) {
-		char buf[64];
-
+	if (w->excel && !w->source_comma && len < sizeof(buf) &&
+	    (point = memchr(s, '.', len)) != NULL) {
 		memcpy(buf, s, len);
-		buf[point - s] = ',';
-		write_text(w, buf, len);
-		return;
+		buf[len] = '\0';
+		if (chain_number_parse(buf, 0, &v) == 0) {
+			buf[point - s] = ',';
+			write_text(w, buf, len);
+			return;
+		}
 	}
 	write_text(w, s, len);
 }

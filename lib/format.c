@@ -16,57 +16,75 @@
 /* "@states" in a header stands for one column per agreement state. */
 #define STATES "@states"
 
+/* name, header, the columns that tell it, those that rule it out, keys */
 static const struct chain_format_def formats[CHAIN_NFORMATS] = {
 	[CHAIN_FORMAT_REGISTER] = { "agreements register",
 	    "id,owner,counterpart,title,made,due,done,announced,new_due,plan,"
-	    "cancelled", "id,owner,due", NULL },
+	    "cancelled", "id,owner,due", NULL,
+	    "id,owner,counterpart" },
 	[CHAIN_FORMAT_STATUS] = { "chain-agree status",
 	    "state,effective_due,days_late,surprise",
-	    "id,owner,due,state,effective_due,days_late,surprise", NULL },
+	    "id,owner,due,state,effective_due,days_late,surprise", NULL,
+	    "id,owner,counterpart" },
 	[CHAIN_FORMAT_AGREE_SCORE] = { "chain-agree score",
 	    "partner,period,total," STATES ",surprises,reliability,"
-	    "predictability", NULL, NULL },
+	    "predictability", NULL, NULL,
+	    "partner,period" },
 	[CHAIN_FORMAT_AGREE_MATRIX] = { "chain-agree matrix",
 	    "owner,counterpart,agreements,reliability,reverse_agreements,"
-	    "balance", NULL, NULL },
+	    "balance", NULL, NULL,
+	    "owner,counterpart" },
 	[CHAIN_FORMAT_PARTNERS] = { "partners",
-	    "partner,name", NULL, "about,wave,dimension,period,total" },
+	    "partner,name", NULL, "about,wave,dimension,period,total",
+	    "partner" },
 	[CHAIN_FORMAT_PLAN] = { "plan",
 	    "kpi,name,unit,better,target,baseline,owner,combine", "kpi",
-	    "period,value" },
+	    "period,value",
+	    "kpi" },
 	[CHAIN_FORMAT_MEASUREMENTS] = { "measurements",
-	    "kpi,period,value", NULL, NULL },
+	    "kpi,period,value", NULL, NULL,
+	    "kpi,period,partner" },
 	[CHAIN_FORMAT_KPI_CHECK] = { "chain-kpi check",
 	    "kpi,period,value,target,met,mean,lower,upper,signal,rule", NULL,
-	    NULL },
+	    NULL,
+	    "kpi,period" },
 	[CHAIN_FORMAT_KPI_SUMMARY] = { "chain-kpi summary",
 	    "kpi,name,period,value,target,met,change,variation,assurance", NULL,
-	    NULL },
+	    NULL,
+	    "kpi,period" },
 	[CHAIN_FORMAT_EVENTS] = { "events",
-	    "case,step,time,partner", "case,step,time", NULL },
+	    "case,step,time,partner", "case,step,time", NULL,
+	    "case,step,partner" },
 	[CHAIN_FORMAT_LEADTIME] = { "chain-kpi leadtime",
 	    "case,start,end,lead_time,events,partners,handoffs,within_norm",
-	    "case,start,end,lead_time,events,partners,handoffs", NULL },
+	    "case,start,end,lead_time,events,partners,handoffs", NULL,
+	    "case" },
 	[CHAIN_FORMAT_HANDOFFS] = { "chain-kpi handoffs",
-	    "from,to,handoffs,median_wait,p90_wait,mean_wait", NULL, NULL },
+	    "from,to,handoffs,median_wait,p90_wait,mean_wait", NULL, NULL,
+	    "from,to" },
 	[CHAIN_FORMAT_ITEMS] = { "instrument",
 	    "item,dimension,text,reverse,min,max", "item,dimension,text",
-	    NULL },
+	    NULL,
+	    "item,dimension" },
 	[CHAIN_FORMAT_INSTRUMENTS] = { "chain-survey items",
 	    "instrument,items,dimensions", NULL, NULL },
 	[CHAIN_FORMAT_RESPONSES] = { "responses",
-	    "respondent,partner,about,wave", "respondent,partner", NULL },
+	    "respondent,partner,about,wave", "respondent,partner", NULL,
+	    "respondent,partner,about,wave" },
 	[CHAIN_FORMAT_SURVEY_SCORE] = { "chain-survey score",
 	    "wave,partner,about,dimension,n,mean,sd,index,level,suppressed",
-	    NULL, NULL },
+	    NULL, NULL,
+	    "wave,partner,about,dimension" },
 	[CHAIN_FORMAT_ALPHA] = { "chain-survey alpha",
 	    "dimension,item,items,n,alpha,r_drop,alpha_if_dropped", NULL,
 	    NULL },
 	[CHAIN_FORMAT_SURVEY_MATRIX] = { "chain-survey matrix",
-	    "partner,about,n,mean,index,reverse_mean,gap", NULL, NULL },
+	    "partner,about,n,mean,index,reverse_mean,gap", NULL, NULL,
+	    "partner,about" },
 	[CHAIN_FORMAT_COMPARE] = { "chain-survey compare",
 	    "partner,about,dimension,n_from,mean_from,n_to,mean_to,change,p,d",
-	    NULL, NULL },
+	    NULL, NULL,
+	    "partner,about,dimension" },
 	[CHAIN_FORMAT_ACTIONS] = { "chain-report actions",
 	    "priority,area,subject,owner,message,question", NULL, NULL },
 };
@@ -122,6 +140,86 @@ const char *
 chain_format_header(enum chain_format f)
 {
 	return expand(f, formats[f].columns);
+}
+
+/*
+ * The Dutch name of every column of every format, as Dutch coordinators'
+ * sheets head them (chain(5) lists them).  One table for all formats: a
+ * column means the same wherever it stands.
+ */
+static const char *const dutch[][2] = {
+	{ "id", "nr" }, { "owner", "eigenaar" }, { "counterpart", "aan" },
+	{ "title", "omschrijving" }, { "made", "afgesproken" },
+	{ "due", "deadline" }, { "done", "gereed" }, { "announced", "gemeld" },
+	{ "new_due", "nieuwe_deadline" }, { "cancelled", "vervallen" },
+	{ "reason", "reden" }, { "state", "stand" },
+	{ "effective_due", "geldende_deadline" },
+	{ "days_late", "dagen_te_laat" }, { "surprise", "verrassing" },
+	{ "as_of", "peildatum" }, { "period", "periode" },
+	{ "total", "totaal" }, { "kept", "nagekomen" },
+	{ "renegotiated", "heronderhandeld" }, { "late", "te_laat" },
+	{ "overdue", "over_tijd" }, { "due_soon", "binnenkort" },
+	{ "surprises", "verrassingen" }, { "reliability", "betrouwbaarheid" },
+	{ "predictability", "voorspelbaarheid" }, { "agreements", "afspraken" },
+	{ "reverse_agreements", "afspraken_terug" }, { "balance", "balans" },
+	{ "name", "naam" }, { "unit", "eenheid" }, { "better", "beter" },
+	{ "target", "norm" }, { "baseline", "nulmeting" },
+	{ "combine", "samenvoegen" }, { "value", "waarde" },
+	{ "met", "gehaald" }, { "mean", "gemiddelde" },
+	{ "lower", "ondergrens" }, { "upper", "bovengrens" },
+	{ "signal", "signaal" }, { "rule", "regel" },
+	{ "change", "verandering" }, { "variation", "variatie" },
+	{ "assurance", "zekerheid" }, { "case", "zaak" }, { "step", "stap" },
+	{ "time", "tijd" }, { "start", "begin" }, { "end", "einde" },
+	{ "lead_time", "doorlooptijd" }, { "events", "gebeurtenissen" },
+	{ "handoffs", "overdrachten" }, { "within_norm", "binnen_norm" },
+	{ "from", "van" }, { "to", "naar" },
+	{ "median_wait", "mediaan_wachttijd" }, { "p90_wait", "p90_wachttijd" },
+	{ "mean_wait", "gemiddelde_wachttijd" }, { "dimension", "dimensie" },
+	{ "text", "tekst" }, { "reverse", "omgekeerd" },
+	{ "dimensions", "dimensies" }, { "about", "over" },
+	{ "wave", "meting" }, { "level", "niveau" },
+	{ "suppressed", "verborgen" }, { "reverse_mean", "gemiddelde_terug" },
+	{ "gap", "verschil" }, { "n_from", "n_van" },
+	{ "mean_from", "gemiddelde_van" }, { "n_to", "n_naar" },
+	{ "mean_to", "gemiddelde_naar" }, { "priority", "prioriteit" },
+	{ "area", "gebied" }, { "subject", "onderwerp" },
+	{ "message", "bericht" }, { "question", "vraag" }, { "since", "sinds" },
+};
+
+#define NDUTCH (sizeof(dutch) / sizeof(dutch[0]))
+
+static int
+fold(int c)
+{
+	if (c == ' ' || c == '-')
+		return '_';
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+/*
+ * Whether a header names a column: without regard to ASCII case, and with
+ * a blank, '-' and '_' alike ("Nieuwe deadline" is nieuwe_deadline).
+ */
+int
+chain_column_same(const char *header, const char *name)
+{
+	while (*header != '\0' && fold((unsigned char)*header) ==
+	    fold((unsigned char)*name))
+		header++, name++;
+	return *header == '\0' && *name == '\0';
+}
+
+/* The Dutch name of a column, or NULL. */
+const char *
+chain_column_dutch(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < NDUTCH; i++)
+		if (chain_column_same(name, dutch[i][0]))
+			return dutch[i][1];
+	return NULL;
 }
 
 /* Whether the input has every column of a list (all) or any of them. */

@@ -1,7 +1,7 @@
 /*
  * number.c: numbers as CSV carries them.  On input blanks around a number are
- * ignored and, in a file that Dutch Excel wrote with ';', a decimal comma is
- * accepted.  On output a number has at most four decimals, trailing zeros
+ * ignored and, in a file that Dutch Excel wrote with ';', a number is read
+ * the Dutch way: a decimal comma, '.' only between groups of three digits.  On output a number has at most four decimals, trailing zeros
  * dropped, never "-0", and a decimal comma only for --excel.
  */
 #include <math.h>
@@ -13,30 +13,67 @@
 
 #define NUMBER_MAX 64
 
+/*
+ * The digits before the decimal separator, copied into buf.  The Dutch way
+ * (decimal_comma) allows '.' between groups of exactly three digits
+ * (1.400, 12.345.678); any other '.' there is an error, so that 1.4 is
+ * never read as fourteen hundred nor 1.400 as one point four.  Returns the
+ * number of digits, or -1.
+ */
+static int
+integer_part(const char **sp, int decimal_comma, char *buf, size_t *n)
+{
+	const char *s = *sp;
+	int digits = 0, group = 0, grouped = 0;
+
+	for (;; s++) {
+		if (*s >= '0' && *s <= '9') {
+			if (*n + 2 >= NUMBER_MAX)
+				return -1;
+			buf[(*n)++] = *s;
+			digits++;
+			group++;
+		} else if (*s == '.' && decimal_comma) {
+			/* a group separator: after 1 to 3 digits, then 3 each */
+			if (group == 0 || group > 3 || (grouped && group != 3))
+				return -1;
+			grouped = 1;
+			group = 0;
+		} else
+			break;
+	}
+	if (grouped && group != 3)
+		return -1;
+	*sp = s;
+	return digits;
+}
+
+/*
+ * A number as a person sees it in the cell: blanks around it ignored, an
+ * optional sign, digits, one decimal separator (',' the Dutch way, else
+ * '.'), an optional exponent.  Returns 0 with the value, -1 when the text
+ * is not such a number.
+ */
 int
 chain_number_parse(const char *s, int decimal_comma, double *v)
 {
 	char buf[NUMBER_MAX];
-	size_t n = 0, ndigits = 0;
-	int seen_point = 0;
+	size_t n = 0;
+	int digits;
 	char *end;
 
 	while (*s == ' ' || *s == '\t')
 		s++;
 	if (*s == '+' || *s == '-')
 		buf[n++] = *s++;
-	for (; *s != '\0' && n < NUMBER_MAX - 1; s++) {
-		if (*s >= '0' && *s <= '9') {
-			ndigits++;
+	if ((digits = integer_part(&s, decimal_comma, buf, &n)) < 0)
+		return -1;
+	if (*s == (decimal_comma ? ',' : '.')) {
+		buf[n++] = '.';
+		for (s++; *s >= '0' && *s <= '9' && n < NUMBER_MAX - 1; s++, digits++)
 			buf[n++] = *s;
-		} else if ((*s == '.' || (*s == ',' && decimal_comma)) &&
-		    !seen_point) {
-			seen_point = 1;
-			buf[n++] = '.';
-		} else
-			break;
 	}
-	if (ndigits == 0)
+	if (digits == 0)
 		return -1;
 	if ((*s == 'e' || *s == 'E') && n < NUMBER_MAX - 1) {
 		buf[n++] = *s++;

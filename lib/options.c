@@ -82,6 +82,16 @@ chain_opts_common(struct chain_opts *o, int c, const char *arg)
 	case CHAIN_OPT_ALLOW_RAGGED:
 		o->allow_ragged = 1;
 		return 1;
+	case CHAIN_OPT_COLUMN:
+		if (strchr(arg, '=') == NULL || *arg == '=' ||
+		    arg[strlen(arg) - 1] == '=')
+			chain_usage_error("--column: '%s' is not NAME=HEADER",
+			    arg);
+		if (o->ncolumn_map == CHAIN_COLUMN_MAP_MAX)
+			chain_usage_error("--column: at most %d",
+			    CHAIN_COLUMN_MAP_MAX);
+		o->column_map[o->ncolumn_map++] = arg;
+		return 1;
 	case CHAIN_OPT_AS_OF:
 		if (chain_date_parse(arg, &o->as_of) != 0)
 			chain_usage_error("--as-of: '%s' is not a valid date",

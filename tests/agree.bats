@@ -245,11 +245,15 @@ EOF
 
 @test "check: a missing required column" {
 	csv r.csv <<'EOF'
-ID,Owner,deadline
+ID,Owner,when
 1,POL,2026-01-01
 EOF
 	run -3 chain-agree check r.csv
-	assert_output 'chain-agree: r.csv:1: due: required column is missing'
+	assert_output "chain-agree: r.csv:1: due: required column is missing (the header, split at ',', has: ID, Owner, when)"
+	# a ';' file read with -d , shows itself
+	printf 'id;owner;due\n1;POL;2026-01-01\n' > semi.csv
+	run -3 chain-agree check -d , semi.csv
+	assert_line --index 0 "chain-agree: semi.csv:1: id: required column is missing (the header, split at ',', has: id;owner;due)"
 }
 
 @test "bad input: a bad date names file, line and column; good rows still listed" {
@@ -298,9 +302,9 @@ EOF
 	run -3 chain-agree status empty.csv
 	assert_output 'chain-agree: empty.csv: empty input: no header row'
 
-	printf 'id,owner,due\n1,PO"L,2026-01-01\n' > stray.csv
+	printf 'id,owner,due\n1,"PO"L,2026-01-01\n' > stray.csv
 	run -3 chain-agree status stray.csv
-	assert_output --partial 'stray.csv:2: owner: malformed CSV at byte 18'
+	assert_output --partial 'stray.csv:2: owner: malformed CSV at byte 20: a character after a closing quote'
 }
 
 @test "files: missing input, unwritable output, full disk" {

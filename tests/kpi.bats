@@ -414,7 +414,7 @@ chain-kpi: p.csv:3: kpi: 'a' is in the plan twice"
 	assert_output ''
 	printf 'kpi,when,value\na,2026-01,1\n' > c.csv
 	run -3 --separate-stderr chain-kpi check c.csv
-	[ "$stderr" = 'chain-kpi: c.csv:1: period: required column is missing' ]
+	[ "$stderr" = "chain-kpi: c.csv:1: period: required column is missing (the header, split at ',', has: kpi, when, value)" ]
 	: > empty.csv
 	run -3 --separate-stderr chain-kpi check empty.csv
 	[ "$stderr" = 'chain-kpi: empty.csv: empty input: no header row' ]

@@ -645,12 +645,12 @@ chain-survey: b1.csv:2: respondent: 'r1' has already answered" ]
 	printf 'respondent,organisation,I1,I2\nr1,A,4,2\n' > nop.csv
 	run -3 chain-survey score --items pair.csv nop.csv
 	assert_output - <<'EOF'
-chain-survey: nop.csv:1: partner: required column is missing
+chain-survey: nop.csv:1: partner: required column is missing (the header, split at ',', has: respondent, organisation, I1, I2)
 wave,partner,about,dimension,n,mean,sd,index,level,suppressed
 EOF
 	printf 'partner,I1,I2\nA,4,2\n' > nor.csv
 	run -3 chain-survey score --items pair.csv nor.csv
-	assert_line --index 0 'chain-survey: nor.csv:1: respondent: required column is missing'
+	assert_line --index 0 "chain-survey: nor.csv:1: respondent: required column is missing (the header, split at ',', has: partner, I1, I2)"
 	printf 'respondent,partner,I1,I2\nr1,,4,2\n,A,4,2\n' > empty.csv
 	run -3 --separate-stderr chain-survey score --items pair.csv empty.csv
 	[ "$stderr" = "chain-survey: empty.csv:2: partner: missing value
@@ -685,7 +685,7 @@ chain-survey: i.csv:11: reverse: 'maybe' is not 1 (yes) or 0 (no)
 EOF
 	printf 'item,dimension\nA,a\n' > notext.csv
 	run -3 chain-survey score --items notext.csv r.csv
-	assert_output 'chain-survey: notext.csv:1: text: required column is missing'
+	assert_output "chain-survey: notext.csv:1: text: required column is missing (the header, split at ',', has: item, dimension)"
 	printf 'item,dimension,text\n' > none.csv
 	run -3 chain-survey score --items none.csv r.csv
 	assert_output 'chain-survey: none.csv: the instrument has no items'

@@ -27,7 +27,22 @@ main(void)
 	CHECK(num("3.5", 0) == 3.5);
 	CHECK(num("3,5", 1) == 3.5);
 	CHECK(num("3,5", 0) == -12345);
-	CHECK(num("3.5", 1) == 3.5);
+	/* the Dutch way: '.' only between groups of three digits */
+	CHECK(num("3.5", 1) == -12345);
+	CHECK(num("1.400", 1) == 1400);
+	CHECK(num("1.400", 0) == 1.4);
+	CHECK(num("1.350,5", 1) == 1350.5);
+	CHECK(num("1.350,5", 0) == -12345);
+	CHECK(num("-12.345.678,25", 1) == -12345678.25);
+	CHECK(num("1.40", 1) == -12345);
+	CHECK(num("1.4000", 1) == -12345);
+	CHECK(num("1234.567", 1) == -12345);
+	CHECK(num("12.34.567", 1) == -12345);
+	CHECK(num(".400", 1) == -12345);
+	CHECK(num("1.", 1) == -12345);
+	CHECK(num(",5", 1) == 0.5);
+	CHECK(num("1,5E+03", 1) == 1500);
+	CHECK(num("1400", 1) == 1400);
 	CHECK(num(" 12 ", 0) == 12);
 	CHECK(num("-0.25", 0) == -0.25);
 	CHECK(num("+4", 0) == 4);
