@@ -1164,8 +1164,19 @@ chain_csv_number(struct chain_csv *r, const struct chain_row *row, int col,
 
 	if (blank(s))
 		return 0;
-	if (chain_number_parse(s, r->decimal_comma, v) != 0)
-		return bad_value(r, row, col, "number");
+	if (chain_number_parse(s, r->decimal_comma, v) != 0) {
+		char shown[48];
+
+		if (!r->decimal_comma || chain_number_parse(s, 0, v) != 0)
+			return bad_value(r, row, col, "number");
+		/* 3.5 in a ';' file: a point the Dutch way groups thousands */
+		quote_value(s, shown, sizeof(shown));
+		chain_csv_error(r, row->line, chain_csv_column_name(r,
+		    (size_t)col), "'%s' is not a valid number: in a file "
+		    "separated by ';' a number has a decimal comma (3,5) and "
+		    "'.' only between thousands (1.400)", shown);
+		return -1;
+	}
 	return 1;
 }
 

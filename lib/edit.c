@@ -117,14 +117,21 @@ chain_edit_ncolumns(const struct chain_edit *e)
 	return e->ncolumns;
 }
 
-/* The index of a column, added at the end when the file lacks it. */
+/*
+ * The index of a column, added at the end when the file lacks it.  The
+ * file's own columns are found as the reader finds them (a Dutch name,
+ * --column); a column added before by its name.
+ */
 int
 chain_edit_column(struct chain_edit *e, const char *name)
 {
 	size_t i;
+	int col;
 
-	for (i = 0; i < e->ncolumns; i++)
-		if (chain_strcasecmp(e->columns[i], name) == 0)
+	if (e->csv != NULL && (col = chain_csv_column(e->csv, name)) >= 0)
+		return col;
+	for (i = e->csv != NULL ? e->nbase : 0; i < e->ncolumns; i++)
+		if (chain_column_same(e->columns[i], name))
 			return (int)i;
 	add_column(e, name);
 	return (int)e->ncolumns - 1;

@@ -199,6 +199,127 @@ test_large_field(void)
 	free(text);
 }
 
+/*
+ * The cases of the csv-spectrum conformance suite, each in LF and CRLF:
+ * the rows the reader must give, fields separated by '|', rows by '\n'.
+ */
+static const struct {
+	const char *name, *text, *rows;
+} spectrum[] = {
+	{ "comma_in_quotes", "naam,adres,plaats\nJan,\"Dorpsstraat 1, achter\",Ede\n",
+	    "Jan|Dorpsstraat 1, achter|Ede" },
+	{ "empty", "a,b,c\n1,\"\",\"\"\n2,3,4\n", "1||\n2|3|4" },
+	{ "escaped_quotes", "a,b\n1,\"zo \"\"zo\"\" zo\"\n3,4\n",
+	    "1|zo \"zo\" zo\n3|4" },
+	{ "json", "key,val\n1,\"{\"\"type\"\": \"\"Point\"\", \"\"c\"\": [5.0, 2.5]}\"\n",
+	    "1|{\"type\": \"Point\", \"c\": [5.0, 2.5]}" },
+	{ "location_coordinates", "telefoon,locatie,plaats\n"
+	    "0612345678,52\xc2\xb0""05'29.9\"N 5\xc2\xb0""07'17.6\"E,Utrecht\n",
+	    "0612345678|52\xc2\xb0""05'29.9\"N 5\xc2\xb0""07'17.6\"E|Utrecht" },
+	{ "newlines", "a,b,c\n1,2,3\n\"Er was \neens\",5,6\n7,8,9\n",
+	    "1|2|3\nEr was \neens|5|6\n7|8|9" },
+	{ "quotes_and_newlines", "a,b\n1,\"zo \n\"\"zo\"\" \nzo\"\n3,4\n",
+	    "1|zo \n\"zo\" \nzo\n3|4" },
+	{ "simple", "a,b,c\n1,2,3\n", "1|2|3" },
+	{ "utf8", "a,b,c\n1,2,3\n4,5,\xca\xa4\n", "1|2|3\n4|5|\xca\xa4" },
+};
+
+/* Every row of r as fields separated by '|', rows by '\n'. */
+static const char *
+all_rows(struct chain_csv *r)
+{
+	static char buf[512];
+	const struct chain_row *row;
+	size_t n = 0, i;
+
+	buf[0] = '\0';
+	while ((row = chain_csv_read(r)) != NULL)
+		for (i = 0; i < row->nfields; i++)
+			n += (size_t)snprintf(buf + n, sizeof(buf) - n, "%s%s",
+			    i == 0 && n > 0 ? "\n" : i > 0 ? "|" : "",
+			    chain_field(row, (int)i));
+	return buf;
+}
+
+/* LF as CRLF, also inside quoted fields (as csv-spectrum's CRLF files). */
+static char *
+crlf(const char *text)
+{
+	static char buf[512];
+	size_t n = 0;
+
+	for (; *text != '\0' && n + 3 < sizeof(buf); text++) {
+		if (*text == '\n')
+			buf[n++] = '\r';
+		buf[n++] = *text;
+	}
+	buf[n] = '\0';
+	return buf;
+}
+
+static void
+test_spectrum(void)
+{
+	size_t i;
+	struct chain_csv *r;
+
+	for (i = 0; i < sizeof(spectrum) / sizeof(spectrum[0]); i++) {
+		char want[512], *p;
+
+		r = open_string(spectrum[i].text);
+		CHECK_STR(all_rows(r), spectrum[i].rows);
+		CHECK_INT(chain_csv_errors(r), 0);
+		done(r);
+		/* in CRLF (a newline inside a quoted field is kept as CRLF) */
+		r = open_string(crlf(spectrum[i].text));
+		snprintf(want, sizeof(want), "%s", all_rows(r));
+		for (p = want; (p = strchr(p, '\r')) != NULL; )
+			memmove(p, p + 1, strlen(p));
+		CHECK_STR(want, spectrum[i].rows);
+		CHECK_INT(chain_csv_errors(r), 0);
+		done(r);
+	}
+}
+
+/* ';;;' rows below a table are blank lines; the delimiter by frequency. */
+static void
+test_excel_edges(void)
+{
+	struct chain_csv *r = open_string("id;Opmerking, intern;due\r\n"
+	    "1;a, b;2026-01-01\r\n;;\r\n;;\r\n");
+	const struct chain_row *row;
+
+	CHECK_INT(chain_csv_delimiter(r), ';');
+	CHECK_INT(chain_csv_ncolumns(r), 3);
+	CHECK_STR(chain_csv_column_name(r, 1), "Opmerking, intern");
+	CHECK_STR(all_rows(r), "1|a, b|2026-01-01");
+	CHECK_INT(chain_csv_errors(r), 0);
+	done(r);
+
+	/* "" is a value: a row of quoted empty fields is a row */
+	r = open_string("a,b\n\"\",\"\"\n,\n");
+	CHECK_STR(all_rows(r), "|");
+	done(r);
+
+	/* Dutch names and --column; blanks around a key dropped */
+	opts.column_map[0] = "title=Onderwerp";
+	opts.ncolumn_map = 1;
+	r = open_string("Nr;Eigenaar;Nieuwe deadline;Onderwerp;omschrijving\n"
+	    " A1 ; GEM ;1-6-2026; x ; y \n");
+	CHECK_INT(chain_csv_column(r, "id"), 0);
+	CHECK_INT(chain_csv_column(r, "owner"), 1);
+	CHECK_INT(chain_csv_column(r, "new_due"), 2);
+	CHECK_INT(chain_csv_column(r, "title"), 3);
+	chain_csv_keys(r, CHAIN_FORMAT_REGISTER);
+	row = chain_csv_read(r);
+	CHECK_STR(chain_field(row, 0), "A1");
+	CHECK_INT(chain_field_len(row, 0), 2);
+	CHECK_STR(chain_field(row, 1), "GEM");
+	CHECK_STR(chain_field(row, 3), " x ");	/* text keeps its blanks */
+	done(r);
+	opts.ncolumn_map = 0;
+}
+
 static const char *
 written(int excel, void (*fill)(struct chain_out *))
 {
@@ -249,6 +370,8 @@ main(void)
 	test_dialects();
 	test_problems();
 	test_large_field();
+	test_spectrum();
+	test_excel_edges();
 	test_writer();
 	UNIT_DONE();
 }
