@@ -62,6 +62,7 @@ struct chain_csv {
 	int record_quote;	/* a quote in the record's lines so far */
 	int segment_quote;	/* a quote in the line being fed */
 	int qstate;		/* where quote_check is in the record */
+	int literal_quote;	/* a quote inside an unquoted field, so far */
 	const char *const *column_map;	/* --column NAME=HEADER */
 	size_t ncolumn_map;
 	size_t *keys;		/* columns whose blanks around are dropped */
@@ -281,7 +282,9 @@ on_row(int c, void *data)
 	pr->quoted = r->record_quote || r->segment_quote;
 	pr->raw = r->rawstart;
 	pr->rawlen = r->rawlen - r->rawstart;
-	pr->raw_ok = !r->raw_partial;
+	/* a literal quote is written again as RFC 4180 wants it */
+	pr->raw_ok = !r->raw_partial && !r->literal_quote;
+	r->literal_quote = 0;
 	r->raw_partial = 0;
 	r->rawstart = r->rawlen;
 	r->partial = r->nf;
@@ -312,7 +315,8 @@ plain_field(struct chain_csv *r, const unsigned char *f, size_t len)
 }
 
 static int
-plain_line(struct chain_csv *r, const unsigned char *p, size_t len)
+plain_line(struct chain_csv *r, const unsigned char *p, size_t len,
+    int literal_quote)
 {
 	const unsigned char *f = p, *q, *stop = p + len - 1;
 	const unsigned char delim = (unsigned char)r->delimiter;
@@ -336,6 +340,7 @@ plain_line(struct chain_csv *r, const unsigned char *p, size_t len)
 		}
 	}
 	plain_field(r, f, (size_t)(stop - f));
+	r->literal_quote = literal_quote;
 	on_row('\n', r);
 	return 1;
 }
@@ -427,6 +432,8 @@ quote_check(struct chain_csv *r, const unsigned char *p, size_t len)
 		case Q_PLAIN:
 			if (end)
 				r->qstate = Q_START;
+			else if (c == '"')
+				r->literal_quote = 1;
 			break;
 		case Q_QUOTED:
 			if (c == '"')
@@ -545,7 +552,7 @@ fill(struct chain_csv *r)
 		before = r->nrows;
 		bad = NULL;
 		if (nl != NULL && r->parser.pstate == 0 && r->plain &&
-		    plain_line(r, p, len))
+		    plain_line(r, p, len, r->segment_quote))
 			used = len;
 		else if ((used = quote_check(r, p, len)) < len) {
 			/* the fields before it are not kept: the row is bad */
