@@ -377,6 +377,8 @@ struct chain_xmr_opts {
 	int screen;		/* drop moving ranges above 3.267 x mean once */
 };
 
+#define CHAIN_BASELINE_MIN 12	/* --baseline: the fewest points for limits */
+
 extern const char *const chain_rule_names[];
 void chain_xmr(struct chain_xmr_point *p, size_t n,
     const struct chain_xmr_opts *o);
@@ -429,6 +431,39 @@ size_t chain_kpi_groups_sorted(struct chain_kpi *k);
 struct chain_period chain_kpi_group(const struct chain_kpi *k, size_t i,
     double **values, size_t *n);
 void chain_kpi_free(struct chain_kpi *k);
+int chain_better_parse(const char *s, enum chain_better *better);
+struct chain_plan *chain_plan_inputs(const char *plan, int argc, char **argv,
+    const struct chain_opts *o);
+
+/* summary.c: what a KPI's chart says: met, variation, change, --fail-on */
+struct chain_kpi_summary {	/* a KPI's latest point */
+	struct chain_period period;
+	double value, change;	/* change NAN without the period before */
+	int met;		/* 1, 0, or -1 when unknown */
+	const char *variation;	/* common, improvement, concern, special, "" */
+	const char *assurance;	/* pass, fail, hit-and-miss, "" */
+};
+
+struct chain_check_opts {
+	struct chain_xmr_opts xmr;
+	struct chain_period *recalc;	/* process changes: new limits */
+	size_t nrecalc;
+	int summary;		/* a row per KPI, its latest point */
+	int quiet;
+};
+
+int chain_kpi_met(enum chain_better better, double target, double value);
+const char *chain_kpi_signal(const struct chain_xmr_point *x,
+    enum chain_better better, size_t npoints);
+const char *chain_kpi_rule(const struct chain_xmr_point *x, size_t npoints);
+const char *chain_kpi_variation(const char *signal);
+double chain_kpi_change(const struct chain_period *previous, double before,
+    struct chain_period latest, double now);
+int chain_kpi_failing(const char *variation, const char *assurance);
+void chain_kpi_summarise(const struct chain_kpi *k,
+    const struct chain_chart *c, struct chain_kpi_summary *s);
+int chain_kpi_check(struct chain_plan *plan, const struct chain_check_opts *o,
+    struct chain_out *w);
 
 /* events.c: case event logs read into cases, grouped or held */
 struct chain_event {
@@ -486,6 +521,9 @@ struct chain_leadtime *chain_leadtime_new(const struct chain_leadtime_opts *lo,
 void chain_leadtime_read(struct chain_leadtime *lt, const char *path);
 void chain_leadtime_finish(struct chain_leadtime *lt, int quiet);
 void chain_leadtime_free(struct chain_leadtime *lt);
+void chain_leadtime_opts_init(struct chain_leadtime_opts *lo);
+int chain_duration_unit_parse(const char *s, double *seconds);
+int chain_duration_parse(const char *s, double unit, double *v);
 
 /* agree.c: agreements, their state as of a date, and tallies of states */
 #define CHAIN_NO_DATE (-2147483647 - 1)

@@ -446,3 +446,52 @@ chain_leadtime_free(struct chain_leadtime *lt)
 	free(lt->seen);
 	free(lt);
 }
+
+#define DAY_SECONDS 86400
+#define HOUR_SECONDS 3600
+
+/* Lead times in days unless --unit says hours. */
+void
+chain_leadtime_opts_init(struct chain_leadtime_opts *lo)
+{
+	memset(lo, 0, sizeof(*lo));
+	lo->unit = DAY_SECONDS;
+	lo->norm = NAN;
+}
+
+/* The unit of durations: days or hours, as seconds; -1 for another word. */
+int
+chain_duration_unit_parse(const char *s, double *seconds)
+{
+	if (strcmp(s, "days") == 0)
+		*seconds = DAY_SECONDS;
+	else if (strcmp(s, "hours") == 0)
+		*seconds = HOUR_SECONDS;
+	else
+		return -1;
+	return 0;
+}
+
+/*
+ * A duration: a number from 0 with an optional unit d or h (without one, in
+ * unit), as a number of unit (seconds in it); -1 when it is none.
+ */
+int
+chain_duration_parse(const char *s, double unit, double *v)
+{
+	char *dup = chain_strdup(s), *t = chain_trim(dup);
+	size_t n = strlen(t);
+	double seconds = unit;
+	int bad;
+
+	if (n > 0 && (t[n - 1] == 'd' || t[n - 1] == 'h')) {
+		seconds = t[n - 1] == 'd' ? DAY_SECONDS : HOUR_SECONDS;
+		t[n - 1] = '\0';
+	}
+	bad = chain_number_parse(t, 0, v) != 0 || *v < 0;
+	free(dup);
+	if (bad)
+		return -1;
+	*v = *v * seconds / unit;
+	return 0;
+}
