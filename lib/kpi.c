@@ -521,6 +521,13 @@ chain_plan_inputs(const char *plan, int argc, char **argv,
 	return in.plan;
 }
 
+/* A KPI's direction as the plan writes it: up, down or "" for none. */
+const char *
+chain_better_name(enum chain_better better)
+{
+	return better_names[better];
+}
+
 /* A KPI's direction as the plan writes it: up, down or empty. */
 int
 chain_better_parse(const char *s, enum chain_better *better)

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "chain.h"
+#include "report_priv.h"
 
 struct table {
 	char **cells;		/* rows x cols, row-major */
@@ -275,8 +275,7 @@ plan(const struct chain_report *r, FILE *fp, int md)
 
 		table_cell(&t, k->code);
 		table_cell(&t, k->name);
-		table_cell(&t, k->better > 0 ? T(r, "up") : k->better < 0 ?
-		    T(r, "down") : "");
+		table_cell(&t, T(r, chain_better_name(k->better)));
 		table_cell(&t, chain_report_value(r, k->target, v, 32));
 		table_cell(&t, k->owner ? k->owner : "");
 	}
