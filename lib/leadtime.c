@@ -16,6 +16,9 @@
 
 #include "chain.h"
 
+#define MEDIAN 0.5
+#define P90 0.9		/* the 90th percentile: the long waits */
+
 struct pair {
 	int from, to;
 	const char *from_name, *to_name;	/* set for sorting */
@@ -346,8 +349,8 @@ write_periods(struct chain_leadtime *lt)
 			prev = p;
 			for (sum = 0, j = 0; j < n; j++)
 				sum += x[j];
-			v = s == 0 ? chain_quantile_sorted(x, n, 0.5) :
-			    s == 1 ? chain_quantile_sorted(x, n, 0.9) :
+			v = s == 0 ? chain_quantile_sorted(x, n, MEDIAN) :
+			    s == 1 ? chain_quantile_sorted(x, n, P90) :
 			    s == 2 ? sum / (double)n : s == 3 ? (double)n :
 			    share_within(x, n, lt->lo.norm);
 			measurement(lt, names[s], p, v);
@@ -392,9 +395,9 @@ write_pairs(struct chain_leadtime *lt)
 		chain_out_text(lt->out, x->to_name);
 		chain_out_int(lt->out, (long long)x->n);
 		chain_out_number(lt->out, chain_quantile_sorted(x->wait, x->n,
-		    0.5));
+		    MEDIAN));
 		chain_out_number(lt->out, chain_quantile_sorted(x->wait, x->n,
-		    0.9));
+		    P90));
 		chain_out_number(lt->out, sum / (double)x->n);
 		chain_out_end(lt->out);
 	}

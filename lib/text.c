@@ -13,6 +13,8 @@
 
 #include "report_priv.h"
 
+#define SPARK_POINTS 26	/* a sparkline shows the latest half year of weeks */
+
 struct table {
 	char **cells;		/* rows x cols, row-major */
 	size_t rows, cols, cap;
@@ -200,7 +202,8 @@ sparkline(const struct chain_kpi_series *k, char *buf, size_t size)
 	    "\xe2\x96\x83", "\xe2\x96\x84", "\xe2\x96\x85", "\xe2\x96\x86",
 	    "\xe2\x96\x87", "\xe2\x96\x88" };
 	double lo = INFINITY, hi = -INFINITY;
-	size_t i, from = k->npoints > 26 ? k->npoints - 26 : 0, n = 0;
+	size_t i, from = k->npoints > SPARK_POINTS ?
+	    k->npoints - SPARK_POINTS : 0, n = 0;
 
 	buf[0] = '\0';
 	for (i = from; i < k->npoints; i++) {
