@@ -71,19 +71,6 @@ usage(void)
 }
 
 static void
-parse_fail_on(const char *arg)
-{
-	static const char *const extra[] = { "concern", "assurance", "overdue",
-	    "surprise", "trust", "gap", "balance", "any", NULL };
-	const char *bad;
-
-	if (chain_list_check(arg, extra, &bad) != 0)
-		chain_usage_error("--fail-on: unknown kind '%.*s' (one of "
-		    "concern, assurance, overdue, surprise, trust, gap, balance, "
-		    "any)", (int)strcspn(bad, ","), bad);
-}
-
-static void
 parse_options(struct options *o, int argc, char *argv[])
 {
 	int c;
@@ -126,7 +113,7 @@ parse_options(struct options *o, int argc, char *argv[])
 			o->actions = optarg;
 			break;
 		case OPT_FAIL_ON:
-			parse_fail_on(optarg);
+			chain_action_kinds_check("--fail-on", optarg);
 			o->fail_on = optarg;
 			break;
 		case CHAIN_OPT_AS_OF:
@@ -153,38 +140,13 @@ report_date(const struct options *o)
 	if (chain_period_parse(o->week, &p) != 0 || p.kind != CHAIN_WEEK)
 		chain_usage_error("--week: '%s' is not an ISO week (YYYY-Www)",
 		    o->week);
-	return p.start + 6;
+	return chain_period_end(p);
 }
 
 static void
-read_inputs(struct chain_report *r, const struct options *o, int n,
-    char **files)
+read_input(struct chain_csv *in, void *r)
 {
-	int i;
-
-	for (i = 0; i < (n ? n : 1); i++) {
-		struct chain_csv *in = chain_csv_open(n ? files[i] : "-",
-		    &o->opts);
-
-		if (in == NULL)
-			continue;
-		chain_report_read(r, in);
-		chain_csv_close(in);
-	}
-}
-
-static int
-failing(const struct chain_report *r, const char *fail_on)
-{
-	size_t i;
-
-	if (fail_on == NULL)
-		return 0;
-	for (i = 0; i < r->nactions; i++)
-		if (chain_list_has(fail_on, "any") ||
-		    chain_list_has(fail_on, r->actions[i].kind))
-			return 1;
-	return 0;
+	chain_report_read(r, in);
 }
 
 static void
@@ -203,7 +165,7 @@ int
 main(int argc, char *argv[])
 {
 	struct options o;
-	struct chain_report r;
+	struct chain_report *r;
 	struct chain_opts plain;
 	struct chain_out *w;
 
@@ -211,26 +173,25 @@ main(int argc, char *argv[])
 	memset(&o, 0, sizeof(o));
 	chain_opts_init(&o.opts);
 	parse_options(&o, argc, argv);
-	chain_report_init(&r, report_date(&o));
-	r.chain = o.chain;
-	r.lang = o.lang;
-	read_inputs(&r, &o, argc - optind, argv + optind);
+	r = chain_report_new(report_date(&o), o.chain, o.lang);
+	chain_csv_each(argc - optind, argv + optind, &o.opts, read_input, r);
 	if (chain_exit_status() < CHAIN_EXIT_DATA) {
-		chain_report_finish(&r);
+		chain_report_finish(r);
+		chain_report_act(r);
 		plain = o.opts;
 		plain.excel = 0;
 		w = chain_out_open(&plain);
 		if (o.format == FORMAT_HTML)
-			chain_render_html(&r, chain_out_file(w));
+			chain_render_html(r, chain_out_file(w));
 		else
-			chain_render_text(&r, chain_out_file(w),
+			chain_render_text(r, chain_out_file(w),
 			    o.format == FORMAT_MD);
 		if (o.actions != NULL)
-			write_actions(&r, &o);
-		if (failing(&r, o.fail_on))
+			write_actions(r, &o);
+		if (chain_report_failing(r, o.fail_on))
 			chain_raise_status(CHAIN_EXIT_FOUND);
 		chain_out_close(w, chain_exit_status() <= CHAIN_EXIT_FOUND);
 	}
-	chain_report_free(&r);
+	chain_report_free(r);
 	return chain_exit_status();
 }

@@ -11,23 +11,27 @@
  * 50, plus a day per day late (at most 30), plus 15 when it came without an
  * announcement; a partner that announced too few deviations 60 plus 20
  * times its share of surprises; a perception gap 55; a one-sided pair 40.
+ * Trust is low at the survey's level "concern" (score.c), a fall counts at
+ * the significance level of the survey's comparison (welch.c).  The
+ * ranking reads the model and its figures; it calls nothing of the reader.
  */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
-#include "chain.h"
+#include "report_priv.h"
 
 const char *const chain_action_kinds[] = { "concern", "assurance", "overdue",
 	"surprise", "trust", "gap", "balance", NULL };
 
 /* Thresholds for the soft signals. */
-#define TRUST_LOW 50.0		/* an index below it is a concern (Wilder) */
-#define TRUST_SIGNIFICANT 0.05	/* a fall with a smaller p counts */
 #define GAP_WIDE 1.0		/* points on the 1-5 scale */
 #define BALANCE_ONE_SIDED 0.6
 #define BALANCE_MIN_AGREEMENTS 4
 #define SURPRISE_MIN_DEVIATIONS 2
+#define LATE_DAYS_MAX 30	/* days late that add to an overdue's weight */
+#define P_SHOWN_MIN 0.001	/* a smaller p is written as p < 0.001 */
 
 static struct chain_action *
 add(struct chain_report *r, const char *kind, double score,
@@ -99,7 +103,8 @@ deal_actions(struct chain_report *r)
 		const char *owner = chain_report_who(r, d->owner);
 		const char *to = chain_report_who(r, d->counterpart);
 		struct chain_action *a;
-		int late = d->days_late < 30 ? d->days_late : 30;
+		int late = d->days_late < LATE_DAYS_MAX ? d->days_late :
+		    LATE_DAYS_MAX;
 
 		if (d->state != CHAIN_OVERDUE)
 			continue;
@@ -126,8 +131,7 @@ surprise_actions(struct chain_report *r)
 
 	for (i = 0; i < r->nscores; i++) {
 		const struct chain_partner_score *s = &r->scores[i];
-		long deviations = s->tally.state[CHAIN_RENEGOTIATED] +
-		    s->tally.state[CHAIN_LATE] + s->tally.state[CHAIN_OVERDUE];
+		long deviations = chain_tally_deviations(&s->tally);
 		long announced = deviations - s->tally.surprises;
 		struct chain_action *a;
 
@@ -174,17 +178,17 @@ trust_actions(struct chain_report *r)
 		struct chain_action *a;
 
 		if (!overall(c->dimension, any) || isnan(c->p) ||
-		    c->p >= TRUST_SIGNIFICANT || !(c->change < 0))
+		    c->p >= CHAIN_SIGNIFICANCE || !(c->change < 0))
 			continue;
 		snprintf(subject, sizeof(subject), "%s \xe2\x86\x92 %s", who, whom);
 		a = add(r, "trust", 80 + 10 * fabs(c->change), subject, c->about);
-		a->message = chain_trf(r, c->p < 0.001 ?
+		a->message = chain_trf(r, c->p < P_SHOWN_MIN ?
 		    "Trust of %s in %s fell from %s to %s (p < %s)." :
 		    "Trust of %s in %s fell from %s to %s (p = %s).", who, whom,
 		    chain_report_num(r, c->mean_from, 1, from, sizeof(from)),
 		    chain_report_num(r, c->mean_to, 1, to, sizeof(to)),
-		    chain_report_num(r, c->p < 0.001 ? 0.001 : c->p, 3, p,
-		    sizeof(p)));
+		    chain_report_num(r, c->p < P_SHOWN_MIN ? P_SHOWN_MIN : c->p, 3,
+		    p, sizeof(p)));
 		a->question = chain_trf(r, "What has %s experienced in working "
 		    "with %s lately, and what would restore confidence?", who,
 		    whom);
@@ -196,7 +200,8 @@ trust_actions(struct chain_report *r)
 		struct chain_action *a;
 
 		if (strcmp(t->wave, r->wave) != 0 || strcmp(t->dimension, "*") ||
-		    t->suppressed || isnan(t->index) || t->index >= TRUST_LOW)
+		    t->suppressed || isnan(t->index) ||
+		    strcmp(chain_survey_level(t->index), "concern") != 0)
 			continue;
 		snprintf(subject, sizeof(subject), "%s \xe2\x86\x92 %s", who, whom);
 		a = add(r, "trust", 65, subject, t->about);
@@ -321,4 +326,66 @@ chain_report_actions_csv(const struct chain_report *r, struct chain_out *w)
 		chain_out_text(w, a->question);
 		chain_out_end(w);
 	}
+}
+
+/* Whether the Act list has an item of one of the kinds (or any at all). */
+int
+chain_report_failing(const struct chain_report *r, const char *kinds)
+{
+	size_t i;
+
+	if (kinds == NULL)
+		return 0;
+	for (i = 0; i < r->nactions; i++)
+		if (chain_list_has(kinds, "any") ||
+		    chain_list_has(kinds, r->actions[i].kind))
+			return 1;
+	return 0;
+}
+
+static int
+is_word(const char *w, size_t len, const char *word)
+{
+	return strlen(word) == len && strncasecmp(w, word, len) == 0;
+}
+
+static int
+is_kind(const char *w, size_t len)
+{
+	int i;
+
+	for (i = 0; chain_action_kinds[i] != NULL; i++)
+		if (is_word(w, len, chain_action_kinds[i]))
+			return 1;
+	return is_word(w, len, "any");
+}
+
+/* The kinds --fail-on takes, for its message: "concern, ..., any". */
+static void
+kinds_known(char *buf, size_t size)
+{
+	size_t n = 0;
+	int i;
+
+	for (i = 0; chain_action_kinds[i] != NULL && n < size; i++)
+		n += (size_t)snprintf(buf + n, size - n, "%s, ",
+		    chain_action_kinds[i]);
+	if (n < size)
+		snprintf(buf + n, size - n, "any");
+}
+
+/* A list of kinds for --fail-on: action kinds, or any; else a usage error. */
+void
+chain_action_kinds_check(const char *option, const char *list)
+{
+	const char *p = list, *w;
+	char known[256];
+	size_t len;
+
+	while (chain_words_next(&p, &w, &len))
+		if (!is_kind(w, len)) {
+			kinds_known(known, sizeof(known));
+			chain_usage_error("%s: unknown kind '%.*s' (one of %s)",
+			    option, (int)len, w, known);
+		}
 }

@@ -390,6 +390,8 @@ struct chain_xmr_opts {
 	int screen;		/* drop moving ranges above 3.267 x mean once */
 };
 
+#define CHAIN_BASELINE_MIN 12	/* --baseline: the fewest points for limits */
+
 extern const char *const chain_rule_names[];
 void chain_xmr(struct chain_xmr_point *p, size_t n,
     const struct chain_xmr_opts *o);
@@ -442,6 +444,40 @@ size_t chain_kpi_groups_sorted(struct chain_kpi *k);
 struct chain_period chain_kpi_group(const struct chain_kpi *k, size_t i,
     double **values, size_t *n);
 void chain_kpi_free(struct chain_kpi *k);
+const char *chain_better_name(enum chain_better better);
+int chain_better_parse(const char *s, enum chain_better *better);
+struct chain_plan *chain_plan_inputs(const char *plan, int argc, char **argv,
+    const struct chain_opts *o);
+
+/* summary.c: what a KPI's chart says: met, variation, change, --fail-on */
+struct chain_kpi_summary {	/* a KPI's latest point */
+	struct chain_period period;
+	double value, change;	/* change NAN without the period before */
+	int met;		/* 1, 0, or -1 when unknown */
+	const char *variation;	/* common, improvement, concern, special, "" */
+	const char *assurance;	/* pass, fail, hit-and-miss, "" */
+};
+
+struct chain_check_opts {
+	struct chain_xmr_opts xmr;
+	struct chain_period *recalc;	/* process changes: new limits */
+	size_t nrecalc;
+	int summary;		/* a row per KPI, its latest point */
+	int quiet;
+};
+
+int chain_kpi_met(enum chain_better better, double target, double value);
+const char *chain_kpi_signal(const struct chain_xmr_point *x,
+    enum chain_better better, size_t npoints);
+const char *chain_kpi_rule(const struct chain_xmr_point *x, size_t npoints);
+const char *chain_kpi_variation(const char *signal);
+double chain_kpi_change(const struct chain_period *previous, double before,
+    struct chain_period latest, double now);
+int chain_kpi_failing(const char *variation, const char *assurance);
+void chain_kpi_summarise(const struct chain_kpi *k,
+    const struct chain_chart *c, struct chain_kpi_summary *s);
+int chain_kpi_check(struct chain_plan *plan, const struct chain_check_opts *o,
+    struct chain_out *w);
 
 /* events.c: case event logs read into cases, grouped or held */
 struct chain_event {
@@ -499,6 +535,9 @@ struct chain_leadtime *chain_leadtime_new(const struct chain_leadtime_opts *lo,
 void chain_leadtime_read(struct chain_leadtime *lt, const char *path);
 void chain_leadtime_finish(struct chain_leadtime *lt, int quiet);
 void chain_leadtime_free(struct chain_leadtime *lt);
+void chain_leadtime_opts_init(struct chain_leadtime_opts *lo);
+int chain_duration_unit_parse(const char *s, double *seconds);
+int chain_duration_parse(const char *s, double unit, double *v);
 
 /* agree.c: agreements, their state as of a date, and tallies of states */
 #define CHAIN_NO_DATE (-2147483647 - 1)
@@ -695,136 +734,22 @@ struct chain_comparison {
 };
 void chain_compare(const struct chain_moments *from,
     const struct chain_moments *to, struct chain_comparison *c);
-/* chain-report: the weekly PDCA report (report.c, act.c, lang.c, html.c, text.c) */
+/* chain-report: the weekly PDCA report; its model is in report_priv.h */
 enum chain_lang { CHAIN_EN, CHAIN_NL };
 
-struct chain_kpi_point {
-	struct chain_period period;
-	double value, target, mean, lower, upper;
-	int met;		/* 1, 0, or -1 when unknown */
-	char signal[16], rule[16];
-};
-
-struct chain_kpi_series {
-	char *code, *name, *unit, *owner;
-	int better;		/* 1 up, -1 down, 0 unknown */
-	double target, baseline;
-	struct chain_kpi_point *points;
-	size_t npoints, cap;
-	int has_summary;	/* a row of chain-kpi summary was read */
-	char *period;
-	double value, change;
-	int met;
-	char variation[16], assurance[16];
-};
-
-struct chain_deal {		/* an agreement, from chain-agree status */
-	char *id, *owner, *counterpart, *title, *plan;
-	struct chain_agreement a;
-	enum chain_state state;
-	int effective_due, days_late, surprise;
-};
-
-struct chain_partner_score {	/* a row of chain-agree score */
-	char *partner, *period;
-	struct chain_tally tally;
-	double reliability, predictability;
-};
-
-struct chain_deal_pair {	/* a row of chain-agree matrix */
-	char *owner, *counterpart;
-	long agreements, reverse;
-	double reliability, balance;
-};
-
-struct chain_trust {		/* a row of chain-survey score */
-	char *wave, *partner, *about, *dimension;
-	long n;
-	double mean, sd, index;
-	int suppressed;
-};
-
-struct chain_trust_pair {	/* a row of chain-survey matrix */
-	char *partner, *about;
-	long n;
-	double mean, index, reverse_mean, gap;
-};
-
-struct chain_trust_change {	/* a row of chain-survey compare */
-	char *partner, *about, *dimension;
-	long n_from, n_to;
-	double mean_from, mean_to, change, p, d;
-};
-
-struct chain_action {
-	double score;
-	int priority;
-	const char *kind;	/* one of chain_action_kinds */
-	char *subject, *owner, *message, *question;
-};
-
-struct chain_report {
-	const char *chain;	/* --chain NAME */
-	enum chain_lang lang;
-	int as_of, week_start, week_end;
-	unsigned inputs;	/* the kinds of input read, as bits */
-	struct chain_map *partner_names;
-	struct chain_kpi_series *kpis;
-	size_t nkpis;
-	struct chain_deal *deals;
-	size_t ndeals;
-	struct chain_partner_score *scores;
-	size_t nscores;
-	struct chain_deal_pair *pairs;
-	size_t npairs;
-	struct chain_trust *trust;
-	size_t ntrust;
-	struct chain_trust_pair *trust_pairs;
-	size_t ntrust_pairs;
-	struct chain_trust_change *changes;
-	size_t nchanges;
-	struct chain_action *actions;
-	size_t nactions;
-	char *wave, *previous_wave;	/* latest survey wave, the one before */
-	double hard, soft, hard_before, soft_before;	/* 0..100; NAN unknown */
-	double reliability, reliability_before;	/* the whole chain's */
-	double trust_index, trust_before;
-};
-
-enum chain_input_kind {
-	CHAIN_IN_KPI_CHECK, CHAIN_IN_KPI_SUMMARY, CHAIN_IN_AGREE_STATUS,
-	CHAIN_IN_AGREE_SCORE, CHAIN_IN_AGREE_MATRIX, CHAIN_IN_SURVEY_SCORE,
-	CHAIN_IN_SURVEY_MATRIX, CHAIN_IN_SURVEY_COMPARE, CHAIN_IN_PLAN,
-	CHAIN_IN_PARTNERS, CHAIN_IN_NKINDS
-};
-
+struct chain_report;
 extern const char *const chain_action_kinds[];
-void chain_report_init(struct chain_report *r, int as_of);
+struct chain_report *chain_report_new(int as_of, const char *chain,
+    enum chain_lang lang);
 int chain_report_read(struct chain_report *r, struct chain_csv *in);
 void chain_report_finish(struct chain_report *r);
-void chain_report_free(struct chain_report *r);
-int chain_report_has(const struct chain_report *r, enum chain_input_kind k);
-const char *chain_report_partner(const struct chain_report *r,
-    const char *code);
-const char *chain_report_who(const struct chain_report *r, const char *code);
-enum chain_deal_list {
-	CHAIN_DEALS_DUE, CHAIN_DEALS_DONE, CHAIN_DEALS_COMING, CHAIN_DEALS_OVERDUE
-};
-int chain_report_deal_in(const struct chain_report *r,
-    const struct chain_deal *d, enum chain_deal_list list);
 void chain_report_act(struct chain_report *r);
-const char *chain_report_verdict(const struct chain_report *r);
-const struct chain_kpi_point *chain_kpi_latest(const struct chain_report *r,
-    const struct chain_kpi_series *k, size_t *at);
-const char *chain_tr(const struct chain_report *r, const char *key);
-char *chain_trf(const struct chain_report *r, const char *key, ...);
-const char *chain_report_num(const struct chain_report *r, double v,
-    int decimals, char *buf, size_t size);
-const char *chain_report_value(const struct chain_report *r, double v,
-    char *buf, size_t size);
 void chain_render_html(const struct chain_report *r, FILE *fp);
 void chain_render_text(const struct chain_report *r, FILE *fp, int markdown);
 void chain_report_actions_csv(const struct chain_report *r,
     struct chain_out *w);
+void chain_action_kinds_check(const char *option, const char *list);
+int chain_report_failing(const struct chain_report *r, const char *kinds);
+void chain_report_free(struct chain_report *r);
 
 #endif

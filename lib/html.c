@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "chain.h"
+#include "report_priv.h"
 
 /* Colours of Making Data Count: blue improvement, orange concern. */
 #define C_IMPROVEMENT "#1f6fb4"
@@ -317,7 +317,7 @@ plan(const struct chain_report *r, FILE *fp)
 		put(fp, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
 		    "<td class=\"n\">%s</td><td class=\"n\">%s</td><td>%s</td>"
 		    "</tr>", k->code, k->name, k->unit ? k->unit : "",
-		    k->better > 0 ? T(r, "up") : k->better < 0 ? T(r, "down") : "",
+		    T(r, chain_better_name(k->better)),
 		    value(r, k->baseline, b), value(r, k->target, t),
 		    k->owner ? k->owner : "");
 	}
@@ -387,7 +387,7 @@ badge(const struct chain_report *r, FILE *fp, const char *word)
 	if (*word == '\0')
 		return;
 	put(fp, "<span class=\"badge %s\">%s</span>",
-	    strcmp(word, "none") == 0 ? "common" : word, T(r, word));
+	    chain_kpi_variation(word), T(r, word));
 }
 
 static void
@@ -802,6 +802,14 @@ heat_partners(const struct chain_report *r, const char **names, size_t max)
 	return n;
 }
 
+static const char *
+level_colour(const char *level)
+{
+	if (strcmp(level, "strength") == 0)
+		return "#8fd19e";
+	return strcmp(level, "discuss") == 0 ? "#f7d774" : "#f19a8e";
+}
+
 static const struct chain_trust_pair *
 heat_cell(const struct chain_report *r, const char *p, const char *about)
 {
@@ -814,7 +822,8 @@ heat_cell(const struct chain_report *r, const char *p, const char *about)
 	return NULL;
 }
 
-/* The mutual-trust heat map: red below 50, amber to 75, green above. */
+/* The mutual-trust heat map in the survey's levels: green a strength,
+ * amber to discuss, red a concern. */
 static void
 heat_map(const struct chain_report *r, FILE *fp)
 {
@@ -847,8 +856,7 @@ heat_map(const struct chain_report *r, FILE *fp)
 			if (i == j)
 				fill = "#d5dae1";
 			else if (c != NULL && !isnan(c->index))
-				fill = c->index >= 75 ? "#8fd19e" : c->index >= 50 ?
-				    "#f7d774" : "#f19a8e";
+				fill = level_colour(chain_survey_level(c->index));
 			fprintf(fp, "<rect x=\"%d\" y=\"%d\" width=\"%d\" "
 			    "height=\"%d\" fill=\"%s\" stroke=\"#fff\" "
 			    "stroke-width=\"2\"/>", x, y, cell, cell, fill);
@@ -900,16 +908,13 @@ act_section(const struct chain_report *r, FILE *fp)
 static void
 sources(const struct chain_report *r, FILE *fp)
 {
-	static const char *const names[CHAIN_IN_NKINDS] = { "chain-kpi check",
-	    "chain-kpi summary", "chain-agree status", "chain-agree score",
-	    "chain-agree matrix", "chain-survey score", "chain-survey matrix",
-	    "chain-survey compare", "plan", "partners" };
 	int k, first = 1;
 
 	put(fp, "<footer><p>%s: ", T(r, "Sources"));
 	for (k = 0; k < CHAIN_IN_NKINDS; k++)
 		if (chain_report_has(r, (enum chain_input_kind)k)) {
-			put(fp, "%s%s", first ? "" : ", ", names[k]);
+			put(fp, "%s%s", first ? "" : ", ",
+			    chain_format(chain_report_formats[k])->name);
 			first = 0;
 		}
 	fputs(".</p></footer>", fp);

@@ -488,6 +488,60 @@ chain_plan_read(struct chain_plan *p, struct chain_csv *r, int as_of)
 	}
 }
 
+struct inputs {
+	struct chain_plan *plan;
+	int as_of;
+};
+
+static void
+read_one(struct chain_csv *r, void *ctx)
+{
+	struct inputs *in = ctx;
+
+	chain_plan_read(in->plan, r, in->as_of);
+}
+
+/*
+ * The plan (when a path is given) and the measurements of every input;
+ * NULL when the plan cannot be read.
+ */
+struct chain_plan *
+chain_plan_inputs(const char *plan, int argc, char **argv,
+    const struct chain_opts *o)
+{
+	struct inputs in;
+
+	in.plan = chain_plan_new();
+	in.as_of = o->as_of;
+	if (plan != NULL && chain_plan_load(in.plan, plan, o) != 0) {
+		chain_plan_free(in.plan);
+		return NULL;
+	}
+	chain_csv_each(argc, argv, o, read_one, &in);
+	return in.plan;
+}
+
+/* A KPI's direction as the plan writes it: up, down or "" for none. */
+const char *
+chain_better_name(enum chain_better better)
+{
+	return better_names[better];
+}
+
+/* A KPI's direction as the plan writes it: up, down or empty. */
+int
+chain_better_parse(const char *s, enum chain_better *better)
+{
+	char *v = chain_strdup(s);
+	int i = word_index(better_names, chain_trim(v));
+
+	free(v);
+	if (i < 0)
+		return -1;
+	*better = (enum chain_better)i;
+	return 0;
+}
+
 void
 chain_kpi_add(struct chain_kpi *k, struct chain_period period, double v)
 {

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "chain.h"
+#include "report_priv.h"
 
 static const char *const texts[][2] = {
 	/* titles and sections */

@@ -16,6 +16,9 @@
 
 #include "chain.h"
 
+#define MEDIAN 0.5
+#define P90 0.9		/* the 90th percentile: the long waits */
+
 struct pair {
 	int from, to;
 	const char *from_name, *to_name;	/* set for sorting */
@@ -346,8 +349,8 @@ write_periods(struct chain_leadtime *lt)
 			prev = p;
 			for (sum = 0, j = 0; j < n; j++)
 				sum += x[j];
-			v = s == 0 ? chain_quantile_sorted(x, n, 0.5) :
-			    s == 1 ? chain_quantile_sorted(x, n, 0.9) :
+			v = s == 0 ? chain_quantile_sorted(x, n, MEDIAN) :
+			    s == 1 ? chain_quantile_sorted(x, n, P90) :
 			    s == 2 ? sum / (double)n : s == 3 ? (double)n :
 			    share_within(x, n, lt->lo.norm);
 			measurement(lt, names[s], p, v);
@@ -392,9 +395,9 @@ write_pairs(struct chain_leadtime *lt)
 		chain_out_text(lt->out, x->to_name);
 		chain_out_int(lt->out, (long long)x->n);
 		chain_out_number(lt->out, chain_quantile_sorted(x->wait, x->n,
-		    0.5));
+		    MEDIAN));
 		chain_out_number(lt->out, chain_quantile_sorted(x->wait, x->n,
-		    0.9));
+		    P90));
 		chain_out_number(lt->out, sum / (double)x->n);
 		chain_out_end(lt->out);
 	}
@@ -445,4 +448,53 @@ chain_leadtime_free(struct chain_leadtime *lt)
 	chain_map_free(lt->pairs, free_pair);
 	free(lt->seen);
 	free(lt);
+}
+
+#define DAY_SECONDS 86400
+#define HOUR_SECONDS 3600
+
+/* Lead times in days unless --unit says hours. */
+void
+chain_leadtime_opts_init(struct chain_leadtime_opts *lo)
+{
+	memset(lo, 0, sizeof(*lo));
+	lo->unit = DAY_SECONDS;
+	lo->norm = NAN;
+}
+
+/* The unit of durations: days or hours, as seconds; -1 for another word. */
+int
+chain_duration_unit_parse(const char *s, double *seconds)
+{
+	if (strcmp(s, "days") == 0)
+		*seconds = DAY_SECONDS;
+	else if (strcmp(s, "hours") == 0)
+		*seconds = HOUR_SECONDS;
+	else
+		return -1;
+	return 0;
+}
+
+/*
+ * A duration: a number from 0 with an optional unit d or h (without one, in
+ * unit), as a number of unit (seconds in it); -1 when it is none.
+ */
+int
+chain_duration_parse(const char *s, double unit, double *v)
+{
+	char *dup = chain_strdup(s), *t = chain_trim(dup);
+	size_t n = strlen(t);
+	double seconds = unit;
+	int bad;
+
+	if (n > 0 && (t[n - 1] == 'd' || t[n - 1] == 'h')) {
+		seconds = t[n - 1] == 'd' ? DAY_SECONDS : HOUR_SECONDS;
+		t[n - 1] = '\0';
+	}
+	bad = chain_number_parse(t, 0, v) != 0 || *v < 0;
+	free(dup);
+	if (bad)
+		return -1;
+	*v = *v * seconds / unit;
+	return 0;
 }

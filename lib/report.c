@@ -1,73 +1,34 @@
 /*
- * report.c: what the weekly report knows.  It reads the outputs of
+ * report.c: the reader of the weekly report.  It reads the outputs of
  * chain-agree, chain-kpi and chain-survey (and a plan or partner list),
- * each recognised by its header, into one model of the chain's week, then
- * derives the figures that tie hard and soft together: the hard score (KPIs
- * meeting their targets, and whether they will), the soft score (trust and
- * agreements kept), both now and a period before.
+ * each recognised by its header, into one model of the chain's week
+ * (report_priv.h), as they are: what the figures derived from them are is
+ * figures.c's business, and nothing here calls a later stage.
  */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "chain.h"
+#include "report_priv.h"
 
-/*
- * The formats the report reads, in the order they are tried (each of the
- * input kinds, CHAIN_IN_*, in turn), recognised by their headers.
- */
-static const enum chain_format kinds[CHAIN_IN_NKINDS] = {
-	CHAIN_FORMAT_KPI_CHECK, CHAIN_FORMAT_KPI_SUMMARY, CHAIN_FORMAT_STATUS,
-	CHAIN_FORMAT_AGREE_SCORE, CHAIN_FORMAT_AGREE_MATRIX,
-	CHAIN_FORMAT_SURVEY_SCORE, CHAIN_FORMAT_SURVEY_MATRIX,
-	CHAIN_FORMAT_COMPARE, CHAIN_FORMAT_PLAN, CHAIN_FORMAT_PARTNERS,
-};
-
-static int
-recognise(struct chain_csv *in)
-{
-	int k;
-
-	for (k = 0; k < CHAIN_IN_NKINDS; k++)
-		if (chain_format_is(in, kinds[k]))
-			return k;
-	return -1;
-}
-
-void
-chain_report_init(struct chain_report *r, int as_of)
+/* A report as of a date, of the week of that date. */
+struct chain_report *
+chain_report_new(int as_of, const char *chain, enum chain_lang lang)
 {
 	struct chain_period week = chain_period_of(CHAIN_WEEK, as_of);
+	struct chain_report *r = chain_calloc(1, sizeof(*r));
 
-	memset(r, 0, sizeof(*r));
+	r->chain = chain;
+	r->lang = lang;
 	r->as_of = as_of;
 	r->week_start = week.start;
-	r->week_end = week.start + 6;
+	r->week_end = chain_period_end(week);
 	r->partner_names = chain_map_new();
 	r->hard = r->soft = r->hard_before = r->soft_before = NAN;
 	r->reliability = r->reliability_before = NAN;
 	r->trust_index = r->trust_before = NAN;
+	return r;
 }
-
-int
-chain_report_has(const struct chain_report *r, enum chain_input_kind k)
-{
-	return (r->inputs >> k) & 1;
-}
-
-/* Grows an array by one element and returns the new element, zeroed. */
-static void *
-grow(void *array, size_t *n, size_t size)
-{
-	char *p = chain_reallocarray(array, *n + 1, size);
-
-	memset(p + *n * size, 0, size);
-	(*n)++;
-	return p;
-}
-
-#define APPEND(array, n) \
-	((array) = grow((array), &(n), sizeof(*(array))), &(array)[(n) - 1])
 
 /* Field readers: text copied, numbers NAN when empty (and when bad, after
  * the reader has reported it). */
@@ -111,12 +72,6 @@ flag(struct chain_csv *in, const struct chain_row *row, int col)
 	return isnan(v) ? -1 : v != 0;
 }
 
-static void
-copy_word(char *dst, size_t size, const char *src)
-{
-	snprintf(dst, size, "%s", src);
-}
-
 static struct chain_kpi_series *
 find_kpi(struct chain_report *r, const char *code)
 {
@@ -126,7 +81,7 @@ find_kpi(struct chain_report *r, const char *code)
 	for (i = 0; i < r->nkpis; i++)
 		if (strcmp(r->kpis[i].code, code) == 0)
 			return &r->kpis[i];
-	k = APPEND(r->kpis, r->nkpis);
+	k = CHAIN_APPEND(r->kpis, r->nkpis);
 	k->code = chain_strdup(code);
 	k->target = k->baseline = NAN;
 	k->value = k->change = NAN;
@@ -163,9 +118,9 @@ read_kpi_check(struct chain_report *r, struct chain_csv *in,
 	p->mean = number(in, row, col(in, "mean"));
 	p->lower = number(in, row, col(in, "lower"));
 	p->upper = number(in, row, col(in, "upper"));
-	copy_word(p->signal, sizeof(p->signal), chain_field(row,
+	chain_report_word(p->signal, sizeof(p->signal), chain_field(row,
 	    col(in, "signal")));
-	copy_word(p->rule, sizeof(p->rule), chain_field(row, col(in, "rule")));
+	chain_report_word(p->rule, sizeof(p->rule), chain_field(row, col(in, "rule")));
 	if (!isnan(p->target))
 		k->target = p->target;
 }
@@ -186,9 +141,9 @@ read_kpi_summary(struct chain_report *r, struct chain_csv *in,
 		k->target = number(in, row, col(in, "target"));
 	k->met = flag(in, row, col(in, "met"));
 	k->change = number(in, row, col(in, "change"));
-	copy_word(k->variation, sizeof(k->variation), chain_field(row,
+	chain_report_word(k->variation, sizeof(k->variation), chain_field(row,
 	    col(in, "variation")));
-	copy_word(k->assurance, sizeof(k->assurance), chain_field(row,
+	chain_report_word(k->assurance, sizeof(k->assurance), chain_field(row,
 	    col(in, "assurance")));
 }
 
@@ -212,8 +167,8 @@ read_plan(struct chain_report *r, struct chain_csv *in,
 		free(k->owner);
 		k->owner = text(row, col(in, "owner"));
 	}
-	k->better = chain_strcasecmp(better, "up") == 0 ? 1 :
-	    chain_strcasecmp(better, "down") == 0 ? -1 : 0;
+	if (chain_better_parse(better, &k->better) != 0)
+		k->better = CHAIN_BETTER_NONE;
 	if (!isnan(target))
 		k->target = target;
 	k->baseline = number(in, row, col(in, "baseline"));
@@ -237,7 +192,7 @@ read_status(struct chain_report *r, struct chain_csv *in,
 	}
 	if (chain_csv_date(in, row, col(in, "effective_due"), &due) != 1)
 		due = a.due;
-	d = APPEND(r->deals, r->ndeals);
+	d = CHAIN_APPEND(r->deals, r->ndeals);
 	d->id = text(row, c->id);
 	d->owner = text(row, c->owner);
 	d->counterpart = chain_strdup(chain_register_partner(row,
@@ -257,7 +212,7 @@ read_score(struct chain_report *r, struct chain_csv *in,
 {
 	static const char *const columns[CHAIN_NSTATES] = { "kept",
 	    "renegotiated", "late", "overdue", "due_soon", "open", "cancelled" };
-	struct chain_partner_score *s = APPEND(r->scores, r->nscores);
+	struct chain_partner_score *s = CHAIN_APPEND(r->scores, r->nscores);
 	int i;
 
 	s->partner = text(row, col(in, "partner"));
@@ -274,7 +229,7 @@ static void
 read_matrix(struct chain_report *r, struct chain_csv *in,
     const struct chain_row *row)
 {
-	struct chain_deal_pair *p = APPEND(r->pairs, r->npairs);
+	struct chain_deal_pair *p = CHAIN_APPEND(r->pairs, r->npairs);
 
 	p->owner = text(row, col(in, "owner"));
 	p->counterpart = text(row, col(in, "counterpart"));
@@ -288,7 +243,7 @@ static void
 read_trust(struct chain_report *r, struct chain_csv *in,
     const struct chain_row *row)
 {
-	struct chain_trust *t = APPEND(r->trust, r->ntrust);
+	struct chain_trust *t = CHAIN_APPEND(r->trust, r->ntrust);
 
 	t->wave = text(row, col(in, "wave"));
 	t->partner = text(row, col(in, "partner"));
@@ -305,7 +260,7 @@ static void
 read_trust_pair(struct chain_report *r, struct chain_csv *in,
     const struct chain_row *row)
 {
-	struct chain_trust_pair *p = APPEND(r->trust_pairs, r->ntrust_pairs);
+	struct chain_trust_pair *p = CHAIN_APPEND(r->trust_pairs, r->ntrust_pairs);
 
 	p->partner = text(row, col(in, "partner"));
 	p->about = text(row, col(in, "about"));
@@ -320,7 +275,7 @@ static void
 read_change(struct chain_report *r, struct chain_csv *in,
     const struct chain_row *row)
 {
-	struct chain_trust_change *c = APPEND(r->changes, r->nchanges);
+	struct chain_trust_change *c = CHAIN_APPEND(r->changes, r->nchanges);
 
 	c->partner = text(row, col(in, "partner"));
 	c->about = text(row, col(in, "about"));
@@ -343,6 +298,17 @@ read_partner(struct chain_report *r, struct chain_csv *in,
 
 	free(*slot);
 	*slot = text(row, col(in, "name"));
+}
+
+static int
+recognise(struct chain_csv *in)
+{
+	int k;
+
+	for (k = 0; k < CHAIN_IN_NKINDS; k++)
+		if (chain_format_is(in, chain_report_formats[k]))
+			return k;
+	return -1;
 }
 
 /*
@@ -382,388 +348,6 @@ chain_report_read(struct chain_report *r, struct chain_csv *in)
 		}
 	}
 	return 0;
-}
-
-const char *
-chain_report_partner(const struct chain_report *r, const char *code)
-{
-	const char *name = chain_map_get(r->partner_names, code);
-
-	return name != NULL && *name != '\0' ? name : code;
-}
-
-/* A partner as the report names it: its code, or "the chain" for '*'. */
-const char *
-chain_report_who(const struct chain_report *r, const char *code)
-{
-	if (*code == '\0' || strcmp(code, "*") == 0)
-		return chain_tr(r, "the chain");
-	return code;
-}
-
-/* Whether an agreement belongs in one of the lists of the Do section. */
-int
-chain_report_deal_in(const struct chain_report *r, const struct chain_deal *d,
-    enum chain_deal_list list)
-{
-	int done = d->a.done != CHAIN_NO_DATE && d->a.done <= r->as_of;
-
-	switch (list) {
-	case CHAIN_DEALS_DUE:
-		return d->state != CHAIN_CANCELLED &&
-		    d->effective_due >= r->week_start &&
-		    d->effective_due <= r->week_end;
-	case CHAIN_DEALS_DONE:
-		return done && d->a.done >= r->week_start &&
-		    d->a.done <= r->week_end;
-	case CHAIN_DEALS_COMING:
-		return d->state == CHAIN_DUE_SOON &&
-		    d->effective_due > r->week_end;
-	default:
-		return d->state == CHAIN_OVERDUE;
-	}
-}
-
-static int
-compare_points(const void *a, const void *b)
-{
-	return chain_period_cmp(((const struct chain_kpi_point *)a)->period,
-	    ((const struct chain_kpi_point *)b)->period);
-}
-
-/*
- * Waves are labels or dates; dates and periods order in time, other labels
- * as text.  A wave dated after the report's date has not happened yet.
- */
-static int
-compare_waves(const char *a, const char *b)
-{
-	struct chain_period pa, pb;
-
-	if (chain_period_parse(a, &pa) == 0 && chain_period_parse(b, &pb) == 0)
-		return (pa.start > pb.start) - (pa.start < pb.start);
-	return strcmp(a, b);
-}
-
-static int
-wave_happened(const struct chain_report *r, const char *wave)
-{
-	struct chain_period p;
-
-	return chain_period_parse(wave, &p) != 0 || p.start <= r->as_of;
-}
-
-static void
-find_waves(struct chain_report *r)
-{
-	const char *latest = NULL, *before = NULL;
-	size_t i;
-
-	for (i = 0; i < r->ntrust; i++) {
-		const char *w = r->trust[i].wave;
-
-		if (wave_happened(r, w) &&
-		    (latest == NULL || compare_waves(w, latest) > 0))
-			latest = w;
-	}
-	for (i = 0; i < r->ntrust && latest != NULL; i++) {
-		const char *w = r->trust[i].wave;
-
-		if (compare_waves(w, latest) < 0 &&
-		    (before == NULL || compare_waves(w, before) > 0))
-			before = w;
-	}
-	r->wave = latest ? chain_strdup(latest) : NULL;
-	r->previous_wave = before ? chain_strdup(before) : NULL;
-}
-
-/* The chain's trust index in a wave: respondent-weighted, groups shown. */
-static double
-trust_index(const struct chain_report *r, const char *wave)
-{
-	double sum = 0;
-	long n = 0;
-	size_t i;
-
-	if (wave == NULL)
-		return NAN;
-	for (i = 0; i < r->ntrust; i++) {
-		const struct chain_trust *t = &r->trust[i];
-
-		if (strcmp(t->wave, wave) != 0 || strcmp(t->dimension, "*") != 0 ||
-		    t->suppressed || isnan(t->index) || t->n <= 0)
-			continue;
-		sum += t->index * (double)t->n;
-		n += t->n;
-	}
-	return n > 0 ? sum / (double)n : NAN;
-}
-
-/* The chain's reliability as of a date, judged again from the register. */
-static double
-deals_reliability(const struct chain_report *r, int as_of)
-{
-	struct chain_tally t;
-	size_t i;
-
-	memset(&t, 0, sizeof(t));
-	for (i = 0; i < r->ndeals; i++) {
-		struct chain_verdict v;
-
-		chain_agreement_judge(&r->deals[i].a, as_of, 7, &v);
-		chain_tally_add(&t, &v);
-	}
-	return chain_tally_reliability(&t);
-}
-
-static double
-scores_reliability(const struct chain_report *r)
-{
-	struct chain_tally t;
-	size_t i;
-	int s;
-
-	memset(&t, 0, sizeof(t));
-	for (i = 0; i < r->nscores; i++)
-		for (s = 0; s < CHAIN_NSTATES; s++)
-			t.state[s] += r->scores[i].tally.state[s];
-	return chain_tally_reliability(&t);
-}
-
-/*
- * A KPI's part of the hard score, 0..100: half for meeting the target now,
- * half for the assurance that it will (pass 1, hit-and-miss 0.5, fail 0);
- * the whole for meeting it when there is no assurance.  NAN when the KPI
- * has no target or direction.
- */
-static double
-kpi_attainment(int met, const char *assurance)
-{
-	double a;
-
-	if (met < 0)
-		return NAN;
-	if (strcmp(assurance, "pass") == 0)
-		a = 1;
-	else if (strcmp(assurance, "hit-and-miss") == 0)
-		a = 0.5;
-	else if (strcmp(assurance, "fail") == 0)
-		a = 0;
-	else
-		return 100.0 * met;
-	return 50.0 * met + 50.0 * a;
-}
-
-static const char *
-assurance_of(int better, double target, double lower, double upper)
-{
-	if (better == 0 || isnan(target) || isnan(lower) || isnan(upper))
-		return "";
-	if (target == lower || target == upper)
-		return "hit-and-miss";
-	if ((better > 0 && lower > target) || (better < 0 && upper < target))
-		return "pass";
-	if ((better > 0 && upper < target) || (better < 0 && lower > target))
-		return "fail";
-	return "hit-and-miss";
-}
-
-/* The latest point of a KPI in or before the report's week, or NULL. */
-const struct chain_kpi_point *
-chain_kpi_latest(const struct chain_report *r, const struct chain_kpi_series *k,
-    size_t *at)
-{
-	size_t i;
-
-	for (i = k->npoints; i > 0; i--)
-		if (k->points[i - 1].period.start <= r->week_end) {
-			if (at != NULL)
-				*at = i - 1;
-			return &k->points[i - 1];
-		}
-	return NULL;
-}
-
-static int
-met_of(const struct chain_kpi_series *k, double value)
-{
-	if (k->better == 0 || isnan(k->target) || isnan(value))
-		return -1;
-	return k->better > 0 ? value >= k->target : value <= k->target;
-}
-
-/* Fills a KPI's summary from its points when no summary row was read. */
-static void
-summarise_kpi(const struct chain_report *r, struct chain_kpi_series *k)
-{
-	const struct chain_kpi_point *p;
-	char buf[CHAIN_PERIOD_LEN];
-	size_t at;
-
-	if ((p = chain_kpi_latest(r, k, &at)) == NULL)
-		return;
-	if (k->has_summary) {
-		/* a summary row wins; the chart's latest point fills its gaps */
-		if (*k->variation == '\0')
-			copy_word(k->variation, sizeof(k->variation),
-			    strcmp(p->signal, "none") == 0 ? "common" : p->signal);
-		if (*k->assurance == '\0')
-			copy_word(k->assurance, sizeof(k->assurance),
-			    assurance_of(k->better, k->target, p->lower, p->upper));
-		return;
-	}
-	chain_period_format(p->period, buf);
-	k->period = chain_strdup(buf);
-	k->value = p->value;
-	k->met = p->met >= 0 ? p->met : met_of(k, p->value);
-	k->change = at > 0 ? p->value - k->points[at - 1].value : NAN;
-	if (strcmp(p->signal, "none") == 0)
-		copy_word(k->variation, sizeof(k->variation), "common");
-	else
-		copy_word(k->variation, sizeof(k->variation), p->signal);
-	copy_word(k->assurance, sizeof(k->assurance),
-	    assurance_of(k->better, k->target, p->lower, p->upper));
-}
-
-static void
-hard_scores(struct chain_report *r)
-{
-	double now = 0, before = 0;
-	int n = 0, nb = 0;
-	size_t i;
-
-	for (i = 0; i < r->nkpis; i++) {
-		struct chain_kpi_series *k = &r->kpis[i];
-		double a = kpi_attainment(k->met >= 0 ? k->met :
-		    met_of(k, k->value), k->assurance);
-		double b = kpi_attainment(met_of(k, k->value - k->change),
-		    k->assurance);
-
-		if (isnan(a))
-			continue;
-		now += a;
-		n++;
-		if (!isnan(b)) {
-			before += b;
-			nb++;
-		}
-	}
-	r->hard = n > 0 ? now / n : NAN;
-	r->hard_before = nb > 0 ? before / nb : r->hard;
-}
-
-static double
-mean_of_two(double a, double b)
-{
-	if (isnan(a))
-		return b;
-	if (isnan(b))
-		return a;
-	return (a + b) / 2;
-}
-
-static void
-soft_scores(struct chain_report *r)
-{
-	if (r->ndeals > 0) {
-		r->reliability = deals_reliability(r, r->as_of);
-		r->reliability_before = deals_reliability(r, r->as_of - 7);
-	} else if (r->nscores > 0)
-		r->reliability = r->reliability_before = scores_reliability(r);
-	r->trust_index = trust_index(r, r->wave);
-	r->trust_before = r->previous_wave ? trust_index(r, r->previous_wave) :
-	    r->trust_index;
-	r->soft = mean_of_two(r->trust_index, 100 * r->reliability);
-	r->soft_before = mean_of_two(r->trust_before,
-	    100 * r->reliability_before);
-}
-
-/*
- * Where the chain stands in the quadrant, as the sentence that says it: a
- * side is strong when its score is above 50.
- */
-const char *
-chain_report_verdict(const struct chain_report *r)
-{
-	if (isnan(r->hard) || isnan(r->soft))
-		return "Not enough data to place the chain.";
-	if (r->hard > 50 && r->soft > 50)
-		return "The chain delivers and its partners trust each other.";
-	if (r->hard > 50)
-		return "Results are met, but the relay team may drop the baton.";
-	if (r->soft > 50)
-		return "Partners trust each other but results lag: beware of a "
-		    "talking shop.";
-	return "Neither results nor relations are where the chain wants them.";
-}
-
-static int
-compare_scores(const void *a, const void *b)
-{
-	return strcmp(((const struct chain_partner_score *)a)->partner,
-	    ((const struct chain_partner_score *)b)->partner);
-}
-
-/*
- * Without chain-agree score, the scores per partner (owner) come from the
- * agreements of chain-agree status, in the states those rows give.
- */
-static void
-derive_scores(struct chain_report *r)
-{
-	size_t i, j;
-
-	if (r->nscores > 0)
-		return;
-	for (i = 0; i < r->ndeals; i++) {
-		const struct chain_deal *d = &r->deals[i];
-		struct chain_partner_score *s = NULL;
-		struct chain_verdict v;
-
-		for (j = 0; j < r->nscores; j++)
-			if (strcmp(r->scores[j].partner, d->owner) == 0)
-				s = &r->scores[j];
-		if (s == NULL) {
-			s = APPEND(r->scores, r->nscores);
-			s->partner = chain_strdup(d->owner);
-			s->period = chain_strdup("");
-		}
-		v.state = d->state;
-		v.surprise = d->surprise;
-		chain_tally_add(&s->tally, &v);
-	}
-	for (j = 0; j < r->nscores; j++) {
-		r->scores[j].reliability =
-		    chain_tally_reliability(&r->scores[j].tally);
-		r->scores[j].predictability =
-		    chain_tally_predictability(&r->scores[j].tally);
-	}
-	if (r->nscores > 0)
-		qsort(r->scores, r->nscores, sizeof(*r->scores),
-		    compare_scores);
-}
-
-/* Orders what was read and derives the figures of the report. */
-void
-chain_report_finish(struct chain_report *r)
-{
-	size_t i;
-
-	for (i = 0; i < r->nkpis; i++) {
-		struct chain_kpi_series *k = &r->kpis[i];
-
-		if (k->npoints > 0)
-			qsort(k->points, k->npoints, sizeof(*k->points),
-			    compare_points);
-		summarise_kpi(r, k);
-		if (k->name == NULL)
-			k->name = chain_strdup(k->code);
-	}
-	find_waves(r);
-	derive_scores(r);
-	hard_scores(r);
-	soft_scores(r);
-	chain_report_act(r);
 }
 
 static void
@@ -832,4 +416,5 @@ chain_report_free(struct chain_report *r)
 	free(r->wave);
 	free(r->previous_wave);
 	chain_map_free(r->partner_names, free_value);
+	free(r);
 }

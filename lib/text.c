@@ -11,7 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "chain.h"
+#include "report_priv.h"
+
+#define SPARK_POINTS 26	/* a sparkline shows the latest half year of weeks */
 
 struct table {
 	char **cells;		/* rows x cols, row-major */
@@ -200,7 +202,8 @@ sparkline(const struct chain_kpi_series *k, char *buf, size_t size)
 	    "\xe2\x96\x83", "\xe2\x96\x84", "\xe2\x96\x85", "\xe2\x96\x86",
 	    "\xe2\x96\x87", "\xe2\x96\x88" };
 	double lo = INFINITY, hi = -INFINITY;
-	size_t i, from = k->npoints > 26 ? k->npoints - 26 : 0, n = 0;
+	size_t i, from = k->npoints > SPARK_POINTS ?
+	    k->npoints - SPARK_POINTS : 0, n = 0;
 
 	buf[0] = '\0';
 	for (i = from; i < k->npoints; i++) {
@@ -275,8 +278,7 @@ plan(const struct chain_report *r, FILE *fp, int md)
 
 		table_cell(&t, k->code);
 		table_cell(&t, k->name);
-		table_cell(&t, k->better > 0 ? T(r, "up") : k->better < 0 ?
-		    T(r, "down") : "");
+		table_cell(&t, T(r, chain_better_name(k->better)));
 		table_cell(&t, chain_report_value(r, k->target, v, 32));
 		table_cell(&t, k->owner ? k->owner : "");
 	}

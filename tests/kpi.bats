@@ -803,3 +803,23 @@ kpi,period,value,target,met,mean,lower,upper,signal,rule
 lt,2026-W01,6,5,1,6,,,,
 EOF2
 }
+
+@test "summary: no change when the period before the latest has no value" {
+	# lead time, better down, target 35; week 45 has no measurement
+	printf 'kpi,name,better,target\nlt,Lead time,down,35\n' > plan.csv
+	printf 'kpi,period,value\nlt,2026-W42,35\nlt,2026-W43,38\nlt,2026-W44,40\nlt,2026-W46,30\n' > m.csv
+	# four points: mean 143 / 4 = 35.75; moving ranges 3 2 10, mean 5;
+	# limits 35.75 -/+ 13.3 = 22.45 and 49.05 hold the target: hit and
+	# miss; 30 <= 35 is met; too few points for a variation; week 44's 40
+	# is not the week before, so no change (not 30 - 40 = -10)
+	run -0 --separate-stderr chain-kpi summary --plan plan.csv m.csv
+	assert_output - <<'EOF2'
+kpi,name,period,value,target,met,change,variation,assurance
+lt,Lead time,2026-W46,30,35,1,,,hit-and-miss
+EOF2
+	[ "$stderr" = "chain-kpi: warning: kpi lt: no value for 2026-W45" ]
+	# with week 45 measured (36) the change is 30 - 36 = -6
+	echo 'lt,2026-W45,36' >> m.csv
+	run -0 chain-kpi summary --plan plan.csv m.csv
+	assert_line --index 1 'lt,Lead time,2026-W46,30,35,1,-6,,hit-and-miss'
+}

@@ -336,3 +336,36 @@ chain-report: s.csv:2: surprises: '-1' is not a count"
 	run -0 chain-report --format txt --as-of 2026-11-20 plan.csv
 	assert_output --partial 'lt   Lead time  down         4  POL'
 }
+
+@test "a KPI from check rows: no change when the week before has no point" {
+	# the check rows of lt (better down, target 35) with week 45 missing;
+	# the report's week is 2026-W46 (9 to 15 November)
+	csv check.csv <<'EOF2'
+kpi,period,value,target,met,mean,lower,upper,signal,rule
+lt,2026-W42,35,35,1,35.75,22.45,49.05,,
+lt,2026-W43,38,35,0,35.75,22.45,49.05,,
+lt,2026-W44,40,35,0,35.75,22.45,49.05,,
+lt,2026-W46,30,35,1,35.75,22.45,49.05,,
+EOF2
+	printf 'kpi,name,better,target\nlt,Lead time,down,35\n' > plan.csv
+	# change: none, as chain-kpi summary has it (not 30 - 40 = -10).
+	# hard score: 30 meets 35 (50) and 35 lies within 22.45..49.05, hit
+	# and miss (25): 75; without a change there is no value a week
+	# before, so the score a week before is the score now
+	run -0 chain-report --as-of 2026-11-13 --format txt check.csv plan.csv
+	assert_line 'Lead time  2026-W46     30      35       –             hit-and-miss  ▄▇█▁'
+	assert_line 'Hard score 75 (a week before 75), soft score – (–).'
+	run -0 chain-report --as-of 2026-11-13 --format md check.csv plan.csv
+	assert_line '| Lead time | 2026-W46 |    30 |     35 |      – |           | hit-and-miss | ▄▇█▁ |'
+	# with week 45 at 36: change 30 - 36 = -6; a week before, 36 missed
+	# 35 (0) with the same hit and miss (25): 25
+	csv check.csv <<'EOF2'
+kpi,period,value,target,met,mean,lower,upper,signal,rule
+lt,2026-W44,40,35,0,35.8,25.825,45.775,,
+lt,2026-W45,36,35,0,35.8,25.825,45.775,,
+lt,2026-W46,30,35,1,35.8,25.825,45.775,,
+EOF2
+	run -0 chain-report --as-of 2026-11-13 --format txt check.csv plan.csv
+	assert_line --partial 'Lead time  2026-W46     30      35      -6'
+	assert_line 'Hard score 75 (a week before 25), soft score – (–).'
+}

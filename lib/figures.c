@@ -1,0 +1,341 @@
+/*
+ * figures.c: the figures the weekly report derives from what it read, the
+ * ones that tie hard and soft together: a KPI's summary from its points
+ * (by the rules of summary.c, when no chain-kpi summary row was read), the
+ * hard score (KPIs meeting their targets, and whether they will), the soft
+ * score (trust and agreements kept), both now and a week before, and the
+ * sentence that places the chain in the quadrant of the two.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report_priv.h"
+
+#define WEEK_DAYS 7		/* "a week before" */
+#define STRONG 50.0		/* a side of the quadrant is strong above it */
+
+static int
+compare_points(const void *a, const void *b)
+{
+	return chain_period_cmp(((const struct chain_kpi_point *)a)->period,
+	    ((const struct chain_kpi_point *)b)->period);
+}
+
+/*
+ * Waves are labels or dates; dates and periods order in time, other labels
+ * as text.  A wave dated after the report's date has not happened yet.
+ */
+static int
+compare_waves(const char *a, const char *b)
+{
+	struct chain_period pa, pb;
+
+	if (chain_period_parse(a, &pa) == 0 && chain_period_parse(b, &pb) == 0)
+		return (pa.start > pb.start) - (pa.start < pb.start);
+	return strcmp(a, b);
+}
+
+static int
+wave_happened(const struct chain_report *r, const char *wave)
+{
+	struct chain_period p;
+
+	return chain_period_parse(wave, &p) != 0 || p.start <= r->as_of;
+}
+
+static void
+find_waves(struct chain_report *r)
+{
+	const char *latest = NULL, *before = NULL;
+	size_t i;
+
+	for (i = 0; i < r->ntrust; i++) {
+		const char *w = r->trust[i].wave;
+
+		if (wave_happened(r, w) &&
+		    (latest == NULL || compare_waves(w, latest) > 0))
+			latest = w;
+	}
+	for (i = 0; i < r->ntrust && latest != NULL; i++) {
+		const char *w = r->trust[i].wave;
+
+		if (compare_waves(w, latest) < 0 &&
+		    (before == NULL || compare_waves(w, before) > 0))
+			before = w;
+	}
+	r->wave = latest ? chain_strdup(latest) : NULL;
+	r->previous_wave = before ? chain_strdup(before) : NULL;
+}
+
+/* The chain's trust index in a wave: respondent-weighted, groups shown. */
+static double
+trust_index(const struct chain_report *r, const char *wave)
+{
+	double sum = 0;
+	long n = 0;
+	size_t i;
+
+	if (wave == NULL)
+		return NAN;
+	for (i = 0; i < r->ntrust; i++) {
+		const struct chain_trust *t = &r->trust[i];
+
+		if (strcmp(t->wave, wave) != 0 || strcmp(t->dimension, "*") != 0 ||
+		    t->suppressed || isnan(t->index) || t->n <= 0)
+			continue;
+		sum += t->index * (double)t->n;
+		n += t->n;
+	}
+	return n > 0 ? sum / (double)n : NAN;
+}
+
+/* The chain's reliability as of a date, judged again from the register. */
+static double
+deals_reliability(const struct chain_report *r, int as_of)
+{
+	struct chain_tally t;
+	size_t i;
+
+	memset(&t, 0, sizeof(t));
+	for (i = 0; i < r->ndeals; i++) {
+		struct chain_verdict v;
+
+		chain_agreement_judge(&r->deals[i].a, as_of, CHAIN_DUE_SOON_DAYS,
+		    &v);
+		chain_tally_add(&t, &v);
+	}
+	return chain_tally_reliability(&t);
+}
+
+static double
+scores_reliability(const struct chain_report *r)
+{
+	struct chain_tally t;
+	size_t i;
+	int s;
+
+	memset(&t, 0, sizeof(t));
+	for (i = 0; i < r->nscores; i++)
+		for (s = 0; s < CHAIN_NSTATES; s++)
+			t.state[s] += r->scores[i].tally.state[s];
+	return chain_tally_reliability(&t);
+}
+
+/*
+ * A KPI's part of the hard score, 0..100: half for meeting the target now,
+ * half for the assurance that it will (pass 1, hit-and-miss 0.5, fail 0);
+ * the whole for meeting it when there is no assurance.  NAN when the KPI
+ * has no target or direction.
+ */
+static double
+kpi_attainment(int met, const char *assurance)
+{
+	double a;
+
+	if (met < 0)
+		return NAN;
+	if (strcmp(assurance, "pass") == 0)
+		a = 1;
+	else if (strcmp(assurance, "hit-and-miss") == 0)
+		a = 0.5;
+	else if (strcmp(assurance, "fail") == 0)
+		a = 0;
+	else
+		return 100.0 * met;
+	return 50.0 * met + 50.0 * a;
+}
+
+/* Whether a KPI's limits say it will meet its target; "" when unknown. */
+static const char *
+assurance_of(const struct chain_kpi_series *k, const struct chain_kpi_point *p)
+{
+	const char *a = chain_xmr_assurance(p->lower, p->upper, k->target,
+	    k->better);
+
+	return a != NULL ? a : "";
+}
+
+/*
+ * Fills a KPI's summary from its points when no summary row was read, by
+ * the rules chain-kpi summary follows: the change is against the period
+ * just before, none when that period has no point.
+ */
+static void
+summarise_kpi(const struct chain_report *r, struct chain_kpi_series *k)
+{
+	const struct chain_kpi_point *p, *before;
+	char buf[CHAIN_PERIOD_LEN];
+	size_t at;
+
+	if ((p = chain_kpi_latest(r, k, &at)) == NULL)
+		return;
+	if (k->has_summary) {
+		/* a summary row wins; the chart's latest point fills its gaps */
+		if (*k->variation == '\0')
+			chain_report_word(k->variation, sizeof(k->variation),
+			    chain_kpi_variation(p->signal));
+		if (*k->assurance == '\0')
+			chain_report_word(k->assurance, sizeof(k->assurance),
+			    assurance_of(k, p));
+		return;
+	}
+	before = at > 0 ? &k->points[at - 1] : NULL;
+	chain_period_format(p->period, buf);
+	k->period = chain_strdup(buf);
+	k->value = p->value;
+	k->met = p->met >= 0 ? p->met : chain_kpi_met(k->better, k->target,
+	    p->value);
+	k->change = chain_kpi_change(before ? &before->period : NULL,
+	    before ? before->value : NAN, p->period, p->value);
+	chain_report_word(k->variation, sizeof(k->variation),
+	    chain_kpi_variation(p->signal));
+	chain_report_word(k->assurance, sizeof(k->assurance), assurance_of(k, p));
+}
+
+/*
+ * The hard score now and a week before.  A KPI's value a week before is
+ * its value less the change; without a change (no point in the period
+ * before, or a single point) it has no part in the score a week before,
+ * and without any such part the score a week before is the score now.
+ */
+static void
+hard_scores(struct chain_report *r)
+{
+	double now = 0, before = 0;
+	int n = 0, nb = 0;
+	size_t i;
+
+	for (i = 0; i < r->nkpis; i++) {
+		struct chain_kpi_series *k = &r->kpis[i];
+		double a = kpi_attainment(k->met >= 0 ? k->met :
+		    chain_kpi_met(k->better, k->target, k->value), k->assurance);
+		double b = kpi_attainment(chain_kpi_met(k->better, k->target,
+		    k->value - k->change), k->assurance);
+
+		if (isnan(a))
+			continue;
+		now += a;
+		n++;
+		if (!isnan(b)) {
+			before += b;
+			nb++;
+		}
+	}
+	r->hard = n > 0 ? now / n : NAN;
+	r->hard_before = nb > 0 ? before / nb : r->hard;
+}
+
+static double
+mean_of_two(double a, double b)
+{
+	if (isnan(a))
+		return b;
+	if (isnan(b))
+		return a;
+	return (a + b) / 2;
+}
+
+static void
+soft_scores(struct chain_report *r)
+{
+	if (r->ndeals > 0) {
+		r->reliability = deals_reliability(r, r->as_of);
+		r->reliability_before = deals_reliability(r, r->as_of - WEEK_DAYS);
+	} else if (r->nscores > 0)
+		r->reliability = r->reliability_before = scores_reliability(r);
+	r->trust_index = trust_index(r, r->wave);
+	r->trust_before = r->previous_wave ? trust_index(r, r->previous_wave) :
+	    r->trust_index;
+	r->soft = mean_of_two(r->trust_index, 100 * r->reliability);
+	r->soft_before = mean_of_two(r->trust_before,
+	    100 * r->reliability_before);
+}
+
+/*
+ * Where the chain stands in the quadrant, as the sentence that says it: a
+ * side is strong when its score is above STRONG.
+ */
+const char *
+chain_report_verdict(const struct chain_report *r)
+{
+	if (isnan(r->hard) || isnan(r->soft))
+		return "Not enough data to place the chain.";
+	if (r->hard > STRONG && r->soft > STRONG)
+		return "The chain delivers and its partners trust each other.";
+	if (r->hard > STRONG)
+		return "Results are met, but the relay team may drop the baton.";
+	if (r->soft > STRONG)
+		return "Partners trust each other but results lag: beware of a "
+		    "talking shop.";
+	return "Neither results nor relations are where the chain wants them.";
+}
+
+static int
+compare_scores(const void *a, const void *b)
+{
+	return strcmp(((const struct chain_partner_score *)a)->partner,
+	    ((const struct chain_partner_score *)b)->partner);
+}
+
+/*
+ * Without chain-agree score, the scores per partner (owner) come from the
+ * agreements of chain-agree status, in the states those rows give.
+ */
+static void
+derive_scores(struct chain_report *r)
+{
+	size_t i, j;
+
+	if (r->nscores > 0)
+		return;
+	for (i = 0; i < r->ndeals; i++) {
+		const struct chain_deal *d = &r->deals[i];
+		struct chain_partner_score *s = NULL;
+		struct chain_verdict v;
+
+		for (j = 0; j < r->nscores; j++)
+			if (strcmp(r->scores[j].partner, d->owner) == 0)
+				s = &r->scores[j];
+		if (s == NULL) {
+			s = CHAIN_APPEND(r->scores, r->nscores);
+			s->partner = chain_strdup(d->owner);
+			s->period = chain_strdup("");
+		}
+		v.state = d->state;
+		v.surprise = d->surprise;
+		chain_tally_add(&s->tally, &v);
+	}
+	for (j = 0; j < r->nscores; j++) {
+		r->scores[j].reliability =
+		    chain_tally_reliability(&r->scores[j].tally);
+		r->scores[j].predictability =
+		    chain_tally_predictability(&r->scores[j].tally);
+	}
+	if (r->nscores > 0)
+		qsort(r->scores, r->nscores, sizeof(*r->scores),
+		    compare_scores);
+}
+
+/* Orders what was read and derives the figures of the report. */
+void
+chain_report_finish(struct chain_report *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nkpis; i++) {
+		struct chain_kpi_series *k = &r->kpis[i];
+
+		if (k->npoints > 0)
+			qsort(k->points, k->npoints, sizeof(*k->points),
+			    compare_points);
+		summarise_kpi(r, k);
+		if (k->name == NULL)
+			k->name = chain_strdup(k->code);
+	}
+	find_waves(r);
+	derive_scores(r);
+	hard_scores(r);
+	soft_scores(r);
+}

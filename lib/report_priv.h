@@ -1,0 +1,144 @@
+/*
+ * report_priv.h: the model of the weekly report, shared by the report's own
+ * files only (chain.h gives the programs an opaque struct chain_report).
+ * Its data flows one way, each stage a file that calls only the ones
+ * below it: report.c reads the inputs into the model, figures.c derives
+ * the figures, act.c ranks the Act list and writes it as CSV, html.c and
+ * text.c render; report_model.c (what the model says about a partner, an
+ * agreement or a KPI) and lang.c (texts and numbers) are below them all.
+ */
+#ifndef REPORT_PRIV_H
+#define REPORT_PRIV_H
+
+#include "chain.h"
+
+struct chain_kpi_point {
+	struct chain_period period;
+	double value, target, mean, lower, upper;
+	int met;		/* 1, 0, or -1 when unknown */
+	char signal[16], rule[16];
+};
+
+struct chain_kpi_series {
+	char *code, *name, *unit, *owner;
+	enum chain_better better;
+	double target, baseline;
+	struct chain_kpi_point *points;
+	size_t npoints, cap;
+	int has_summary;	/* a row of chain-kpi summary was read */
+	char *period;
+	double value, change;
+	int met;
+	char variation[16], assurance[16];
+};
+
+struct chain_deal {		/* an agreement, from chain-agree status */
+	char *id, *owner, *counterpart, *title, *plan;
+	struct chain_agreement a;
+	enum chain_state state;
+	int effective_due, days_late, surprise;
+};
+
+struct chain_partner_score {	/* a row of chain-agree score */
+	char *partner, *period;
+	struct chain_tally tally;
+	double reliability, predictability;
+};
+
+struct chain_deal_pair {	/* a row of chain-agree matrix */
+	char *owner, *counterpart;
+	long agreements, reverse;
+	double reliability, balance;
+};
+
+struct chain_trust {		/* a row of chain-survey score */
+	char *wave, *partner, *about, *dimension;
+	long n;
+	double mean, sd, index;
+	int suppressed;
+};
+
+struct chain_trust_pair {	/* a row of chain-survey matrix */
+	char *partner, *about;
+	long n;
+	double mean, index, reverse_mean, gap;
+};
+
+struct chain_trust_change {	/* a row of chain-survey compare */
+	char *partner, *about, *dimension;
+	long n_from, n_to;
+	double mean_from, mean_to, change, p, d;
+};
+
+struct chain_action {
+	double score;
+	int priority;
+	const char *kind;	/* one of chain_action_kinds */
+	char *subject, *owner, *message, *question;
+};
+
+struct chain_report {
+	const char *chain;	/* --chain NAME */
+	enum chain_lang lang;
+	int as_of, week_start, week_end;
+	unsigned inputs;	/* the kinds of input read, as bits */
+	struct chain_map *partner_names;
+	struct chain_kpi_series *kpis;
+	size_t nkpis;
+	struct chain_deal *deals;
+	size_t ndeals;
+	struct chain_partner_score *scores;
+	size_t nscores;
+	struct chain_deal_pair *pairs;
+	size_t npairs;
+	struct chain_trust *trust;
+	size_t ntrust;
+	struct chain_trust_pair *trust_pairs;
+	size_t ntrust_pairs;
+	struct chain_trust_change *changes;
+	size_t nchanges;
+	struct chain_action *actions;
+	size_t nactions;
+	char *wave, *previous_wave;	/* latest survey wave, the one before */
+	double hard, soft, hard_before, soft_before;	/* 0..100; NAN unknown */
+	double reliability, reliability_before;	/* the whole chain's */
+	double trust_index, trust_before;
+};
+
+enum chain_input_kind {
+	CHAIN_IN_KPI_CHECK, CHAIN_IN_KPI_SUMMARY, CHAIN_IN_AGREE_STATUS,
+	CHAIN_IN_AGREE_SCORE, CHAIN_IN_AGREE_MATRIX, CHAIN_IN_SURVEY_SCORE,
+	CHAIN_IN_SURVEY_MATRIX, CHAIN_IN_SURVEY_COMPARE, CHAIN_IN_PLAN,
+	CHAIN_IN_PARTNERS, CHAIN_IN_NKINDS
+};
+
+/* report_model.c: what the model says, for every stage above the reader */
+extern const enum chain_format chain_report_formats[CHAIN_IN_NKINDS];
+void *chain_report_grow(void *array, size_t *n, size_t size);
+#define CHAIN_APPEND(array, n) ((array) = chain_report_grow((array), &(n), \
+	sizeof(*(array))), &(array)[(n) - 1])
+void chain_report_word(char *dst, size_t size, const char *src);
+int chain_report_has(const struct chain_report *r, enum chain_input_kind k);
+const char *chain_report_partner(const struct chain_report *r,
+    const char *code);
+const char *chain_report_who(const struct chain_report *r, const char *code);
+enum chain_deal_list {
+	CHAIN_DEALS_DUE, CHAIN_DEALS_DONE, CHAIN_DEALS_COMING, CHAIN_DEALS_OVERDUE
+};
+int chain_report_deal_in(const struct chain_report *r,
+    const struct chain_deal *d, enum chain_deal_list list);
+const struct chain_kpi_point *chain_kpi_latest(const struct chain_report *r,
+    const struct chain_kpi_series *k, size_t *at);
+
+/* figures.c: the derived figures */
+const char *chain_report_verdict(const struct chain_report *r);
+
+/* lang.c: texts in the report's language, numbers as it writes them */
+const char *chain_tr(const struct chain_report *r, const char *key);
+char *chain_trf(const struct chain_report *r, const char *key, ...);
+const char *chain_report_num(const struct chain_report *r, double v,
+    int decimals, char *buf, size_t size);
+const char *chain_report_value(const struct chain_report *r, double v,
+    char *buf, size_t size);
+
+#endif

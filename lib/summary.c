@@ -1,0 +1,203 @@
+/*
+ * summary.c: what a KPI's chart says, the one rule behind chain-kpi check
+ * and summary and behind the report's reading of their rows.  A point met
+ * the target or not, in the KPI's direction; a chart shows signals only
+ * from a minimum number of points on, before that a signal would be noise
+ * read as news; the latest point's variation is common cause or the signal
+ * of its special cause; the change is the latest value minus that of the
+ * period before, and there is none when that period has no value (a gap
+ * is not a week); a latest point in concern, and for a summary an
+ * assurance that fails, is what --fail-on concern reports.  The chart of a
+ * KPI is written here as check rows, its latest point as a summary row.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "chain.h"
+
+#define MIN_POINTS 6		/* a chart shows signals from six points on */
+
+/* 1 or 0 against the target in the KPI's direction; -1 when unknown. */
+int
+chain_kpi_met(enum chain_better better, double target, double value)
+{
+	if (better == CHAIN_BETTER_NONE || isnan(target) || isnan(value))
+		return -1;
+	return better == CHAIN_BETTER_UP ? value >= target : value <= target;
+}
+
+/* A point's signal on a chart of npoints; "" while the chart is too short. */
+const char *
+chain_kpi_signal(const struct chain_xmr_point *x, enum chain_better better,
+    size_t npoints)
+{
+	return npoints < MIN_POINTS ? "" : chain_xmr_signal(x, better);
+}
+
+/* The rule that flags a point on a chart of npoints, as chain_kpi_signal. */
+const char *
+chain_kpi_rule(const struct chain_xmr_point *x, size_t npoints)
+{
+	return npoints < MIN_POINTS ? "" : chain_rule_names[x->rule];
+}
+
+/* The variation a signal stands for: "none" is common cause. */
+const char *
+chain_kpi_variation(const char *signal)
+{
+	return strcmp(signal, "none") == 0 ? "common" : signal;
+}
+
+/*
+ * The latest value minus the previous point's, when that point is of the
+ * period just before; NAN without one (previous NULL: a single point).
+ */
+double
+chain_kpi_change(const struct chain_period *previous, double before,
+    struct chain_period latest, double now)
+{
+	if (previous == NULL || chain_period_next(*previous).start !=
+	    latest.start)
+		return NAN;
+	return now - before;
+}
+
+/* Whether a latest point is what --fail-on concern is for. */
+int
+chain_kpi_failing(const char *variation, const char *assurance)
+{
+	return strcmp(variation, "concern") == 0 ||
+	    strcmp(assurance, "fail") == 0;
+}
+
+/* Fills s with what the chart c of KPI k says about its latest point. */
+void
+chain_kpi_summarise(const struct chain_kpi *k, const struct chain_chart *c,
+    struct chain_kpi_summary *s)
+{
+	const struct chain_xmr_point *x;
+	const char *assurance;
+
+	memset(s, 0, sizeof(*s));
+	s->value = s->change = NAN;
+	s->met = -1;
+	s->variation = s->assurance = "";
+	if (c->n == 0)
+		return;
+	x = &c->point[c->n - 1];
+	s->period = c->period[c->n - 1];
+	s->value = x->value;
+	s->met = chain_kpi_met(k->better, k->target, x->value);
+	s->change = chain_kpi_change(c->n > 1 ? &c->period[c->n - 2] : NULL,
+	    c->n > 1 ? c->point[c->n - 2].value : NAN, s->period, x->value);
+	s->variation = chain_kpi_variation(chain_kpi_signal(x, k->better, c->n));
+	assurance = chain_xmr_assurance(x->lower, x->upper, k->target,
+	    k->better);
+	s->assurance = assurance != NULL ? assurance : "";
+}
+
+static void
+out_optional(struct chain_out *w, double v)
+{
+	if (isnan(v))
+		chain_out_empty(w);
+	else
+		chain_out_number(w, v);
+}
+
+static void
+out_met(struct chain_out *w, int m)
+{
+	if (m < 0)
+		chain_out_empty(w);
+	else
+		chain_out_int(w, m);
+}
+
+/* The rows of chain-kpi check: a KPI's chart, a row per period. */
+static void
+check_rows(struct chain_out *w, const struct chain_kpi *k,
+    const struct chain_chart *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++) {
+		const struct chain_xmr_point *x = &c->point[i];
+
+		chain_out_text(w, k->code);
+		chain_out_period(w, c->period[i]);
+		chain_out_number(w, x->value);
+		out_optional(w, k->target);
+		out_met(w, chain_kpi_met(k->better, k->target, x->value));
+		chain_out_number(w, x->mean);
+		out_optional(w, x->lower);
+		out_optional(w, x->upper);
+		chain_out_text(w, chain_kpi_signal(x, k->better, c->n));
+		chain_out_text(w, chain_kpi_rule(x, c->n));
+		chain_out_end(w);
+	}
+}
+
+/* The row of chain-kpi summary: a KPI's latest point. */
+static void
+summary_row(struct chain_out *w, const struct chain_kpi *k,
+    const struct chain_kpi_summary *s, int any)
+{
+	chain_out_text(w, k->code);
+	chain_out_text(w, k->name);
+	if (any)
+		chain_out_period(w, s->period);
+	else
+		chain_out_empty(w);
+	out_optional(w, s->value);
+	out_optional(w, k->target);
+	out_met(w, s->met);
+	out_optional(w, s->change);
+	chain_out_text(w, s->variation);
+	chain_out_text(w, s->assurance);
+	chain_out_end(w);
+}
+
+static void
+warn_chart(const struct chain_kpi *k, const struct chain_chart *c)
+{
+	if (c->n == 0)
+		chain_warnx("warning: kpi %s: no measurements", k->code);
+	if (c->missing != NULL)
+		chain_warnx("warning: kpi %s: no value for %s", k->code,
+		    c->missing);
+}
+
+/*
+ * chain-kpi check (or summary) of every KPI of the plan, written to w.
+ * Returns whether a latest point is what --fail-on concern is for.
+ */
+int
+chain_kpi_check(struct chain_plan *plan, const struct chain_check_opts *o,
+    struct chain_out *w)
+{
+	struct chain_kpi **list;
+	struct chain_kpi_summary s;
+	struct chain_chart c;
+	size_t i, n;
+	int found = 0;
+
+	chain_out_header(w, chain_format_header(o->summary ?
+	    CHAIN_FORMAT_KPI_SUMMARY : CHAIN_FORMAT_KPI_CHECK));
+	list = chain_plan_kpis(plan, &n);
+	for (i = 0; i < n; i++) {
+		chain_kpi_chart(list[i], &o->xmr, o->recalc, o->nrecalc, &c);
+		if (!o->quiet)
+			warn_chart(list[i], &c);
+		chain_kpi_summarise(list[i], &c, &s);
+		/* check rows carry no assurance: only a concern counts */
+		if (chain_kpi_failing(s.variation, o->summary ? s.assurance : ""))
+			found = 1;
+		if (o->summary)
+			summary_row(w, list[i], &s, c.n > 0);
+		else
+			check_rows(w, list[i], &c);
+		chain_chart_free(&c);
+	}
+	return found;
+}
