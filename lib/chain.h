@@ -167,6 +167,7 @@ void chain_period_format(struct chain_period p, char buf[CHAIN_PERIOD_LEN]);
 int chain_period_cmp(struct chain_period a, struct chain_period b);
 
 /* number.c: numbers in and out */
+int chain_number_plain(const char *s, int decimal_comma, double *v);
 int chain_number_parse(const char *s, int decimal_comma, double *v);
 size_t chain_number_format(double v, int decimal_comma, char *buf,
     size_t size);

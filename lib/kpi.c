@@ -410,46 +410,11 @@ same_kind(struct chain_kpi *k, struct chain_csv *r, const struct chain_row *row,
 	return 0;
 }
 
-/*
- * A plain decimal (an optional minus, at most 15 digits, one decimal point)
- * is the integer of its digits divided by a power of ten: both exact in a
- * double, so the quotient is rounded exactly as strtod rounds it.  A
- * measurements file holds millions of them; anything else takes the general
- * parser.
- */
-static int
-plain_decimal(const char *s, int decimal_comma, double *v)
-{
-	static const double scale[] = { 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
-		1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15 };
-	uint64_t m = 0;
-	int digits = 0, decimals = -1, negative = *s == '-';
-
-	for (s += negative; ; s++) {
-		if (*s >= '0' && *s <= '9') {
-			if (++digits > 15)
-				return -1;
-			m = m * 10 + (uint64_t)(*s - '0');
-			decimals += decimals >= 0;
-		} else if (decimals < 0 && (*s == '.' ||
-		    (*s == ',' && decimal_comma)))
-			decimals = 0;
-		else
-			break;
-	}
-	if (*s != '\0' || digits == 0)
-		return -1;
-	*v = (double)m / scale[decimals > 0 ? decimals : 0];
-	if (negative)
-		*v = -*v;
-	return 0;
-}
-
 static int
 row_value(struct chain_csv *r, const struct chain_row *row, int col, double *v)
 {
-	if (plain_decimal(chain_field(row, col), chain_csv_decimal_comma(r),
-	    v) == 0)
+	if (chain_number_plain(chain_field(row, col),
+	    chain_csv_decimal_comma(r), v) == 0)
 		return 1;
 	return chain_csv_number(r, row, col, v);
 }

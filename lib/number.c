@@ -5,6 +5,7 @@
  * dropped, never "-0", and a decimal comma only for --excel.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +47,41 @@ integer_part(const char **sp, int decimal_comma, char *buf, size_t *n)
 		return -1;
 	*sp = s;
 	return digits;
+}
+
+/*
+ * A plain decimal (an optional minus, at most 15 digits, one decimal
+ * separator: ',' the Dutch way, else '.') is the integer of its digits
+ * divided by a power of ten: both exact in a double, so the quotient is
+ * rounded exactly as strtod rounds it.  A measurements file holds millions
+ * of them; anything else (-1) takes chain_number_parse.
+ */
+int
+chain_number_plain(const char *s, int decimal_comma, double *v)
+{
+	static const double scale[] = { 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
+		1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15 };
+	const char point = decimal_comma ? ',' : '.';
+	uint64_t m = 0;
+	int digits = 0, decimals = -1, negative = *s == '-';
+
+	for (s += negative; ; s++) {
+		if (*s >= '0' && *s <= '9') {
+			if (++digits > 15)
+				return -1;
+			m = m * 10 + (uint64_t)(*s - '0');
+			decimals += decimals >= 0;
+		} else if (decimals < 0 && *s == point)
+			decimals = 0;
+		else
+			break;
+	}
+	if (*s != '\0' || digits == 0)
+		return -1;
+	*v = (double)m / scale[decimals > 0 ? decimals : 0];
+	if (negative)
+		*v = -*v;
+	return 0;
 }
 
 /*
