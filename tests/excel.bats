@@ -53,7 +53,7 @@ chain-kpi: m.csv:3: waarde: '1.40' is not a valid number: in a file separated by
 chain-kpi: m.csv:4: waarde: '12.34.567' is not a valid number"
 	printf 'kpi,period,value\ncost,2026-W01,"1,400"\n' > c.csv
 	run -3 --separate-stderr chain-kpi check c.csv
-	assert_equal "$stderr" "chain-kpi: c.csv:2: value: '1,400' is not a valid number"
+	assert_equal "${stderr_lines[0]}" "chain-kpi: c.csv:2: value: '1,400' is not a valid number"
 }
 
 @test "--excel: a signed decimal passed through stays a number, a text is guarded" {
