@@ -532,6 +532,10 @@ long chain_tally_deviations(const struct chain_tally *t);
 double chain_tally_reliability(const struct chain_tally *t);
 double chain_tally_predictability(const struct chain_tally *t);
 
+/* register.c: the checks of a register, every problem listed */
+void chain_register_check(int argc, char **argv, const char *partners,
+    const struct chain_opts *o);
+
 /* chain-survey: instruments, scoring, reliability (survey.c, ...) */
 
 /* instrument.c: a survey instrument, its items, dimensions and scales */
