@@ -74,8 +74,7 @@ struct agree {
 	enum chain_period_kind per_kind;
 	int list_state[CHAIN_NSTATES], filter_state;
 	const char *owner, *counterpart, *partners, *file;
-	const char *due, *title, *made, *id;
-	const char *done, *announce, *new_due, *plan, *cancel;
+	struct chain_change change;
 	uint64_t given;
 };
 
@@ -169,6 +168,8 @@ parse_states(struct agree *ag, const char *arg)
 static void
 program_option(struct agree *ag, int c, const char *arg)
 {
+	struct chain_change *ch = &ag->change;
+
 	if (!chain_option_note(option_commands, NOPTIONS, c, &ag->given))
 		usage(CHAIN_EXIT_USAGE);
 	switch (c) {
@@ -196,27 +197,24 @@ program_option(struct agree *ag, int c, const char *arg)
 	case OPT_STATE:
 		parse_states(ag, arg);
 		break;
-	case OPT_OWNER: ag->owner = arg; break;
-	case OPT_COUNTERPART: ag->counterpart = arg; break;
+	case OPT_OWNER: ag->owner = ch->owner = arg; break;
+	case OPT_COUNTERPART: ag->counterpart = ch->counterpart = arg; break;
 	case OPT_PARTNERS: ag->partners = arg; break;
 	case OPT_FILE: ag->file = arg; break;
-	case OPT_TITLE: ag->title = arg; break;
-	case OPT_ID: ag->id = arg; break;
-	case OPT_PLAN: ag->plan = arg; break;
-	case OPT_DUE: parse_date_option("--due", arg); ag->due = arg; break;
-	case OPT_MADE: parse_date_option("--made", arg); ag->made = arg; break;
-	case OPT_DONE: parse_date_option("--done", arg); ag->done = arg; break;
+	case OPT_TITLE: ch->title = arg; break;
+	case OPT_ID: ch->id = arg; break;
+	case OPT_PLAN: ch->plan = arg; break;
+	case OPT_DUE: ch->dates.due = parse_date_option("--due", arg); break;
+	case OPT_MADE: ch->dates.made = parse_date_option("--made", arg); break;
+	case OPT_DONE: ch->dates.done = parse_date_option("--done", arg); break;
 	case OPT_ANNOUNCE:
-		parse_date_option("--announce", arg);
-		ag->announce = arg;
+		ch->dates.announced = parse_date_option("--announce", arg);
 		break;
 	case OPT_NEW_DUE:
-		parse_date_option("--new-due", arg);
-		ag->new_due = arg;
+		ch->dates.new_due = parse_date_option("--new-due", arg);
 		break;
 	case OPT_CANCEL:
-		parse_date_option("--cancel", arg);
-		ag->cancel = arg;
+		ch->dates.cancelled = parse_date_option("--cancel", arg);
 		break;
 	}
 }
@@ -681,237 +679,42 @@ run_check(struct agree *ag, int nfiles, char **files)
 
 /* add and set: a locked change to the register -f FILE. */
 static void
-format_date_like(const char *arg, int dutch, char buf[CHAIN_DATE_LEN])
-{
-	int days;
-
-	chain_date_parse(arg, &days);
-	if (dutch)
-		chain_date_format_dutch(days, buf);
-	else
-		chain_date_format(days, buf);
-}
-
-/*
- * A new id: the highest numbered id plus one, keeping its prefix and width
- * (A009 after A008); "1" for a register without numbered ids.
- */
-struct numbering {
-	char *prefix;
-	unsigned long long max;
-	int width, any;
-};
-
-static void
-note_id(struct numbering *nb, const char *id)
-{
-	size_t n = strlen(id), k = n;
-	unsigned long long v;
-
-	while (k > 0 && id[k - 1] >= '0' && id[k - 1] <= '9')
-		k--;
-	if (k == n || n - k > 18)
-		return;
-	v = strtoull(id + k, NULL, 10);
-	if (!nb->any || v > nb->max) {
-		free(nb->prefix);
-		nb->prefix = chain_strndup(id, k);
-		nb->max = v;
-		nb->width = (int)(n - k);
-		nb->any = 1;
-	}
-}
-
-static char *
-next_id(struct numbering *nb, struct chain_map *ids)
-{
-	char buf[128];
-	unsigned long long v = nb->any ? nb->max + 1 : 1;
-
-	for (;; v++) {
-		snprintf(buf, sizeof(buf), "%.80s%0*llu", nb->any ? nb->prefix :
-		    "", nb->any ? nb->width : 1, v);
-		if (chain_map_get(ids, buf) == NULL)
-			return chain_strdup(buf);
-	}
-}
-
-/*
- * Sets a column of a record being built, adding the column to the file when
- * it has none; fields always covers every column.
- */
-static void
-set_value(struct chain_edit *e, const char ***fields, size_t *n,
-    const char *column, const char *value)
-{
-	int col = chain_edit_column(e, column);
-	size_t i, want = chain_edit_ncolumns(e);
-
-	if (want > *n) {
-		*fields = chain_reallocarray(*fields, want, sizeof(**fields));
-		for (i = *n; i < want; i++)
-			(*fields)[i] = "";
-		*n = want;
-	}
-	(*fields)[col] = value;
-}
-
-static void
 run_add(struct agree *ag)
 {
-	struct chain_edit *e;
-	struct chain_csv *r;
-	struct chain_map *ids = chain_map_new();
-	struct numbering nb = { NULL, 0, 0, 0 };
-	const char **fields = NULL;
-	char due[CHAIN_DATE_LEN], made[CHAIN_DATE_LEN], *id;
-	size_t n = 0;
-	int dutch = 0, seen_due = 0;
+	char *id;
 
-	if (ag->file == NULL || ag->owner == NULL || ag->due == NULL)
+	if (ag->file == NULL || ag->change.owner == NULL ||
+	    ag->change.dates.due == CHAIN_NO_DATE)
 		chain_usage_error("add needs -f FILE, --owner P and --due D");
-	if (*ag->owner == '\0')
+	if (*ag->change.owner == '\0')
 		chain_usage_error("--owner: a partner code is required");
-	if ((e = chain_edit_open(ag->file, &ag->opts, 1, chain_format_header(CHAIN_FORMAT_REGISTER))) == NULL)
-		goto done;
-	if ((r = chain_edit_csv(e)) != NULL) {
-		struct chain_register c;
-		const struct chain_row *row;
-
-		if (chain_register_columns(r, &c) != 0) {
-			chain_edit_abort(e);
-			goto done;
-		}
-		while ((row = chain_csv_read(r)) != NULL) {
-			const char *rid = chain_field(row, c.id);
-
-			*chain_map_slot(ids, rid, NULL) = ids;
-			note_id(&nb, rid);
-			if (!seen_due && *chain_field(row, c.due) != '\0') {
-				seen_due = 1;
-				dutch = chain_date_dutch(chain_field(row, c.due));
-			}
-		}
-	}
-	if (ag->id != NULL && chain_map_get(ids, ag->id) != NULL) {
-		chain_warnx("%s: id '%s' is already in the register", ag->file,
-		    ag->id);
-		chain_raise_status(CHAIN_EXIT_DATA);
-		chain_edit_abort(e);
-		goto done;
-	}
-	id = ag->id != NULL ? chain_strdup(ag->id) : next_id(&nb, ids);
-	format_date_like(ag->due, dutch, due);
-	if (ag->made != NULL)
-		format_date_like(ag->made, dutch, made);
-	else if (dutch)
-		chain_date_format_dutch(ag->opts.as_of, made);
-	else
-		chain_date_format(ag->opts.as_of, made);
-	set_value(e, &fields, &n, "id", id);
-	set_value(e, &fields, &n, "owner", ag->owner);
-	if (ag->counterpart != NULL)
-		set_value(e, &fields, &n, "counterpart", ag->counterpart);
-	if (ag->title != NULL)
-		set_value(e, &fields, &n, "title", ag->title);
-	if (ag->made != NULL || r == NULL || chain_csv_column(r, "made") >= 0)
-		set_value(e, &fields, &n, "made", made);
-	set_value(e, &fields, &n, "due", due);
-	chain_edit_append(e, fields);
-	if (chain_edit_commit(e) == 0)
+	if ((id = chain_record_add(ag->file, &ag->opts, &ag->change)) != NULL)
 		printf("%s\n", id);
 	free(id);
-done:
-	free(fields);
-	free(nb.prefix);
-	chain_map_free(ids, NULL);
 }
 
 static void
-run_set(struct agree *ag, int nargs, char **args)
+run_set(struct agree *ag, int argc, char **argv)
 {
-	struct chain_edit *e;
-	struct chain_csv *r;
-	struct chain_register c;
-	const struct chain_row *row;
-	const char **fields = NULL;
-	char **owned, when[CHAIN_DATE_LEN], new_due[CHAIN_DATE_LEN];
-	size_t n = 0, i, nowned;
-	long first = 0;
-	int changes = (ag->done != NULL) + (ag->announce != NULL) +
-	    (ag->cancel != NULL);
-	int dutch;
+	const struct chain_agreement *d = &ag->change.dates;
 
-	if (ag->file == NULL || nargs != 1)
+	if (ag->file == NULL || argc != 1)
 		chain_usage_error("set needs -f FILE and one ID");
-	if (changes != 1)
+	if ((d->done != CHAIN_NO_DATE) + (d->announced != CHAIN_NO_DATE) +
+	    (d->cancelled != CHAIN_NO_DATE) != 1)
 		chain_usage_error("set needs one of --done, --announce, --cancel");
-	if ((ag->new_due != NULL || ag->plan != NULL) && ag->announce == NULL)
+	if ((d->new_due != CHAIN_NO_DATE || ag->change.plan != NULL) &&
+	    d->announced == CHAIN_NO_DATE)
 		chain_usage_error("--new-due and --plan go with --announce");
-	if ((e = chain_edit_open(ag->file, &ag->opts, 0, chain_format_header(CHAIN_FORMAT_REGISTER))) == NULL)
-		return;
-	if ((r = chain_edit_csv(e)) == NULL || chain_register_columns(r, &c) != 0) {
-		if (r == NULL) {
-			chain_warnx("%s: no agreement with id '%s'", ag->file,
-			    args[0]);
-			chain_raise_status(CHAIN_EXIT_DATA);
-		}
-		chain_edit_abort(e);
-		return;
-	}
-	while ((row = chain_csv_read(r)) != NULL) {
-		if (strcmp(chain_field(row, c.id), args[0]) != 0)
-			continue;
-		if (first != 0) {
-			chain_csv_error(r, row->line, chain_csv_column_name(r,
-			    (size_t)c.id), "id '%s' also on line %ld; not changed",
-			    args[0], first);
-			continue;
-		}
-		first = row->line;
-		dutch = chain_date_dutch(chain_field(row, c.due));
-		n = chain_edit_ncolumns(e);
-		owned = chain_calloc(n, sizeof(*owned));
-		fields = chain_calloc(n, sizeof(*fields));
-		for (i = 0; i < n; i++)
-			fields[i] = owned[i] = chain_strdup(chain_field(row,
-			    (int)i));
-		nowned = n;
-		if (ag->done != NULL) {
-			format_date_like(ag->done, dutch, when);
-			set_value(e, &fields, &n, "done", when);
-		} else if (ag->cancel != NULL) {
-			format_date_like(ag->cancel, dutch, when);
-			set_value(e, &fields, &n, "cancelled", when);
-		} else {
-			format_date_like(ag->announce, dutch, when);
-			set_value(e, &fields, &n, "announced", when);
-			if (ag->new_due != NULL) {
-				format_date_like(ag->new_due, dutch, new_due);
-				set_value(e, &fields, &n, "new_due", new_due);
-			}
-			if (ag->plan != NULL)
-				set_value(e, &fields, &n, "plan", ag->plan);
-		}
-		chain_edit_replace(e, row, fields);
-		for (i = 0; i < nowned; i++)
-			free(owned[i]);
-		free(owned);
-		free(fields);
-		fields = NULL;
-	}
-	if (first == 0) {
-		chain_warnx("%s: no agreement with id '%s'", ag->file, args[0]);
-		chain_raise_status(CHAIN_EXIT_DATA);
-		chain_edit_abort(e);
-		return;
-	}
-	chain_edit_commit(e);
+	chain_record_set(ag->file, &ag->opts, argv[0], &ag->change);
 }
 
 int
 main(int argc, char *argv[])
 {
+	static const struct chain_agreement no_dates = { CHAIN_NO_DATE,
+		CHAIN_NO_DATE, CHAIN_NO_DATE, CHAIN_NO_DATE, CHAIN_NO_DATE,
+		CHAIN_NO_DATE };
 	struct agree ag;
 	const char *command;
 	int c;
@@ -919,6 +722,7 @@ main(int argc, char *argv[])
 	chain_setprogname(argv[0]);
 	memset(&ag, 0, sizeof(ag));
 	chain_opts_init(&ag.opts);
+	ag.change.dates = no_dates;
 	ag.window = 7;
 	while ((c = getopt_long(argc, argv, CHAIN_SHORTOPTS "f:", longopts,
 	    NULL)) != -1) {

@@ -536,6 +536,16 @@ double chain_tally_predictability(const struct chain_tally *t);
 void chain_register_check(int argc, char **argv, const char *partners,
     const struct chain_opts *o);
 
+/* record.c: an agreement added to a register, or a change recorded */
+struct chain_change {
+	const char *id, *owner, *counterpart, *title, *plan;	/* NULL: not set */
+	struct chain_agreement dates;	/* CHAIN_NO_DATE: not set */
+};
+char *chain_record_add(const char *path, const struct chain_opts *o,
+    const struct chain_change *ch);
+int chain_record_set(const char *path, const struct chain_opts *o,
+    const char *id, const struct chain_change *ch);
+
 /* chain-survey: instruments, scoring, reliability (survey.c, ...) */
 
 /* instrument.c: a survey instrument, its items, dimensions and scales */
