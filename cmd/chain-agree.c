@@ -66,16 +66,16 @@ static const struct chain_option_use option_commands[] = {
 
 #define NOPTIONS (sizeof(option_commands) / sizeof(option_commands[0]))
 
+/* A number in the help, as its constant says. */
+#define STRING(x) STRING1(x)
+#define STRING1(x) #x
+
 struct agree {
 	struct chain_opts opts;
-	int window;
-	int fail_state[CHAIN_NSTATES], fail_surprise, found;
-	int by_counterpart, per;
-	enum chain_period_kind per_kind;
-	int list_state[CHAIN_NSTATES], filter_state;
-	const char *owner, *counterpart, *partners, *file;
-	const char *due, *title, *made, *id;
-	const char *done, *announce, *new_due, *plan, *cancel;
+	struct chain_judge_opts judge;
+	struct chain_grouping grouping;
+	struct chain_change change;
+	const char *partners, *file;
 	uint64_t given;
 };
 
@@ -101,7 +101,8 @@ usage(int status)
 	    "\n"
 	    "Options:\n"
 	    "  --as-of DATE        judge as of DATE (default today)\n"
-	    "  --window DAYS       due-soon window (default 7)\n"
+	    "  --window DAYS       due-soon window (default "
+	    STRING(CHAIN_DUE_SOON_DAYS) ")\n"
 	    "  --fail-on LIST      exit 1 when a row is in a state of LIST\n"
 	    "                      (overdue,surprise,due-soon,late,...)\n"
 	    "  --by owner|counterpart, --per week|month|quarter   (score)\n"
@@ -123,903 +124,186 @@ parse_date_option(const char *opt, const char *arg)
 }
 
 static void
-parse_fail_on(struct agree *ag, const char *arg)
-{
-	const char *p = arg;
-	enum chain_state s;
-
-	while (p != NULL) {
-		const char *comma = strchr(p, ',');
-		char *word = chain_strndup(p, comma ? (size_t)(comma - p) :
-		    strlen(p));
-
-		if (chain_strcasecmp(word, "surprise") == 0 ||
-		    chain_strcasecmp(word, "surprises") == 0)
-			ag->fail_surprise = 1;
-		else if (chain_state_parse(word, &s) == 0)
-			ag->fail_state[s] = 1;
-		else
-			chain_usage_error("--fail-on: unknown condition '%s' "
-			    "(a state or 'surprise')", word);
-		free(word);
-		p = comma ? comma + 1 : NULL;
-	}
-}
-
-static void
-parse_states(struct agree *ag, const char *arg)
-{
-	const char *p = arg;
-	enum chain_state s;
-
-	ag->filter_state = 1;
-	while (p != NULL) {
-		const char *comma = strchr(p, ',');
-		char *word = chain_strndup(p, comma ? (size_t)(comma - p) :
-		    strlen(p));
-
-		if (chain_state_parse(word, &s) != 0)
-			chain_usage_error("--state: unknown state '%s'", word);
-		ag->list_state[s] = 1;
-		free(word);
-		p = comma ? comma + 1 : NULL;
-	}
-}
-
-static void
 program_option(struct agree *ag, int c, const char *arg)
 {
+	struct chain_change *ch = &ag->change;
+	const char *bad;
+	size_t len;
+
 	if (!chain_option_note(option_commands, NOPTIONS, c, &ag->given))
 		usage(CHAIN_EXIT_USAGE);
 	switch (c) {
 	case OPT_WINDOW:
-		ag->window = (int)chain_parse_count("--window", arg, 0, 36500);
+		ag->judge.window = (int)chain_parse_count("--window", arg, 0,
+		    36500);
 		break;
 	case OPT_FAIL_ON:
-		parse_fail_on(ag, arg);
+		if (chain_judge_fail_on(&ag->judge, arg, &bad, &len) != 0)
+			chain_usage_error("--fail-on: unknown condition '%.*s' "
+			    "(a state or 'surprise')", (int)len, bad);
 		break;
 	case OPT_BY:
 		if (strcmp(arg, "owner") == 0)
-			ag->by_counterpart = 0;
+			ag->grouping.by_counterpart = 0;
 		else if (strcmp(arg, "counterpart") == 0)
-			ag->by_counterpart = 1;
+			ag->grouping.by_counterpart = 1;
 		else
 			chain_usage_error("--by: '%s' is not owner or counterpart",
 			    arg);
 		break;
 	case OPT_PER:
-		if (chain_period_kind_parse(arg, &ag->per_kind) != 0)
+		if (chain_period_kind_parse(arg, &ag->grouping.kind) != 0)
 			chain_usage_error("--per: '%s' is not day, week, month, "
 			    "quarter or year", arg);
-		ag->per = 1;
+		ag->grouping.per = 1;
 		break;
 	case OPT_STATE:
-		parse_states(ag, arg);
+		if (chain_judge_states(&ag->judge, arg, &bad, &len) != 0)
+			chain_usage_error("--state: unknown state '%.*s'",
+			    (int)len, bad);
 		break;
-	case OPT_OWNER: ag->owner = arg; break;
-	case OPT_COUNTERPART: ag->counterpart = arg; break;
+	case OPT_OWNER: ag->judge.owner = ch->owner = arg; break;
+	case OPT_COUNTERPART:
+		ag->judge.counterpart = ch->counterpart = arg;
+		break;
 	case OPT_PARTNERS: ag->partners = arg; break;
 	case OPT_FILE: ag->file = arg; break;
-	case OPT_TITLE: ag->title = arg; break;
-	case OPT_ID: ag->id = arg; break;
-	case OPT_PLAN: ag->plan = arg; break;
-	case OPT_DUE: parse_date_option("--due", arg); ag->due = arg; break;
-	case OPT_MADE: parse_date_option("--made", arg); ag->made = arg; break;
-	case OPT_DONE: parse_date_option("--done", arg); ag->done = arg; break;
+	case OPT_TITLE: ch->title = arg; break;
+	case OPT_ID: ch->id = arg; break;
+	case OPT_PLAN: ch->plan = arg; break;
+	case OPT_DUE: ch->dates.due = parse_date_option("--due", arg); break;
+	case OPT_MADE: ch->dates.made = parse_date_option("--made", arg); break;
+	case OPT_DONE: ch->dates.done = parse_date_option("--done", arg); break;
 	case OPT_ANNOUNCE:
-		parse_date_option("--announce", arg);
-		ag->announce = arg;
+		ch->dates.announced = parse_date_option("--announce", arg);
 		break;
 	case OPT_NEW_DUE:
-		parse_date_option("--new-due", arg);
-		ag->new_due = arg;
+		ch->dates.new_due = parse_date_option("--new-due", arg);
 		break;
 	case OPT_CANCEL:
-		parse_date_option("--cancel", arg);
-		ag->cancel = arg;
+		ch->dates.cancelled = parse_date_option("--cancel", arg);
 		break;
 	}
 }
 
-/* Notes a --fail-on finding. */
+/* The output kept unless the run failed worse than --fail-on. */
 static void
-note_found(struct agree *ag, const struct chain_verdict *v)
+finish(struct chain_out *w)
 {
-	if (ag->fail_state[v->state] || (ag->fail_surprise && v->surprise))
-		ag->found = 1;
-}
-
-/*
- * Every agreement of every input, judged as of --as-of; fn gets each.  A row
- * with a bad value is reported and left out.
- */
-typedef void row_fn(struct agree *ag, struct chain_csv *r,
-    const struct chain_row *row, const struct chain_register *c,
-    const struct chain_verdict *v, void *ctx);
-typedef void file_fn(struct agree *ag, struct chain_csv *r, void *ctx);
-
-static void
-each_agreement(struct agree *ag, int nfiles, char **files, file_fn *begin,
-    row_fn *fn, void *ctx)
-{
-	int i;
-
-	for (i = 0; i < (nfiles ? nfiles : 1); i++) {
-		struct chain_csv *r = chain_csv_open(nfiles ? files[i] : "-",
-		    &ag->opts);
-		struct chain_register c;
-		const struct chain_row *row;
-
-		if (r == NULL)
-			continue;
-		if (chain_register_columns(r, &c) != 0) {
-			chain_csv_close(r);
-			continue;
-		}
-		if (begin != NULL)
-			begin(ag, r, ctx);
-		while ((row = chain_csv_read(r)) != NULL) {
-			struct chain_agreement a;
-			struct chain_verdict v;
-
-			if (chain_register_row(r, row, &c, &a) != 0)
-				continue;
-			chain_agreement_judge(&a, ag->opts.as_of, ag->window, &v);
-			fn(ag, r, row, &c, &v, ctx);
-		}
-		chain_csv_close(r);
-	}
-}
-
-/* status and list: every input column, then the four judged ones. */
-static const char *const judged[] = { "state", "effective_due", "days_late",
-	"surprise", NULL };
-
-struct status_ctx {
-	struct chain_out *w;
-	char **names;
-	size_t n;
-	int *source;		/* input column of each output column, or -1 */
-	int judged_at[4];
-	int started, listing;
-	int verbatim;		/* rows can be copied as the input wrote them */
-};
-
-static void
-status_begin(struct agree *ag, struct chain_csv *r, void *arg)
-{
-	struct status_ctx *s = arg;
-	size_t i, j;
-
-	(void)ag;
-	chain_csv_keep_raw(r);
-	if (!s->started) {
-		s->started = 1;
-		s->n = chain_csv_ncolumns(r);
-		s->names = chain_calloc(s->n + 4, sizeof(*s->names));
-		for (i = 0; i < s->n; i++)
-			s->names[i] = chain_strdup(chain_csv_column_name(r, i));
-		for (j = 0; judged[j] != NULL; j++) {
-			int at = chain_csv_column(r, judged[j]);
-
-			if (at < 0) {
-				at = (int)s->n;
-				s->names[s->n++] = chain_strdup(judged[j]);
-			}
-			s->judged_at[j] = at;
-		}
-		s->source = chain_calloc(s->n, sizeof(*s->source));
-		for (i = 0; i < s->n; i++)
-			chain_out_text(s->w, s->names[i]);
-		chain_out_end(s->w);
-	}
-	for (i = 0; i < s->n; i++)
-		s->source[i] = chain_csv_column(r, s->names[i]);
-	/*
-	 * When the input is written as the output will be and its columns come
-	 * first in the same order, each row is copied byte for byte.
-	 */
-	s->verbatim = !ag->opts.excel && chain_csv_delimiter(r) == ',' &&
-	    chain_csv_ncolumns(r) + 4 == s->n;
-	for (i = 0; i < chain_csv_ncolumns(r) && s->verbatim; i++)
-		s->verbatim = s->source[i] == (int)i;
-	for (i = 0; i < chain_csv_ncolumns(r); i++) {
-		const char *name = chain_csv_column_name(r, i);
-
-		for (j = 0; j < s->n; j++)
-			if (chain_strcasecmp(name, s->names[j]) == 0)
-				break;
-		if (j == s->n)
-			chain_csv_warning(r, chain_csv_header_line(r), name,
-			    "column not in the first input; left out");
-	}
-}
-
-static int
-listed(const struct agree *ag, const struct chain_row *row,
-    const struct chain_register *c, const struct chain_verdict *v)
-{
-	if (ag->filter_state && !ag->list_state[v->state])
-		return 0;
-	if (ag->owner != NULL && strcmp(chain_field(row, c->owner),
-	    ag->owner) != 0)
-		return 0;
-	if (ag->counterpart != NULL &&
-	    strcmp(chain_register_partner(row, c->counterpart),
-	    strcmp(ag->counterpart, "") == 0 ? "*" : ag->counterpart) != 0)
-		return 0;
-	return 1;
-}
-
-static void
-status_row(struct agree *ag, struct chain_csv *r, const struct chain_row *row,
-    const struct chain_register *c, const struct chain_verdict *v, void *arg)
-{
-	struct status_ctx *s = arg;
-	size_t i;
-
-	(void)r;
-	if (s->listing && !listed(ag, row, c, v))
-		return;
-	note_found(ag, v);
-	i = 0;
-	if (s->verbatim && row->raw != NULL && row->nfields == s->n - 4) {
-		chain_out_raw(s->w, row->raw, row->rawlen, row->nfields);
-		i = row->nfields;
-	}
-	for (; i < s->n; i++) {
-		if ((int)i == s->judged_at[0])
-			chain_out_text(s->w, chain_state_names[v->state]);
-		else if ((int)i == s->judged_at[1])
-			chain_out_date(s->w, v->effective_due);
-		else if ((int)i == s->judged_at[2])
-			chain_out_int(s->w, v->days_late);
-		else if ((int)i == s->judged_at[3])
-			chain_out_int(s->w, v->surprise);
-		else
-			chain_out_fieldn(s->w, chain_field(row, s->source[i]),
-			    chain_field_len(row, s->source[i]));
-	}
-	chain_out_end(s->w);
-}
-
-static void
-run_status(struct agree *ag, int nfiles, char **files, int listing)
-{
-	struct status_ctx s;
-	size_t i;
-
-	memset(&s, 0, sizeof(s));
-	s.listing = listing;
-	s.w = chain_out_open(&ag->opts);
-	each_agreement(ag, nfiles, files, status_begin, status_row, &s);
-	for (i = 0; i < s.n; i++)
-		free(s.names[i]);
-	free(s.names);
-	free(s.source);
-	if (ag->found)
-		chain_raise_status(CHAIN_EXIT_FOUND);
-	chain_out_close(s.w, chain_exit_status() <= CHAIN_EXIT_FOUND);
-}
-
-/* score: one tally per partner (and period of the due date). */
-struct group {
-	char *partner;
-	struct chain_period period;
-	struct chain_tally tally;
-};
-
-static void
-free_group(void *p)
-{
-	struct group *g = p;
-
-	free(g->partner);
-	free(g);
-}
-
-/* Writes v in decimal, NUL-terminated (a map key made without printf). */
-static void
-format_int(char *p, int v)
-{
-	char digits[12];
-	unsigned u = v < 0 ? 0U - (unsigned)v : (unsigned)v;
-	int n = 0;
-
-	do {
-		digits[n++] = (char)('0' + u % 10);
-		u /= 10;
-	} while (u != 0);
-	if (v < 0)
-		*p++ = '-';
-	while (n > 0)
-		*p++ = digits[--n];
-	*p = '\0';
-}
-
-static void
-score_row(struct agree *ag, struct chain_csv *r, const struct chain_row *row,
-    const struct chain_register *c, const struct chain_verdict *v, void *arg)
-{
-	struct chain_map *groups = arg;
-	const char *partner = ag->by_counterpart ?
-	    chain_register_partner(row, c->counterpart) :
-	    chain_field(row, c->owner);
-	struct chain_period period = { CHAIN_DAY, 0 };
-	char key[256];
-	size_t n = strlen(partner);
-	void **slot;
-	int due;
-
-	(void)r;
-	note_found(ag, v);
-	if (ag->per) {
-		chain_date_parse(chain_field(row, c->due), &due);
-		period = chain_period_of(ag->per_kind, due);
-	}
-	/* the key: the partner, a separator and the period's first day */
-	if (n + 16 > sizeof(key)) {
-		char *big = chain_malloc(n + 16);
-
-		snprintf(big, n + 16, "%s\x1f%d", partner, period.start);
-		slot = chain_map_slot(groups, big, NULL);
-		free(big);
-	} else {
-		memcpy(key, partner, n);
-		key[n] = '\x1f';
-		format_int(key + n + 1, period.start);
-		slot = chain_map_slot(groups, key, NULL);
-	}
-	if (*slot == NULL) {
-		struct group *g = chain_calloc(1, sizeof(*g));
-
-		g->partner = chain_strdup(partner);
-		g->period = period;
-		*slot = g;
-	}
-	chain_tally_add(&((struct group *)*slot)->tally, v);
-}
-
-static int
-compare_groups(const void *a, const void *b)
-{
-	const struct group *x = *(const struct group *const *)a;
-	const struct group *y = *(const struct group *const *)b;
-	int c = strcmp(x->partner, y->partner);
-
-	return c != 0 ? c : chain_period_cmp(x->period, y->period);
-}
-
-static struct group **
-sorted_groups(struct chain_map *groups, size_t *n)
-{
-	const char **keys = chain_map_keys(groups, 0);
-	struct group **list;
-	size_t i;
-
-	*n = chain_map_count(groups);
-	list = chain_calloc(*n + 1, sizeof(*list));
-	for (i = 0; i < *n; i++)
-		list[i] = chain_map_get(groups, keys[i]);
-	free(keys);
-	qsort(list, *n, sizeof(*list), compare_groups);
-	return list;
-}
-
-static void
-run_score(struct agree *ag, int nfiles, char **files)
-{
-	struct chain_map *groups = chain_map_new();
-	struct chain_out *w = chain_out_open(&ag->opts);
-	struct group **list;
-	size_t i, n;
-	int s;
-
-	each_agreement(ag, nfiles, files, NULL, score_row, groups);
-	chain_out_header(w, chain_format_header(CHAIN_FORMAT_AGREE_SCORE));
-	list = sorted_groups(groups, &n);
-	for (i = 0; i < n; i++) {
-		const struct group *g = list[i];
-
-		chain_out_text(w, g->partner);
-		if (ag->per)
-			chain_out_period(w, g->period);
-		else
-			chain_out_empty(w);
-		chain_out_int(w, g->tally.total);
-		for (s = 0; s < CHAIN_NSTATES; s++)
-			chain_out_int(w, g->tally.state[s]);
-		chain_out_int(w, g->tally.surprises);
-		chain_out_number(w, chain_tally_reliability(&g->tally));
-		chain_out_number(w, chain_tally_predictability(&g->tally));
-		chain_out_end(w);
-	}
-	free(list);
-	chain_map_free(groups, free_group);
-	if (ag->found)
-		chain_raise_status(CHAIN_EXIT_FOUND);
 	chain_out_close(w, chain_exit_status() <= CHAIN_EXIT_FOUND);
 }
 
-/*
- * matrix: agreements per ordered pair between partners (agreements with the
- * whole chain and cancelled ones left out), with the reverse direction.
- */
-struct pair {
-	char *owner, *counterpart;
-	struct chain_tally tally;
-};
-
+/* status and list (list has the filter of --state, --owner, ...) */
 static void
-free_pair(void *p)
+run_status(void *p, int argc, char **argv)
 {
-	struct pair *x = p;
-
-	free(x->owner);
-	free(x->counterpart);
-	free(x);
-}
-
-static char *
-pair_key(const char *a, const char *b)
-{
-	size_t na = strlen(a), nb = strlen(b);
-	char *key = chain_malloc(na + nb + 2);
-
-	memcpy(key, a, na);
-	key[na] = '\x1f';
-	memcpy(key + na + 1, b, nb + 1);
-	return key;
-}
-
-static struct pair *
-pair_slot(struct chain_map *pairs, const char *owner, const char *counterpart)
-{
-	char small[256], *key = small;
-	size_t na = strlen(owner), nb = strlen(counterpart);
-	void **slot;
-
-	if (na + nb + 2 > sizeof(small))
-		key = chain_malloc(na + nb + 2);
-	memcpy(key, owner, na);
-	key[na] = '\x1f';
-	memcpy(key + na + 1, counterpart, nb + 1);
-	slot = chain_map_slot(pairs, key, NULL);
-	if (key != small)
-		free(key);
-	if (*slot == NULL) {
-		struct pair *x = chain_calloc(1, sizeof(*x));
-
-		x->owner = chain_strdup(owner);
-		x->counterpart = chain_strdup(counterpart);
-		*slot = x;
-	}
-	return *slot;
-}
-
-static void
-matrix_row(struct agree *ag, struct chain_csv *r, const struct chain_row *row,
-    const struct chain_register *c, const struct chain_verdict *v, void *arg)
-{
-	const char *owner = chain_field(row, c->owner);
-	const char *counterpart = chain_register_partner(row, c->counterpart);
-
-	(void)r;
-	note_found(ag, v);
-	if (strcmp(counterpart, "*") == 0 || v->state == CHAIN_CANCELLED)
-		return;
-	chain_tally_add(&pair_slot(arg, owner, counterpart)->tally, v);
-}
-
-static int
-compare_pairs(const void *a, const void *b)
-{
-	const struct pair *x = *(const struct pair *const *)a;
-	const struct pair *y = *(const struct pair *const *)b;
-	int c = strcmp(x->owner, y->owner);
-
-	return c != 0 ? c : strcmp(x->counterpart, y->counterpart);
-}
-
-static void
-run_matrix(struct agree *ag, int nfiles, char **files)
-{
-	struct chain_map *pairs = chain_map_new();
+	struct agree *ag = p;
 	struct chain_out *w = chain_out_open(&ag->opts);
-	const char **keys;
-	struct pair **list;
-	size_t i, n;
+	struct chain_status *s = chain_status_new(w, ag->opts.excel);
 
-	each_agreement(ag, nfiles, files, NULL, matrix_row, pairs);
-	/* every pair gets its reverse, so both directions are shown */
-	keys = chain_map_keys(pairs, 0);
-	n = chain_map_count(pairs);
-	list = chain_calloc(n + 1, sizeof(*list));
-	for (i = 0; i < n; i++)
-		list[i] = chain_map_get(pairs, keys[i]);
-	free(keys);
-	for (i = 0; i < n; i++)
-		pair_slot(pairs, list[i]->counterpart, list[i]->owner);
-	free(list);
-	keys = chain_map_keys(pairs, 0);
-	n = chain_map_count(pairs);
-	list = chain_calloc(n + 1, sizeof(*list));
-	for (i = 0; i < n; i++)
-		list[i] = chain_map_get(pairs, keys[i]);
-	free(keys);
-	qsort(list, n, sizeof(*list), compare_pairs);
-
-	chain_out_header(w, chain_format_header(CHAIN_FORMAT_AGREE_MATRIX));
-	for (i = 0; i < n; i++) {
-		const struct pair *x = list[i];
-		char *key = pair_key(x->counterpart, x->owner);
-		const struct pair *back = chain_map_get(pairs, key);
-		long there = x->tally.total, back_n = back->tally.total;
-
-		free(key);
-		chain_out_text(w, x->owner);
-		chain_out_text(w, x->counterpart);
-		chain_out_int(w, there);
-		chain_out_number(w, chain_tally_reliability(&x->tally));
-		chain_out_int(w, back_n);
-		chain_out_number(w, (double)(there - back_n) /
-		    (double)(there + back_n));
-		chain_out_end(w);
-	}
-	free(list);
-	chain_map_free(pairs, free_pair);
-	if (ag->found)
-		chain_raise_status(CHAIN_EXIT_FOUND);
-	chain_out_close(w, chain_exit_status() <= CHAIN_EXIT_FOUND);
-}
-
-/* check: every problem of a register, listed; status 3 when any. */
-static struct chain_map *
-load_partners(struct agree *ag)
-{
-	static const char *const required[] = { "partner", NULL };
-	struct chain_map *known = chain_map_new();
-	struct chain_csv *r = chain_csv_open(ag->partners, &ag->opts);
-	const struct chain_row *row;
-	int col;
-
-	if (r == NULL)
-		return known;
-	if (chain_csv_require(r, required, &col) == 0)
-		while ((row = chain_csv_read(r)) != NULL)
-			*chain_map_slot(known, chain_field(row, col), NULL) =
-			    (void *)known;
-	chain_csv_close(r);
-	return known;
+	chain_judge_each(argc, argv, &ag->opts, &ag->judge, chain_status_begin,
+	    chain_status_row, s);
+	chain_status_free(s);
+	finish(w);
 }
 
 static void
-check_partner(struct chain_csv *r, const struct chain_row *row, int col,
-    struct chain_map *known)
+run_score(void *p, int argc, char **argv)
 {
-	const char *code;
+	struct agree *ag = p;
+	struct chain_out *w = chain_out_open(&ag->opts);
+	struct chain_tallies *t = chain_tallies_new(&ag->grouping);
 
-	if (known == NULL || col < 0)
-		return;
-	code = chain_field(row, col);
-	if (*code == '\0' || strcmp(code, "*") == 0 ||
-	    chain_map_get(known, code) != NULL)
-		return;
-	chain_csv_error(r, row->line, chain_csv_column_name(r, (size_t)col),
-	    "unknown partner '%s'", code);
+	chain_judge_each(argc, argv, &ag->opts, &ag->judge, NULL,
+	    chain_tallies_add, t);
+	chain_tallies_write(t, w);
+	chain_tallies_free(t);
+	finish(w);
 }
 
 static void
-check_order(struct chain_csv *r, const struct chain_row *row, int col,
-    int date, int made, const char *what)
+run_matrix(void *p, int argc, char **argv)
 {
-	if (date != CHAIN_NO_DATE && made != CHAIN_NO_DATE && date < made)
-		chain_csv_error(r, row->line,
-		    chain_csv_column_name(r, (size_t)col), "%s before made", what);
+	struct agree *ag = p;
+	struct chain_out *w = chain_out_open(&ag->opts);
+	struct chain_reciprocity *m = chain_reciprocity_new();
+
+	chain_judge_each(argc, argv, &ag->opts, &ag->judge, NULL,
+	    chain_reciprocity_add, m);
+	chain_reciprocity_write(m, w);
+	chain_reciprocity_free(m);
+	finish(w);
 }
 
 static void
-check_row(struct chain_csv *r, const struct chain_row *row,
-    const struct chain_register *c, struct chain_map *ids,
-    struct chain_map *known)
+run_check(void *p, int argc, char **argv)
 {
-	struct chain_agreement a;
-	const char *id = chain_field(row, c->id);
-	void **slot;
-	int created;
+	struct agree *ag = p;
 
-	if (*id != '\0') {
-		slot = chain_map_slot(ids, id, &created);
-		if (!created)
-			chain_csv_error(r, row->line, chain_csv_column_name(r,
-			    (size_t)c->id), "duplicate id '%s' (first at %s)",
-			    id, (const char *)*slot);
-		else {
-			char where[64];
-
-			snprintf(where, sizeof(where), "line %ld", row->line);
-			*slot = chain_strdup(where);
-		}
-	}
-	check_partner(r, row, c->owner, known);
-	check_partner(r, row, c->counterpart, known);
-	if (chain_register_row(r, row, c, &a) != 0)
-		return;
-	check_order(r, row, c->due, a.due, a.made, "due");
-	check_order(r, row, c->done, a.done, a.made, "done");
-	check_order(r, row, c->announced, a.announced, a.made, "announced");
-	check_order(r, row, c->cancelled, a.cancelled, a.made, "cancelled");
-	if (a.new_due != CHAIN_NO_DATE && a.announced == CHAIN_NO_DATE)
-		chain_csv_error(r, row->line, chain_csv_column_name(r,
-		    (size_t)c->new_due), "new_due without announced");
+	chain_register_check(argc, argv, ag->partners, &ag->opts);
 }
 
 static void
-run_check(struct agree *ag, int nfiles, char **files)
+run_add(void *p, int argc, char **argv)
 {
-	struct chain_map *ids = chain_map_new();
-	struct chain_map *known = ag->partners ? load_partners(ag) : NULL;
-	int i;
+	struct agree *ag = p;
+	char *id;
 
-	ag->opts.max_errors = 0;
-	for (i = 0; i < (nfiles ? nfiles : 1); i++) {
-		struct chain_csv *r = chain_csv_open(nfiles ? files[i] : "-",
-		    &ag->opts);
-		struct chain_register c;
-		const struct chain_row *row;
-
-		if (r == NULL)
-			continue;
-		if (chain_register_columns(r, &c) == 0)
-			while ((row = chain_csv_read(r)) != NULL)
-				check_row(r, row, &c, ids, known);
-		chain_csv_close(r);
-	}
-	chain_map_free(ids, free);
-	chain_map_free(known, NULL);
-}
-
-/* add and set: a locked change to the register -f FILE. */
-static void
-format_date_like(const char *arg, int dutch, char buf[CHAIN_DATE_LEN])
-{
-	int days;
-
-	chain_date_parse(arg, &days);
-	if (dutch)
-		chain_date_format_dutch(days, buf);
-	else
-		chain_date_format(days, buf);
-}
-
-/*
- * A new id: the highest numbered id plus one, keeping its prefix and width
- * (A009 after A008); "1" for a register without numbered ids.
- */
-struct numbering {
-	char *prefix;
-	unsigned long long max;
-	int width, any;
-};
-
-static void
-note_id(struct numbering *nb, const char *id)
-{
-	size_t n = strlen(id), k = n;
-	unsigned long long v;
-
-	while (k > 0 && id[k - 1] >= '0' && id[k - 1] <= '9')
-		k--;
-	if (k == n || n - k > 18)
-		return;
-	v = strtoull(id + k, NULL, 10);
-	if (!nb->any || v > nb->max) {
-		free(nb->prefix);
-		nb->prefix = chain_strndup(id, k);
-		nb->max = v;
-		nb->width = (int)(n - k);
-		nb->any = 1;
-	}
-}
-
-static char *
-next_id(struct numbering *nb, struct chain_map *ids)
-{
-	char buf[128];
-	unsigned long long v = nb->any ? nb->max + 1 : 1;
-
-	for (;; v++) {
-		snprintf(buf, sizeof(buf), "%.80s%0*llu", nb->any ? nb->prefix :
-		    "", nb->any ? nb->width : 1, v);
-		if (chain_map_get(ids, buf) == NULL)
-			return chain_strdup(buf);
-	}
-}
-
-/*
- * Sets a column of a record being built, adding the column to the file when
- * it has none; fields always covers every column.
- */
-static void
-set_value(struct chain_edit *e, const char ***fields, size_t *n,
-    const char *column, const char *value)
-{
-	int col = chain_edit_column(e, column);
-	size_t i, want = chain_edit_ncolumns(e);
-
-	if (want > *n) {
-		*fields = chain_reallocarray(*fields, want, sizeof(**fields));
-		for (i = *n; i < want; i++)
-			(*fields)[i] = "";
-		*n = want;
-	}
-	(*fields)[col] = value;
-}
-
-static void
-run_add(struct agree *ag)
-{
-	struct chain_edit *e;
-	struct chain_csv *r;
-	struct chain_map *ids = chain_map_new();
-	struct numbering nb = { NULL, 0, 0, 0 };
-	const char **fields = NULL;
-	char due[CHAIN_DATE_LEN], made[CHAIN_DATE_LEN], *id;
-	size_t n = 0;
-	int dutch = 0, seen_due = 0;
-
-	if (ag->file == NULL || ag->owner == NULL || ag->due == NULL)
+	(void)argv;
+	if (argc > 0)
+		chain_usage_error("add takes no file operands; use -f FILE");
+	if (ag->file == NULL || ag->change.owner == NULL ||
+	    ag->change.dates.due == CHAIN_NO_DATE)
 		chain_usage_error("add needs -f FILE, --owner P and --due D");
-	if (*ag->owner == '\0')
+	if (*ag->change.owner == '\0')
 		chain_usage_error("--owner: a partner code is required");
-	if ((e = chain_edit_open(ag->file, &ag->opts, 1, chain_format_header(CHAIN_FORMAT_REGISTER))) == NULL)
-		goto done;
-	if ((r = chain_edit_csv(e)) != NULL) {
-		struct chain_register c;
-		const struct chain_row *row;
-
-		if (chain_register_columns(r, &c) != 0) {
-			chain_edit_abort(e);
-			goto done;
-		}
-		while ((row = chain_csv_read(r)) != NULL) {
-			const char *rid = chain_field(row, c.id);
-
-			*chain_map_slot(ids, rid, NULL) = ids;
-			note_id(&nb, rid);
-			if (!seen_due && *chain_field(row, c.due) != '\0') {
-				seen_due = 1;
-				dutch = chain_date_dutch(chain_field(row, c.due));
-			}
-		}
-	}
-	if (ag->id != NULL && chain_map_get(ids, ag->id) != NULL) {
-		chain_warnx("%s: id '%s' is already in the register", ag->file,
-		    ag->id);
-		chain_raise_status(CHAIN_EXIT_DATA);
-		chain_edit_abort(e);
-		goto done;
-	}
-	id = ag->id != NULL ? chain_strdup(ag->id) : next_id(&nb, ids);
-	format_date_like(ag->due, dutch, due);
-	if (ag->made != NULL)
-		format_date_like(ag->made, dutch, made);
-	else if (dutch)
-		chain_date_format_dutch(ag->opts.as_of, made);
-	else
-		chain_date_format(ag->opts.as_of, made);
-	set_value(e, &fields, &n, "id", id);
-	set_value(e, &fields, &n, "owner", ag->owner);
-	if (ag->counterpart != NULL)
-		set_value(e, &fields, &n, "counterpart", ag->counterpart);
-	if (ag->title != NULL)
-		set_value(e, &fields, &n, "title", ag->title);
-	if (ag->made != NULL || r == NULL || chain_csv_column(r, "made") >= 0)
-		set_value(e, &fields, &n, "made", made);
-	set_value(e, &fields, &n, "due", due);
-	chain_edit_append(e, fields);
-	if (chain_edit_commit(e) == 0)
+	if ((id = chain_record_add(ag->file, &ag->opts, &ag->change)) != NULL)
 		printf("%s\n", id);
 	free(id);
-done:
-	free(fields);
-	free(nb.prefix);
-	chain_map_free(ids, NULL);
 }
 
 static void
-run_set(struct agree *ag, int nargs, char **args)
+run_set(void *p, int argc, char **argv)
 {
-	struct chain_edit *e;
-	struct chain_csv *r;
-	struct chain_register c;
-	const struct chain_row *row;
-	const char **fields = NULL;
-	char **owned, when[CHAIN_DATE_LEN], new_due[CHAIN_DATE_LEN];
-	size_t n = 0, i, nowned;
-	long first = 0;
-	int changes = (ag->done != NULL) + (ag->announce != NULL) +
-	    (ag->cancel != NULL);
-	int dutch;
+	struct agree *ag = p;
+	const struct chain_agreement *d = &ag->change.dates;
 
-	if (ag->file == NULL || nargs != 1)
+	if (ag->file == NULL || argc != 1)
 		chain_usage_error("set needs -f FILE and one ID");
-	if (changes != 1)
+	if ((d->done != CHAIN_NO_DATE) + (d->announced != CHAIN_NO_DATE) +
+	    (d->cancelled != CHAIN_NO_DATE) != 1)
 		chain_usage_error("set needs one of --done, --announce, --cancel");
-	if ((ag->new_due != NULL || ag->plan != NULL) && ag->announce == NULL)
+	if ((d->new_due != CHAIN_NO_DATE || ag->change.plan != NULL) &&
+	    d->announced == CHAIN_NO_DATE)
 		chain_usage_error("--new-due and --plan go with --announce");
-	if ((e = chain_edit_open(ag->file, &ag->opts, 0, chain_format_header(CHAIN_FORMAT_REGISTER))) == NULL)
-		return;
-	if ((r = chain_edit_csv(e)) == NULL || chain_register_columns(r, &c) != 0) {
-		if (r == NULL) {
-			chain_warnx("%s: no agreement with id '%s'", ag->file,
-			    args[0]);
-			chain_raise_status(CHAIN_EXIT_DATA);
-		}
-		chain_edit_abort(e);
-		return;
-	}
-	while ((row = chain_csv_read(r)) != NULL) {
-		if (strcmp(chain_field(row, c.id), args[0]) != 0)
-			continue;
-		if (first != 0) {
-			chain_csv_error(r, row->line, chain_csv_column_name(r,
-			    (size_t)c.id), "id '%s' also on line %ld; not changed",
-			    args[0], first);
-			continue;
-		}
-		first = row->line;
-		dutch = chain_date_dutch(chain_field(row, c.due));
-		n = chain_edit_ncolumns(e);
-		owned = chain_calloc(n, sizeof(*owned));
-		fields = chain_calloc(n, sizeof(*fields));
-		for (i = 0; i < n; i++)
-			fields[i] = owned[i] = chain_strdup(chain_field(row,
-			    (int)i));
-		nowned = n;
-		if (ag->done != NULL) {
-			format_date_like(ag->done, dutch, when);
-			set_value(e, &fields, &n, "done", when);
-		} else if (ag->cancel != NULL) {
-			format_date_like(ag->cancel, dutch, when);
-			set_value(e, &fields, &n, "cancelled", when);
-		} else {
-			format_date_like(ag->announce, dutch, when);
-			set_value(e, &fields, &n, "announced", when);
-			if (ag->new_due != NULL) {
-				format_date_like(ag->new_due, dutch, new_due);
-				set_value(e, &fields, &n, "new_due", new_due);
-			}
-			if (ag->plan != NULL)
-				set_value(e, &fields, &n, "plan", ag->plan);
-		}
-		chain_edit_replace(e, row, fields);
-		for (i = 0; i < nowned; i++)
-			free(owned[i]);
-		free(owned);
-		free(fields);
-		fields = NULL;
-	}
-	if (first == 0) {
-		chain_warnx("%s: no agreement with id '%s'", ag->file, args[0]);
-		chain_raise_status(CHAIN_EXIT_DATA);
-		chain_edit_abort(e);
-		return;
-	}
-	chain_edit_commit(e);
+	chain_record_set(ag->file, &ag->opts, argv[0], &ag->change);
 }
+
+static const struct chain_command commands[] = {
+	{ "status", run_status },
+	{ "list", run_status },
+	{ "score", run_score },
+	{ "matrix", run_matrix },
+	{ "check", run_check },
+	{ "add", run_add },
+	{ "set", run_set },
+};
 
 int
 main(int argc, char *argv[])
 {
+	static const struct chain_agreement no_dates = { CHAIN_NO_DATE,
+		CHAIN_NO_DATE, CHAIN_NO_DATE, CHAIN_NO_DATE, CHAIN_NO_DATE,
+		CHAIN_NO_DATE };
 	struct agree ag;
-	const char *command;
+	const struct chain_command *command;
 	int c;
 
 	chain_setprogname(argv[0]);
 	memset(&ag, 0, sizeof(ag));
 	chain_opts_init(&ag.opts);
-	ag.window = 7;
+	chain_judge_opts_init(&ag.judge);
+	ag.change.dates = no_dates;
 	while ((c = getopt_long(argc, argv, CHAIN_SHORTOPTS "f:", longopts,
 	    NULL)) != -1) {
 		if (c == 'h')
@@ -1031,31 +315,11 @@ main(int argc, char *argv[])
 	}
 	if (optind >= argc)
 		usage(CHAIN_EXIT_USAGE);
-	command = argv[optind++];
-	if (strcmp(command, "status") != 0 && strcmp(command, "list") != 0 &&
-	    strcmp(command, "score") != 0 && strcmp(command, "matrix") != 0 &&
-	    strcmp(command, "check") != 0 && strcmp(command, "add") != 0 &&
-	    strcmp(command, "set") != 0)
-		chain_usage_error("unknown command '%s'", command);
-	chain_option_check(option_commands, NOPTIONS, ag.given, command);
-	argc -= optind;
-	argv += optind;
-	if (strcmp(command, "status") == 0)
-		run_status(&ag, argc, argv, 0);
-	else if (strcmp(command, "list") == 0)
-		run_status(&ag, argc, argv, 1);
-	else if (strcmp(command, "score") == 0)
-		run_score(&ag, argc, argv);
-	else if (strcmp(command, "matrix") == 0)
-		run_matrix(&ag, argc, argv);
-	else if (strcmp(command, "check") == 0)
-		run_check(&ag, argc, argv);
-	else if (strcmp(command, "add") == 0) {
-		if (argc > 0)
-			chain_usage_error("add takes no file operands; use -f FILE");
-		run_add(&ag);
-	} else
-		run_set(&ag, argc, argv);
+	command = chain_command_find(commands,
+	    sizeof(commands) / sizeof(commands[0]), argv[optind]);
+	chain_option_check(option_commands, NOPTIONS, ag.given, command->name);
+	optind++;
+	command->run(&ag, argc - optind, argv + optind);
 	if (fflush(stdout) != 0 || ferror(stdout))
 		chain_err(CHAIN_EXIT_IO, "standard output: write error");
 	return chain_exit_status();

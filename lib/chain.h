@@ -585,6 +585,75 @@ long chain_tally_deviations(const struct chain_tally *t);
 double chain_tally_reliability(const struct chain_tally *t);
 double chain_tally_predictability(const struct chain_tally *t);
 
+/* status.c: every agreement of every input judged, filtered, as status rows */
+struct chain_judged {		/* one agreement as judged */
+	const struct chain_row *row;
+	const struct chain_register *columns;
+	struct chain_agreement a;
+	struct chain_verdict v;
+};
+typedef void chain_judged_fn(struct chain_csv *r, const struct chain_judged *j,
+    void *ctx);
+
+struct chain_judge_opts {
+	int window;		/* --window: the days of due-soon */
+	int only_states;	/* --state given: list only state[] */
+	int state[CHAIN_NSTATES];
+	const char *owner;	/* --owner; NULL: every owner */
+	const char *counterpart;	/* --counterpart; "" or "*": the chain */
+	int fail_state[CHAIN_NSTATES], fail_surprise;	/* --fail-on */
+	int found;		/* an agreement met a --fail-on condition */
+};
+void chain_judge_opts_init(struct chain_judge_opts *j);
+int chain_judge_states(struct chain_judge_opts *j, const char *list,
+    const char **bad, size_t *len);
+int chain_judge_fail_on(struct chain_judge_opts *j, const char *list,
+    const char **bad, size_t *len);
+void chain_judge_each(int argc, char **argv, const struct chain_opts *o,
+    struct chain_judge_opts *j, chain_csv_fn *begin, chain_judged_fn *fn,
+    void *ctx);
+struct chain_status;
+struct chain_status *chain_status_new(struct chain_out *w, int excel);
+void chain_status_begin(struct chain_csv *r, void *status);
+void chain_status_row(struct chain_csv *r, const struct chain_judged *j,
+    void *status);
+void chain_status_free(struct chain_status *s);
+
+/* tallies.c: the tallies of agreements per partner and period (score) */
+struct chain_grouping {
+	int by_counterpart;	/* --by counterpart; else by owner */
+	int per;		/* --per given: a group per period of the due date */
+	enum chain_period_kind kind;
+};
+struct chain_tallies;
+struct chain_tallies *chain_tallies_new(const struct chain_grouping *g);
+void chain_tallies_add(struct chain_csv *r, const struct chain_judged *j,
+    void *tallies);
+void chain_tallies_write(const struct chain_tallies *t, struct chain_out *w);
+void chain_tallies_free(struct chain_tallies *t);
+
+/* reciprocity.c: agreements per ordered pair of partners (matrix) */
+struct chain_reciprocity;
+struct chain_reciprocity *chain_reciprocity_new(void);
+void chain_reciprocity_add(struct chain_csv *r, const struct chain_judged *j,
+    void *reciprocity);
+void chain_reciprocity_write(struct chain_reciprocity *m, struct chain_out *w);
+void chain_reciprocity_free(struct chain_reciprocity *m);
+
+/* register.c: the checks of a register, every problem listed */
+void chain_register_check(int argc, char **argv, const char *partners,
+    const struct chain_opts *o);
+
+/* record.c: an agreement added to a register, or a change recorded */
+struct chain_change {
+	const char *id, *owner, *counterpart, *title, *plan;	/* NULL: not set */
+	struct chain_agreement dates;	/* CHAIN_NO_DATE: not set */
+};
+char *chain_record_add(const char *path, const struct chain_opts *o,
+    const struct chain_change *ch);
+int chain_record_set(const char *path, const struct chain_opts *o,
+    const char *id, const struct chain_change *ch);
+
 /* chain-survey: instruments, scoring, reliability (survey.c, ...) */
 
 /* instrument.c: a survey instrument, its items, dimensions and scales */

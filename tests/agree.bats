@@ -577,3 +577,39 @@ A1,POL,2026-01-01,due-soon,2026-01-01,0,0
 A2,OM,2026-01-02,due-soon,2026-01-02,0,0
 EOF2
 }
+
+@test "set: a register with ';', CRLF and Dutch dates gets the change in its own style" {
+	printf 'id;owner;due\r\nA1;POL;01-03-2026\r\nA2;OM;"01-03-2026"\r\n' > reg.csv
+	run -0 chain-agree set -f reg.csv A2 --announce 2026-03-02 --new-due 2026-04-01 --plan 'x;y'
+	printf 'id;owner;due;announced;new_due;plan\r\nA1;POL;01-03-2026;;;\r\nA2;OM;01-03-2026;02-03-2026;01-04-2026;"x;y"\r\n' > want.csv
+	cmp want.csv reg.csv
+}
+
+@test "add: a register without a made column gets one only with --made" {
+	printf 'id,owner,due\r\nA1,POL,2026-01-01\r\n' > reg.csv
+	run -0 chain-agree add -f reg.csv --owner POL --due 2026-05-06 --as-of 2026-03-10
+	assert_output 'A2'
+	printf 'id,owner,due\r\nA1,POL,2026-01-01\r\nA2,POL,2026-05-06\r\n' | cmp - reg.csv
+	run -0 chain-agree add -f reg.csv --owner OM --due 2026-05-07 --made 2026-03-01 --counterpart POL
+	assert_output 'A3'
+	printf 'id,owner,due,counterpart,made\r\nA1,POL,2026-01-01,,\r\nA2,POL,2026-05-06,,\r\nA3,OM,2026-05-07,POL,2026-03-01\r\n' | cmp - reg.csv
+}
+
+@test "status: judged columns the input already has are filled in where they are" {
+	csv s.csv <<'EOF'
+id,owner,due,state,surprise
+1,POL,2026-03-01,old,x
+EOF
+	run -0 chain-agree status --as-of 2026-03-10 s.csv
+	assert_output - <<'EOF'
+id,owner,due,state,surprise,effective_due,days_late
+1,POL,2026-03-01,overdue,1,2026-03-01,9
+EOF
+}
+
+@test "check: an id is unique across the inputs" {
+	printf 'id,owner,due\n7,POL,2026-03-01\n' > a.csv
+	printf 'id,owner,due\n9,POL,2026-03-01\n7,OM,2026-03-01\n' > b.csv
+	run -3 chain-agree check a.csv b.csv
+	assert_output "chain-agree: b.csv:3: id: duplicate id '7' (first at line 2)"
+}

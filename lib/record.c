@@ -1,0 +1,258 @@
+/*
+ * record.c: the register written to (chain-agree add and set), under the
+ * lock of edit.c so that nothing else in the file changes.  A new
+ * agreement gets the next id (the highest numbered one plus one, its
+ * prefix and width kept) unless it brings its own, which must be new; it
+ * is made as of --as-of unless told otherwise.  A change records a date
+ * done, an announcement (with a new due date and a plan) or a cancellation
+ * in the agreement's row; an id on two rows is not changed at all.  Dates
+ * are written as the register writes its due dates: dd-mm-yyyy in a Dutch
+ * one.  A column the change needs and the file lacks is added.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chain.h"
+
+/* A record being built: a field for every column of the file. */
+struct record {
+	char **field;
+	size_t n;
+};
+
+static void
+record_set(struct chain_edit *e, struct record *rec, const char *column,
+    const char *value)
+{
+	int col;
+	size_t i, want;
+
+	if (value == NULL)
+		return;
+	col = chain_edit_column(e, column);
+	want = chain_edit_ncolumns(e);
+	if (want > rec->n) {
+		rec->field = chain_reallocarray(rec->field, want,
+		    sizeof(*rec->field));
+		for (i = rec->n; i < want; i++)
+			rec->field[i] = chain_strdup("");
+		rec->n = want;
+	}
+	free(rec->field[col]);
+	rec->field[col] = chain_strdup(value);
+}
+
+static void
+record_date(struct chain_edit *e, struct record *rec, const char *column,
+    int days, int dutch)
+{
+	char buf[CHAIN_DATE_LEN];
+
+	if (days == CHAIN_NO_DATE)
+		return;
+	if (dutch)
+		chain_date_format_dutch(days, buf);
+	else
+		chain_date_format(days, buf);
+	record_set(e, rec, column, buf);
+}
+
+static void
+record_free(struct record *rec)
+{
+	size_t i;
+
+	for (i = 0; i < rec->n; i++)
+		free(rec->field[i]);
+	free(rec->field);
+}
+
+/* The ids of a register, and the highest numbered one. */
+struct numbering {
+	struct chain_map *ids;
+	char *prefix;
+	unsigned long long max;
+	int width, any;
+};
+
+static void
+note_id(struct numbering *nb, const char *id)
+{
+	size_t n = strlen(id), k = n;
+	unsigned long long v;
+
+	*chain_map_slot(nb->ids, id, NULL) = nb->ids;
+	while (k > 0 && id[k - 1] >= '0' && id[k - 1] <= '9')
+		k--;
+	if (k == n || n - k > 18)
+		return;
+	v = strtoull(id + k, NULL, 10);
+	if (!nb->any || v > nb->max) {
+		free(nb->prefix);
+		nb->prefix = chain_strndup(id, k);
+		nb->max = v;
+		nb->width = (int)(n - k);
+		nb->any = 1;
+	}
+}
+
+/* A009 after A008; "1" for a register without numbered ids. */
+static char *
+next_id(const struct numbering *nb)
+{
+	char buf[128];
+	unsigned long long v = nb->any ? nb->max + 1 : 1;
+
+	for (;; v++) {
+		snprintf(buf, sizeof(buf), "%.80s%0*llu", nb->any ? nb->prefix :
+		    "", nb->any ? nb->width : 1, v);
+		if (chain_map_get(nb->ids, buf) == NULL)
+			return chain_strdup(buf);
+	}
+}
+
+/*
+ * Reads the ids of the register and whether it writes dates the Dutch way
+ * (as its first due date is written); -1 when it is not a register.
+ */
+static int
+read_register(struct chain_csv *r, struct numbering *nb, int *dutch)
+{
+	struct chain_register c;
+	const struct chain_row *row;
+	int seen_due = 0;
+
+	if (chain_register_columns(r, &c) != 0)
+		return -1;
+	while ((row = chain_csv_read(r)) != NULL) {
+		note_id(nb, chain_field(row, c.id));
+		if (!seen_due && *chain_field(row, c.due) != '\0') {
+			seen_due = 1;
+			*dutch = chain_date_dutch(chain_field(row, c.due));
+		}
+	}
+	return 0;
+}
+
+/*
+ * Appends the agreement ch to the register at path (created when it does
+ * not exist); returns its id, or NULL when nothing was added.
+ */
+char *
+chain_record_add(const char *path, const struct chain_opts *o,
+    const struct chain_change *ch)
+{
+	struct chain_edit *e;
+	struct chain_csv *r;
+	struct numbering nb = { NULL, NULL, 0, 0, 0 };
+	struct record rec = { NULL, 0 };
+	char *id = NULL;
+	int dutch = 0;
+	int made = ch->dates.made != CHAIN_NO_DATE ? ch->dates.made : o->as_of;
+
+	if ((e = chain_edit_open(path, o, 1,
+	    chain_format_header(CHAIN_FORMAT_REGISTER))) == NULL)
+		return NULL;
+	nb.ids = chain_map_new();
+	if ((r = chain_edit_csv(e)) != NULL && read_register(r, &nb,
+	    &dutch) != 0) {
+		chain_edit_abort(e);
+		goto done;
+	}
+	if (ch->id != NULL && chain_map_get(nb.ids, ch->id) != NULL) {
+		chain_warnx("%s: id '%s' is already in the register", path,
+		    ch->id);
+		chain_raise_status(CHAIN_EXIT_DATA);
+		chain_edit_abort(e);
+		goto done;
+	}
+	id = ch->id != NULL ? chain_strdup(ch->id) : next_id(&nb);
+	record_set(e, &rec, "id", id);
+	record_set(e, &rec, "owner", ch->owner);
+	record_set(e, &rec, "counterpart", ch->counterpart);
+	record_set(e, &rec, "title", ch->title);
+	/* a register without a made column gets one only when told a date */
+	if (ch->dates.made != CHAIN_NO_DATE || r == NULL ||
+	    chain_csv_column(r, "made") >= 0)
+		record_date(e, &rec, "made", made, dutch);
+	record_date(e, &rec, "due", ch->dates.due, dutch);
+	chain_edit_append(e, (const char *const *)rec.field);
+	if (chain_edit_commit(e) != 0) {
+		free(id);
+		id = NULL;
+	}
+done:
+	record_free(&rec);
+	free(nb.prefix);
+	chain_map_free(nb.ids, NULL);
+	return id;
+}
+
+/* The change ch written into the agreement's row, in its date style. */
+static void
+change_row(struct chain_edit *e, const struct chain_row *row,
+    const struct chain_register *c, const struct chain_change *ch)
+{
+	struct record rec;
+	int dutch = chain_date_dutch(chain_field(row, c->due));
+	size_t i;
+
+	rec.n = chain_edit_ncolumns(e);
+	rec.field = chain_calloc(rec.n, sizeof(*rec.field));
+	for (i = 0; i < rec.n; i++)
+		rec.field[i] = chain_strdup(chain_field(row, (int)i));
+	record_date(e, &rec, "done", ch->dates.done, dutch);
+	record_date(e, &rec, "announced", ch->dates.announced, dutch);
+	record_date(e, &rec, "new_due", ch->dates.new_due, dutch);
+	record_set(e, &rec, "plan", ch->plan);
+	record_date(e, &rec, "cancelled", ch->dates.cancelled, dutch);
+	chain_edit_replace(e, row, (const char *const *)rec.field);
+	record_free(&rec);
+}
+
+static int
+no_agreement(struct chain_edit *e, const char *path, const char *id)
+{
+	chain_warnx("%s: no agreement with id '%s'", path, id);
+	chain_raise_status(CHAIN_EXIT_DATA);
+	chain_edit_abort(e);
+	return -1;
+}
+
+/* Records the change ch to agreement id of the register at path. */
+int
+chain_record_set(const char *path, const struct chain_opts *o,
+    const char *id, const struct chain_change *ch)
+{
+	struct chain_edit *e;
+	struct chain_csv *r;
+	struct chain_register c;
+	const struct chain_row *row;
+	long first = 0;
+
+	if ((e = chain_edit_open(path, o, 0,
+	    chain_format_header(CHAIN_FORMAT_REGISTER))) == NULL)
+		return -1;
+	if ((r = chain_edit_csv(e)) == NULL)
+		return no_agreement(e, path, id);
+	if (chain_register_columns(r, &c) != 0) {
+		chain_edit_abort(e);
+		return -1;
+	}
+	while ((row = chain_csv_read(r)) != NULL) {
+		if (strcmp(chain_field(row, c.id), id) != 0)
+			continue;
+		if (first != 0) {
+			chain_csv_error(r, row->line, chain_csv_column_name(r,
+			    (size_t)c.id), "id '%s' also on line %ld; not changed",
+			    id, first);
+			continue;
+		}
+		first = row->line;
+		change_row(e, row, &c, ch);
+	}
+	if (first == 0)
+		return no_agreement(e, path, id);
+	return chain_edit_commit(e);
+}
