@@ -94,6 +94,7 @@ chain_register_columns(struct chain_csv *r, struct chain_register *c)
 	c->new_due = chain_csv_column(r, "new_due");
 	c->plan = chain_csv_column(r, "plan");
 	c->cancelled = chain_csv_column(r, "cancelled");
+	chain_csv_keys(r, CHAIN_FORMAT_REGISTER);
 	return rc;
 }
 

@@ -301,6 +301,8 @@ int chain_format_is(const struct chain_csv *in, enum chain_format f);
 int chain_format_recognise(const struct chain_csv *in,
     const enum chain_format *candidates, size_t n);
 void chain_csv_keys(struct chain_csv *r, enum chain_format f);
+const char *chain_csv_column_as(const struct chain_csv *r, size_t i,
+    enum chain_format f);
 
 /* csvout.c: the CSV writer */
 struct chain_out;

@@ -999,6 +999,30 @@ chain_csv_column(const struct chain_csv *r, const char *name)
 	return -1;
 }
 
+/*
+ * Column i by the name format f gives it, when it is one of the format's
+ * columns (found by a Dutch name or --column too); else as the header has
+ * it.  The name is valid until the next call.
+ */
+const char *
+chain_csv_column_as(const struct chain_csv *r, size_t i, enum chain_format f)
+{
+	static char name[64];	/* valid until the next call */
+	const char *p = chain_format_header(f), *word;
+	size_t n;
+
+	while (chain_words_next(&p, &word, &n))
+		if (n < sizeof(name)) {
+			memcpy(name, word, n);
+			name[n] = '\0';
+			if (chain_csv_column(r, name) == (int)i)
+				/* "Id" stays "Id"; "Eigenaar" is "owner" */
+				return chain_column_same(r->columns[i], name) ?
+				    r->columns[i] : name;
+		}
+	return chain_csv_column_name(r, i);
+}
+
 /* What the header holds, as it was split: for a missing column. */
 static void
 describe_header(const struct chain_csv *r, char *buf, size_t size)

@@ -197,8 +197,10 @@ start(struct chain_status *s, struct chain_csv *r)
 	s->source = chain_calloc(max, sizeof(*s->source));
 	for (i = 0; i < max; i++)
 		s->judged[i] = -1;
+	/* a register column by its name in chain(5), whatever the header */
 	for (i = 0; i < s->n; i++)
-		s->names[i] = chain_strdup(chain_csv_column_name(r, i));
+		s->names[i] = chain_strdup(chain_csv_column_as(r, i,
+		    CHAIN_FORMAT_REGISTER));
 	for (p = judged, i = 0; chain_words_next(&p, &word, &len); i++) {
 		char *name = chain_strndup(word, len);
 		int at = chain_csv_column(r, name);
@@ -223,6 +225,7 @@ chain_status_begin(struct chain_csv *r, void *status)
 	size_t i, j, ncolumns = chain_csv_ncolumns(r);
 
 	chain_csv_keep_raw(r);
+	chain_out_source(s->w, chain_csv_decimal_comma(r));
 	if (!s->started) {
 		s->started = 1;
 		start(s, r);
@@ -241,7 +244,8 @@ chain_status_begin(struct chain_csv *r, void *status)
 		const char *name = chain_csv_column_name(r, i);
 
 		for (j = 0; j < s->n; j++)
-			if (chain_strcasecmp(name, s->names[j]) == 0)
+			if (s->source[j] == (int)i ||
+			    chain_strcasecmp(name, s->names[j]) == 0)
 				break;
 		if (j == s->n)
 			chain_csv_warning(r, chain_csv_header_line(r), name,
