@@ -13,7 +13,7 @@
 #include "chain.h"
 
 const char *const chain_state_names[] = { "kept", "renegotiated", "late",
-	"overdue", "due-soon", "open", "cancelled", NULL };
+	"overdue", "due-soon", "open", "cancelled", "not-made", NULL };
 
 static int
 happened(int date, int as_of)
@@ -31,7 +31,9 @@ chain_agreement_judge(const struct chain_agreement *a, int as_of, int window,
 	v->effective_due = in_time && a->new_due != CHAIN_NO_DATE ?
 	    a->new_due : a->due;
 	v->days_late = 0;
-	if (happened(a->cancelled, as_of))
+	if (a->made != CHAIN_NO_DATE && a->made > as_of)
+		v->state = CHAIN_NOT_MADE;
+	else if (happened(a->cancelled, as_of))
 		v->state = CHAIN_CANCELLED;
 	else if (done != CHAIN_NO_DATE) {
 		if (done <= a->due)
@@ -63,15 +65,12 @@ chain_state_parse(const char *name, enum chain_state *s)
 {
 	int i;
 
+	/* due-soon is due_soon too, as its column in a score is headed */
 	for (i = 0; chain_state_names[i] != NULL; i++)
-		if (chain_strcasecmp(name, chain_state_names[i]) == 0) {
+		if (chain_column_same(name, chain_state_names[i])) {
 			*s = (enum chain_state)i;
 			return 0;
 		}
-	if (chain_strcasecmp(name, "due_soon") == 0) {
-		*s = CHAIN_DUE_SOON;
-		return 0;
-	}
 	return -1;
 }
 
@@ -155,9 +154,12 @@ chain_register_partner(const struct chain_row *row, int col)
 	return *s == '\0' ? "*" : s;
 }
 
+/* An agreement not made yet is no agreement: it is not counted. */
 void
 chain_tally_add(struct chain_tally *t, const struct chain_verdict *v)
 {
+	if ((int)v->state >= CHAIN_NTALLIED)
+		return;
 	t->total++;
 	t->state[v->state]++;
 	t->surprises += v->surprise;

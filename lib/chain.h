@@ -548,7 +548,13 @@ int chain_duration_parse(const char *s, double unit, double *v);
 
 enum chain_state {
 	CHAIN_KEPT, CHAIN_RENEGOTIATED, CHAIN_LATE, CHAIN_OVERDUE,
-	CHAIN_DUE_SOON, CHAIN_OPEN, CHAIN_CANCELLED, CHAIN_NSTATES
+	CHAIN_DUE_SOON, CHAIN_OPEN, CHAIN_CANCELLED,
+	CHAIN_NOT_MADE,		/* made after the date: no agreement yet */
+	CHAIN_NSTATES
+};
+/* The states a tally counts (and chain-agree score has a column for). */
+enum {
+	CHAIN_NTALLIED = CHAIN_NOT_MADE
 };
 
 struct chain_agreement {

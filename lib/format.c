@@ -13,7 +13,7 @@
 
 #include "chain.h"
 
-/* "@states" in a header stands for one column per agreement state. */
+/* "@states" in a header stands for a column per state a tally counts. */
 #define STATES "@states"
 
 /* name, header, the columns that tell it, those that rule it out, keys */
@@ -99,12 +99,12 @@ state_columns(char *p, size_t size)
 	size_t n = 0, i;
 	int s;
 
-	for (s = 0; s < CHAIN_NSTATES; s++) {
+	for (s = 0; s < CHAIN_NTALLIED; s++) {
 		const char *name = chain_state_names[s];
 
 		for (i = 0; name[i] != '\0' && n + 2 < size; i++)
 			p[n++] = name[i] == '-' ? '_' : name[i];
-		if (s + 1 < CHAIN_NSTATES && n + 2 < size)
+		if (s + 1 < CHAIN_NTALLIED && n + 2 < size)
 			p[n++] = ',';
 	}
 	p[n] = '\0';

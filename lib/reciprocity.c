@@ -51,7 +51,8 @@ chain_reciprocity_add(struct chain_csv *r, const struct chain_judged *j,
 	    j->columns->counterpart);
 
 	(void)r;
-	if (strcmp(counterpart, "*") == 0 || j->v.state == CHAIN_CANCELLED)
+	if (strcmp(counterpart, "*") == 0 || j->v.state == CHAIN_CANCELLED ||
+	    j->v.state == CHAIN_NOT_MADE)
 		return;
 	chain_tally_add(chain_pairs_slot(m->pairs, owner, counterpart), &j->v);
 }

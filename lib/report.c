@@ -190,6 +190,8 @@ read_status(struct chain_report *r, struct chain_csv *in,
 		    chain_field(row, col(in, "state")));
 		return;
 	}
+	if (state == CHAIN_NOT_MADE)	/* not an agreement yet */
+		return;
 	if (chain_csv_date(in, row, col(in, "effective_due"), &due) != 1)
 		due = a.due;
 	d = CHAIN_APPEND(r->deals, r->ndeals);
@@ -210,16 +212,16 @@ static void
 read_score(struct chain_report *r, struct chain_csv *in,
     const struct chain_row *row)
 {
-	static const char *const columns[CHAIN_NSTATES] = { "kept",
-	    "renegotiated", "late", "overdue", "due_soon", "open", "cancelled" };
 	struct chain_partner_score *s = CHAIN_APPEND(r->scores, r->nscores);
 	int i;
 
 	s->partner = text(row, col(in, "partner"));
 	s->period = text(row, col(in, "period"));
 	s->tally.total = count(in, row, col(in, "total"));
-	for (i = 0; i < CHAIN_NSTATES; i++)
-		s->tally.state[i] = count(in, row, col(in, columns[i]));
+	/* a state's column is found by its name (due-soon as due_soon) */
+	for (i = 0; i < CHAIN_NTALLIED; i++)
+		s->tally.state[i] = count(in, row, col(in,
+		    chain_state_names[i]));
 	s->tally.surprises = count(in, row, col(in, "surprises"));
 	s->reliability = number(in, row, col(in, "reliability"));
 	s->predictability = number(in, row, col(in, "predictability"));

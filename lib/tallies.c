@@ -127,7 +127,7 @@ write_group(const struct chain_tallies *t, const struct group *g,
 	else
 		chain_out_empty(w);
 	chain_out_int(w, g->tally.total);
-	for (s = 0; s < CHAIN_NSTATES; s++)
+	for (s = 0; s < CHAIN_NTALLIED; s++)
 		chain_out_int(w, g->tally.state[s]);
 	chain_out_int(w, g->tally.surprises);
 	chain_out_number(w, chain_tally_reliability(&g->tally));
