@@ -560,6 +560,8 @@ struct chain_instrument {
 };
 
 #define CHAIN_OVERALL "*"
+#define CHAIN_SCALE_MIN 1	/* the scale of items that give none */
+#define CHAIN_SCALE_MAX 5
 
 struct chain_instrument *chain_instrument_read(const char *path,
     const struct chain_opts *o, double min, double max);
@@ -572,6 +574,14 @@ void chain_instrument_write(struct chain_out *w,
 char *chain_instrument_dir(const char *argv0);
 char *chain_instrument_path(const char *dir, const char *name);
 char **chain_instrument_names(const char *dir, size_t *n);
+char *chain_instrument_builtin(const char *argv0, const char *name);
+void chain_instrument_list(struct chain_out *w, const char *argv0,
+    const struct chain_opts *o, double min, double max);
+int chain_instrument_cell(const struct chain_instrument *in,
+    const char *name);
+int chain_cell_shown(const struct chain_instrument *in, int chosen, size_t c);
+const char *chain_cell_name(const struct chain_instrument *in, size_t c);
+void chain_scale_parse(const char *arg, double *min, double *max);
 int chain_reserved_column(const char *name);
 
 /* seen.c: the keys already seen, as 64-bit fingerprints */
