@@ -632,6 +632,18 @@ void chain_responses_read(struct chain_responses *rs, const char *path,
 void chain_responses_free(struct chain_responses *rs);
 const char *chain_wave_normalize(const char *wave, char buf[CHAIN_DATE_LEN]);
 
+/* The responses a command reads: its files, the columns and waves it skips. */
+struct chain_survey_input {
+	const struct chain_instrument *in;
+	const struct chain_opts *opts;
+	const char *ignore;	/* --ignore: columns (or items) to skip */
+	const char *wave;	/* --wave: only that wave's responses */
+	int argc;		/* the files; none or "-" is standard input */
+	char **argv;
+};
+void chain_survey_each(const struct chain_survey_input *si,
+    chain_response_fn *fn, void *ctx);
+
 /* score.c: a respondent's scores, and groups of them with their moments */
 enum { CHAIN_BY_WAVE = 1, CHAIN_BY_PARTNER = 2, CHAIN_BY_ABOUT = 4 };
 
