@@ -646,6 +646,14 @@ void chain_survey_each(const struct chain_survey_input *si,
 
 /* score.c: a respondent's scores, and groups of them with their moments */
 enum { CHAIN_BY_WAVE = 1, CHAIN_BY_PARTNER = 2, CHAIN_BY_ABOUT = 4 };
+#define CHAIN_SCORE_BY (CHAIN_BY_WAVE | CHAIN_BY_PARTNER)	/* its --by */
+#define CHAIN_MIN_N 3		/* the smallest group shown (--min-n) */
+#define CHAIN_MIN_N_MAX 1000	/* the largest --min-n */
+
+/* --fail-on: a cell at level concern or discuss (score), a decline (compare) */
+enum {
+	CHAIN_FAIL_CONCERN = 1, CHAIN_FAIL_DISCUSS = 2, CHAIN_FAIL_DECLINE = 4
+};
 
 struct chain_count;
 struct chain_group {
@@ -679,8 +687,15 @@ void chain_groups_suppress(struct chain_groups *gs);
 void chain_groups_free(struct chain_groups *gs);
 void chain_group_cell(const struct chain_instrument *in,
     const struct chain_group *g, size_t cell, struct chain_cell *c);
+double chain_cell_n(const struct chain_cell *c);
 double chain_survey_index(double mean, double min, double max);
 const char *chain_survey_level(double index);
+int chain_by_parse(const char *arg);
+int chain_fail_parse(const char *arg);
+struct chain_groups *chain_groups_gather(const struct chain_survey_input *si,
+    int by, long min_n, const char *const *waves, int *several_waves);
+int chain_score_write(struct chain_out *w, const struct chain_groups *gs,
+    int chosen, int fail_on);
 
 /* alpha.c: Cronbach's alpha from sums and cross-products of items */
 struct chain_cov {
