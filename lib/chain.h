@@ -710,6 +710,11 @@ double chain_cov_get(const struct chain_cov *c, size_t i, size_t j);
 double chain_alpha(const struct chain_cov *c, long drop);
 double chain_r_drop(const struct chain_cov *c, size_t i);
 void chain_cov_free(struct chain_cov *c);
+struct chain_reliability;
+struct chain_reliability *chain_reliability_gather(
+    const struct chain_survey_input *si);
+void chain_alpha_write(struct chain_out *w, const struct chain_reliability *a);
+void chain_reliability_free(struct chain_reliability *a);
 
 /* welch.c: two groups compared: Welch's t-test and Cohen's d */
 #define CHAIN_SIGNIFICANCE 0.05	/* a change with a smaller p-value counts */
