@@ -724,6 +724,15 @@ struct chain_comparison {
 };
 void chain_compare(const struct chain_moments *from,
     const struct chain_moments *to, struct chain_comparison *c);
+
+/* matrix.c: how each partner sees each other, beside how it is seen back */
+struct chain_matrix;
+struct chain_matrix *chain_matrix_gather(const struct chain_survey_input *si,
+    long min_n, int chosen);
+void chain_matrix_write(struct chain_out *w, struct chain_matrix *m,
+    int quiet);
+void chain_matrix_free(struct chain_matrix *m);
+
 /* chain-report: the weekly PDCA report (report.c, act.c, lang.c, html.c, text.c) */
 enum chain_lang { CHAIN_EN, CHAIN_NL };
 
