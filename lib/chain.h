@@ -733,6 +733,17 @@ void chain_matrix_write(struct chain_out *w, struct chain_matrix *m,
     int quiet);
 void chain_matrix_free(struct chain_matrix *m);
 
+/* compare.c: a score in two waves compared, and the decline of --fail-on */
+#define CHAIN_COMPARE_BY (CHAIN_BY_PARTNER | CHAIN_BY_ABOUT)	/* its --by */
+
+struct chain_waves;
+int chain_compare_by(int by);
+struct chain_waves *chain_compare_gather(const struct chain_survey_input *si,
+    int by, long min_n, const char *from, const char *to);
+int chain_declines(const struct chain_comparison *cmp);
+int chain_compare_write(struct chain_out *w, const struct chain_waves *c,
+    int chosen, int fail_on);
+void chain_compare_free(struct chain_waves *c);
 /* chain-report: the weekly PDCA report (report.c, act.c, lang.c, html.c, text.c) */
 enum chain_lang { CHAIN_EN, CHAIN_NL };
 
