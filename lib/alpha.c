@@ -121,3 +121,95 @@ chain_r_drop(const struct chain_cov *c, size_t i)
 		return NAN;
 	return with / sqrt(vi * rest);
 }
+
+/* Per dimension, the sums and cross-products of the complete answers. */
+struct chain_reliability {
+	const struct chain_instrument *in;
+	struct chain_cov *cov;
+	double *x;
+};
+
+/* A respondent counts for a dimension when they answered all its items. */
+static void
+reliability_add(const struct chain_response *r, void *arg)
+{
+	struct chain_reliability *a = arg;
+	size_t d, j;
+
+	for (d = 0; d < a->in->ndims; d++) {
+		const struct chain_dimension *dim = &a->in->dims[d];
+
+		for (j = 0; j < dim->nitems; j++)
+			if (isnan(a->x[j] = r->value[dim->items[j]]))
+				break;
+		if (j == dim->nitems)
+			chain_cov_add(&a->cov[d], a->x);
+	}
+}
+
+/* The reliability of every dimension, over the responses of the inputs. */
+struct chain_reliability *
+chain_reliability_gather(const struct chain_survey_input *si)
+{
+	struct chain_reliability *a = chain_calloc(1, sizeof(*a));
+	size_t d;
+
+	a->in = si->in;
+	a->cov = chain_calloc(si->in->ndims, sizeof(*a->cov));
+	a->x = chain_calloc(si->in->nitems, sizeof(*a->x));
+	for (d = 0; d < si->in->ndims; d++)
+		chain_cov_init(&a->cov[d], si->in->dims[d].nitems);
+	chain_survey_each(si, reliability_add, a);
+	return a;
+}
+
+void
+chain_reliability_free(struct chain_reliability *a)
+{
+	size_t d;
+
+	if (a == NULL)
+		return;
+	for (d = 0; d < a->in->ndims; d++)
+		chain_cov_free(&a->cov[d]);
+	free(a->cov);
+	free(a->x);
+	free(a);
+}
+
+/* A dimension's row (k, n, alpha), then a row per item. */
+static void
+alpha_rows(struct chain_out *w, const struct chain_instrument *in, size_t d,
+    const struct chain_cov *c)
+{
+	size_t j;
+
+	chain_out_text(w, in->dims[d].name);
+	chain_out_empty(w);
+	chain_out_int(w, (long long)c->k);
+	chain_out_int(w, c->n);
+	chain_out_number(w, chain_alpha(c, -1));
+	chain_out_empty(w);
+	chain_out_empty(w);
+	chain_out_end(w);
+	for (j = 0; j < c->k; j++) {
+		chain_out_text(w, in->dims[d].name);
+		chain_out_text(w, in->items[in->dims[d].items[j]].id);
+		chain_out_empty(w);
+		chain_out_int(w, c->n);
+		chain_out_empty(w);
+		chain_out_number(w, chain_r_drop(c, j));
+		chain_out_number(w, chain_alpha(c, (long)j));
+		chain_out_end(w);
+	}
+}
+
+/* alpha: the rows of every dimension and its items. */
+void
+chain_alpha_write(struct chain_out *w, const struct chain_reliability *a)
+{
+	size_t d;
+
+	for (d = 0; d < a->in->ndims; d++)
+		alpha_rows(w, a->in, d, &a->cov[d]);
+}

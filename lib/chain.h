@@ -690,6 +690,8 @@ struct chain_instrument {
 };
 
 #define CHAIN_OVERALL "*"
+#define CHAIN_SCALE_MIN 1	/* the scale of items that give none */
+#define CHAIN_SCALE_MAX 5
 
 struct chain_instrument *chain_instrument_read(const char *path,
     const struct chain_opts *o, double min, double max);
@@ -702,6 +704,14 @@ void chain_instrument_write(struct chain_out *w,
 char *chain_instrument_dir(const char *argv0);
 char *chain_instrument_path(const char *dir, const char *name);
 char **chain_instrument_names(const char *dir, size_t *n);
+char *chain_instrument_builtin(const char *argv0, const char *name);
+void chain_instrument_list(struct chain_out *w, const char *argv0,
+    const struct chain_opts *o, double min, double max);
+int chain_instrument_cell(const struct chain_instrument *in,
+    const char *name);
+int chain_cell_shown(const struct chain_instrument *in, int chosen, size_t c);
+const char *chain_cell_name(const struct chain_instrument *in, size_t c);
+void chain_scale_parse(const char *arg, double *min, double *max);
 int chain_reserved_column(const char *name);
 
 /* seen.c: the keys already seen, as 64-bit fingerprints */
@@ -752,8 +762,28 @@ void chain_responses_read(struct chain_responses *rs, const char *path,
 void chain_responses_free(struct chain_responses *rs);
 const char *chain_wave_normalize(const char *wave, char buf[CHAIN_DATE_LEN]);
 
+/* The responses a command reads: its files, the columns and waves it skips. */
+struct chain_survey_input {
+	const struct chain_instrument *in;
+	const struct chain_opts *opts;
+	const char *ignore;	/* --ignore: columns (or items) to skip */
+	const char *wave;	/* --wave: only that wave's responses */
+	int argc;		/* the files; none or "-" is standard input */
+	char **argv;
+};
+void chain_survey_each(const struct chain_survey_input *si,
+    chain_response_fn *fn, void *ctx);
+
 /* score.c: a respondent's scores, and groups of them with their moments */
 enum { CHAIN_BY_WAVE = 1, CHAIN_BY_PARTNER = 2, CHAIN_BY_ABOUT = 4 };
+#define CHAIN_SCORE_BY (CHAIN_BY_WAVE | CHAIN_BY_PARTNER)	/* its --by */
+#define CHAIN_MIN_N 3		/* the smallest group shown (--min-n) */
+#define CHAIN_MIN_N_MAX 1000	/* the largest --min-n */
+
+/* --fail-on: a cell at level concern or discuss (score), a decline (compare) */
+enum {
+	CHAIN_FAIL_CONCERN = 1, CHAIN_FAIL_DISCUSS = 2, CHAIN_FAIL_DECLINE = 4
+};
 
 struct chain_count;
 struct chain_group {
@@ -787,8 +817,15 @@ void chain_groups_suppress(struct chain_groups *gs);
 void chain_groups_free(struct chain_groups *gs);
 void chain_group_cell(const struct chain_instrument *in,
     const struct chain_group *g, size_t cell, struct chain_cell *c);
+double chain_cell_n(const struct chain_cell *c);
 double chain_survey_index(double mean, double min, double max);
 const char *chain_survey_level(double index);
+int chain_by_parse(const char *arg);
+int chain_fail_parse(const char *arg);
+struct chain_groups *chain_groups_gather(const struct chain_survey_input *si,
+    int by, long min_n, const char *const *waves, int *several_waves);
+int chain_score_write(struct chain_out *w, const struct chain_groups *gs,
+    int chosen, int fail_on);
 
 /* alpha.c: Cronbach's alpha from sums and cross-products of items */
 struct chain_cov {
@@ -803,6 +840,11 @@ double chain_cov_get(const struct chain_cov *c, size_t i, size_t j);
 double chain_alpha(const struct chain_cov *c, long drop);
 double chain_r_drop(const struct chain_cov *c, size_t i);
 void chain_cov_free(struct chain_cov *c);
+struct chain_reliability;
+struct chain_reliability *chain_reliability_gather(
+    const struct chain_survey_input *si);
+void chain_alpha_write(struct chain_out *w, const struct chain_reliability *a);
+void chain_reliability_free(struct chain_reliability *a);
 
 /* welch.c: two groups compared: Welch's t-test and Cohen's d */
 #define CHAIN_SIGNIFICANCE 0.05	/* a change with a smaller p-value counts */
@@ -812,6 +854,27 @@ struct chain_comparison {
 };
 void chain_compare(const struct chain_moments *from,
     const struct chain_moments *to, struct chain_comparison *c);
+
+/* matrix.c: how each partner sees each other, beside how it is seen back */
+struct chain_matrix;
+struct chain_matrix *chain_matrix_gather(const struct chain_survey_input *si,
+    long min_n, int chosen);
+void chain_matrix_write(struct chain_out *w, struct chain_matrix *m,
+    int quiet);
+void chain_matrix_free(struct chain_matrix *m);
+
+/* compare.c: a score in two waves compared, and the decline of --fail-on */
+#define CHAIN_COMPARE_BY (CHAIN_BY_PARTNER | CHAIN_BY_ABOUT)	/* its --by */
+
+struct chain_waves;
+int chain_compare_by(int by);
+struct chain_waves *chain_compare_gather(const struct chain_survey_input *si,
+    int by, long min_n, const char *from, const char *to);
+int chain_declines(const struct chain_comparison *cmp);
+int chain_compare_write(struct chain_out *w, const struct chain_waves *c,
+    int chosen, int fail_on);
+void chain_compare_free(struct chain_waves *c);
+
 /* chain-report: the weekly PDCA report; its model is in report_priv.h */
 enum chain_lang { CHAIN_EN, CHAIN_NL };
 

@@ -7,7 +7,9 @@
  * directory compiled in, else examples/ of the source tree the program was
  * built in.  The items of a dimension share one scale, so that a dimension
  * score is a mean on that scale; when every dimension shares it, the
- * respondent's overall score (dimension '*') exists too.
+ * respondent's overall score (dimension '*') exists too.  The cells a
+ * command shows are the dimensions and then '*'; items lists the built-in
+ * instruments.
  */
 #include <dirent.h>
 #include <limits.h>
@@ -353,6 +355,59 @@ chain_instrument_dimension(const struct chain_instrument *in,
 	return -1;
 }
 
+/*
+ * The cell of --dimension NAME: a dimension, or ndims for '*'; -1 when no
+ * name is given, for every cell.  An unknown name is a usage error.
+ */
+int
+chain_instrument_cell(const struct chain_instrument *in, const char *name)
+{
+	int cell;
+
+	if (name == NULL)
+		return -1;
+	if ((cell = chain_instrument_dimension(in, name)) < 0)
+		chain_usage_error("--dimension: instrument '%s' has no "
+		    "dimension '%s'%s", in->name, name,
+		    strcmp(name, CHAIN_OVERALL) == 0 ? " (its dimensions are "
+		    "on different scales)" : "");
+	return cell;
+}
+
+/* Whether a command shows cell c: the one chosen, else every one there is. */
+int
+chain_cell_shown(const struct chain_instrument *in, int chosen, size_t c)
+{
+	if (chosen >= 0)
+		return (int)c == chosen;
+	return c < in->ndims || in->overall;
+}
+
+const char *
+chain_cell_name(const struct chain_instrument *in, size_t c)
+{
+	return c < in->ndims ? in->dims[c].name : CHAIN_OVERALL;
+}
+
+/* --scale MIN-MAX: the scale of the items whose instrument gives none. */
+void
+chain_scale_parse(const char *arg, double *min, double *max)
+{
+	const char *dash = arg[0] != '\0' ? strchr(arg + 1, '-') : NULL;
+	char *lo;
+	int ok;
+
+	if (dash == NULL)
+		chain_usage_error("--scale: '%s' is not MIN-MAX", arg);
+	lo = chain_strndup(arg, (size_t)(dash - arg));
+	ok = chain_number_parse(lo, 0, min) == 0 &&
+	    chain_number_parse(dash + 1, 0, max) == 0 && *min < *max;
+	free(lo);
+	if (!ok)
+		chain_usage_error("--scale: '%s' is not MIN-MAX with MIN below "
+		    "MAX", arg);
+}
+
 /* The instrument as CSV, its texts in English or (where given) Dutch. */
 void
 chain_instrument_write(struct chain_out *w, const struct chain_instrument *in,
@@ -520,4 +575,121 @@ chain_instrument_names(const char *dir, size_t *n)
 	names[*n] = NULL;
 	qsort(names, *n, sizeof(*names), compare_names);
 	return names;
+}
+
+static void
+free_names(char **names, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
+/* n words, with sep between them. */
+static char *
+words_joined(const char *const *words, size_t n, const char *sep)
+{
+	size_t i, len = 0, nsep = strlen(sep);
+	char *s = chain_strdup("");
+
+	for (i = 0; i < n; i++) {
+		size_t add = strlen(words[i]);
+
+		s = chain_realloc(s, len + nsep + add + 1);
+		if (i > 0) {
+			memcpy(s + len, sep, nsep);
+			len += nsep;
+		}
+		memcpy(s + len, words[i], add + 1);
+		len += add;
+	}
+	return s;
+}
+
+#define NO_BUILTINS "no built-in instruments in %s (set CHAIN_DATA_DIR)"
+
+static const char *
+dir_name(const char *dir)
+{
+	return dir != NULL ? dir : "the data directory";
+}
+
+/*
+ * The file of built-in instrument name.  An unknown name is a usage error
+ * that lists the names there are; none at all is a file error.
+ */
+char *
+chain_instrument_builtin(const char *argv0, const char *name)
+{
+	char *dir = chain_instrument_dir(argv0);
+	char *path = chain_instrument_path(dir, name), *list, **names;
+	size_t n;
+
+	if (path != NULL) {
+		free(dir);
+		return path;
+	}
+	names = chain_instrument_names(dir, &n);
+	list = words_joined((const char *const *)names, n, ", ");
+	free_names(names, n);
+	if (*list == '\0')
+		chain_errx(CHAIN_EXIT_IO, NO_BUILTINS, dir_name(dir));
+	chain_usage_error("--instrument: unknown instrument '%s' (built in: "
+	    "%s)", name, list);
+}
+
+/* An instrument's dimensions, separated by spaces. */
+static char *
+dimension_list(const struct chain_instrument *in)
+{
+	const char **names = chain_calloc(in->ndims, sizeof(*names));
+	char *list;
+	size_t i;
+
+	for (i = 0; i < in->ndims; i++)
+		names[i] = in->dims[i].name;
+	list = words_joined(names, in->ndims, " ");
+	free(names);
+	return list;
+}
+
+static void
+list_one(struct chain_out *w, const char *name,
+    const struct chain_instrument *in)
+{
+	char *dims = dimension_list(in);
+
+	chain_out_text(w, name);
+	chain_out_int(w, (long long)in->nitems);
+	chain_out_text(w, dims);
+	chain_out_end(w);
+	free(dims);
+}
+
+/* The built-in instruments, a row each: name, items, dimensions. */
+void
+chain_instrument_list(struct chain_out *w, const char *argv0,
+    const struct chain_opts *o, double min, double max)
+{
+	char *dir = chain_instrument_dir(argv0);
+	size_t i, n;
+	char **names = chain_instrument_names(dir, &n);
+
+	if (n == 0)
+		chain_warnx(NO_BUILTINS, dir_name(dir));
+	chain_out_header(w, chain_format_header(CHAIN_FORMAT_INSTRUMENTS));
+	for (i = 0; i < n; i++) {
+		char *path = chain_instrument_path(dir, names[i]);
+		struct chain_instrument *in = chain_instrument_read(path, o,
+		    min, max);
+
+		if (in != NULL)
+			list_one(w, names[i], in);
+		chain_instrument_free(in);
+		free(path);
+	}
+	free_names(names, n);
+	free(dir);
 }

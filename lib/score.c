@@ -17,6 +17,11 @@
  * respondents, and drops them once there are min-n: the memory stays with
  * the groups.  Suppression then marks the cells over all groups at once,
  * complementary suppression included (see chain_groups_suppress).
+ *
+ * Score, matrix and compare gather the responses of their inputs in groups
+ * here (compare only those of its two waves); score writes a row per group
+ * and cell, and --fail-on concern or discuss looks for a cell shown at
+ * that level.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -26,6 +31,9 @@
 
 #define STRENGTH 75.0
 #define DISCUSS 50.0
+/* the levels' names, which --fail-on takes too */
+static const char concern[] = "concern", discuss[] = "discuss",
+    strength[] = "strength";
 /* an index computed as 74.99999999 from a mean of 4 is still 75 */
 #define LEVEL_SLACK 1e-9
 
@@ -365,13 +373,16 @@ chain_survey_level(double index)
 	if (isnan(index))
 		return "";
 	if (index + LEVEL_SLACK >= STRENGTH)
-		return "strength";
+		return strength;
 	if (index + LEVEL_SLACK >= DISCUSS)
-		return "discuss";
-	return "concern";
+		return discuss;
+	return concern;
 }
 
-/* A group's figures on one dimension (ndims is the overall score). */
+/*
+ * A group's figures on one dimension (ndims is the overall score); those of
+ * a suppressed cell are NAN, and its level "", all written empty.
+ */
 void
 chain_group_cell(const struct chain_instrument *in,
     const struct chain_group *g, size_t cell, struct chain_cell *c)
@@ -382,8 +393,150 @@ chain_group_cell(const struct chain_instrument *in,
 
 	c->suppressed = g->suppressed[cell];
 	c->n = m->n;
-	c->mean = m->n > 0 ? m->mean : NAN;
-	c->sd = chain_moments_sd(m);
+	c->mean = m->n > 0 && !c->suppressed ? m->mean : NAN;
+	c->sd = c->suppressed ? NAN : chain_moments_sd(m);
 	c->index = chain_survey_index(c->mean, d->min, d->max);
 	c->level = chain_survey_level(c->index);
+}
+
+/* The cell's respondents as written: none when it is suppressed. */
+double
+chain_cell_n(const struct chain_cell *c)
+{
+	return c->suppressed ? NAN : (double)c->n;
+}
+
+/* --by LIST: the fields grouped by, CHAIN_BY_* bits ("none" is 0). */
+int
+chain_by_parse(const char *arg)
+{
+	static const char *const words[] = { "wave", "partner", "about",
+		"none", NULL };
+	const char *bad;
+	int by;
+
+	if (chain_list_check(arg, words, &bad) != 0)
+		chain_usage_error("--by: '%s' is not wave, partner, about or "
+		    "none", bad);
+	by = (chain_list_has(arg, "wave") ? CHAIN_BY_WAVE : 0) |
+	    (chain_list_has(arg, "partner") ? CHAIN_BY_PARTNER : 0) |
+	    (chain_list_has(arg, "about") ? CHAIN_BY_ABOUT : 0);
+	if (chain_list_has(arg, "none") && by != 0)
+		chain_usage_error("--by: 'none' goes alone");
+	return by;
+}
+
+/* --fail-on LIST: CHAIN_FAIL_* bits. */
+int
+chain_fail_parse(const char *arg)
+{
+	static const char *const words[] = { concern, discuss, "decline",
+		NULL };
+	const char *bad;
+
+	if (chain_list_check(arg, words, &bad) != 0)
+		chain_usage_error("--fail-on: '%s' is not concern, discuss or "
+		    "decline", bad);
+	return (chain_list_has(arg, concern) ? CHAIN_FAIL_CONCERN : 0) |
+	    (chain_list_has(arg, discuss) ? CHAIN_FAIL_DISCUSS : 0) |
+	    (chain_list_has(arg, "decline") ? CHAIN_FAIL_DECLINE : 0);
+}
+
+/* Whether a cell shown is at a level that --fail-on names. */
+static int
+cell_fails(const struct chain_cell *c, int fail_on)
+{
+	return ((fail_on & CHAIN_FAIL_CONCERN) &&
+	    strcmp(c->level, concern) == 0) ||
+	    ((fail_on & CHAIN_FAIL_DISCUSS) && strcmp(c->level, discuss) == 0);
+}
+
+struct gather {
+	const struct chain_instrument *in;
+	struct chain_groups *groups;
+	double *score;
+	const char *const *waves;
+	int *several;
+	char *first_wave;
+};
+
+static void
+gather_response(const struct chain_response *r, void *arg)
+{
+	struct gather *g = arg;
+
+	if (g->waves != NULL && strcmp(r->wave, g->waves[0]) != 0 &&
+	    strcmp(r->wave, g->waves[1]) != 0)
+		return;
+	chain_score_respondent(g->in, r, g->score);
+	chain_groups_add(g->groups, r, g->score);
+	if (g->several == NULL || *g->several)
+		return;
+	if (g->first_wave == NULL)
+		g->first_wave = chain_strdup(r->wave);
+	else if (strcmp(g->first_wave, r->wave) != 0)
+		*g->several = 1;
+}
+
+/*
+ * The respondents' scores of the inputs in groups, the cells too small to
+ * show marked.  waves: only the responses of these two count (compare), or
+ * NULL for all.  several_waves, unless NULL, tells whether responses of
+ * more than one wave were taken together.
+ */
+struct chain_groups *
+chain_groups_gather(const struct chain_survey_input *si, int by, long min_n,
+    const char *const *waves, int *several_waves)
+{
+	struct gather g;
+
+	memset(&g, 0, sizeof(g));
+	g.in = si->in;
+	g.groups = chain_groups_new(si->in, by, min_n);
+	g.score = chain_calloc(si->in->ndims + 1, sizeof(*g.score));
+	g.waves = waves;
+	g.several = several_waves;
+	if (several_waves != NULL)
+		*several_waves = 0;
+	chain_survey_each(si, gather_response, &g);
+	chain_groups_suppress(g.groups);
+	free(g.score);
+	free(g.first_wave);
+	return g.groups;
+}
+
+/*
+ * score: a row per group and cell shown (the one chosen, else all).
+ * Returns whether a cell is at a level that --fail-on names.
+ */
+int
+chain_score_write(struct chain_out *w, const struct chain_groups *gs,
+    int chosen, int fail_on)
+{
+	struct chain_group **list;
+	struct chain_cell c;
+	size_t i, d, n;
+	int found = 0;
+
+	list = chain_groups_sorted(gs, &n);
+	for (i = 0; i < n; i++)
+		for (d = 0; d < gs->ncells; d++) {
+			if (!chain_cell_shown(gs->in, chosen, d))
+				continue;
+			chain_group_cell(gs->in, list[i], d, &c);
+			chain_out_text(w, list[i]->wave);
+			chain_out_text(w, list[i]->partner);
+			chain_out_text(w, list[i]->about);
+			chain_out_text(w, chain_cell_name(gs->in, d));
+			chain_out_number(w, chain_cell_n(&c));
+			chain_out_number(w, c.mean);
+			chain_out_number(w, c.sd);
+			chain_out_number(w, c.index);
+			chain_out_text(w, c.level);
+			chain_out_int(w, c.suppressed);
+			chain_out_end(w);
+			found |= cell_fails(&c, fail_on);
+		}
+	free(list);
+	return found;
 }

@@ -704,3 +704,36 @@ chain_responses_read(struct chain_responses *rs, const char *path,
 	free(l.columns);
 	chain_csv_close(r);
 }
+
+struct each {
+	struct chain_responses *rs;
+	chain_response_fn *fn;
+	void *ctx;
+};
+
+static void
+each_file(const char *path, void *arg)
+{
+	struct each *e = arg;
+
+	chain_responses_read(e->rs, path, e->fn, e->ctx);
+}
+
+/*
+ * Every good response of the inputs, but for the columns ignored and the
+ * waves not asked for, goes to fn; the once-per-wave check spans the files.
+ */
+void
+chain_survey_each(const struct chain_survey_input *si, chain_response_fn *fn,
+    void *ctx)
+{
+	struct each e;
+
+	e.rs = chain_responses_new(si->in, si->opts);
+	e.fn = fn;
+	e.ctx = ctx;
+	chain_responses_ignore(e.rs, si->ignore);
+	chain_responses_only_wave(e.rs, si->wave);
+	chain_inputs(si->argc, si->argv, each_file, &e);
+	chain_responses_free(e.rs);
+}

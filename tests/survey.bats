@@ -373,6 +373,28 @@ EOF
 	[ -z "$stderr" ]
 }
 
+@test "matrix: a partner's view of itself is its own reverse; a view one way gets its reverse row" {
+	pair_fixture
+	csv self.csv <<'EOF'
+respondent,partner,about,I1,I2
+r1,A,A,4,2
+r2,A,A,5,1
+r3,A,A,3,3
+r1,A,B,2,4
+r2,A,B,3,3
+r3,A,B,1,5
+EOF
+	# A about A: 4, 5, 3: mean 4, index 75, and that is its reverse: gap 0.
+	# A about B: 2, 3, 1: mean 2, index 25; no one answered B about A.
+	run -0 chain-survey matrix --items pair.csv self.csv
+	assert_output - <<'EOF'
+partner,about,n,mean,index,reverse_mean,gap
+A,A,3,4,75,4,0
+A,B,3,2,25,,
+B,A,,,,2,
+EOF
+}
+
 @test "compare: Welch's p-value and Cohen's d, by hand" {
 	csv w.csv <<'EOF'
 item,dimension,text,min,max

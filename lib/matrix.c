@@ -1,0 +1,120 @@
+/*
+ * matrix.c: the trust matrix, how each partner sees each other partner on
+ * one dimension, beside how that partner sees it back.  The responses are
+ * grouped by partner and about, whatever their wave (a warning says when
+ * several waves are taken together); the pair table (pairs.c) gives every
+ * pair its reverse, so that both directions are listed even when only one
+ * was answered.  The reverse mean is the mean shown for the reverse pair,
+ * none when that group is too small to show, and the gap is the mean less
+ * the reverse mean.  The cell is --dimension, else the overall score.
+ */
+#include <math.h>
+#include <stdlib.h>
+
+#include "chain.h"
+
+struct chain_matrix {
+	const struct chain_instrument *in;
+	size_t cell;
+	struct chain_groups *groups;
+	struct chain_pairs *pairs;	/* (partner, about) -> its group */
+	int several_waves;
+};
+
+/* The dimension of the matrix: the one chosen, else the overall score. */
+static size_t
+matrix_cell(const struct chain_instrument *in, int chosen)
+{
+	if (chosen < 0 && (chosen = chain_instrument_dimension(in,
+	    CHAIN_OVERALL)) < 0)
+		chain_usage_error("matrix: instrument '%s' has no overall "
+		    "score (its dimensions are on different scales): give "
+		    "--dimension", in->name);
+	return (size_t)chosen;
+}
+
+struct chain_matrix *
+chain_matrix_gather(const struct chain_survey_input *si, long min_n,
+    int chosen)
+{
+	struct chain_matrix *m = chain_calloc(1, sizeof(*m));
+
+	m->in = si->in;
+	m->cell = matrix_cell(si->in, chosen);
+	m->groups = chain_groups_gather(si, CHAIN_BY_PARTNER | CHAIN_BY_ABOUT,
+	    min_n, NULL, &m->several_waves);
+	return m;
+}
+
+void
+chain_matrix_free(struct chain_matrix *m)
+{
+	if (m == NULL)
+		return;
+	chain_pairs_free(m->pairs);
+	chain_groups_free(m->groups);
+	free(m);
+}
+
+/* A reverse pair answered by no one gets a group without responses. */
+static void *
+pair_group(const char *partner, const char *about, void *groups)
+{
+	return chain_groups_slot(groups, "", partner, about);
+}
+
+/* Every pair of a partner and the partner it is about, both ways. */
+static struct chain_pairs *
+both_ways(struct chain_groups *gs)
+{
+	struct chain_pairs *t = chain_pairs_new(pair_group, NULL, gs);
+	struct chain_group **list;
+	size_t i, n;
+
+	list = chain_groups_sorted(gs, &n);
+	for (i = 0; i < n; i++)
+		if (*list[i]->about != '\0')
+			chain_pairs_slot(t, list[i]->partner, list[i]->about);
+	free(list);
+	chain_pairs_complete(t);
+	/* the groups made for the reverse pairs are too small to show */
+	chain_groups_suppress(gs);
+	return t;
+}
+
+static void
+matrix_row(struct chain_out *w, const struct chain_matrix *m,
+    const struct chain_pair *p)
+{
+	struct chain_cell c, back;
+
+	chain_group_cell(m->in, p->value, m->cell, &c);
+	chain_group_cell(m->in, chain_pairs_get(m->pairs, p->b, p->a),
+	    m->cell, &back);
+	chain_out_text(w, p->a);
+	chain_out_text(w, p->b);
+	chain_out_number(w, chain_cell_n(&c));
+	chain_out_number(w, c.mean);
+	chain_out_number(w, c.index);
+	chain_out_number(w, back.mean);
+	chain_out_number(w, c.mean - back.mean);
+	chain_out_end(w);
+}
+
+/* matrix: a row per pair, by partner and then about. */
+void
+chain_matrix_write(struct chain_out *w, struct chain_matrix *m, int quiet)
+{
+	struct chain_pair **list;
+	size_t i, n;
+
+	if (m->several_waves && !quiet)
+		chain_warnx("matrix: the responses of several waves are taken "
+		    "together; --wave chooses one");
+	if (m->pairs == NULL)
+		m->pairs = both_ways(m->groups);
+	list = chain_pairs_sorted(m->pairs, &n);
+	for (i = 0; i < n; i++)
+		matrix_row(w, m, list[i]);
+	free(list);
+}
