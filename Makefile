@@ -1,4 +1,4 @@
-# chain toolkit: make builds lib/libchain.a and the programs in bin/.
+# chain toolkit: make builds build/libchain.a and the programs in bin/.
 # make check   builds, installs missing Debian packages (deps) and runs every test
 # make demo    builds and writes the weekly report of examples/ to out/
 # See README for the rest.
@@ -22,7 +22,7 @@ LDLIBS  = -lcsv -lm
 
 # Where a build goes; make sanitize builds into build/san with its own flags.
 OBJDIR = build
-LIBA   = lib/libchain.a
+LIBA   = $(OBJDIR)/libchain.a
 BIN    = bin
 
 LIBSRC  = $(wildcard lib/*.c)
@@ -96,8 +96,7 @@ demo: deps
 
 # An ASan+UBSan build of everything, and the whole test suite run on it.
 sanitize: deps
-	@$(MAKE) --no-print-directory OBJDIR=build/san LIBA=build/san/libchain.a \
-		BIN=build/san/bin \
+	@$(MAKE) --no-print-directory OBJDIR=build/san BIN=build/san/bin \
 		CFLAGS='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
 		LDFLAGS='-fsanitize=address,undefined' all unit
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99 \
@@ -197,4 +196,4 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf build bin lib/libchain.a out
+	rm -rf build bin out
