@@ -35,6 +35,8 @@ MAN1    = $(wildcard man/*.1)
 MAN5    = $(wildcard man/*.5)
 MAN7    = $(wildcard man/*.7)
 DATA    = $(wildcard examples/instruments/*.csv)
+# The manual's examples as a bats suite, written by tests/man-examples.sh.
+MANEX   = tests/man-examples.bats
 
 # bats runs suites in parallel when GNU parallel is there.
 BATS_JOBS = $(shell command -v parallel >/dev/null 2>&1 && echo 2 || echo 1)
@@ -83,8 +85,11 @@ check: deps
 unit: $(UNITS)
 	@for t in $(UNITS); do echo "unit: $$t"; $$t || exit 1; done
 
-bats: all
+bats: all $(MANEX)
 	CHAIN_BIN=$(CURDIR)/$(BIN) bats $(if $(filter-out 1,$(BATS_JOBS)),--jobs $(BATS_JOBS)) tests/
+
+$(MANEX): tests/man-examples.sh $(MAN1) $(MAN5) $(MAN7)
+	sh tests/man-examples.sh > $@.tmp && mv $@.tmp $@ || { rm -f $@.tmp; exit 1; }
 
 lint:
 	mandoc -Tlint -Wwarning $(MAN1) $(MAN5) $(MAN7)
@@ -94,7 +99,7 @@ demo: deps
 	CHAIN_BIN=$(CURDIR)/$(BIN) sh examples/weekly.sh
 
 # An ASan+UBSan build of everything, and the whole test suite run on it.
-sanitize: deps
+sanitize: deps $(MANEX)
 	@$(MAKE) --no-print-directory OBJDIR=build/san BIN=build/san/bin \
 		CFLAGS='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
 		LDFLAGS='-fsanitize=address,undefined' all unit
@@ -103,7 +108,7 @@ sanitize: deps
 	CHAIN_BIN=$(CURDIR)/build/san/bin bats $(if $(filter-out 1,$(BATS_JOBS)),--jobs $(BATS_JOBS)) tests/
 
 # The whole test suite with every program run under valgrind.
-valgrind: all deps-harden
+valgrind: all deps-harden $(MANEX)
 	CHAIN_BIN=$(CURDIR)/$(BIN) CHAIN_VALGRIND=1 bats tests/
 
 bench: all deps-bench
