@@ -1,4 +1,4 @@
-# chain toolkit: make builds lib/libchain.a and the programs in bin/.
+# chain toolkit: make builds build/libchain.a and the programs in bin/.
 # make check   builds, installs missing Debian packages (deps) and runs every test
 # make demo    builds and writes the weekly report of examples/ to out/
 # See README for the rest.
@@ -22,7 +22,7 @@ LDLIBS  = -lcsv -lm
 
 # Where a build goes; make sanitize builds into build/san with its own flags.
 OBJDIR = build
-LIBA   = lib/libchain.a
+LIBA   = $(OBJDIR)/libchain.a
 BIN    = bin
 
 LIBSRC  = $(wildcard lib/*.c)
@@ -35,13 +35,14 @@ MAN1    = $(wildcard man/*.1)
 MAN5    = $(wildcard man/*.5)
 MAN7    = $(wildcard man/*.7)
 DATA    = $(wildcard examples/instruments/*.csv)
+# The manual's examples as a bats suite, written by tests/man-examples.sh.
+MANEX   = tests/man-examples.bats
 
 # bats runs suites in parallel when GNU parallel is there.
 BATS_JOBS = $(shell command -v parallel >/dev/null 2>&1 && echo 2 || echo 1)
 
-.SECONDEXPANSION:
 .PHONY: all check unit bats demo install uninstall clean sanitize bench deps \
-	deps-bench deps-harden lint valgrind fuzz fuzz-build fuzz-regress
+	deps-bench deps-harden lint valgrind
 
 all: $(LIBA) $(PROGS)
 
@@ -84,8 +85,11 @@ check: deps
 unit: $(UNITS)
 	@for t in $(UNITS); do echo "unit: $$t"; $$t || exit 1; done
 
-bats: all
+bats: all $(MANEX)
 	CHAIN_BIN=$(CURDIR)/$(BIN) bats $(if $(filter-out 1,$(BATS_JOBS)),--jobs $(BATS_JOBS)) tests/
+
+$(MANEX): tests/man-examples.sh $(MAN1) $(MAN5) $(MAN7)
+	sh tests/man-examples.sh > $@.tmp && mv $@.tmp $@ || { rm -f $@.tmp; exit 1; }
 
 lint:
 	mandoc -Tlint -Wwarning $(MAN1) $(MAN5) $(MAN7)
@@ -95,9 +99,8 @@ demo: deps
 	CHAIN_BIN=$(CURDIR)/$(BIN) sh examples/weekly.sh
 
 # An ASan+UBSan build of everything, and the whole test suite run on it.
-sanitize: deps
-	@$(MAKE) --no-print-directory OBJDIR=build/san LIBA=build/san/libchain.a \
-		BIN=build/san/bin \
+sanitize: deps $(MANEX)
+	@$(MAKE) --no-print-directory OBJDIR=build/san BIN=build/san/bin \
 		CFLAGS='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
 		LDFLAGS='-fsanitize=address,undefined' all unit
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99 \
@@ -105,77 +108,8 @@ sanitize: deps
 	CHAIN_BIN=$(CURDIR)/build/san/bin bats $(if $(filter-out 1,$(BATS_JOBS)),--jobs $(BATS_JOBS)) tests/
 
 # The whole test suite with every program run under valgrind.
-valgrind: all deps-harden
+valgrind: all deps-harden $(MANEX)
 	CHAIN_BIN=$(CURDIR)/$(BIN) CHAIN_VALGRIND=1 bats tests/
-
-# Fuzzing with libFuzzer (clang): each target for FUZZ_SECONDS, starting
-# from a seed corpus made of examples/ and tests/.  A crash is written to
-# build/fuzz/ and, once fixed, kept in tests/fuzz/regress/TARGET/ (an input
-# that was merely slow, on a busy machine, is kept but fails nothing).  The
-# whole-program targets do not look for leaks: a usage error leaves main()
-# through exit() (see tests/fuzz/exit.c); the sanitizer and valgrind runs
-# of the test suite look for them.
-FUZZ_SECONDS = 60
-FUZZ_CC = clang
-FUZZ_FLAGS = -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=all \
-	-Dexit=chain_fuzz_exit
-FUZZSRC = $(wildcard tests/fuzz/fuzz_*.c)
-FUZZERS = $(FUZZSRC:tests/fuzz/%.c=build/fuzz/%)
-FUZZLIBOBJ = $(LIBSRC:lib/%.c=build/fuzz/lib/%.o)
-
-build/fuzz/lib/%.o: lib/%.c
-	@mkdir -p $(@D)
-	$(FUZZ_CC) $(ALLCPPFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -MMD -MP \
-		-c -o $@ $<
-
-build/fuzz/libchain.a: $(FUZZLIBOBJ)
-	rm -f $@
-	$(AR) rcs $@ $(FUZZLIBOBJ)
-
-build/fuzz/cmd/chain-%.o: cmd/chain-%.c
-	@mkdir -p $(@D)
-	$(FUZZ_CC) $(ALLCPPFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -MMD -MP \
-		-Dmain=chain_$(subst -,_,$*)_main -c -o $@ $<
-
-build/fuzz/exit.o: tests/fuzz/exit.c
-	@mkdir -p $(@D)
-	$(FUZZ_CC) -g -O1 -c -o $@ $<
-
-build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/program.h build/fuzz/libchain.a \
-		build/fuzz/exit.o $$(if $$(wildcard cmd/chain-$$*.c),build/fuzz/cmd/chain-$$*.o)
-	$(FUZZ_CC) $(ALLCPPFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -MMD -MP -o $@ $< \
-		$(if $(wildcard cmd/chain-$*.c),build/fuzz/cmd/chain-$*.o) \
-		build/fuzz/libchain.a build/fuzz/exit.o $(LDLIBS)
-
--include $(wildcard build/fuzz/*.d build/fuzz/lib/*.d build/fuzz/cmd/*.d)
-
-fuzz-build: deps-harden $(FUZZERS)
-	sh tests/fuzz/seed.sh build/fuzz/seeds
-
-fuzz: fuzz-build fuzz-regress
-	@for f in $(FUZZERS); do \
-		n=$${f##*/fuzz_}; mkdir -p build/fuzz/corpus/$$n; \
-		echo "fuzz: $$n for $(FUZZ_SECONDS) s"; \
-		leaks=1; [ -f cmd/chain-$$n.c ] && leaks=0; \
-		ASAN_OPTIONS=detect_leaks=$$leaks \
-		$$f -max_total_time=$(FUZZ_SECONDS) -close_fd_mask=3 -print_final_stats=1 \
-			-detect_leaks=$$leaks \
-			-artifact_prefix=build/fuzz/crash-$$n- \
-			build/fuzz/corpus/$$n build/fuzz/seeds/$$n 2>&1 | \
-			grep -E '^(stat::number_of_executed_units|stat::peak_rss|==|SUMMARY|.*ERROR)' ; \
-		[ -z "$$(ls build/fuzz/crash-$$n-* 2>/dev/null | grep -v slow-unit)" ] || \
-			{ echo "fuzz: $$n crashed: build/fuzz/crash-$$n-*"; exit 1; }; \
-	done
-
-# Every input that once crashed a target still passes.
-fuzz-regress: $(FUZZERS)
-	@for f in $(FUZZERS); do \
-		n=$${f##*/fuzz_}; \
-		if ls tests/fuzz/regress/$$n/* >/dev/null 2>&1; then \
-			$$f tests/fuzz/regress/$$n/* >/dev/null 2>&1 || \
-				{ echo "fuzz-regress: $$n fails"; $$f tests/fuzz/regress/$$n/*; exit 1; }; \
-		fi; \
-	done
 
 bench: all deps-bench
 	sh tests/bench/run.sh
@@ -197,4 +131,7 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf build bin lib/libchain.a out
+	rm -rf build bin out
+
+# make fuzz, fuzz-build and fuzz-regress: libFuzzer, in a file of their own.
+include tests/fuzz/fuzz.mk

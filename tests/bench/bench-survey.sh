@@ -11,7 +11,7 @@ small=$D/survey-100000.csv
 size=$(du -m "$survey" | cut -f1)
 cs="$BIN/chain-survey"
 cc -O2 -D_DEFAULT_SOURCE -Ilib -o "$B/chainpass" tests/bench/chainpass.c \
-    lib/libchain.a -lcsv -lm
+    build/libchain.a -lcsv -lm
 
 # Miller: each respondent's ten dimension scores (the fourth item of each
 # reverse scored, at least half answered), then their count, mean and
