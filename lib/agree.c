@@ -10,7 +10,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "chain.h"
+#include "chain_priv.h"
 
 const char *const chain_state_names[] = { "kept", "renegotiated", "late",
 	"overdue", "due-soon", "open", "cancelled", "not-made", NULL };

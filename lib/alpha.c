@@ -11,7 +11,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "chain.h"
+#include "chain_priv.h"
 
 void
 chain_cov_init(struct chain_cov *c, size_t k)

@@ -6,7 +6,7 @@
  */
 #include <string.h>
 
-#include "chain.h"
+#include "chain_priv.h"
 
 /* Notes option opt as given; returns 0 when it is not in the list. */
 int

@@ -10,7 +10,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "chain.h"
+#include "chain_priv.h"
 
 struct chain_waves {
 	const struct chain_instrument *in;

@@ -22,7 +22,7 @@
 
 #include <csv.h>
 
-#include "chain.h"
+#include "chain_priv.h"
 
 #define BLOCK_SIZE (64 * 1024)
 #define RECORD_MAX ((size_t)64 * 1024 * 1024)

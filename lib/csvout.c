@@ -16,7 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "chain.h"
+#include "chain_priv.h"
 
 #define OUT_BUFFER (64 * 1024)
 

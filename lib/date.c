@@ -11,7 +11,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "chain.h"
+#include "chain_priv.h"
 
 static int
 floor_div(int a, int b)

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "chain.h"
+#include "chain_priv.h"
 
 struct chain_edit {
 	struct chain_replace x;

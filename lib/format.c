@@ -11,7 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "chain.h"
+#include "chain_priv.h"
 
 /* "@states" in a header stands for a column per state a tally counts. */
 #define STATES "@states"

@@ -18,7 +18,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "chain.h"
+#include "chain_priv.h"
 
 #ifndef CHAIN_DATADIR
 #define CHAIN_DATADIR "/usr/local/share/chain"

@@ -14,7 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "chain.h"
+#include "chain_priv.h"
 
 #define MEDIAN 0.5
 #define P90 0.9		/* the 90th percentile: the long waits */

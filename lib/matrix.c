@@ -11,7 +11,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "chain.h"
+#include "chain_priv.h"
 
 struct chain_matrix {
 	const struct chain_instrument *in;

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "chain.h"
+#include "chain_priv.h"
 
 struct chain_once {
 	uint64_t *key;			/* in order: every key so far */

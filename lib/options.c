@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "chain.h"
+#include "chain_priv.h"
 
 #ifndef CHAIN_VERSION
 #define CHAIN_VERSION "0"

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "chain.h"
+#include "chain_priv.h"
 
 struct chain_pairs {
 	struct chain_map *map;	/* "a\x1fb" -> struct chain_pair */

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "chain.h"
+#include "chain_priv.h"
 
 struct chain_reciprocity {
 	struct chain_pairs *pairs;	/* (owner, counterpart) -> tally */

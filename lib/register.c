@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "chain.h"
+#include "chain_priv.h"
 
 struct checker {
 	struct chain_map *ids;		/* id -> "line N" where first seen */

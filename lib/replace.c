@@ -20,7 +20,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "chain.h"
+#include "chain_priv.h"
 
 static int
 lock_current(struct chain_replace *x, int create, struct stat *st)

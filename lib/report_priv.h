@@ -10,7 +10,7 @@
 #ifndef REPORT_PRIV_H
 #define REPORT_PRIV_H
 
-#include "chain.h"
+#include "chain_priv.h"
 
 struct chain_kpi_point {
 	struct chain_period period;

@@ -27,7 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "chain.h"
+#include "chain_priv.h"
 
 #define STRENGTH 75.0
 #define DISCUSS 50.0

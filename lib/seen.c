@@ -11,7 +11,7 @@
 #include <string.h>
 #include <sys/mman.h>
 
-#include "chain.h"
+#include "chain_priv.h"
 
 struct chain_seen {
 	uint64_t *slot;		/* 0 is an empty slot */

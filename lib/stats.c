@@ -8,7 +8,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "chain.h"
+#include "chain_priv.h"
 
 void
 chain_moments_add(struct chain_moments *m, double x)

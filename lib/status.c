@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "chain.h"
+#include "chain_priv.h"
 
 void
 chain_judge_opts_init(struct chain_judge_opts *j)

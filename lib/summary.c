@@ -13,7 +13,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "chain.h"
+#include "chain_priv.h"
 
 #define MIN_POINTS 6		/* a chart shows signals from six points on */
 

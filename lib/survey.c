@@ -17,7 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "chain.h"
+#include "chain_priv.h"
 
 /*
  * Most answers are one digit.  A table per scale (min, max, reverse) gives

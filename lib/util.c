@@ -12,7 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "chain.h"
+#include "chain_priv.h"
 
 const char *chain_progname = "chain";
 static int worst_status;

@@ -8,7 +8,7 @@
  */
 #include <math.h>
 
-#include "chain.h"
+#include "chain_priv.h"
 
 /* NAN in every field that the groups do not allow (n < 2, no variance). */
 void

@@ -12,7 +12,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "chain.h"
+#include "chain_priv.h"
 
 #define MR_FACTOR 2.66		/* 3 / 1.128: from mean moving range to 3 sigma */
 #define SCREEN_FACTOR 3.267	/* the upper limit of the moving ranges */

@@ -6,7 +6,7 @@
  */
 #include <stdio.h>
 
-#include "chain.h"
+#include "chain_priv.h"
 
 int
 main(int argc, char *argv[])

@@ -14,7 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "chain.h"
+#include "chain_priv.h"
 
 int PROGRAM_MAIN(int argc, char *argv[]);
 int LLVMFuzzerInitialize(int *argc, char ***argv);

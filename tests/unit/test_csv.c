@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "chain.h"
+#include "chain_priv.h"
 #include "unit.h"
 
 static struct chain_opts opts;

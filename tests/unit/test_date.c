@@ -1,5 +1,5 @@
 /* test_date.c: dates, timestamps, ISO weeks and periods (lib/date.c). */
-#include "chain.h"
+#include "chain_priv.h"
 #include "unit.h"
 
 static int

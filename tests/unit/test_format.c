@@ -5,7 +5,7 @@
  */
 #include <stdlib.h>
 
-#include "chain.h"
+#include "chain_priv.h"
 #include "unit.h"
 
 static char *

@@ -1,5 +1,5 @@
 /* test_number.c: numbers in and out (lib/number.c). */
-#include "chain.h"
+#include "chain_priv.h"
 #include "unit.h"
 
 static double

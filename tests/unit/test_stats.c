@@ -1,7 +1,7 @@
 /* test_stats.c: moments, percentiles and Student's t (lib/stats.c). */
 #include <math.h>
 
-#include "chain.h"
+#include "chain_priv.h"
 #include "unit.h"
 
 #define CHECK_NEAR(got, want, eps) CHECK(fabs((got) - (want)) < (eps))

@@ -7,7 +7,7 @@
  */
 #include <math.h>
 
-#include "chain.h"
+#include "chain_priv.h"
 #include "unit.h"
 
 #define CHECK_NEAR(got, want, eps) CHECK(fabs((got) - (want)) < (eps))

@@ -1,7 +1,7 @@
 /* test_xmr.c: XmR limits, the four rules and their precedence (lib/xmr.c). */
 #include <math.h>
 
-#include "chain.h"
+#include "chain_priv.h"
 #include "unit.h"
 
 #define CHECK_NEAR(got, want) CHECK(fabs((got) - (want)) < 1e-9)
