@@ -67,7 +67,7 @@ static const struct chain_format_def formats[CHAIN_NFORMATS] = {
 	    NULL,
 	    "item,dimension" },
 	[CHAIN_FORMAT_INSTRUMENTS] = { "chain-survey items",
-	    "instrument,items,dimensions", NULL, NULL },
+	    "instrument,items,dimensions", NULL, NULL, "instrument" },
 	[CHAIN_FORMAT_RESPONSES] = { "responses",
 	    "respondent,partner,about,wave", "respondent,partner", NULL,
 	    "respondent,partner,about,wave" },
@@ -77,7 +77,7 @@ static const struct chain_format_def formats[CHAIN_NFORMATS] = {
 	    "wave,partner,about,dimension" },
 	[CHAIN_FORMAT_ALPHA] = { "chain-survey alpha",
 	    "dimension,item,items,n,alpha,r_drop,alpha_if_dropped", NULL,
-	    NULL },
+	    NULL, "dimension,item" },
 	[CHAIN_FORMAT_SURVEY_MATRIX] = { "chain-survey matrix",
 	    "partner,about,n,mean,index,reverse_mean,gap", NULL, NULL,
 	    "partner,about" },
@@ -86,7 +86,8 @@ static const struct chain_format_def formats[CHAIN_NFORMATS] = {
 	    NULL, NULL,
 	    "partner,about,dimension" },
 	[CHAIN_FORMAT_ACTIONS] = { "chain-report actions",
-	    "priority,area,subject,owner,message,question", NULL, NULL },
+	    "priority,area,subject,owner,message,question", NULL, NULL,
+	    "area,owner" },
 };
 
 /* The headers with their state columns written out, made on first use. */
