@@ -67,91 +67,11 @@ chain_state_parse(const char *name, enum chain_state *s)
 
 	/* due-soon is due_soon too, as its column in a score is headed */
 	for (i = 0; chain_state_names[i] != NULL; i++)
-		if (chain_column_same(name, chain_state_names[i])) {
+		if (chain_name_same(name, chain_state_names[i])) {
 			*s = (enum chain_state)i;
 			return 0;
 		}
 	return -1;
-}
-
-/* Finds the register's columns; id, owner and due are required. */
-int
-chain_register_columns(struct chain_csv *r, struct chain_register *c)
-{
-	static const char *const required[] = { "id", "owner", "due", NULL };
-	int cols[3];
-	int rc = chain_csv_require(r, required, cols);
-
-	c->id = cols[0];
-	c->owner = cols[1];
-	c->due = cols[2];
-	c->counterpart = chain_csv_column(r, "counterpart");
-	c->title = chain_csv_column(r, "title");
-	c->made = chain_csv_column(r, "made");
-	c->done = chain_csv_column(r, "done");
-	c->announced = chain_csv_column(r, "announced");
-	c->new_due = chain_csv_column(r, "new_due");
-	c->plan = chain_csv_column(r, "plan");
-	c->cancelled = chain_csv_column(r, "cancelled");
-	chain_csv_keys(r, CHAIN_FORMAT_REGISTER);
-	return rc;
-}
-
-static int
-optional_date(struct chain_csv *r, const struct chain_row *row, int col,
-    int *date)
-{
-	int rc = col >= 0 ? chain_csv_date(r, row, col, date) : 0;
-
-	if (rc <= 0)
-		*date = CHAIN_NO_DATE;
-	return rc < 0 ? -1 : 0;
-}
-
-static int
-required_value(struct chain_csv *r, const struct chain_row *row, int col)
-{
-	const char *s = chain_field(row, col);
-
-	s += strspn(s, " \t");
-	if (*s != '\0')
-		return 0;
-	chain_csv_error(r, row->line, chain_csv_column_name(r, (size_t)col),
-	    "missing value");
-	return -1;
-}
-
-/*
- * Reads one agreement; every bad or missing value of the row is reported.
- * Returns -1 when the row cannot be judged.
- */
-int
-chain_register_row(struct chain_csv *r, const struct chain_row *row,
-    const struct chain_register *c, struct chain_agreement *a)
-{
-	int bad = 0;
-
-	bad |= required_value(r, row, c->id);
-	bad |= required_value(r, row, c->owner);
-	if (required_value(r, row, c->due) == 0)
-		bad |= optional_date(r, row, c->due, &a->due);
-	else
-		bad = -1;
-	bad |= optional_date(r, row, c->made, &a->made);
-	bad |= optional_date(r, row, c->done, &a->done);
-	bad |= optional_date(r, row, c->announced, &a->announced);
-	bad |= optional_date(r, row, c->new_due, &a->new_due);
-	bad |= optional_date(r, row, c->cancelled, &a->cancelled);
-	return bad ? -1 : 0;
-}
-
-/* A counterpart that is empty or '*' is the whole chain: '*'. */
-const char *
-chain_register_partner(const struct chain_row *row, int col)
-{
-	const char *s = chain_field(row, col);
-
-	return *s == '\0' ? "*" : s;
 }
 
 /* An agreement not made yet is no agreement: it is not counted. */

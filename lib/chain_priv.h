@@ -17,6 +17,7 @@ char *chain_trim(char *s);
 int chain_list_has(const char *list, const char *word);
 int chain_list_check(const char *list, const char *const words[],
     const char **bad);
+int chain_name_same(const char *a, const char *b);
 
 /* date.c: dates, timestamps and periods */
 struct chain_time {
@@ -72,6 +73,18 @@ struct chain_pair **chain_pairs_sorted(const struct chain_pairs *t,
 void chain_pairs_complete(struct chain_pairs *t);
 void chain_pairs_free(struct chain_pairs *t);
 double chain_balance(long there, long back);
+
+/* format.c: every CSV format of chain(5), its header defined once */
+struct chain_format_def {
+	const char *name;	/* as messages name it: "chain-agree score" */
+	const char *columns;	/* its header; "@states": a column per state */
+	const char *required;	/* the columns that tell it; NULL: all */
+	const char *forbidden;	/* columns that tell it is not this one */
+	const char *keys;	/* codes: blanks around their values dropped */
+};
+
+const struct chain_format_def *chain_format(enum chain_format f);
+const char *chain_column_dutch(const char *name);
 
 /* csvin.c: the CSV reader */
 struct chain_row {
@@ -142,20 +155,9 @@ int chain_csv_time(struct chain_csv *r, const struct chain_row *row, int col,
 int chain_csv_period(struct chain_csv *r, const struct chain_row *row,
     int col, struct chain_period *p);
 
-/* format.c: every CSV format of chain(5), its header defined once */
-struct chain_format_def {
-	const char *name;	/* as messages name it: "chain-agree score" */
-	const char *columns;	/* its header; "@states": a column per state */
-	const char *required;	/* the columns that tell it; NULL: all */
-	const char *forbidden;	/* columns that tell it is not this one */
-	const char *keys;	/* codes: blanks around their values dropped */
-};
-
-const struct chain_format_def *chain_format(enum chain_format f);
-int chain_column_same(const char *header, const char *name);
-const char *chain_column_dutch(const char *name);
-int chain_format_is(const struct chain_csv *in, enum chain_format f);
-int chain_format_recognise(const struct chain_csv *in,
+/* Inputs by their format: recognised, their keys, their columns' names. */
+int chain_csv_is(const struct chain_csv *in, enum chain_format f);
+int chain_csv_recognise(const struct chain_csv *in,
     const enum chain_format *candidates, size_t n);
 void chain_csv_keys(struct chain_csv *r, enum chain_format f);
 const char *chain_csv_column_as(const struct chain_csv *r, size_t i,

@@ -969,7 +969,7 @@ find_header(const struct chain_csv *r, const char *name, size_t len)
 	memcpy(buf, name, len);
 	buf[len] = '\0';
 	for (i = 0; i < r->ncolumns; i++)
-		if (chain_column_same(r->columns[i], buf))
+		if (chain_name_same(r->columns[i], buf))
 			return (int)i;
 	return -1;
 }
@@ -977,7 +977,7 @@ find_header(const struct chain_csv *r, const char *name, size_t len)
 /*
  * The index of a column, or -1.  --column NAME=HEADER says where NAME is;
  * else the header that names it (case and blanks aside, see
- * chain_column_same), else its Dutch name.
+ * chain_name_same), else its Dutch name.
  */
 int
 chain_csv_column(const struct chain_csv *r, const char *name)
@@ -1017,7 +1017,7 @@ chain_csv_column_as(const struct chain_csv *r, size_t i, enum chain_format f)
 			name[n] = '\0';
 			if (chain_csv_column(r, name) == (int)i)
 				/* "Id" stays "Id"; "Eigenaar" is "owner" */
-				return chain_column_same(r->columns[i], name) ?
+				return chain_name_same(r->columns[i], name) ?
 				    r->columns[i] : name;
 		}
 	return chain_csv_column_name(r, i);
@@ -1235,4 +1235,54 @@ chain_csv_period(struct chain_csv *r, const struct chain_row *row, int col,
 	if (chain_period_parse(s, p) != 0)
 		return bad_value(r, row, col, "period");
 	return 1;
+}
+
+/* Whether the input has every column of a list (all) or any of them. */
+static int
+has_columns(const struct chain_csv *in, const char *list, int all)
+{
+	const char *p = list, *word;
+	char name[64];
+	size_t n;
+
+	while (chain_words_next(&p, &word, &n)) {
+		int found;
+
+		if (n >= sizeof(name))
+			n = sizeof(name) - 1;
+		memcpy(name, word, n);
+		name[n] = '\0';
+		found = chain_csv_column(in, name) >= 0;
+		if (all != found)
+			return !all;
+	}
+	return all;
+}
+
+/* Whether an input's header is that of format f. */
+int
+chain_csv_is(const struct chain_csv *in, enum chain_format f)
+{
+	const struct chain_format_def *d = chain_format(f);
+
+	return has_columns(in, d->required != NULL ? d->required :
+	    chain_format_header(f), 1) &&
+	    (d->forbidden == NULL || !has_columns(in, d->forbidden, 0));
+}
+
+/*
+ * The first of the n candidate formats whose header the input has, in the
+ * order given (a format that holds another's columns comes first); -1 when
+ * none.
+ */
+int
+chain_csv_recognise(const struct chain_csv *in,
+    const enum chain_format *candidates, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (chain_csv_is(in, candidates[i]))
+			return (int)candidates[i];
+	return -1;
 }

@@ -131,7 +131,7 @@ chain_edit_column(struct chain_edit *e, const char *name)
 	if (e->csv != NULL && (col = chain_csv_column(e->csv, name)) >= 0)
 		return col;
 	for (i = e->csv != NULL ? e->nbase : 0; i < e->ncolumns; i++)
-		if (chain_column_same(e->columns[i], name))
+		if (chain_name_same(e->columns[i], name))
 			return (int)i;
 	add_column(e, name);
 	return (int)e->ncolumns - 1;

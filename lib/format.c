@@ -5,8 +5,9 @@
  * table names fewer, and none of the columns it names as forbidden.  The
  * columns of the agreement states are not written out here but derived
  * from the state names, so that a new state is a new column everywhere.
- * A writer asks for its header here; the report recognises its inputs
- * here; nothing else spells a header.
+ * A writer asks for its header here, the reader its columns' Dutch names
+ * and keys, and the report recognises its inputs by it (csvin.c,
+ * chain_csv_is); nothing else spells a header.
  */
 #include <stdio.h>
 #include <string.h>
@@ -190,27 +191,6 @@ static const char *const dutch[][2] = {
 
 #define NDUTCH (sizeof(dutch) / sizeof(dutch[0]))
 
-static int
-fold(int c)
-{
-	if (c == ' ' || c == '-')
-		return '_';
-	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-}
-
-/*
- * Whether a header names a column: without regard to ASCII case, and with
- * a blank, '-' and '_' alike ("Nieuwe deadline" is nieuwe_deadline).
- */
-int
-chain_column_same(const char *header, const char *name)
-{
-	while (*header != '\0' && fold((unsigned char)*header) ==
-	    fold((unsigned char)*name))
-		header++, name++;
-	return *header == '\0' && *name == '\0';
-}
-
 /* The Dutch name of a column, or NULL. */
 const char *
 chain_column_dutch(const char *name)
@@ -218,57 +198,7 @@ chain_column_dutch(const char *name)
 	size_t i;
 
 	for (i = 0; i < NDUTCH; i++)
-		if (chain_column_same(name, dutch[i][0]))
+		if (chain_name_same(name, dutch[i][0]))
 			return dutch[i][1];
 	return NULL;
-}
-
-/* Whether the input has every column of a list (all) or any of them. */
-static int
-has_columns(const struct chain_csv *in, const char *list, int all)
-{
-	const char *p = list, *word;
-	char name[64];
-	size_t n;
-
-	while (chain_words_next(&p, &word, &n)) {
-		int found;
-
-		if (n >= sizeof(name))
-			n = sizeof(name) - 1;
-		memcpy(name, word, n);
-		name[n] = '\0';
-		found = chain_csv_column(in, name) >= 0;
-		if (all != found)
-			return !all;
-	}
-	return all;
-}
-
-/* Whether an input's header is that of format f. */
-int
-chain_format_is(const struct chain_csv *in, enum chain_format f)
-{
-	const struct chain_format_def *d = &formats[f];
-
-	return has_columns(in, d->required != NULL ? d->required :
-	    chain_format_header(f), 1) &&
-	    (d->forbidden == NULL || !has_columns(in, d->forbidden, 0));
-}
-
-/*
- * The first of the n candidate formats whose header the input has, in the
- * order given (a format that holds another's columns comes first); -1 when
- * none.
- */
-int
-chain_format_recognise(const struct chain_csv *in,
-    const enum chain_format *candidates, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (chain_format_is(in, candidates[i]))
-			return (int)candidates[i];
-	return -1;
 }

@@ -308,7 +308,7 @@ recognise(struct chain_csv *in)
 	int k;
 
 	for (k = 0; k < CHAIN_IN_NKINDS; k++)
-		if (chain_format_is(in, chain_report_formats[k]))
+		if (chain_csv_is(in, chain_report_formats[k]))
 			return k;
 	return -1;
 }

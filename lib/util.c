@@ -184,6 +184,28 @@ chain_strcasecmp(const char *a, const char *b)
 	return ca - cb;
 }
 
+static int
+fold(int c)
+{
+	if (c == ' ' || c == '-')
+		return '_';
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+/*
+ * Whether two names are the same name: without regard to ASCII case, and
+ * with a blank, '-' and '_' alike (the header "Nieuwe deadline" names the
+ * column nieuwe_deadline, the state due_soon is due-soon).
+ */
+int
+chain_name_same(const char *header, const char *name)
+{
+	while (*header != '\0' && fold((unsigned char)*header) ==
+	    fold((unsigned char)*name))
+		header++, name++;
+	return *header == '\0' && *name == '\0';
+}
+
 /* Strips blanks (spaces and tabs) on both sides, in place. */
 char *
 chain_trim(char *s)

@@ -67,8 +67,8 @@ test_dutch_documented(void)
 		}
 	}
 	free(page);
-	CHECK(chain_column_same("Nieuwe deadline", "nieuwe_deadline"));
-	CHECK(chain_column_same(" due", "due") == 0);	/* trimmed before */
+	CHECK(chain_name_same("Nieuwe deadline", "nieuwe_deadline"));
+	CHECK(chain_name_same(" due", "due") == 0);	/* trimmed before */
 	CHECK_STR(chain_column_dutch("new_due"), "nieuwe_deadline");
 	CHECK(chain_column_dutch("kpi") == NULL);
 }
