@@ -67,8 +67,6 @@ static const struct chain_option_use option_commands[] = {
 #define NOPTIONS (sizeof(option_commands) / sizeof(option_commands[0]))
 
 /* A number in the help, as its constant says. */
-#define STRING(x) STRING1(x)
-#define STRING1(x) #x
 
 struct agree {
 	struct chain_opts opts;
@@ -102,7 +100,7 @@ usage(int status)
 	    "Options:\n"
 	    "  --as-of DATE        judge as of DATE (default today)\n"
 	    "  --window DAYS       due-soon window (default "
-	    STRING(CHAIN_DUE_SOON_DAYS) ")\n"
+	    CHAIN_STRING(CHAIN_DUE_SOON_DAYS) ")\n"
 	    "  --fail-on LIST      exit 1 when a row is in a state of LIST\n"
 	    "                      (overdue,surprise,due-soon,late,...)\n"
 	    "  --by owner|counterpart, --per week|month|quarter   (score)\n"
@@ -135,7 +133,7 @@ program_option(struct agree *ag, int c, const char *arg)
 	switch (c) {
 	case OPT_WINDOW:
 		ag->judge.window = (int)chain_parse_count("--window", arg, 0,
-		    36500);
+		    CHAIN_WINDOW_MAX);
 		break;
 	case OPT_FAIL_ON:
 		if (chain_judge_fail_on(&ag->judge, arg, &bad, &len) != 0)

@@ -85,9 +85,11 @@ usage(int status)
 	    "\n"
 	    "Options of check and summary (FILE: measurements kpi,period,value):\n"
 	    "  --plan FILE         the chain plan: direction, target, combine\n"
-	    "  --baseline N        limits from the first N points (N >= 12)\n"
+	    "  --baseline N        limits from the first N points (N >= "
+	    CHAIN_STRING(CHAIN_BASELINE_MIN) ")\n"
 	    "  --recalc P[,P..]    new limits from period P (a process change)\n"
-	    "  --screen            leave out moving ranges above 3.267 x mean\n"
+	    "  --screen            leave out moving ranges above "
+	    CHAIN_STRING(CHAIN_SCREEN_FACTOR) " x mean\n"
 	    "  --fail-on concern   exit 1 when a latest point is a concern\n"
 	    "                      (summary: or its assurance is fail)\n"
 	    "Options of leadtime and handoffs (FILE: events case,step,time):\n"
@@ -129,7 +131,7 @@ program_option(struct kpi *k, int c, const char *arg)
 	case OPT_PLAN: k->plan = arg; break;
 	case OPT_BASELINE:
 		k->check.xmr.baseline = (int)chain_parse_count("--baseline", arg,
-		    CHAIN_BASELINE_MIN, 1000000);
+		    CHAIN_BASELINE_MIN, CHAIN_BASELINE_MAX);
 		break;
 	case OPT_RECALC: parse_recalc(&k->check, arg); break;
 	case OPT_SCREEN: k->check.xmr.screen = 1; break;

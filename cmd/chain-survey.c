@@ -70,7 +70,7 @@ struct survey {
 };
 
 /* A constant of the library, as the help writes it. */
-#define TEXT(x) TEXT_(x)
+#define CHAIN_STRING(x) TEXT_(x)
 #define TEXT_(x) #x
 
 static void
@@ -94,18 +94,18 @@ usage(int status)
 	    "                      community, attitude, pillars, chain)\n"
 	    "  --lang en|nl        the language of the item texts (items)\n"
 	    "  --scale MIN-MAX     the scale of items that give none (default "
-	    TEXT(CHAIN_SCALE_MIN) "-" TEXT(CHAIN_SCALE_MAX) ")\n"
+	    CHAIN_STRING(CHAIN_SCALE_MIN) "-" CHAIN_STRING(CHAIN_SCALE_MAX) ")\n"
 	    "  --by LIST           group by wave,partner,about or none\n"
 	    "                      (score: wave,partner; compare: partner,about)\n"
 	    "  --min-n N           show no group of fewer respondents (default "
-	    TEXT(CHAIN_MIN_N) ")\n"
+	    CHAIN_STRING(CHAIN_MIN_N) ")\n"
 	    "  --dimension D       one dimension ('*' the overall score; matrix default)\n"
 	    "  --from WAVE --to WAVE   the waves compared (compare)\n"
 	    "  --wave WAVE         only the responses of that wave\n"
 	    "  --ignore COL[,COL..]    columns (or items) of the responses to skip\n"
 	    "  --fail-on LIST      exit 1 on a group at level concern or discuss\n"
 	    "                      (score), or on a decline with p < "
-	    TEXT(CHAIN_SIGNIFICANCE) " (compare)\n"
+	    CHAIN_STRING(CHAIN_SIGNIFICANCE) " (compare)\n"
 	    CHAIN_HELP_COMMON);
 	exit(CHAIN_EXIT_OK);
 }

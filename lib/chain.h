@@ -25,6 +25,10 @@ enum chain_exit {
 	CHAIN_EXIT_IO = 4	/* cannot open, create or write a file */
 };
 
+/* A constant in a help text: CHAIN_STRING(CHAIN_MIN_N) is "3". */
+#define CHAIN_STRING(x) CHAIN_STRING1(x)
+#define CHAIN_STRING1(x) #x
+
 #if defined(__GNUC__)
 #define CHAIN_PRINTF(a, b) __attribute__((format(printf, a, b)))
 #define CHAIN_NORETURN __attribute__((noreturn))
@@ -174,6 +178,7 @@ int chain_out_close(struct chain_out *w, int keep);
 
 /* agree.c: an agreement's dates */
 #define CHAIN_DUE_SOON_DAYS 7	/* the default window of due-soon */
+#define CHAIN_WINDOW_MAX 36500	/* the widest --window: a hundred years */
 
 struct chain_agreement {
 	int made, due, done, announced, new_due, cancelled;
@@ -256,6 +261,8 @@ int chain_record_set(const char *path, const struct chain_opts *o,
 
 /* xmr.c: XmR control charts */
 #define CHAIN_BASELINE_MIN 12	/* --baseline: the fewest points for limits */
+#define CHAIN_BASELINE_MAX 1000000
+#define CHAIN_SCREEN_FACTOR 3.267	/* --screen: the moving ranges' limit */
 
 struct chain_xmr_opts {
 	int baseline;		/* limits from the first N points; 0: all */

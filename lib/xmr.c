@@ -15,7 +15,6 @@
 #include "chain_priv.h"
 
 #define MR_FACTOR 2.66		/* 3 / 1.128: from mean moving range to 3 sigma */
-#define SCREEN_FACTOR 3.267	/* the upper limit of the moving ranges */
 #define RUN_LENGTH 7		/* points of a trend or a shift */
 
 const char *const chain_rule_names[] = { "", "outside", "trend",
@@ -38,7 +37,7 @@ mean_moving_range(const struct chain_xmr_point *p, size_t s, size_t n,
 	for (i = s + 1; i < s + n; i++) {
 		double mr = fabs(p[i].value - p[i - 1].value);
 
-		if (mr <= SCREEN_FACTOR * mean) {
+		if (mr <= CHAIN_SCREEN_FACTOR * mean) {
 			sum += mr;
 			kept++;
 		}
