@@ -70,8 +70,6 @@ struct survey {
 };
 
 /* A constant of the library, as the help writes it. */
-#define CHAIN_STRING(x) TEXT_(x)
-#define TEXT_(x) #x
 
 static void
 usage(int status)
