@@ -69,8 +69,6 @@ struct survey {
 	struct chain_survey_input input;
 };
 
-/* A constant of the library, as the help writes it. */
-
 static void
 usage(int status)
 {
