@@ -3,7 +3,11 @@
 # runs every example of the manual (default: man/*.1 man/*.5 man/*.7), as
 # jq runs the examples of its manual.  make writes it to
 # tests/man-examples.bats whenever a page changes; the suite's first test
-# fails when the file is older than the pages.
+# fails when the file is older than the pages.  The suite names each
+# example by its page and line; "man-examples.sh -x PAGE LINE" gives that
+# example, read from the page when the test runs: "+ " lines are the
+# page's earlier commands, "$ " the example, "> " what the page shows it
+# printing.
 #
 # An example is a line of a .Bd -literal block that starts with "$ " (a
 # command; "\e" at the end of a line continues it on the next), followed
@@ -24,17 +28,21 @@ set -eu
 LC_ALL=C
 export LC_ALL
 root=$(cd "$(dirname "$0")/.." && pwd)
+example=0
+if [ "${1:-}" = -x ]; then
+	example=$3
+	set -- "$2"
+fi
 if [ $# -eq 0 ]; then
 	cd "$root"
 	set -- man/*.1 man/*.5 man/*.7
 fi
 
-cat <<'EOF'
+[ "$example" != 0 ] || cat <<'EOF'
 #!/usr/bin/env bats
 # Generated from the man pages by tests/man-examples.sh: do not edit; make
-# writes it anew when a page changes.  "+ " lines are the page's earlier
-# commands, run first; "$ " is the example; "> " what the page shows it
-# printing.
+# writes it anew when a page changes.  Each test runs the example on that
+# line of that page, read from the page itself.
 
 load test_helper/common
 load test_helper/man-examples
@@ -48,7 +56,7 @@ load test_helper/man-examples
 EOF
 
 for page in "$@"; do
-	awk -v page="${page##*/}" -v skips="$skips" '
+	awk -v page="${page##*/}" -v skips="$skips" -v example="$example" '
 	# mdoc escapes, in one pass from the left, as a shell needs them
 	function unescape(s,    out, c, name, i) {
 		out = ""
@@ -80,6 +88,19 @@ for page in "$@"; do
 		for (k = 1; k <= nskip; k++)
 			if (index(cmd, skip[k]) > 0)
 				why = reason[k]
+		if (example != 0) {
+			if (cmdline == example) {
+				printf "%s", prior
+				print "$ " cmd
+				for (n = 1; n <= nout; n++)
+					print "> " out[n]
+				cmd = ""
+				exit
+			}
+			prior = prior "+ " cmd "\n"
+			cmd = ""
+			return
+		}
 		name = cmd
 		gsub(/["$`\\!]/, "", name)
 		if (length(name) > 64)
@@ -91,13 +112,7 @@ for page in "$@"; do
 			cmd = ""
 			return
 		}
-		print "\tman_example <<\047MAN_EXAMPLE\047"
-		printf "%s", prior
-		print "$ " cmd
-		for (n = 1; n <= nout; n++)
-			print "> " out[n]
-		print "MAN_EXAMPLE"
-		print "}"
+		printf "\tman_example %s %d\n}\n", page, cmdline
 		prior = prior "+ " cmd "\n"
 		cmd = ""
 	}
