@@ -122,8 +122,10 @@ parse_date_option(const char *opt, const char *arg)
 }
 
 static void
-program_option(struct agree *ag, int c, const char *arg)
+program_option(void *program, int c, const char *arg)
 {
+	struct agree *ag = program;
+
 	struct chain_change *ch = &ag->change;
 	const char *bad;
 	size_t len;
@@ -287,6 +289,14 @@ static const struct chain_command commands[] = {
 	{ "set", run_set },
 };
 
+static void
+check_options(void *program, const char *command)
+{
+	const struct agree *ag = program;
+
+	chain_option_check(option_commands, NOPTIONS, ag->given, command);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -294,31 +304,13 @@ main(int argc, char *argv[])
 		CHAIN_NO_DATE, CHAIN_NO_DATE, CHAIN_NO_DATE, CHAIN_NO_DATE,
 		CHAIN_NO_DATE };
 	struct agree ag;
-	const struct chain_command *command;
-	int c;
+	struct chain_program p = { "f:", longopts, &ag.opts, usage,
+	    program_option, check_options, commands,
+	    sizeof(commands) / sizeof(commands[0]), 0, &ag };
 
-	chain_setprogname(argv[0]);
 	memset(&ag, 0, sizeof(ag));
 	chain_opts_init(&ag.opts);
 	chain_judge_opts_init(&ag.judge);
 	ag.change.dates = no_dates;
-	while ((c = getopt_long(argc, argv, CHAIN_SHORTOPTS "f:", longopts,
-	    NULL)) != -1) {
-		if (c == 'h')
-			usage(CHAIN_EXIT_OK);
-		if (c == '?')
-			chain_usage_error("unknown or incomplete option");
-		if (!chain_opts_common(&ag.opts, c, optarg))
-			program_option(&ag, c, optarg);
-	}
-	if (optind >= argc)
-		usage(CHAIN_EXIT_USAGE);
-	command = chain_command_find(commands,
-	    sizeof(commands) / sizeof(commands[0]), argv[optind]);
-	chain_option_check(option_commands, NOPTIONS, ag.given, command->name);
-	optind++;
-	command->run(&ag, argc - optind, argv + optind);
-	if (fflush(stdout) != 0 || ferror(stdout))
-		chain_err(CHAIN_EXIT_IO, "standard output: write error");
-	return chain_exit_status();
+	return chain_run(&p, argc, argv);
 }

@@ -123,8 +123,10 @@ parse_recalc(struct chain_check_opts *o, const char *arg)
 }
 
 static void
-program_option(struct kpi *k, int c, const char *arg)
+program_option(void *program, int c, const char *arg)
 {
+	struct kpi *k = program;
+
 	if (!chain_option_note(option_commands, NOPTIONS, c, &k->given))
 		usage(CHAIN_EXIT_USAGE);
 	switch (c) {
@@ -164,8 +166,10 @@ program_option(struct kpi *k, int c, const char *arg)
 }
 
 static void
-check_options(const struct kpi *k, const char *command)
+check_options(void *program, const char *command)
 {
+	const struct kpi *k = program;
+
 	chain_option_check(option_commands, NOPTIONS, k->given, command);
 	if (k->lo.kpi != NULL && !k->lo.per)
 		chain_usage_error("--kpi goes with --per");
@@ -247,30 +251,15 @@ int
 main(int argc, char *argv[])
 {
 	struct kpi kp;
-	const struct chain_command *command;
-	int c;
+	struct chain_program p = { NULL, longopts, &kp.opts, usage,
+	    program_option, check_options, commands,
+	    sizeof(commands) / sizeof(commands[0]), 0, &kp };
+	int status;
 
-	chain_setprogname(argv[0]);
 	memset(&kp, 0, sizeof(kp));
 	chain_opts_init(&kp.opts);
 	chain_leadtime_opts_init(&kp.lo);
-	while ((c = getopt_long(argc, argv, CHAIN_SHORTOPTS, longopts,
-	    NULL)) != -1) {
-		if (c == 'h')
-			usage(CHAIN_EXIT_OK);
-		if (c == '?')
-			chain_usage_error("unknown or incomplete option");
-		if (!chain_opts_common(&kp.opts, c, optarg))
-			program_option(&kp, c, optarg);
-	}
-	if (optind >= argc)
-		usage(CHAIN_EXIT_USAGE);
-	command = chain_command_find(commands,
-	    sizeof(commands) / sizeof(commands[0]), argv[optind++]);
-	check_options(&kp, command->name);
-	command->run(&kp, argc - optind, argv + optind);
+	status = chain_run(&p, argc, argv);
 	free(kp.check.recalc);
-	if (fflush(stdout) != 0 || ferror(stdout))
-		chain_err(CHAIN_EXIT_IO, "standard output: write error");
-	return chain_exit_status();
+	return status;
 }

@@ -34,12 +34,13 @@ struct options {
 	const char *chain, *week, *actions, *fail_on;
 	enum format format;
 	enum chain_lang lang;
-	int as_of_given;
 };
 
 static void
-usage(void)
+usage(int status)
 {
+	if (status != CHAIN_EXIT_OK)
+		chain_usage_error("unknown or incomplete option");
 	printf("usage: chain-report [--chain NAME] [--week YYYY-Www | --as-of DATE]\n"
 	    "                    [--format html|md|txt] [--lang en|nl] [-o FILE]\n"
 	    "                    [--actions FILE] [--fail-on KIND[,KIND..]] [FILE...]\n"
@@ -63,6 +64,7 @@ usage(void)
 	    "  -d, --delimiter C   input delimiter (default: detected)\n"
 	    "  --excel             the --actions CSV for Dutch Excel\n"
 	    "  --allow-ragged      pad short rows instead of rejecting them\n"
+	    "  --column NAME=HEADER  read column NAME from the column HEADER\n"
 	    "  -q, --quiet         no warnings\n"
 	    "  -h, --help          this help;  -V, --version  the version\n"
 	    "\n"
@@ -71,60 +73,50 @@ usage(void)
 }
 
 static void
-parse_options(struct options *o, int argc, char *argv[])
+program_option(void *program, int c, const char *arg)
 {
-	int c;
+	struct options *o = program;
 
-	while ((c = getopt_long(argc, argv, CHAIN_SHORTOPTS, longopts,
-	    NULL)) != -1) {
-		switch (c) {
-		case 'h':
-			usage();
-			break;
-		case '?':
-			chain_usage_error("unknown or incomplete option");
-		case OPT_CHAIN:
-			o->chain = optarg;
-			break;
-		case OPT_WEEK:
-			o->week = optarg;
-			break;
-		case OPT_FORMAT:
-			if (strcmp(optarg, "html") == 0)
-				o->format = FORMAT_HTML;
-			else if (strcmp(optarg, "md") == 0)
-				o->format = FORMAT_MD;
-			else if (strcmp(optarg, "txt") == 0)
-				o->format = FORMAT_TXT;
-			else
-				chain_usage_error("--format: '%s' is not html, md "
-				    "or txt", optarg);
-			break;
-		case OPT_LANG:
-			if (strcmp(optarg, "en") == 0)
-				o->lang = CHAIN_EN;
-			else if (strcmp(optarg, "nl") == 0)
-				o->lang = CHAIN_NL;
-			else
-				chain_usage_error("--lang: '%s' is not en or nl",
-				    optarg);
-			break;
-		case OPT_ACTIONS:
-			o->actions = optarg;
-			break;
-		case OPT_FAIL_ON:
-			chain_action_kinds_check("--fail-on", optarg);
-			o->fail_on = optarg;
-			break;
-		case CHAIN_OPT_AS_OF:
-			o->as_of_given = 1;
-			/* FALLTHROUGH */
-		default:
-			if (!chain_opts_common(&o->opts, c, optarg))
-				chain_usage_error("unknown or incomplete option");
-		}
+	switch (c) {
+	case OPT_CHAIN:
+		o->chain = arg;
+		break;
+	case OPT_WEEK:
+		o->week = arg;
+		break;
+	case OPT_FORMAT:
+		if (strcmp(arg, "html") == 0)
+			o->format = FORMAT_HTML;
+		else if (strcmp(arg, "md") == 0)
+			o->format = FORMAT_MD;
+		else if (strcmp(arg, "txt") == 0)
+			o->format = FORMAT_TXT;
+		else
+			chain_usage_error("--format: '%s' is not html, md or "
+			    "txt", arg);
+		break;
+	case OPT_LANG:
+		o->lang = chain_lang_parse(arg);
+		break;
+	case OPT_ACTIONS:
+		o->actions = arg;
+		break;
+	case OPT_FAIL_ON:
+		chain_action_kinds_check("--fail-on", arg);
+		o->fail_on = arg;
+		break;
+	default:
+		chain_usage_error("unknown or incomplete option");
 	}
-	if (o->week != NULL && o->as_of_given)
+}
+
+static void
+check_options(void *program, const char *command)
+{
+	const struct options *o = program;
+
+	(void)command;
+	if (o->week != NULL && o->opts.as_of_given)
 		chain_usage_error("--week and --as-of choose the week both; give "
 		    "one");
 }
@@ -161,37 +153,46 @@ write_actions(const struct chain_report *r, const struct options *o)
 	chain_out_close(w, 1);
 }
 
-int
-main(int argc, char *argv[])
+static void
+run_report(void *program, int argc, char **argv)
 {
-	struct options o;
+	const struct options *o = program;
 	struct chain_report *r;
 	struct chain_opts plain;
 	struct chain_out *w;
 
-	chain_setprogname(argv[0]);
-	memset(&o, 0, sizeof(o));
-	chain_opts_init(&o.opts);
-	parse_options(&o, argc, argv);
-	r = chain_report_new(report_date(&o), o.chain, o.lang);
-	chain_csv_each(argc - optind, argv + optind, &o.opts, read_input, r);
+	r = chain_report_new(report_date(o), o->chain, o->lang);
+	chain_csv_each(argc, argv, &o->opts, read_input, r);
 	if (chain_exit_status() < CHAIN_EXIT_DATA) {
 		chain_report_finish(r);
 		chain_report_act(r);
-		plain = o.opts;
+		plain = o->opts;
 		plain.excel = 0;
 		w = chain_out_open(&plain);
-		if (o.format == FORMAT_HTML)
+		if (o->format == FORMAT_HTML)
 			chain_render_html(r, chain_out_file(w));
 		else
 			chain_render_text(r, chain_out_file(w),
-			    o.format == FORMAT_MD);
-		if (o.actions != NULL)
-			write_actions(r, &o);
-		if (chain_report_failing(r, o.fail_on))
+			    o->format == FORMAT_MD);
+		if (o->actions != NULL)
+			write_actions(r, o);
+		if (chain_report_failing(r, o->fail_on))
 			chain_raise_status(CHAIN_EXIT_FOUND);
 		chain_out_close(w, chain_exit_status() <= CHAIN_EXIT_FOUND);
 	}
 	chain_report_free(r);
-	return chain_exit_status();
+}
+
+static const struct chain_command report[] = { { "report", run_report } };
+
+int
+main(int argc, char *argv[])
+{
+	struct options o;
+	struct chain_program p = { NULL, longopts, &o.opts, usage,
+	    program_option, check_options, report, 1, 1, &o };
+
+	memset(&o, 0, sizeof(o));
+	chain_opts_init(&o.opts);
+	return chain_run(&p, argc, argv);
 }

@@ -107,8 +107,10 @@ usage(int status)
 }
 
 static void
-program_option(struct survey *sv, int c, const char *arg)
+program_option(void *program, int c, const char *arg)
 {
+	struct survey *sv = program;
+
 	if (!chain_option_note(option_commands, NOPTIONS, c, &sv->given))
 		usage(CHAIN_EXIT_USAGE);
 	switch (c) {
@@ -129,17 +131,19 @@ program_option(struct survey *sv, int c, const char *arg)
 		    CHAIN_MIN_N_MAX);
 		break;
 	case OPT_LANG:
-		if (strcmp(arg, "en") != 0 && strcmp(arg, "nl") != 0)
-			chain_usage_error("--lang: '%s' is not en or nl", arg);
-		sv->dutch = strcmp(arg, "nl") == 0;
+		sv->dutch = chain_lang_parse(arg) == CHAIN_NL;
 		break;
 	}
 }
 
 static void
-check_options(struct survey *sv)
+check_options(void *program, const char *command)
 {
-	int compare = strcmp(sv->command, "compare") == 0;
+	struct survey *sv = program;
+	int compare;
+
+	sv->command = command;
+	compare = strcmp(sv->command, "compare") == 0;
 
 	chain_option_check(option_commands, NOPTIONS, sv->given, sv->command);
 	if (sv->items != NULL && sv->instrument != NULL)
@@ -311,10 +315,10 @@ int
 main(int argc, char *argv[])
 {
 	struct survey sv;
-	const struct chain_command *command;
-	int c;
+	struct chain_program p = { NULL, longopts, &sv.opts, usage,
+	    program_option, check_options, commands, NCOMMANDS, 0, &sv };
+	int status;
 
-	chain_setprogname(argv[0]);
 	memset(&sv, 0, sizeof(sv));
 	chain_opts_init(&sv.opts);
 	sv.argv0 = argv[0];
@@ -323,23 +327,7 @@ main(int argc, char *argv[])
 	sv.min_n = CHAIN_MIN_N;
 	sv.by = -1;			/* not given */
 	sv.cell = -1;
-	while ((c = getopt_long(argc, argv, CHAIN_SHORTOPTS, longopts,
-	    NULL)) != -1) {
-		if (c == 'h')
-			usage(CHAIN_EXIT_OK);
-		if (c == '?')
-			chain_usage_error("unknown or incomplete option");
-		if (!chain_opts_common(&sv.opts, c, optarg))
-			program_option(&sv, c, optarg);
-	}
-	if (optind >= argc)
-		usage(CHAIN_EXIT_USAGE);
-	command = chain_command_find(commands, NCOMMANDS, argv[optind]);
-	sv.command = command->name;
-	check_options(&sv);
-	command->run(&sv, argc - optind - 1, argv + optind + 1);
+	status = chain_run(&p, argc, argv);
 	chain_instrument_free(sv.in);
-	if (fflush(stdout) != 0 || ferror(stdout))
-		chain_err(CHAIN_EXIT_IO, "standard output: write error");
-	return chain_exit_status();
+	return status;
 }

@@ -67,6 +67,7 @@ struct chain_opts {
 	int as_of;		/* --as-of DATE, in days since 1970-01-01 */
 	int quiet;		/* -q */
 	int max_errors;		/* problems listed per file; 0 lists all */
+	int as_of_given;	/* --as-of was given */
 	const char *column_map[CHAIN_COLUMN_MAP_MAX];	/* --column N=H */
 	size_t ncolumn_map;
 };
@@ -109,6 +110,8 @@ int chain_opts_common(struct chain_opts *o, int c, const char *arg);
 CHAIN_NORETURN void chain_usage_error(const char *fmt, ...) CHAIN_PRINTF(1, 2);
 CHAIN_NORETURN void chain_version(void);
 long chain_parse_count(const char *opt, const char *arg, long min, long max);
+enum chain_lang { CHAIN_EN, CHAIN_NL };
+enum chain_lang chain_lang_parse(const char *arg);
 
 /* command.c: a program's commands, and which options go with which */
 struct chain_option_use {
@@ -126,6 +129,21 @@ struct chain_command {
 };
 const struct chain_command *chain_command_find(
     const struct chain_command *table, size_t n, const char *name);
+
+struct option;
+struct chain_program {
+	const char *shortopts;		/* its own, beyond CHAIN_SHORTOPTS */
+	const struct option *longopts;	/* CHAIN_LONGOPTS, then its own */
+	struct chain_opts *opts;
+	void (*usage)(int status);	/* --help (0), or a usage error */
+	void (*option)(void *program, int c, const char *arg);
+	void (*check)(void *program, const char *command);	/* or NULL */
+	const struct chain_command *commands;
+	size_t ncommands;
+	int no_command_word;		/* commands[0] is the program */
+	void *program;
+};
+int chain_run(const struct chain_program *p, int argc, char **argv);
 
 /* date.c: dates and periods */
 #define CHAIN_NO_DATE (-2147483647 - 1)
@@ -389,7 +407,6 @@ int chain_compare_write(struct chain_out *w, const struct chain_waves *c,
 void chain_compare_free(struct chain_waves *c);
 
 /* chain-report: the weekly PDCA report (SPEC section 5) */
-enum chain_lang { CHAIN_EN, CHAIN_NL };
 
 struct chain_report;
 struct chain_report *chain_report_new(int as_of, const char *chain,

@@ -4,6 +4,8 @@
  * the options given are noted as they are parsed, and one given with a
  * command it does not go with is a usage error that names both.
  */
+#include <getopt.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "chain_priv.h"
@@ -47,4 +49,43 @@ chain_option_check(const struct chain_option_use *use, size_t n,
 		if ((given >> i & 1) && !chain_list_has(use[i].commands, command))
 			chain_usage_error("%s does not go with %s (only with %s)",
 			    use[i].name, command, use[i].commands);
+}
+
+/*
+ * A program's run, the same in every program: its options (the shared
+ * ones, then its own), the command named first, that command on the
+ * operands left, and standard output checked at the end.  Returns the exit
+ * status.
+ */
+int
+chain_run(const struct chain_program *p, int argc, char **argv)
+{
+	const struct chain_command *command = &p->commands[0];
+	char shortopts[32];
+	int c;
+
+	chain_setprogname(argv[0]);
+	snprintf(shortopts, sizeof(shortopts), "%s%s", CHAIN_SHORTOPTS,
+	    p->shortopts != NULL ? p->shortopts : "");
+	while ((c = getopt_long(argc, argv, shortopts, p->longopts,
+	    NULL)) != -1) {
+		if (c == 'h')
+			p->usage(CHAIN_EXIT_OK);
+		if (c == '?')
+			chain_usage_error("unknown or incomplete option");
+		if (!chain_opts_common(p->opts, c, optarg))
+			p->option(p->program, c, optarg);
+	}
+	if (!p->no_command_word) {
+		if (optind >= argc)
+			p->usage(CHAIN_EXIT_USAGE);
+		command = chain_command_find(p->commands, p->ncommands,
+		    argv[optind++]);
+	}
+	if (p->check != NULL)
+		p->check(p->program, command->name);
+	command->run(p->program, argc - optind, argv + optind);
+	if (fflush(stdout) != 0 || ferror(stdout))
+		chain_err(CHAIN_EXIT_IO, "standard output: write error");
+	return chain_exit_status();
 }

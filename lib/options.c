@@ -93,6 +93,7 @@ chain_opts_common(struct chain_opts *o, int c, const char *arg)
 		o->column_map[o->ncolumn_map++] = arg;
 		return 1;
 	case CHAIN_OPT_AS_OF:
+		o->as_of_given = 1;
 		if (chain_date_parse(arg, &o->as_of) != 0)
 			chain_usage_error("--as-of: '%s' is not a valid date",
 			    arg);
@@ -115,4 +116,15 @@ chain_parse_count(const char *opt, const char *arg, long min, long max)
 		chain_usage_error("%s: '%s' is not a whole number from %ld to %ld",
 		    opt, arg, min, max);
 	return v;
+}
+
+/* --lang en|nl: the language of texts (items, the report). */
+enum chain_lang
+chain_lang_parse(const char *arg)
+{
+	if (strcmp(arg, "en") == 0)
+		return CHAIN_EN;
+	if (strcmp(arg, "nl") != 0)
+		chain_usage_error("--lang: '%s' is not en or nl", arg);
+	return CHAIN_NL;
 }
