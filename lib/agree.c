@@ -1,6 +1,6 @@
 /*
- * agree.c: the agreements register.  An agreement's state as of a date D
- * follows SPEC section 2: a promise is kept when done by its due date, and
+ * agree.c: an agreement's state.  Its state as of a date D follows SPEC
+ * section 2 (one made after D is not made yet): a promise is kept when done by its due date, and
  * a deviation (renegotiated, late, overdue) is a surprise unless it was
  * announced to the counterpart by the due date.  Every date after D counts
  * as not yet happened, so any run can replay the past.  A tally counts the
