@@ -63,6 +63,7 @@ struct chain_csv {
 	int segment_quote;	/* a quote in the line being fed */
 	int qstate;		/* where quote_check is in the record */
 	int literal_quote;	/* a quote inside an unquoted field, so far */
+	unsigned char qlast;	/* the last byte quote_check saw */
 	const char *const *column_map;	/* --column NAME=HEADER */
 	size_t ncolumn_map;
 	size_t *keys;		/* columns whose blanks around are dropped */
@@ -412,42 +413,54 @@ parse_problem(struct chain_csv *r)
  * quote inside an unquoted field is taken literally (12" scherm), lets
  * anything follow; this checks it, across the lines of a record.  Returns
  * the offset of the first bad byte, or len.
+ *
+ * Only the quotes matter, so the scan jumps from quote to quote: outside a
+ * quoted field a quote opens one when it starts a field (at the start of
+ * the line or after a delimiter or a lone CR), and is taken literally
+ * otherwise; inside, a doubled quote is a quote and a single one closes
+ * the field, which the next byte must end.
  */
-enum { Q_START, Q_PLAIN, Q_QUOTED, Q_CLOSED };
+enum { Q_OUT, Q_QUOTED, Q_CLOSED };
 
 static size_t
 quote_check(struct chain_csv *r, const unsigned char *p, size_t len)
 {
 	const unsigned char delim = (unsigned char)r->delimiter;
-	size_t i;
+	const unsigned char *q, *end = p + len;
+	size_t i = 0;
 
-	for (i = 0; i < len; i++) {
-		unsigned char c = p[i];
-		int end = c == delim || c == '\n' || c == '\r';
-
-		switch (r->qstate) {
-		case Q_START:
-			r->qstate = c == '"' ? Q_QUOTED : end ? Q_START : Q_PLAIN;
-			break;
-		case Q_PLAIN:
-			if (end)
-				r->qstate = Q_START;
-			else if (c == '"')
-				r->literal_quote = 1;
-			break;
-		case Q_QUOTED:
-			if (c == '"')
-				r->qstate = Q_CLOSED;
-			break;
-		default:
-			if (c == '"')
-				r->qstate = Q_QUOTED;
-			else if (end)
-				r->qstate = Q_START;
-			else
-				return i;
-		}
+	if (len == 0)
+		return 0;
+	if (r->qstate == Q_CLOSED) {
+		/* a quote ended the segment before (a line, or a block) */
+		if (p[0] == '"')
+			r->qstate = Q_QUOTED, i = 1;
+		else if (p[0] != delim && p[0] != '\n' && p[0] != '\r')
+			return 0;
+		else
+			r->qstate = Q_OUT;
 	}
+	while (i < len && (q = memchr(p + i, '"', len - i)) != NULL) {
+		i = (size_t)(q - p);
+		if (r->qstate == Q_OUT) {
+			/* the byte before: in this segment, or the last one's */
+			unsigned char before = i > 0 ? p[i - 1] : r->qlast;
+
+			if (before == delim || before == '\r' || before == '\n')
+				r->qstate = Q_QUOTED;
+			else
+				r->literal_quote = 1;
+			i++;
+		} else if (q + 1 < end && q[1] == '"')
+			i += 2;
+		else if (q + 1 == end)
+			r->qstate = Q_CLOSED, i++;
+		else if (q[1] == delim || q[1] == '\n' || q[1] == '\r')
+			r->qstate = Q_OUT, i++;
+		else
+			return i + 1;
+	}
+	r->qlast = p[len - 1];
 	return len;
 }
 
@@ -609,6 +622,9 @@ trim_field(struct chain_csv *r, size_t f, size_t col)
 	char *s = r->data + r->fstart[f];
 	size_t len = r->flen[f], skip = 0;
 
+	if (len == 0 || (s[0] != ' ' && s[0] != '\t' && s[len - 1] != ' ' &&
+	    s[len - 1] != '\t'))
+		return;		/* the usual key: nothing to drop */
 	while (skip < len && (s[skip] == ' ' || s[skip] == '\t'))
 		skip++;
 	while (len > skip && (s[len - 1] == ' ' || s[len - 1] == '\t'))
@@ -740,6 +756,7 @@ chain_csv_fdopen(int fd, const char *name, const struct chain_opts *o)
 	r->fd = fd;
 	r->own_fd = fd != STDIN_FILENO;
 	r->line = 1;
+	r->qlast = '\n';
 	r->max_errors = o->max_errors;
 	r->column_map = o->column_map;
 	r->ncolumn_map = o->ncolumn_map;

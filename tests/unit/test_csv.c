@@ -199,6 +199,43 @@ test_large_field(void)
 	free(text);
 }
 
+/* Quotes where a read block ends (every 65536 bytes): read as anywhere. */
+static void
+test_block_edges(void)
+{
+	size_t block = 64 * 1024, n;
+	char *text = malloc(2 * block);
+	struct chain_csv *r;
+	const struct chain_row *row;
+
+	/* a doubled quote inside a quoted field, split by the block's end */
+	memcpy(text, "a,b\n1,\"", 7);
+	for (n = 7; n < block - 1; n++)
+		text[n] = 'x';
+	memcpy(text + n, "\"\"y\"\n2,z\n", 10);
+	r = open_text(text, n + 10);
+	row = chain_csv_read(r);
+	CHECK_INT(row->len[1], block - 8 + 2);
+	CHECK_STR(chain_field(row, 1) + block - 8, "\"y");
+	row = chain_csv_read(r);
+	CHECK_STR(chain_field(row, 1), "z");
+	CHECK_INT(chain_csv_errors(r), 0);
+	done(r);
+
+	/* a literal quote in an unquoted field, first in the next block */
+	memcpy(text, "a,b\n1,", 6);
+	for (n = 6; n < block; n++)
+		text[n] = 'x';
+	memcpy(text + n, "\"y\n", 3);
+	r = open_text(text, n + 3);
+	row = chain_csv_read(r);
+	CHECK(row != NULL);
+	CHECK_STR(chain_field(row, 1) + block - 6, "\"y");
+	CHECK_INT(chain_csv_errors(r), 0);
+	done(r);
+	free(text);
+}
+
 /*
  * The cases of the csv-spectrum conformance suite, each in LF and CRLF:
  * the rows the reader must give, fields separated by '|', rows by '\n'.
@@ -370,6 +407,7 @@ main(void)
 	test_dialects();
 	test_problems();
 	test_large_field();
+	test_block_edges();
 	test_spectrum();
 	test_excel_edges();
 	test_writer();
