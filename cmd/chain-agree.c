@@ -16,6 +16,7 @@ enum {
 	OPT_WINDOW = CHAIN_OPT_PROGRAM, OPT_FAIL_ON, OPT_BY, OPT_PER, OPT_STATE,
 	OPT_OWNER, OPT_COUNTERPART, OPT_PARTNERS, OPT_DUE, OPT_TITLE, OPT_MADE,
 	OPT_ID, OPT_DONE, OPT_ANNOUNCE, OPT_NEW_DUE, OPT_PLAN, OPT_CANCEL,
+	OPT_CORRECT, OPT_AGAIN,
 	OPT_FILE = 'f'
 };
 
@@ -39,6 +40,8 @@ static const struct option longopts[] = {
 	{ "new-due", required_argument, NULL, OPT_NEW_DUE },
 	{ "plan", required_argument, NULL, OPT_PLAN },
 	{ "cancel", required_argument, NULL, OPT_CANCEL },
+	{ "correct", no_argument, NULL, OPT_CORRECT },
+	{ "again", no_argument, NULL, OPT_AGAIN },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -62,6 +65,8 @@ static const struct chain_option_use option_commands[] = {
 	{ OPT_NEW_DUE, "--new-due", "set" },
 	{ OPT_PLAN, "--plan", "set" },
 	{ OPT_CANCEL, "--cancel", "set" },
+	{ OPT_CORRECT, "--correct", "set" },
+	{ OPT_AGAIN, "--again", "set" },
 };
 
 #define NOPTIONS (sizeof(option_commands) / sizeof(option_commands[0]))
@@ -86,7 +91,8 @@ usage(int status)
 	    "       chain-agree [options] add -f FILE --owner P --due D [--counterpart P]\n"
 	    "                   [--title T] [--made D] [--id ID]\n"
 	    "       chain-agree [options] set -f FILE ID (--done D | --announce D\n"
-	    "                   [--new-due D] [--plan T] | --cancel D)\n"
+	    "                   [--new-due D] [--plan T] [--again] | --cancel D)\n"
+	    "                   [--correct]\n"
 	    "\n"
 	    "Commands:\n"
 	    "  status   every agreement with state,effective_due,days_late,surprise\n"
@@ -107,6 +113,8 @@ usage(int status)
 	    "  --state S[,S..], --owner P, --counterpart P        (list)\n"
 	    "  --partners FILE     known partner codes (check)\n"
 	    "  -f, --file FILE     the register to change (add, set)\n"
+	    "  --correct           put a recorded date right (set)\n"
+	    "  --again             a new announcement after an earlier one (set)\n"
 	    CHAIN_HELP_COMMON);
 	exit(CHAIN_EXIT_OK);
 }
@@ -183,6 +191,8 @@ program_option(void *program, int c, const char *arg)
 	case OPT_CANCEL:
 		ch->dates.cancelled = parse_date_option("--cancel", arg);
 		break;
+	case OPT_CORRECT: ch->correct = 1; break;
+	case OPT_AGAIN: ch->again = 1; break;
 	}
 }
 
@@ -273,9 +283,10 @@ run_set(void *p, int argc, char **argv)
 	if ((d->done != CHAIN_NO_DATE) + (d->announced != CHAIN_NO_DATE) +
 	    (d->cancelled != CHAIN_NO_DATE) != 1)
 		chain_usage_error("set needs one of --done, --announce, --cancel");
-	if ((d->new_due != CHAIN_NO_DATE || ag->change.plan != NULL) &&
-	    d->announced == CHAIN_NO_DATE)
-		chain_usage_error("--new-due and --plan go with --announce");
+	if ((d->new_due != CHAIN_NO_DATE || ag->change.plan != NULL ||
+	    ag->change.again) && d->announced == CHAIN_NO_DATE)
+		chain_usage_error("--new-due, --plan and --again go with "
+		    "--announce");
 	chain_record_set(ag->file, &ag->opts, argv[0], &ag->change);
 }
 

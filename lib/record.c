@@ -5,7 +5,9 @@
  * prefix and width kept) unless it brings its own, which must be new; it
  * is made as of --as-of unless told otherwise.  A change records a date
  * done, an announcement (with a new due date and a plan) or a cancellation
- * in the agreement's row; an id on two rows is not changed at all.  Dates
+ * in the agreement's row; an id on two rows is not changed at all, nor is a
+ * date the row records already (unless corrected, or announced again), nor
+ * one before the agreement was made.  Dates
  * are written as the register writes its due dates: dd-mm-yyyy in a Dutch
  * one.  A column the change needs and the file lacks is added.
  */
@@ -189,6 +191,84 @@ done:
 	return id;
 }
 
+/*
+ * Whether the change may be written: a date the row records already is a
+ * fact, changed only with --correct (or, for a new announcement after an
+ * earlier one, --again); and no date may come before the agreement was
+ * made, as chain-agree check would say.  Each refusal is reported; the
+ * register is then left as it was.
+ */
+static int
+column_name(struct chain_csv *r, int col, const char *name, const char **out)
+{
+	*out = col >= 0 ? chain_csv_column_name(r, (size_t)col) : name;
+	return col;
+}
+
+static int
+recorded(struct chain_csv *r, const struct chain_row *row, int col,
+    const char *name, int had, int wants, const char *how)
+{
+	char when[CHAIN_DATE_LEN];
+	const char *column;
+
+	if (had == CHAIN_NO_DATE || wants == CHAIN_NO_DATE || how == NULL)
+		return 0;
+	column_name(r, col, name, &column);
+	chain_date_format(had, when);
+	chain_csv_error(r, row->line, column, "%s is recorded already; %s",
+	    when, how);
+	return -1;
+}
+
+static int
+before_made(struct chain_csv *r, const struct chain_row *row, int col,
+    const char *name, int date, int made)
+{
+	char d[CHAIN_DATE_LEN], m[CHAIN_DATE_LEN];
+	const char *column;
+
+	if (date == CHAIN_NO_DATE || made == CHAIN_NO_DATE || date >= made)
+		return 0;
+	column_name(r, col, name, &column);
+	chain_date_format(date, d);
+	chain_date_format(made, m);
+	chain_csv_error(r, row->line, column, "%s is before made (%s)", d, m);
+	return -1;
+}
+
+static int
+change_allowed(struct chain_csv *r, const struct chain_row *row,
+    const struct chain_register *c, const struct chain_change *ch)
+{
+	static const char fix[] = "--correct puts a wrong date right";
+	static const char again[] = "--again records a new announcement, "
+	    "--correct puts a wrong date right";
+	const struct chain_agreement *to = &ch->dates;
+	struct chain_agreement was;
+	int bad = 0;
+
+	if (chain_register_row(r, row, c, &was) != 0)
+		return -1;
+	bad |= recorded(r, row, c->done, "done", was.done, to->done,
+	    ch->correct ? NULL : fix);
+	bad |= recorded(r, row, c->cancelled, "cancelled", was.cancelled,
+	    to->cancelled, ch->correct ? NULL : fix);
+	bad |= recorded(r, row, c->announced, "announced", was.announced,
+	    to->announced, ch->correct || ch->again ? NULL : again);
+	if (ch->again && !ch->correct && was.announced != CHAIN_NO_DATE &&
+	    to->announced != CHAIN_NO_DATE && to->announced < was.announced)
+		bad |= recorded(r, row, c->announced, "announced",
+		    was.announced, to->announced, "a new announcement comes "
+		    "after it (--correct puts a wrong date right)");
+	bad |= before_made(r, row, c->done, "done", to->done, was.made);
+	bad |= before_made(r, row, c->announced, "announced", to->announced,
+	    was.made);
+	bad |= before_made(r, row, c->cancelled, "cancelled", to->cancelled,
+	    was.made);
+	return bad ? -1 : 0;
+}
+
 /* The change ch written into the agreement's row, in its date style. */
 static void
 change_row(struct chain_edit *e, const struct chain_row *row,
@@ -250,7 +330,8 @@ chain_record_set(const char *path, const struct chain_opts *o,
 			continue;
 		}
 		first = row->line;
-		change_row(e, row, &c, ch);
+		if (change_allowed(r, row, &c, ch) == 0)
+			change_row(e, row, &c, ch);
 	}
 	if (first == 0)
 		return no_agreement(e, path, id);

@@ -127,3 +127,63 @@ EOF
 	run -3 --separate-stderr chain-kpi check t.csv
 	assert_equal "$stderr" "chain-kpi: t.csv:1: value: required column is missing (the header, split at '\\t', has: kpi, period)"
 }
+
+@test "set records and never rewrites: --correct, --again, refused changes leave the register" {
+	dutch r.csv <<'EOF2'
+id;owner;counterpart;made;due;done;announced;new_due;plan
+A001;POL;OM;1-6-2026;12-6-2026;11-6-2026;;;
+A003;RvdK;GEM;1-6-2026;19-6-2026;;15-6-2026;26-6-2026;Extra investigator
+EOF2
+	cp r.csv before.csv
+	# the in-time announcement of 15 June is not overwritten by a late one
+	run -3 chain-agree set -f r.csv A003 --announce 2026-06-22
+	assert_output 'chain-agree: r.csv:3: announced: 2026-06-15 is recorded already; --again records a new announcement, --correct puts a wrong date right'
+	# nor a recorded done date, nor a date before the agreement was made
+	run -3 chain-agree set -f r.csv A001 --done 2026-06-12
+	assert_output 'chain-agree: r.csv:2: done: 2026-06-11 is recorded already; --correct puts a wrong date right'
+	run -3 chain-agree set -f r.csv A003 --done 20-5-2026
+	assert_output 'chain-agree: r.csv:3: done: 2026-05-20 is before made (2026-06-01)'
+	run -3 chain-agree set -f r.csv A003 --announce 2026-06-10 --again
+	assert_output 'chain-agree: r.csv:3: announced: 2026-06-15 is recorded already; a new announcement comes after it (--correct puts a wrong date right)'
+	cmp r.csv before.csv
+	# so check never fails the weekly run on what set let through
+	run -0 chain-agree check r.csv
+	# a second renegotiation, and a correction, in the register's own style
+	run -0 chain-agree set -f r.csv A003 --announce 2026-06-18 --new-due 2026-07-03 --again
+	run -0 chain-agree set -f r.csv A001 --done 2026-06-10 --correct
+	# CRLF kept on every line
+	[ "$(grep -c $'\r$' r.csv)" -eq 3 ]
+	run -0 sh -c "tr -d '\r' < r.csv"
+	assert_output - <<'EOF2'
+﻿id;owner;counterpart;made;due;done;announced;new_due;plan
+A001;POL;OM;1-6-2026;12-6-2026;10-06-2026;;;
+A003;RvdK;GEM;1-6-2026;19-6-2026;;18-06-2026;03-07-2026;Extra investigator
+EOF2
+	run -2 chain-agree set -f r.csv A001 --done 2026-06-10 --again
+	assert_output --partial '--again go with --announce'
+}
+
+@test "not-made: an agreement made after the date did not exist yet" {
+	csv r.csv <<'EOF2'
+id,owner,counterpart,made,due,done
+A1,OM,POL,2026-01-05,2026-01-20,2026-01-19
+A2,OM,POL,2026-06-10,2026-06-20,
+EOF2
+	# replayed as of 1 February, A2 (made in June) is not an agreement yet
+	run -0 chain-agree status --as-of 2026-02-01 r.csv
+	assert_output - <<'EOF2'
+id,owner,counterpart,made,due,done,state,effective_due,days_late,surprise
+A1,OM,POL,2026-01-05,2026-01-20,2026-01-19,kept,2026-01-20,0,0
+A2,OM,POL,2026-06-10,2026-06-20,,not-made,2026-06-20,0,0
+EOF2
+	run -0 chain-agree score --as-of 2026-02-01 r.csv
+	assert_line --index 1 'OM,,1,1,0,0,0,0,0,0,0,1,'
+	run -0 chain-agree matrix --as-of 2026-02-01 r.csv
+	assert_line --index 1 'OM,POL,1,1,0,1'
+	run -0 chain-agree list --state not-made --as-of 2026-02-01 r.csv
+	assert_line --index 1 --partial 'A2,'
+	# the report leaves it out
+	chain-agree status --as-of 2026-02-01 r.csv > status.csv
+	run -0 chain-report --format txt --as-of 2026-02-01 status.csv
+	refute_output --partial 'A2'
+}
