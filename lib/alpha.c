@@ -159,7 +159,7 @@ chain_reliability_gather(const struct chain_survey_input *si)
 	a->x = chain_calloc(si->in->nitems, sizeof(*a->x));
 	for (d = 0; d < si->in->ndims; d++)
 		chain_cov_init(&a->cov[d], si->in->dims[d].nitems);
-	chain_survey_each(si, reliability_add, a);
+	chain_survey_each(si, NULL, 0, reliability_add, a);
 	return a;
 }
 

@@ -479,7 +479,8 @@ void chain_responses_read(struct chain_responses *rs, const char *path,
 void chain_responses_free(struct chain_responses *rs);
 const char *chain_wave_normalize(const char *wave, char buf[CHAIN_DATE_LEN]);
 void chain_survey_each(const struct chain_survey_input *si,
-    chain_response_fn *fn, void *ctx);
+    const char *const *waves, size_t nwaves, chain_response_fn *fn,
+    void *ctx);
 
 /* score.c: a respondent's scores, and groups of them with their moments */
 struct chain_count;

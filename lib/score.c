@@ -498,7 +498,8 @@ chain_groups_gather(const struct chain_survey_input *si, int by, long min_n,
 	g.several = several_waves;
 	if (several_waves != NULL)
 		*several_waves = 0;
-	chain_survey_each(si, gather_response, &g);
+	chain_survey_each(si, waves, waves != NULL ? 2 : 0, gather_response,
+	    &g);
 	chain_groups_suppress(g.groups);
 	free(g.score);
 	free(g.first_wave);

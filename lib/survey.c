@@ -14,6 +14,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -47,12 +48,18 @@ struct layout {
 	unsigned *columns;		/* wide: item columns per dimension */
 };
 
-/* The response being gathered from the rows of a long file. */
+/*
+ * A response being gathered from the rows of a long file.  Its rows may
+ * stand anywhere in the file (sorted by item, say), so every response of
+ * the file is held until its end: the answers as read, a byte per item
+ * for whether it was answered.
+ */
 struct gathering {
-	int active, bad;
+	int bad;
 	char *respondent, *partner, *about, *wave;
 	long line;
 	uint64_t person;
+	double *value;
 	unsigned char *answered;
 };
 
@@ -82,7 +89,14 @@ struct chain_responses {
 	size_t nquick;
 	size_t *quick_of;		/* per item, its table */
 	char wave[CHAIN_DATE_LEN];	/* the row's wave, when a date */
-	struct gathering g;
+	struct chain_map *gathered;	/* long: key -> index into gathering */
+	struct gathering *gathering;	/* in the order of their first rows */
+	size_t ngathering, gathercap;
+	struct gathering *last;		/* the response of the row before */
+	struct chain_map *waves;	/* every wave the responses hold */
+	char *last_wave;
+	unsigned char *ignore_used;	/* per word of --ignore: it matched */
+	size_t nignore;
 	struct held held;
 };
 
@@ -133,7 +147,7 @@ chain_responses_new(const struct chain_instrument *in,
 	rs->quick_of = chain_calloc(in->nitems, sizeof(*rs->quick_of));
 	for (i = 0; i < in->nitems; i++)
 		rs->quick_of[i] = quick_table(rs, &in->items[i]);
-	rs->g.answered = chain_calloc(in->nitems, 1);
+	rs->waves = chain_map_new();
 	return rs;
 }
 
@@ -141,8 +155,15 @@ chain_responses_new(const struct chain_instrument *in,
 void
 chain_responses_ignore(struct chain_responses *rs, const char *list)
 {
+	const char *p = list, *w;
+	size_t len;
+
 	free(rs->ignore);
+	free(rs->ignore_used);
 	rs->ignore = list != NULL ? chain_strdup(list) : NULL;
+	for (rs->nignore = 0; chain_words_next(&p, &w, &len); rs->nignore++)
+		;
+	rs->ignore_used = chain_calloc(rs->nignore, 1);
 }
 
 /* Only the responses of this wave count. */
@@ -157,15 +178,26 @@ chain_responses_only_wave(struct chain_responses *rs, const char *wave)
 }
 
 static void
-gathering_clear(struct gathering *g, size_t nitems)
+gathering_free(struct chain_responses *rs)
 {
-	free(g->respondent);
-	free(g->partner);
-	free(g->about);
-	free(g->wave);
-	g->respondent = g->partner = g->about = g->wave = NULL;
-	g->active = g->bad = 0;
-	memset(g->answered, 0, nitems);
+	size_t i;
+
+	for (i = 0; i < rs->ngathering; i++) {
+		struct gathering *g = &rs->gathering[i];
+
+		free(g->respondent);
+		free(g->partner);
+		free(g->about);
+		free(g->wave);
+		free(g->value);
+		free(g->answered);
+	}
+	free(rs->gathering);
+	rs->gathering = NULL;
+	rs->ngathering = rs->gathercap = 0;
+	rs->last = NULL;
+	chain_map_free(rs->gathered, NULL);
+	rs->gathered = NULL;
 }
 
 void
@@ -173,8 +205,10 @@ chain_responses_free(struct chain_responses *rs)
 {
 	if (rs == NULL)
 		return;
-	gathering_clear(&rs->g, rs->in->nitems);
-	free(rs->g.answered);
+	gathering_free(rs);
+	chain_map_free(rs->waves, NULL);
+	free(rs->last_wave);
+	free(rs->ignore_used);
 	free(rs->held.text);
 	chain_once_free(rs->once);
 	free(rs->value);
@@ -237,10 +271,19 @@ answer(struct chain_responses *rs, struct chain_csv *r,
 	return 1;
 }
 
+/* Whether --ignore names a column or item; a word that does is noted. */
 static int
-ignored(const struct chain_responses *rs, const char *name)
+ignored(struct chain_responses *rs, const char *name)
 {
-	return rs->ignore != NULL && chain_list_has(rs->ignore, name);
+	const char *p = rs->ignore, *w;
+	size_t n = strlen(name), len, i;
+
+	for (i = 0; chain_words_next(&p, &w, &len); i++)
+		if (len == n && strncasecmp(w, name, n) == 0) {
+			rs->ignore_used[i] = 1;
+			return 1;
+		}
+	return 0;
 }
 
 static void
@@ -516,6 +559,17 @@ release(struct chain_responses *rs, struct chain_csv *r,
 	check_and_emit(rs, r, l, text, h->line, h->person, h->key, fn, ctx);
 }
 
+/* The waves the responses hold, for an option that names one. */
+static void
+note_wave(struct chain_responses *rs, const char *wave)
+{
+	if (rs->last_wave != NULL && strcmp(rs->last_wave, wave) == 0)
+		return;
+	free(rs->last_wave);
+	rs->last_wave = chain_strdup(wave);
+	*chain_map_slot(rs->waves, wave, NULL) = rs->waves;
+}
+
 static void
 wide_row(struct chain_responses *rs, struct chain_csv *r,
     const struct chain_row *row, const struct layout *l,
@@ -528,6 +582,7 @@ wide_row(struct chain_responses *rs, struct chain_csv *r,
 	key[0] = chain_field(row, l->respondent);
 	key[1] = chain_wave_normalize(chain_field(row, l->wave), rs->wave);
 	key[2] = chain_field(row, l->about);
+	note_wave(rs, key[1]);
 	if (rs->only_wave != NULL && strcmp(key[1], rs->only_wave) != 0)
 		return;
 	if (check_ids(r, row, l) != 0 || wide_answers(rs, r, row, l) != 0)
@@ -545,15 +600,20 @@ wide_row(struct chain_responses *rs, struct chain_csv *r,
 		hold(&rs->held, text, row->line, person, once);
 }
 
-/* The gathered response of a long file goes out, when it is good. */
+/* Every gathered response of a long file goes out, when it is good. */
 static void
 long_flush(struct chain_responses *rs, struct chain_csv *r,
     chain_response_fn *fn, void *ctx)
 {
-	struct gathering *g = &rs->g;
 	const char *text[4];
+	size_t i;
 
-	if (g->active && !g->bad) {
+	for (i = 0; i < rs->ngathering; i++) {
+		struct gathering *g = &rs->gathering[i];
+
+		if (g->bad)
+			continue;
+		memcpy(rs->value, g->value, rs->in->nitems * sizeof(*rs->value));
 		sum_dimensions(rs);
 		text[0] = g->respondent;
 		text[1] = g->partner;
@@ -561,46 +621,73 @@ long_flush(struct chain_responses *rs, struct chain_csv *r,
 		text[3] = g->wave;
 		emit(rs, r, text, g->line, g->person, fn, ctx);
 	}
-	gathering_clear(g, rs->in->nitems);
+	gathering_free(rs);
 }
 
-static void
-long_start(struct chain_responses *rs, struct chain_csv *r,
+/* The key of a response: its respondent, wave and about, separated. */
+static char *
+response_key(const char *const key[3])
+{
+	size_t n0 = strlen(key[0]), n1 = strlen(key[1]), n2 = strlen(key[2]);
+	char *k = chain_malloc(n0 + n1 + n2 + 3);
+
+	memcpy(k, key[0], n0);
+	k[n0] = '\x1f';
+	memcpy(k + n0 + 1, key[1], n1);
+	k[n0 + 1 + n1] = '\x1f';
+	memcpy(k + n0 + n1 + 2, key[2], n2 + 1);
+	return k;
+}
+
+/* The response of a row's key, made at its first row. */
+static size_t
+long_response(struct chain_responses *rs, struct chain_csv *r,
     const struct chain_row *row, const struct layout *l,
     const char *const key[3])
 {
-	struct gathering *g = &rs->g;
+	struct gathering *g;
+	char *k = response_key(key);
+	void **slot;
 	size_t i;
+	int created;
 
-	g->active = 1;
+	if (rs->gathered == NULL)
+		rs->gathered = chain_map_new();
+	slot = chain_map_slot(rs->gathered, k, &created);
+	free(k);
+	if (!created)
+		return (size_t)*slot - 1;
+	if (rs->ngathering == rs->gathercap) {
+		rs->gathercap = rs->gathercap ? rs->gathercap * 2 : 64;
+		rs->gathering = chain_reallocarray(rs->gathering,
+		    rs->gathercap, sizeof(*rs->gathering));
+	}
+	g = &rs->gathering[rs->ngathering];
+	memset(g, 0, sizeof(*g));
+	*slot = (void *)(rs->ngathering + 1);
 	g->respondent = chain_strdup(key[0]);
 	g->wave = chain_strdup(key[1]);
 	g->about = chain_strdup(key[2]);
 	g->partner = chain_strdup(chain_field(row, l->partner));
 	g->line = row->line;
 	g->person = chain_seen_hash(key, 1);
+	g->value = chain_calloc(rs->in->nitems, sizeof(*g->value));
+	g->answered = chain_calloc(rs->in->nitems, 1);
 	for (i = 0; i < rs->in->nitems; i++)
-		rs->value[i] = NAN;
+		g->value[i] = NAN;
 	if (chain_once_add(rs->once, key[0], chain_once_key(rs->once,
 	    g->person, key[1], key[2]))) {
 		report_twice(r, row->line, l, key[0], key[1], key[2]);
 		g->bad = 1;
 	}
-}
-
-static int
-same_response(const struct gathering *g, const char *const key[3])
-{
-	return g->active && strcmp(g->respondent, key[0]) == 0 &&
-	    strcmp(g->wave, key[1]) == 0 && strcmp(g->about, key[2]) == 0;
+	return rs->ngathering++;
 }
 
 /* One answer of a long file: its item, and its value. */
 static int
 long_answer(struct chain_responses *rs, struct chain_csv *r,
-    const struct chain_row *row, const struct layout *l)
+    const struct chain_row *row, const struct layout *l, struct gathering *g)
 {
-	struct gathering *g = &rs->g;
 	const char *id = chain_field(row, l->item);
 	const char *column = chain_csv_column_name(r, (size_t)l->item);
 	int item;
@@ -627,29 +714,35 @@ long_answer(struct chain_responses *rs, struct chain_csv *r,
 	}
 	g->answered[item] = 1;
 	return answer(rs, r, row, l->value, (size_t)item, 0,
-	    &rs->value[item]) < 0 ? -1 : 0;
+	    &g->value[item]) < 0 ? -1 : 0;
 }
 
 static void
 long_row(struct chain_responses *rs, struct chain_csv *r,
-    const struct chain_row *row, const struct layout *l,
-    chain_response_fn *fn, void *ctx)
+    const struct chain_row *row, const struct layout *l)
 {
 	const char *key[3];
+	struct gathering *g;
 
 	key[0] = chain_field(row, l->respondent);
 	key[1] = chain_wave_normalize(chain_field(row, l->wave), rs->wave);
 	key[2] = chain_field(row, l->about);
+	note_wave(rs, key[1]);
 	if (rs->only_wave != NULL && strcmp(key[1], rs->only_wave) != 0)
 		return;
 	if (check_ids(r, row, l) != 0)
 		return;
-	if (!same_response(&rs->g, key)) {
-		long_flush(rs, r, fn, ctx);
-		long_start(rs, r, row, l, key);
+	/* the rows of a response usually stand together */
+	g = rs->last;
+	if (g == NULL || strcmp(g->respondent, key[0]) != 0 ||
+	    strcmp(g->wave, key[1]) != 0 || strcmp(g->about, key[2]) != 0) {
+		size_t at = long_response(rs, r, row, l, key);
+
+		g = &rs->gathering[at];	/* after a realloc it may have made */
 	}
-	if (long_answer(rs, r, row, l) != 0)
-		rs->g.bad = 1;
+	rs->last = g;
+	if (long_answer(rs, r, row, l, g) != 0)
+		g->bad = 1;
 }
 
 /*
@@ -688,7 +781,7 @@ chain_responses_read(struct chain_responses *rs, const char *path,
 	if (find_layout(rs, r, &l) == 0) {
 		if (l.item >= 0) {
 			while ((row = chain_csv_read(r)) != NULL)
-				long_row(rs, r, row, &l, fn, ctx);
+				long_row(rs, r, row, &l);
 			long_flush(rs, r, fn, ctx);
 		} else {
 			if ((row = chain_csv_read(r)) != NULL) {
@@ -719,15 +812,74 @@ each_file(const char *path, void *arg)
 	chain_responses_read(e->rs, path, e->fn, e->ctx);
 }
 
+/* The waves the responses hold, for a message: "2026-05, 2026-11". */
+static char *
+wave_list(const struct chain_responses *rs)
+{
+	const char **keys = chain_map_keys(rs->waves, 1);
+	size_t i, n = chain_map_count(rs->waves), len = 0;
+	char *list = chain_strdup("");
+
+	for (i = 0; i < n; i++) {
+		const char *w = *keys[i] != '\0' ? keys[i] : "(none)";
+		size_t add = strlen(w);
+
+		list = chain_realloc(list, len + add + 3);
+		len += (size_t)sprintf(list + len, "%s%s", i ? ", " : "", w);
+	}
+	free(keys);
+	return list;
+}
+
+/*
+ * An option that names a wave the responses do not hold, or a column or
+ * item none of them has, asks a wrong question: an error (exit 3) that
+ * names what the input does hold, never an empty answer.
+ */
+static void
+check_named(const struct chain_responses *rs, const char *option,
+    const char *wave)
+{
+	char buf[CHAIN_DATE_LEN], *list;
+
+	if (wave == NULL || chain_map_get(rs->waves,
+	    chain_wave_normalize(wave, buf)) != NULL)
+		return;
+	list = wave_list(rs);
+	chain_warnx("%s: the responses hold no wave '%s' (they hold %s)",
+	    option, wave, *list != '\0' ? list : "none");
+	chain_raise_status(CHAIN_EXIT_DATA);
+	free(list);
+}
+
+static void
+check_ignored(const struct chain_responses *rs)
+{
+	const char *p = rs->ignore, *w;
+	size_t len, i;
+
+	for (i = 0; chain_words_next(&p, &w, &len); i++)
+		if (!rs->ignore_used[i]) {
+			chain_warnx("--ignore: the responses have no column or "
+			    "item '%.*s'", (int)len, w);
+			chain_raise_status(CHAIN_EXIT_DATA);
+		}
+}
+
 /*
  * Every good response of the inputs, but for the columns ignored and the
  * waves not asked for, goes to fn; the once-per-wave check spans the files.
+ * The waves named (--wave, and --from and --to as waves[]) must be in the
+ * input, and so must every column --ignore names.
  */
 void
-chain_survey_each(const struct chain_survey_input *si, chain_response_fn *fn,
+chain_survey_each(const struct chain_survey_input *si,
+    const char *const *waves, size_t nwaves, chain_response_fn *fn,
     void *ctx)
 {
+	static const char *const option[] = { "--from", "--to" };
 	struct each e;
+	size_t i;
 
 	e.rs = chain_responses_new(si->in, si->opts);
 	e.fn = fn;
@@ -735,5 +887,12 @@ chain_survey_each(const struct chain_survey_input *si, chain_response_fn *fn,
 	chain_responses_ignore(e.rs, si->ignore);
 	chain_responses_only_wave(e.rs, si->wave);
 	chain_inputs(si->argc, si->argv, each_file, &e);
+	if (chain_exit_status() != CHAIN_EXIT_IO) {
+		check_named(e.rs, "--wave", si->wave);
+		for (i = 0; i < nwaves; i++)
+			check_named(e.rs, i < 2 ? option[i] : "--wave",
+			    waves[i]);
+		check_ignored(e.rs);
+	}
 	chain_responses_free(e.rs);
 }

@@ -187,3 +187,44 @@ EOF2
 	run -0 chain-report --format txt --as-of 2026-02-01 status.csv
 	refute_output --partial 'A2'
 }
+
+# long FILE: the wide responses of FILE in the long layout, one answer a row.
+long() {
+	awk -F, 'NR == 1 { for (i = 5; i <= NF; i++) item[i] = $i;
+		print "respondent,partner,about,wave,item,value"; next }
+	{ for (i = 5; i <= NF; i++) if ($i != "")
+		print $1 "," $2 "," $3 "," $4 "," item[i] "," $i }' "$1"
+}
+
+@test "the long survey layout in any order gives the results of the wide one" {
+	wide=$EXAMPLES/survey-2026-05.csv
+	long "$wide" > by-respondent.csv
+	{ head -1 by-respondent.csv; tail -n +2 by-respondent.csv | sort -t, -k5,5 -k1,1; } > by-item.csv
+	[ "$(sed -n 2p by-item.csv | cut -d, -f5)" = T01 ]
+	[ "$(tail -1 by-item.csv | cut -d, -f5)" = T18 ]
+	chain-survey score --instrument trust --by partner,about "$wide" > wide.out
+	[ "$(wc -l < wide.out)" -gt 20 ]
+	for f in by-respondent.csv by-item.csv; do
+		run -0 chain-survey score --instrument trust --by partner,about "$f"
+		assert_output "$(cat wide.out)"
+	done
+	chain-survey alpha --instrument trust "$wide" > alpha.out
+	run -0 chain-survey alpha --instrument trust by-item.csv
+	assert_output "$(cat alpha.out)"
+}
+
+@test "no empty answer to a wrong question: waves and columns the responses lack" {
+	waves="$EXAMPLES/survey-2026-05.csv $EXAMPLES/survey-2026-11.csv"
+	run -3 --separate-stderr chain-survey compare --instrument trust --from 2026-05 --to 2026-12 --fail-on decline $waves
+	assert_equal "$stderr" "chain-survey: --to: the responses hold no wave '2026-12' (they hold 2026-05, 2026-11)"
+	run -3 --separate-stderr chain-survey matrix --instrument trust --wave 2026-12 $waves
+	assert_equal "$stderr" "chain-survey: --wave: the responses hold no wave '2026-12' (they hold 2026-05, 2026-11)"
+	run -3 --separate-stderr chain-survey score --instrument trust --wave 2026-5 $waves
+	assert_equal "$stderr" "chain-survey: --wave: the responses hold no wave '2026-5' (they hold 2026-05, 2026-11)"
+	run -3 --separate-stderr chain-survey alpha --instrument trust --ignore T99 $waves
+	assert_equal "$stderr" "chain-survey: --ignore: the responses have no column or item 'T99'"
+	# a wave given as a date is one however it is written
+	printf 'respondent,partner,wave,T01,T02\nr1,POL,12-05-2026,4,4\n' > d.csv
+	run -0 chain-survey score --instrument trust --min-n 1 --wave 2026-05-12 d.csv
+	assert_line --index 1 --partial '2026-05-12,POL,,agreements,1,4,'
+}

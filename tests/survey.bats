@@ -534,7 +534,7 @@ EOF
 	cmp l.out n.out
 }
 
-@test "layouts: the rows of a long response belong together" {
+@test "layouts: the rows of a long response, wherever they stand" {
 	half_fixture
 	csv long.csv <<'EOF'
 respondent,partner,item,value
@@ -546,7 +546,8 @@ r3,X,Q9,1
 r4,X,Q1,2
 r1,X,Q2,4
 EOF
-	# every response but r4's is bad; r4 answered 1 of 4 items of d4
+	# every response but r4's is bad; r4 answered 1 of 4 items of d4; r1's
+	# last row belongs to r1's response, as far from it as it stands
 	run -3 --separate-stderr chain-survey score --items rev.csv --min-n 1 long.csv
 	assert_output - <<'EOF'
 wave,partner,about,dimension,n,mean,sd,index,level,suppressed
@@ -556,8 +557,7 @@ wave,partner,about,dimension,n,mean,sd,index,level,suppressed
 EOF
 	[ "$stderr" = "chain-survey: long.csv:3: item: item 'Q1' answered twice in this response (line 2)
 chain-survey: long.csv:5: partner: 'Y' differs from the partner 'X' of this response (line 4)
-chain-survey: long.csv:6: item: 'Q9' is not an item of instrument 'rev'
-chain-survey: long.csv:8: respondent: 'r1' has already answered" ]
+chain-survey: long.csv:6: item: 'Q9' is not an item of instrument 'rev'" ]
 }
 
 @test "bad input: answers off the scale or not a number, named by file, line and column" {
