@@ -225,6 +225,6 @@ long() {
 	assert_equal "$stderr" "chain-survey: --ignore: the responses have no column or item 'T99'"
 	# a wave given as a date is one however it is written
 	printf 'respondent,partner,wave,T01,T02\nr1,POL,12-05-2026,4,4\n' > d.csv
-	run -0 chain-survey score --instrument trust --min-n 1 --wave 2026-05-12 d.csv
+	run -0 --separate-stderr chain-survey score --instrument trust --min-n 1 --wave 2026-05-12 d.csv
 	assert_line --index 1 --partial '2026-05-12,POL,,agreements,1,4,'
 }
