@@ -19,6 +19,7 @@ int chain_list_check(const char *list, const char *const words[],
     const char **bad);
 int chain_name_same(const char *a, const char *b);
 
+
 /* date.c: dates, timestamps and periods */
 struct chain_time {
 	int64_t utc_us;		/* microseconds since 1970-01-01T00:00Z */
@@ -40,6 +41,8 @@ struct chain_period chain_period_of(enum chain_period_kind kind, int days);
 struct chain_period chain_period_next(struct chain_period p);
 void chain_period_format(struct chain_period p, char buf[CHAIN_PERIOD_LEN]);
 int chain_period_cmp(struct chain_period a, struct chain_period b);
+void chain_warn_after(long n, int as_of, const struct chain_period *latest,
+    const char *latest_text);
 
 /* number.c: numbers in and out */
 int chain_number_plain(const char *s, int decimal_comma, double *v);

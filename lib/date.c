@@ -527,3 +527,21 @@ chain_period_cmp(struct chain_period a, struct chain_period b)
 		return a.kind < b.kind ? -1 : 1;
 	return (a.start > b.start) - (a.start < b.start);
 }
+
+/*
+ * The rows dated after --as-of, left out (a replay of the past, or a typo
+ * like 2062-W05): one warning that counts them and names the latest, a
+ * period or a date.
+ */
+void
+chain_warn_after(long n, int as_of, const struct chain_period *latest,
+    const char *latest_text)
+{
+	char date[CHAIN_DATE_LEN], last[CHAIN_PERIOD_LEN];
+
+	chain_date_format(as_of, date);
+	if (latest != NULL)
+		chain_period_format(*latest, last);
+	chain_warnx("warning: %ld row%s after %s left out, up to %s", n,
+	    n == 1 ? "" : "s", date, latest != NULL ? last : latest_text);
+}

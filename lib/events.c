@@ -45,6 +45,9 @@ struct chain_cases {
 	struct chain_map *held;	/* id -> index into order[] */
 	struct case_state *order;
 	size_t nheld, heldcap;
+	long after;		/* events after --as-of, left out */
+	int64_t latest_us;	/* the latest of them */
+	char *latest;
 };
 
 /*
@@ -497,15 +500,16 @@ event_columns(struct chain_cases *cs, struct chain_csv *r, int cols[4])
 	want[2] = c->time_col ? c->time_col : "time";
 	for (i = 0; i < 3; i++)
 		if (cols[i] < 0) {
-			chain_csv_error(r, chain_csv_header_line(r), want[i],
-			    "required column is missing");
+			chain_csv_missing(r, want[i]);
 			ok = -1;
 		}
 	if (c->partner_col != NULL && cols[3] < 0) {
-		chain_csv_error(r, chain_csv_header_line(r), c->partner_col,
-		    "column is missing");
+		chain_csv_missing(r, c->partner_col);
 		ok = -1;
 	}
+	for (i = 0; i < 4; i++)
+		if (cols[i] >= 0 && i != 2)
+			chain_csv_key(r, cols[i]);
 	return ok;
 }
 
@@ -535,8 +539,15 @@ read_event(struct chain_cases *cs, struct chain_csv *r,
 	e.zone = (int8_t)time_zone(chain_field(row, cols[2]),
 	    chain_field_len(row, cols[2]), &minutes);
 	e.offset_min = (int16_t)minutes;
-	if (t.local_days > cs->opts->as_of)
+	if (t.local_days > cs->opts->as_of) {
+		/* not happened yet: counted, the latest named in a warning */
+		if (cs->after++ == 0 || t.utc_us > cs->latest_us) {
+			cs->latest_us = t.utc_us;
+			free(cs->latest);
+			cs->latest = chain_strdup(chain_field(row, cols[2]));
+		}
 		return;
+	}
 	e.step = chain_names_id(cs->steps, chain_field(row, cols[1]));
 	e.partner = *partner == '\0' ? -1 : chain_names_id(cs->partners,
 	    partner);
@@ -593,6 +604,8 @@ chain_cases_finish(struct chain_cases *cs)
 {
 	size_t i;
 
+	if (cs->after > 0 && !cs->opts->quiet)
+		chain_warn_after(cs->after, cs->opts->as_of, NULL, cs->latest);
 	if (!cs->holding) {
 		finish_current(cs);
 		return;
@@ -618,6 +631,7 @@ chain_cases_free(struct chain_cases *cs)
 	if (cs->spool != NULL)
 		fclose(cs->spool);
 	chain_seen_free(cs->done);
+	free(cs->latest);
 	chain_names_free(cs->steps);
 	chain_names_free(cs->partners);
 	free(cs);

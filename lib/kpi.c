@@ -41,6 +41,8 @@ struct chain_plan {
 	char last_period[CHAIN_PERIOD_LEN + 8];
 	struct chain_period period;
 	long last_group;
+	long after;			/* rows after --as-of, left out */
+	struct chain_period latest;	/* the latest of them */
 };
 
 static const char *const better_names[] = { "", "up", "down", NULL };
@@ -441,9 +443,14 @@ chain_plan_read(struct chain_plan *p, struct chain_csv *r, int as_of)
 	while ((row = chain_csv_read(r)) != NULL) {
 		if ((k = row_kpi(p, r, row, cols[0])) == NULL ||
 		    !row_period(p, r, row, cols[1]) ||
-		    row_value(r, row, cols[2], &v) <= 0 ||
-		    p->period.start > as_of ||
-		    !same_kind(k, r, row, cols[1], p->period))
+		    row_value(r, row, cols[2], &v) <= 0)
+			continue;
+		if (p->period.start > as_of) {
+			if (p->after++ == 0 || p->period.start > p->latest.start)
+				p->latest = p->period;
+			continue;
+		}
+		if (!same_kind(k, r, row, cols[1], p->period))
 			continue;
 		if (p->last_group < 0 || k != p->last_kpi) {
 			p->last_group = group_of(k->groups, p->period);
@@ -483,6 +490,9 @@ chain_plan_inputs(const char *plan, int argc, char **argv,
 		return NULL;
 	}
 	chain_csv_each(argc, argv, o, read_one, &in);
+	if (in.plan->after > 0 && !o->quiet)
+		chain_warn_after(in.plan->after, o->as_of, &in.plan->latest,
+		    NULL);
 	return in.plan;
 }
 

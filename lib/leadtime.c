@@ -10,6 +10,7 @@
  * different partners, per ordered pair of partners.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -32,6 +33,7 @@ struct chain_leadtime {
 	struct chain_out *out, *rows;	/* rows: the per-case spool */
 	FILE *spool;
 	int from, to;			/* step ids, -1 when not given */
+	int has_from, has_to;		/* an event of that step was read */
 	struct chain_kpi *bins;		/* lead times per period */
 	struct chain_map *pairs;
 	struct pair *last_pair;
@@ -105,6 +107,60 @@ stretch(const struct chain_leadtime *lt, const struct chain_event *ev,
 	return 0;
 }
 
+/* Whether the steps --from and --to name are steps of the log at all. */
+static void
+note_steps(struct chain_leadtime *lt, const struct chain_event *ev, size_t n)
+{
+	size_t i;
+
+	if ((lt->from < 0 || lt->has_from) && (lt->to < 0 || lt->has_to))
+		return;
+	for (i = 0; i < n; i++) {
+		lt->has_from |= ev[i].step == lt->from;
+		lt->has_to |= ev[i].step == lt->to;
+	}
+}
+
+static int
+compare_names(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/*
+ * A step no event has is a wrong question, not a lead time of no cases:
+ * an error (exit 3) that names the steps the log does have.
+ */
+static void
+check_step(const struct chain_leadtime *lt, const char *option,
+    const char *step, int has)
+{
+	const struct chain_names *steps = chain_cases_steps(lt->cases);
+	size_t i, n = chain_names_count(steps), len = 0, m = 0;
+	const char **names;
+	char *list;
+
+	if (step == NULL || has)
+		return;
+	names = chain_calloc(n, sizeof(*names));
+	for (i = 0; i < n; i++)
+		if (!((int)i == lt->from && !lt->has_from) &&
+		    !((int)i == lt->to && !lt->has_to))
+			names[m++] = chain_names_name(steps, (int)i);
+	qsort(names, m, sizeof(*names), compare_names);
+	list = chain_strdup("");
+	for (i = 0; i < m; i++) {
+		list = chain_realloc(list, len + strlen(names[i]) + 3);
+		len += (size_t)sprintf(list + len, "%s%s", i ? ", " : "",
+		    names[i]);
+	}
+	chain_warnx("%s: no event has step '%s' (the steps are %s)", option,
+	    step, m ? list : "none");
+	chain_raise_status(CHAIN_EXIT_DATA);
+	free(names);
+	free(list);
+}
+
 /* Distinct partners and changes of partner, events without one skipped. */
 static void
 partners(struct chain_leadtime *lt, const struct chain_event *ev, size_t n,
@@ -156,6 +212,7 @@ lead_case(void *arg, const char *id, const struct chain_event *ev, size_t n)
 	long np, nh;
 	double lead;
 
+	note_steps(lt, ev, n);
 	if (stretch(lt, ev, n, &first, &last) != 0) {
 		lt->incomplete++;
 		return;
@@ -210,6 +267,7 @@ handoff_case(void *arg, const char *id, const struct chain_event *ev, size_t n)
 	struct pair *x;
 
 	(void)id;
+	note_steps(lt, ev, n);
 	if (stretch(lt, ev, n, &first, &last) != 0) {
 		lt->incomplete++;
 		return;
@@ -426,7 +484,10 @@ void
 chain_leadtime_finish(struct chain_leadtime *lt, int quiet)
 {
 	chain_cases_finish(lt->cases);
-	warn_incomplete(lt, quiet);
+	check_step(lt, "--from", lt->lo.from, lt->has_from);
+	check_step(lt, "--to", lt->lo.to, lt->has_to);
+	if (chain_exit_status() < CHAIN_EXIT_DATA)
+		warn_incomplete(lt, quiet);
 	if (lt->pairs != NULL)
 		write_pairs(lt);
 	else if (lt->bins != NULL)

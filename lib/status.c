@@ -8,6 +8,7 @@
  * chain(5) after it; the columns are those of the first input, and a row
  * written as the output will be is copied byte for byte.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -92,7 +93,49 @@ struct judge_loop {
 	chain_csv_fn *begin;
 	chain_judged_fn *fn;
 	void *ctx;
+	struct chain_map *owners, *counterparts;	/* those the rows have */
 };
+
+/* The partners of the rows, when --owner or --counterpart names one. */
+static void
+note_partners(struct judge_loop *l, const struct chain_judged *j)
+{
+	if (l->owners != NULL)
+		*chain_map_slot(l->owners, chain_field(j->row,
+		    j->columns->owner), NULL) = l;
+	if (l->counterparts != NULL)
+		*chain_map_slot(l->counterparts, chain_register_partner(j->row,
+		    j->columns->counterpart), NULL) = l;
+}
+
+/*
+ * A partner no agreement has is a wrong question, not an empty list: an
+ * error (exit 3) that names the partners the register does have.
+ */
+static void
+check_partner(const char *option, const char *code, struct chain_map *seen)
+{
+	const char **keys;
+	size_t i, n, len = 0;
+	char *list;
+
+	if (seen == NULL || chain_map_get(seen, code) != NULL ||
+	    chain_map_count(seen) == 0)
+		return;
+	keys = chain_map_keys(seen, 1);
+	n = chain_map_count(seen);
+	list = chain_strdup("");
+	for (i = 0; i < n; i++) {
+		list = chain_realloc(list, len + strlen(keys[i]) + 3);
+		len += (size_t)sprintf(list + len, "%s%s", i ? ", " : "",
+		    keys[i]);
+	}
+	chain_warnx("%s: no agreement has '%s' (the register has %s)", option,
+	    code, list);
+	chain_raise_status(CHAIN_EXIT_DATA);
+	free(keys);
+	free(list);
+}
 
 static void
 judge_file(struct chain_csv *r, void *arg)
@@ -111,6 +154,7 @@ judge_file(struct chain_csv *r, void *arg)
 		if (chain_register_row(r, j.row, &c, &j.a) != 0)
 			continue;
 		chain_agreement_judge(&j.a, l->opts->as_of, o->window, &j.v);
+		note_partners(l, &j);
 		if (!listed(o, &j))
 			continue;
 		if (o->fail_state[j.v.state] || (o->fail_surprise &&
@@ -138,7 +182,14 @@ chain_judge_each(int argc, char **argv, const struct chain_opts *o,
 	l.begin = begin;
 	l.fn = fn;
 	l.ctx = ctx;
+	l.owners = j->owner != NULL ? chain_map_new() : NULL;
+	l.counterparts = j->counterpart != NULL ? chain_map_new() : NULL;
 	chain_csv_each(argc, argv, o, judge_file, &l);
+	check_partner("--owner", j->owner != NULL ? j->owner : "", l.owners);
+	check_partner("--counterpart", j->counterpart == NULL ||
+	    *j->counterpart == '\0' ? "*" : j->counterpart, l.counterparts);
+	chain_map_free(l.owners, NULL);
+	chain_map_free(l.counterparts, NULL);
 	if (j->found)
 		chain_raise_status(CHAIN_EXIT_FOUND);
 }

@@ -11,6 +11,7 @@
  * KPI is written here as check rows, its latest point as a summary row.
  */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "chain_priv.h"
@@ -172,6 +173,63 @@ warn_chart(const struct chain_kpi *k, const struct chain_chart *c)
  * chain-kpi check (or summary) of every KPI of the plan, written to w.
  * Returns whether a latest point is what --fail-on concern is for.
  */
+/* The periods the measurements run over, for a message. */
+struct span {
+	int any;
+	struct chain_period first, last;
+};
+
+/*
+ * Which --recalc periods start new limits in a chart: one that falls
+ * after its first point and on or before its last.
+ */
+static void
+note_recalc(const struct chain_check_opts *o, const struct chain_chart *c,
+    unsigned char *used, struct span *span)
+{
+	size_t i, j;
+
+	if (c->n == 0)
+		return;
+	if (!span->any || chain_period_cmp(c->period[0], span->first) < 0)
+		span->first = c->period[0];
+	if (!span->any || chain_period_cmp(c->period[c->n - 1], span->last) > 0)
+		span->last = c->period[c->n - 1];
+	span->any = 1;
+	for (j = 0; j < o->nrecalc; j++)
+		for (i = 1; i < c->n && !used[j]; i++)
+			used[j] = c->period[i - 1].start < o->recalc[j].start &&
+			    c->period[i].start >= o->recalc[j].start;
+}
+
+/*
+ * A --recalc period that starts new limits in no KPI (after the data, or
+ * before it) asks a wrong question: an error (exit 3) that names the
+ * periods the measurements run over.
+ */
+static void
+check_recalc(const struct chain_check_opts *o, const unsigned char *used,
+    const struct span *span)
+{
+	char p[CHAIN_PERIOD_LEN], a[CHAIN_PERIOD_LEN], b[CHAIN_PERIOD_LEN];
+	size_t j;
+
+	for (j = 0; j < o->nrecalc; j++) {
+		if (used[j])
+			continue;
+		chain_period_format(o->recalc[j], p);
+		if (span->any) {
+			chain_period_format(span->first, a);
+			chain_period_format(span->last, b);
+			chain_warnx("--recalc: %s starts new limits for no KPI: "
+			    "the measurements run from %s to %s", p, a, b);
+		} else
+			chain_warnx("--recalc: %s starts new limits for no KPI: "
+			    "there are no measurements", p);
+		chain_raise_status(CHAIN_EXIT_DATA);
+	}
+}
+
 int
 chain_kpi_check(struct chain_plan *plan, const struct chain_check_opts *o,
     struct chain_out *w)
@@ -179,14 +237,19 @@ chain_kpi_check(struct chain_plan *plan, const struct chain_check_opts *o,
 	struct chain_kpi **list;
 	struct chain_kpi_summary s;
 	struct chain_chart c;
+	struct span span;
+	unsigned char *used;
 	size_t i, n;
 	int found = 0;
 
 	chain_out_header(w, chain_format_header(o->summary ?
 	    CHAIN_FORMAT_KPI_SUMMARY : CHAIN_FORMAT_KPI_CHECK));
 	list = chain_plan_kpis(plan, &n);
+	memset(&span, 0, sizeof(span));
+	used = chain_calloc(o->nrecalc, 1);
 	for (i = 0; i < n; i++) {
 		chain_kpi_chart(list[i], &o->xmr, o->recalc, o->nrecalc, &c);
+		note_recalc(o, &c, used, &span);
 		if (!o->quiet)
 			warn_chart(list[i], &c);
 		chain_kpi_summarise(list[i], &c, &s);
@@ -199,5 +262,7 @@ chain_kpi_check(struct chain_plan *plan, const struct chain_check_opts *o,
 			check_rows(w, list[i], &c);
 		chain_chart_free(&c);
 	}
+	check_recalc(o, used, &span);
+	free(used);
 	return found;
 }
