@@ -5,12 +5,10 @@
 # Every target calls library functions: the reader, the parsers, and each
 # program's commands with the options of its command lines, set up as the
 # program sets them up (tests/fuzz/input.h), never a main().  make fuzz
-# runs each target for FUZZ_SECONDS, starting from a seed corpus made of
-# examples/ and tests/.  A crash is written to build/fuzz/ and, once fixed,
-# kept in tests/fuzz/regress/TARGET/ (an input that was merely slow, on a
-# busy machine, is kept but fails nothing).  The targets of the programs
-# do not look for leaks yet; the sanitizer and valgrind runs of the test
-# suite do.
+# runs each target for FUZZ_SECONDS, with leak detection, starting from a
+# seed corpus made of examples/ and tests/.  A crash or leak is written to
+# build/fuzz/ and, once fixed, kept in tests/fuzz/regress/TARGET/ (an input
+# that was merely slow, on a busy machine, is kept but fails nothing).
 FUZZ_SECONDS = 60
 FUZZ_CC = clang
 FUZZ_FLAGS = -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=all
@@ -42,10 +40,7 @@ fuzz: fuzz-build fuzz-regress
 	@for f in $(FUZZERS); do \
 		n=$${f##*/fuzz_}; mkdir -p build/fuzz/corpus/$$n; \
 		echo "fuzz: $$n for $(FUZZ_SECONDS) s"; \
-		leaks=1; [ -f cmd/chain-$$n.c ] && leaks=0; \
-		ASAN_OPTIONS=detect_leaks=$$leaks \
 		$$f -max_total_time=$(FUZZ_SECONDS) -close_fd_mask=3 -print_final_stats=1 \
-			-detect_leaks=$$leaks \
 			-artifact_prefix=build/fuzz/crash-$$n- \
 			build/fuzz/corpus/$$n build/fuzz/seeds/$$n 2>&1 | \
 			grep -E '^(stat::number_of_executed_units|stat::peak_rss|==|SUMMARY|.*ERROR)' ; \
