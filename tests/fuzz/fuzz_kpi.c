@@ -35,9 +35,10 @@ run_check(const struct config *c, struct chain_opts *o)
 	struct chain_plan *plan;
 	struct chain_out *w;
 
-	while (check.nrecalc < RECALC_MAX && c->recalc[check.nrecalc] != NULL)
+	for (; check.nrecalc < RECALC_MAX && c->recalc[check.nrecalc] != NULL;
+	    check.nrecalc++)
 		if (chain_period_parse(c->recalc[check.nrecalc],
-		    &recalc[check.nrecalc++]) != 0)
+		    &recalc[check.nrecalc]) != 0)
 			abort();
 	check.recalc = recalc;
 	if ((plan = chain_plan_inputs(c->plan ? input_path : NULL, 1,
