@@ -277,7 +277,10 @@ run_matrix(void *arg, int argc, char **argv)
 
 	if (si == NULL)
 		return;
-	m = chain_matrix_gather(si, sv->min_n, sv->cell);
+	if ((m = chain_matrix_gather(si, sv->min_n, sv->cell)) == NULL)
+		chain_usage_error("matrix: instrument '%s' has no overall "
+		    "score (its dimensions are on different scales): give "
+		    "--dimension", chain_instrument_name(sv->in));
 	w = output(sv, CHAIN_FORMAT_SURVEY_MATRIX);
 	chain_matrix_write(w, m, sv->opts.quiet);
 	chain_matrix_free(m);

@@ -339,6 +339,7 @@ void chain_leadtime_free(struct chain_leadtime *lt);
 struct chain_instrument;
 struct chain_instrument *chain_instrument_read(const char *path,
     const struct chain_opts *o, double min, double max);
+const char *chain_instrument_name(const struct chain_instrument *in);
 void chain_instrument_free(struct chain_instrument *in);
 void chain_instrument_write(struct chain_out *w,
     const struct chain_instrument *in, int dutch);

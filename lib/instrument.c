@@ -303,6 +303,13 @@ chain_instrument_read(const char *path, const struct chain_opts *o,
 	return in;
 }
 
+/* Its name, as messages give it: the file's, without directory and .csv. */
+const char *
+chain_instrument_name(const struct chain_instrument *in)
+{
+	return in->name;
+}
+
 void
 chain_instrument_free(struct chain_instrument *in)
 {

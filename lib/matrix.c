@@ -21,26 +21,33 @@ struct chain_matrix {
 	int several_waves;
 };
 
-/* The dimension of the matrix: the one chosen, else the overall score. */
-static size_t
+/*
+ * The dimension of the matrix: the one chosen, else the overall score; -1
+ * when none is chosen and the instrument has no overall score.
+ */
+static int
 matrix_cell(const struct chain_instrument *in, int chosen)
 {
-	if (chosen < 0 && (chosen = chain_instrument_dimension(in,
-	    CHAIN_OVERALL)) < 0)
-		chain_usage_error("matrix: instrument '%s' has no overall "
-		    "score (its dimensions are on different scales): give "
-		    "--dimension", in->name);
-	return (size_t)chosen;
+	return chosen >= 0 ? chosen : chain_instrument_dimension(in,
+	    CHAIN_OVERALL);
 }
 
+/*
+ * NULL when no dimension is chosen and the instrument has no overall score
+ * (its dimensions are on different scales): the program asks for one.
+ */
 struct chain_matrix *
 chain_matrix_gather(const struct chain_survey_input *si, long min_n,
     int chosen)
 {
-	struct chain_matrix *m = chain_calloc(1, sizeof(*m));
+	int cell = matrix_cell(si->in, chosen);
+	struct chain_matrix *m;
 
+	if (cell < 0)
+		return NULL;
+	m = chain_calloc(1, sizeof(*m));
 	m->in = si->in;
-	m->cell = matrix_cell(si->in, chosen);
+	m->cell = (size_t)cell;
 	m->groups = chain_groups_gather(si, CHAIN_BY_PARTNER | CHAIN_BY_ABOUT,
 	    min_n, NULL, &m->several_waves);
 	return m;

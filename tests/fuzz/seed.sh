@@ -1,7 +1,8 @@
 #!/bin/sh
 # seed.sh DIR: the seed corpus of every fuzz target, from the files of
-# examples/ and tests/.  A program's inputs get each command line's byte in
-# front (see program.h); the reader's get each option byte.
+# examples/ and tests/.  A program's inputs get the byte of each of its
+# target's configurations in front (see input.h); the reader's get each
+# option byte.
 set -eu
 out=$1
 root=$(cd "$(dirname "$0")/../.." && pwd)
