@@ -59,6 +59,7 @@ find_columns(struct chain_csv *r, struct columns *c)
 		NULL };
 	int cols[3];
 
+	chain_csv_keys(r, CHAIN_FORMAT_ITEMS);
 	if (chain_csv_require(r, required, cols) != 0)
 		return -1;
 	c->item = cols[0];

@@ -164,6 +164,7 @@ chain_plan_load(struct chain_plan *p, const char *path,
 	p->given = 1;
 	if (r == NULL)
 		return -1;
+	chain_csv_keys(r, CHAIN_FORMAT_PLAN);
 	if (chain_csv_require(r, required, cols) == 0) {
 		for (i = 0; i < 5; i++)
 			cols[i + 1] = chain_csv_column(r, optional[i]);
@@ -438,6 +439,7 @@ chain_plan_read(struct chain_plan *p, struct chain_csv *r, int as_of)
 	p->last_kpi = NULL;
 	p->last_period[0] = '\0';
 	p->last_group = -1;
+	chain_csv_keys(r, CHAIN_FORMAT_MEASUREMENTS);
 	if (chain_csv_require(r, required, cols) != 0)
 		return;
 	while ((row = chain_csv_read(r)) != NULL) {

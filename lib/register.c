@@ -110,6 +110,7 @@ load_partners(const char *path, const struct chain_opts *o)
 
 	if (r == NULL)
 		return known;
+	chain_csv_keys(r, CHAIN_FORMAT_PARTNERS);
 	if (chain_csv_require(r, required, &col) == 0)
 		while ((row = chain_csv_read(r)) != NULL)
 			*chain_map_slot(known, chain_field(row, col), NULL) =

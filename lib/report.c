@@ -333,6 +333,7 @@ chain_report_read(struct chain_report *r, struct chain_csv *in)
 		return -1;
 	}
 	r->inputs |= 1U << kind;
+	chain_csv_keys(in, chain_report_formats[kind]);
 	if (kind == CHAIN_IN_AGREE_STATUS && chain_register_columns(in, &c) != 0)
 		return -1;
 	while ((row = chain_csv_read(in)) != NULL) {

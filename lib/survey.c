@@ -323,6 +323,10 @@ wide_layout(struct chain_responses *rs, struct chain_csv *r, struct layout *l)
 		const char *name = chain_csv_column_name(r, i);
 		int item;
 
+		/* the layout's own columns, whatever their header says */
+		if ((int)i == l->respondent || (int)i == l->partner ||
+		    (int)i == l->about || (int)i == l->wave)
+			continue;
 		if (*name == '\0' || chain_reserved_column(name) ||
 		    ignored(rs, name))
 			continue;
@@ -366,6 +370,7 @@ find_layout(struct chain_responses *rs, struct chain_csv *r, struct layout *l)
 	l->about = chain_csv_column(r, "about");
 	l->wave = chain_csv_column(r, "wave");
 	l->item = l->value = -1;
+	chain_csv_keys(r, CHAIN_FORMAT_RESPONSES);
 	if (chain_csv_column(r, "item") >= 0 &&
 	    chain_csv_column(r, "value") >= 0) {
 		if (chain_csv_require(r, long_form, cols) != 0)
