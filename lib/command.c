@@ -53,9 +53,9 @@ chain_option_check(const struct chain_option_use *use, size_t n,
 
 /*
  * A program's run, the same in every program: its options (the shared
- * ones, then its own), the command named first, that command on the
- * operands left, and standard output checked at the end.  Returns the exit
- * status.
+ * ones, then its own, whose values lose the blanks around them), the
+ * command named first, that command on the operands left, and standard
+ * output checked at the end.  Returns the exit status.
  */
 int
 chain_run(const struct chain_program *p, int argc, char **argv)
@@ -73,8 +73,11 @@ chain_run(const struct chain_program *p, int argc, char **argv)
 			p->usage(CHAIN_EXIT_OK);
 		if (c == '?')
 			chain_usage_error("unknown or incomplete option");
+		/* a value that names a wave, step, partner or period matches
+		   as written, blanks around it aside */
 		if (!chain_opts_common(p->opts, c, optarg))
-			p->option(p->program, c, optarg);
+			p->option(p->program, c, optarg != NULL ?
+			    chain_trim(optarg) : NULL);
 	}
 	if (!p->no_command_word) {
 		if (optind >= argc)

@@ -228,3 +228,107 @@ long() {
 	run -0 --separate-stderr chain-survey score --instrument trust --min-n 1 --wave 2026-05-12 d.csv
 	assert_line --index 1 --partial '2026-05-12,POL,,agreements,1,4,'
 }
+
+# dutch_headers FILE: FILE with every column of its header by its Dutch
+# name (chain(5)), as a Dutch coordinator's sheet heads it.
+dutch_headers() {
+	awk -F, -v OFS=, 'NR == 1 {
+		n = split("id nr|owner Eigenaar|counterpart Aan|title Omschrijving|" \
+		    "made Afgesproken|due Deadline|done Gereed|announced Gemeld|" \
+		    "new_due Nieuwe deadline|cancelled Vervallen|name Naam|" \
+		    "unit Eenheid|better Beter|target Norm|baseline Nulmeting|" \
+		    "combine Samenvoegen|period Periode|value Waarde|case Zaak|" \
+		    "step Stap|time Tijd|about Over|wave Meting", m, "|")
+		for (i = 1; i <= n; i++) { split(m[i], kv, " "); d[kv[1]] = substr(m[i], length(kv[1]) + 2) }
+		for (i = 1; i <= NF; i++) if ($i in d) $i = d[$i]
+	} { print }' "$1"
+}
+
+@test "Dutch headers: every example file gives the output of the English one" {
+	cp -R "$EXAMPLES" en
+	cp -R "$EXAMPLES" nl
+	for f in nl/*.csv; do
+		dutch_headers "$f" > "$f.new" && mv "$f.new" "$f"
+	done
+	head -1 nl/agreements.csv | grep -q '^nr,Eigenaar,Aan,Omschrijving,Afgesproken,Deadline,Gereed,Gemeld,Nieuwe deadline,plan,Vervallen$'
+	head -1 nl/measurements.csv | grep -q '^kpi,Periode,partner,Waarde$'
+	head -1 nl/events.csv | grep -q '^Zaak,Stap,Tijd,partner$'
+	head -1 nl/survey-2026-05.csv | grep -q '^respondent,partner,Over,Meting,T01,'
+	CHAIN_OUT=$PWD/out-en sh en/weekly.sh > /dev/null
+	CHAIN_OUT=$PWD/out-nl sh nl/weekly.sh > /dev/null
+	diff -r out-en out-nl
+	[ "$(ls out-nl | wc -l)" -ge 15 ]
+}
+
+@test "--column NAME=HEADER in every program" {
+	printf 'Nummer,Trekker,Uiterlijk\nA1,OM,2026-06-01\n' > r.csv
+	run -0 chain-agree status --as-of 2026-06-10 --column id=Nummer --column owner=Trekker --column due=Uiterlijk r.csv
+	assert_output - <<'EOF2'
+id,owner,due,state,effective_due,days_late,surprise
+A1,OM,2026-06-01,overdue,2026-06-01,9,1
+EOF2
+	printf 'kpi,week,bedrag\nc,2026-W01,2\nc,2026-W02,4\n' > m.csv
+	run -0 chain-kpi check --column period=week --column value=bedrag m.csv
+	assert_line --index 2 'c,2026-W02,4,,,3,-2.32,8.32,,'
+	printf 'dossier,actie,moment\nz1,in,2026-01-01T10:00\nz1,uit,2026-01-03T22:00\n' > ev.csv
+	run -0 chain-kpi leadtime --column case=dossier --column step=actie --column time=moment ev.csv
+	assert_line --index 1 'z1,2026-01-01T10:00:00,2026-01-03T22:00:00,2.5,2,0,0'
+	printf 'wie,organisatie,T01,T02\nr1,POL,4,5\n' > s.csv
+	run -0 --separate-stderr chain-survey score --instrument trust --min-n 1 --column respondent=wie --column partner=organisatie s.csv
+	assert_line --index 1 ',POL,,agreements,1,4.5,,87.5,strength,0'
+	chain-agree status --as-of 2026-06-10 --column id=Nummer --column owner=Trekker --column due=Uiterlijk r.csv > st.csv
+	run -0 chain-report --format txt --as-of 2026-06-10 st.csv
+	assert_output --partial 'A1'
+	run -2 chain-kpi check --column period m.csv
+	assert_output --partial "--column: 'period' is not NAME=HEADER"
+}
+
+@test "no empty answer to a wrong question: steps, periods and partners the input lacks" {
+	run -3 --separate-stderr chain-kpi leadtime --from report --to Close "$EXAMPLES/events.csv"
+	assert_equal "$stderr" "chain-kpi: --from: no event has step 'report' (the steps are Care plan, Child protection advice, Close, Police file, Probation report, Prosecution decision, Report)"
+	run -3 --separate-stderr chain-kpi handoffs --to close "$EXAMPLES/events.csv"
+	assert_equal "$stderr" "chain-kpi: --to: no event has step 'close' (the steps are Care plan, Child protection advice, Close, Police file, Probation report, Prosecution decision, Report)"
+	run -3 --separate-stderr chain-kpi check --plan "$EXAMPLES/plan.csv" --recalc 2027-W01 --as-of 2026-11-20 "$EXAMPLES/measurements.csv"
+	assert_equal "$stderr" "chain-kpi: --recalc: 2027-W01 starts new limits for no KPI: the measurements run from 2025-W48 to 2026-W47"
+	run -3 --separate-stderr chain-agree list --owner XX "$EXAMPLES/agreements.csv"
+	assert_equal "$stderr" "chain-agree: --owner: no agreement has 'XX' (the register has GEM, OM, POL, RECL, RvdK, ZORG)"
+	run -3 --separate-stderr chain-agree list --counterpart pol "$EXAMPLES/agreements.csv"
+	assert_equal "$stderr" "chain-agree: --counterpart: no agreement has 'pol' (the register has *, GEM, OM, POL, RECL, RvdK, ZORG)"
+	# blanks around a value that names something are ignored
+	run -0 chain-agree list --owner ' RECL' --as-of 2026-11-20 "$EXAMPLES/agreements.csv"
+	# a typo in a date after --as-of vanishes no more without a word
+	dutch m.csv <<'EOF2'
+kpi;periode;waarde
+c;2026-W01;1
+c;2026-W02;2
+c;2062-W05;3
+EOF2
+	run -0 --separate-stderr chain-kpi check --as-of 2026-06-01 m.csv
+	assert_equal "$stderr" "chain-kpi: warning: 1 row after 2026-06-01 left out, up to 2062-W05"
+}
+
+@test "blanks around codes and keys are ignored" {
+	csv r.csv <<'EOF2'
+id,owner,due,done
+A1,GEM,2026-06-01,2026-06-01
+A2, GEM ,2026-06-01,2026-06-05
+A3 ,OM,2026-06-01,
+EOF2
+	run -0 chain-agree score --as-of 2026-06-10 r.csv
+	assert_output - <<'EOF2'
+partner,period,total,kept,renegotiated,late,overdue,due_soon,open,cancelled,surprises,reliability,predictability
+GEM,,2,1,0,1,0,0,0,0,1,0.5,0
+OM,,1,0,0,0,1,0,0,0,1,0,0
+EOF2
+	run -0 chain-agree set -f r.csv A3 --done 2026-06-02
+	run -0 sed -n 4p r.csv
+	assert_output 'A3,OM,2026-06-01,2026-06-02'
+	dutch m.csv <<'EOF2'
+kpi;periode;waarde
+ cost ; 2026-W01 ;1.400
+cost;2026-W02;1.400
+EOF2
+	run -0 chain-kpi check m.csv
+	[ "${#lines[@]}" -eq 3 ]
+	assert_line --index 1 'cost,2026-W01,1400,,,1400,1400,1400,,'
+}
