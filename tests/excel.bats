@@ -332,3 +332,24 @@ EOF2
 	[ "${#lines[@]}" -eq 3 ]
 	assert_line --index 1 'cost,2026-W01,1400,,,1400,1400,1400,,'
 }
+
+@test "--excel: every writer writes a negative decimal as a number, never as text" {
+	waves="$EXAMPLES/survey-2026-05.csv $EXAMPLES/survey-2026-11.csv"
+	run -0 chain-survey compare --excel --instrument trust --from 2026-05 --to 2026-11 --dimension '*' $waves
+	assert_line $'ZORG;GEM;*;20;3,7436;20;2,3514;-1,3922;0;-2,4259\r'
+	run -0 chain-survey matrix --excel --instrument trust --wave 2026-11 $waves
+	assert_line $'ZORG;GEM;20;2,3514;33,7847;3,2109;-0,8595\r'
+	run -0 chain-agree matrix --excel --as-of 2026-11-20 "$EXAMPLES/agreements.csv"
+	assert_output --partial ';-0,'
+	refute_output --partial "'-"
+	run -0 chain-kpi summary --excel --plan "$EXAMPLES/plan.csv" --as-of 2026-11-20 "$EXAMPLES/measurements.csv"
+	assert_output --regexp ';-[0-9]+(,[0-9]+)?;'
+	refute_output --partial "'-"
+	printf 'case,step,time,partner\nz,a,2026-01-02T10:00,P\nz,b,2026-01-01T10:00,Q\n' > ev.csv
+	run -0 chain-kpi handoffs --excel ev.csv
+	assert_line $'Q;P;1;1;1;1\r'
+	chain-agree status --as-of 2026-11-20 "$EXAMPLES/agreements.csv" > st.csv
+	run -0 chain-report --excel --actions act.csv --as-of 2026-11-20 st.csv
+	run -0 grep -c $'\r$' act.csv
+	[ "$output" -gt 1 ]
+}
