@@ -18,6 +18,17 @@ int chain_list_has(const char *list, const char *word);
 int chain_list_check(const char *list, const char *const words[],
     const char **bad);
 int chain_name_same(const char *a, const char *b);
+void chain_stderr_put(const char *s);
+void chain_stderr_vput(const char *fmt, va_list ap);
+char *chain_text_clean(const char *s, int flags);
+
+/* utf8.c: text from the inputs made safe to show (see there for the rules) */
+#define CHAIN_KEEP_ISOLATES 1	/* keep U+2068 and U+2069, chain_trf's marks */
+#define CHAIN_FSI "\xe2\x81\xa8"	/* U+2068 FIRST STRONG ISOLATE */
+#define CHAIN_PDI "\xe2\x81\xa9"	/* U+2069 POP DIRECTIONAL ISOLATE */
+size_t chain_utf8_cut(const char *s, size_t max);
+void chain_text_put(FILE *fp, const char *s, int flags);
+int chain_text_ascii(const char *s);
 
 
 /* date.c: dates, timestamps and periods */

@@ -29,12 +29,14 @@ chain_usage_error(const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "%s: ", chain_progname);
+	chain_stderr_put(chain_progname);
+	fputs(": ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	chain_stderr_vput(fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nTry '%s --help' for more information.\n",
-	    chain_progname);
+	fputs("\nTry '", stderr);
+	chain_stderr_put(chain_progname);
+	fputs(" --help' for more information.\n", stderr);
 	exit(CHAIN_EXIT_USAGE);
 }
 
