@@ -201,7 +201,8 @@ EOF
 	run -0 chain-report --as-of 2026-11-20 --format txt evil.csv
 	refute_output --partial $'\033'
 	refute_output --partial $'\007'
-	assert_output --partial ' [31mred ]0;t '
+	# ESC and BEL: U+FFFD each, so the title keeps its width
+	assert_line 'X2  �[31mred�]0;t�                                             OM        POL  2026-11-10  overdue         10'
 	run -0 chain-report --as-of 2026-11-20 --actions a.csv --format txt evil.csv
 	run -0 cat a.csv
 	assert_line --index 1 --partial "1,overdue,\"X1 <script>alert(\"\"x\"\")</script> & 'y'"
@@ -304,7 +305,7 @@ EOF
 	chain-agree score --as-of 2026-11-20 agreements.csv > score.csv
 	run -0 chain-report --chain 'Safety chain Oosterveld' --as-of 2026-11-20 \
 	    -o report.html --actions actions.csv status.csv score.csv partners.csv
-	grep -q '<h1>Safety chain Oosterveld</h1>' report.html
+	grep -q '<h1><bdi>Safety chain Oosterveld</bdi></h1>' report.html
 	[ "$(head -1 actions.csv)" = 'priority,area,subject,owner,message,question' ]
 	run -0 chain-report --format md --lang nl -o report.md status.csv score.csv partners.csv
 	grep -q '^### In één oogopslag' report.md
