@@ -417,6 +417,10 @@ void chain_report_finish(struct chain_report *r);
 void chain_report_act(struct chain_report *r);
 void chain_render_html(const struct chain_report *r, FILE *fp);
 void chain_render_text(const struct chain_report *r, FILE *fp, int markdown);
+enum chain_report_format { CHAIN_REPORT_HTML, CHAIN_REPORT_MD, CHAIN_REPORT_TXT };
+void chain_report_write(const struct chain_report *r,
+    const struct chain_opts *o, enum chain_report_format f,
+    const char *actions);
 void chain_report_actions_csv(const struct chain_report *r,
     struct chain_out *w);
 void chain_action_kinds_check(const char *option, const char *list);

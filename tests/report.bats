@@ -370,3 +370,44 @@ EOF2
 	assert_line --partial 'Lead time  2026-W46     30      35      -6'
 	assert_line 'Hard score 75 (a week before 25), soft score – (–).'
 }
+
+@test "-o and --actions: both files are written, or neither is replaced" {
+	week_inputs
+	echo 'last week' > act.csv
+	echo 'last week' > r.html
+	echo 'a file' > notadir
+	# the report cannot be written: the Act list stays as it was
+	run -4 chain-report --as-of 2026-11-20 -o /dev/full --actions act.csv status.csv
+	assert_output 'chain-report: /dev/full: write error: No space left on device'
+	run -4 bash -c 'chain-report --as-of 2026-11-20 --actions act.csv status.csv > /dev/full'
+	run -4 chain-report --as-of 2026-11-20 -o notadir/r.html --actions act.csv status.csv
+	assert_output 'chain-report: notadir/r.html: Not a directory'
+	[ "$(cat act.csv)" = 'last week' ]
+	# the Act list cannot be written: the report stays as it was
+	run -4 chain-report --as-of 2026-11-20 -o r.html --actions /dev/full status.csv
+	assert_output 'chain-report: /dev/full: write error: No space left on device'
+	run -4 chain-report --as-of 2026-11-20 -o r.html --actions notadir/a.csv status.csv
+	assert_output 'chain-report: notadir/a.csv: Not a directory'
+	[ "$(cat r.html)" = 'last week' ]
+	# bad input: neither
+	printf 'kpi,period,value\nlt,2026-W47,3\n' > measurements.csv
+	run -3 chain-report --as-of 2026-11-20 -o r.html --actions act.csv status.csv measurements.csv
+	[ "$(cat act.csv)" = 'last week' ] && [ "$(cat r.html)" = 'last week' ]
+	# no temporary file is left behind
+	run -0 ls -A
+	assert_output - <<'LS'
+act.csv
+compare.csv
+measurements.csv
+notadir
+r.html
+status.csv
+summary.csv
+LS
+	# a good run replaces both; --fail-on finding something is a good run
+	run -1 chain-report --as-of 2026-11-20 --fail-on overdue -o r.html --actions act.csv status.csv
+	run -0 head -c 15 r.html
+	assert_output '<!DOCTYPE html>'
+	run -0 sed -n 2p act.csv
+	assert_output --partial '1,overdue,A2 Decide,OM,'
+}
