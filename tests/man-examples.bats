@@ -61,28 +61,28 @@ load test_helper/man-examples
 	skip 'an event log from a process-mining tool, not shipped in examples/'
 }
 
-@test "chain-report.1:225: cd examples" {
-	man_example chain-report.1 225
+@test "chain-report.1:254: cd examples" {
+	man_example chain-report.1 254
 }
 
-@test "chain-report.1:226: chain-agree status --as-of 2026-11-20 agreements.csv > status..." {
-	man_example chain-report.1 226
+@test "chain-report.1:255: chain-agree status --as-of 2026-11-20 agreements.csv > status..." {
+	man_example chain-report.1 255
 }
 
-@test "chain-report.1:227: chain-agree score --as-of 2026-11-20 agreements.csv > score.csv" {
-	man_example chain-report.1 227
+@test "chain-report.1:256: chain-agree score --as-of 2026-11-20 agreements.csv > score.csv" {
+	man_example chain-report.1 256
 }
 
-@test "chain-report.1:228: chain-report --chain 'Safety chain Oosterveld' --as-of 2026-1..." {
-	man_example chain-report.1 228
+@test "chain-report.1:257: chain-report --chain 'Safety chain Oosterveld' --as-of 2026-1..." {
+	man_example chain-report.1 257
 }
 
-@test "chain-report.1:236: chain-report --format md --lang nl -o report.md status.csv sc..." {
-	man_example chain-report.1 236
+@test "chain-report.1:265: chain-report --format md --lang nl -o report.md status.csv sc..." {
+	man_example chain-report.1 265
 }
 
-@test "chain-report.1:238: chain-report --format txt --fail-on overdue status.csv > week..." {
-	man_example chain-report.1 238
+@test "chain-report.1:267: chain-report --format txt --fail-on overdue status.csv > week..." {
+	man_example chain-report.1 267
 }
 
 @test "chain-survey.1:449: chain-survey items" {
