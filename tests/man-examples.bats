@@ -13,28 +13,40 @@ load test_helper/man-examples
 	    fail "tests/man-examples.bats is stale: run make tests/man-examples.bats"
 }
 
-@test "chain-agree.1:276: chain-agree list --state overdue --fail-on surprise examples/..." {
-	man_example chain-agree.1 276
+@test "chain-agree.1:409: chain-agree list --state overdue --fail-on surprise examples/..." {
+	man_example chain-agree.1 409
 }
 
-@test "chain-agree.1:282: chain-agree score --per month --as-of 2026-11-20 examples/agr..." {
-	man_example chain-agree.1 282
+@test "chain-agree.1:415: chain-agree score --per month --as-of 2026-11-20 examples/agr..." {
+	man_example chain-agree.1 415
 }
 
-@test "chain-agree.1:288: chain-agree matrix --excel -o matrix.csv examples/agreements.csv" {
-	man_example chain-agree.1 288
+@test "chain-agree.1:421: chain-agree matrix --excel -o matrix.csv examples/agreements.csv" {
+	man_example chain-agree.1 421
 }
 
-@test "chain-agree.1:293: chain-agree add -f agreements.csv --owner OM --counterpart PO..." {
-	man_example chain-agree.1 293
+@test "chain-agree.1:426: chain-agree add -f agreements.csv --owner OM --counterpart PO..." {
+	man_example chain-agree.1 426
 }
 
-@test "chain-agree.1:296: chain-agree set -f agreements.csv A043 --announce 2026-12-10 ..." {
-	man_example chain-agree.1 296
+@test "chain-agree.1:430: chain-agree set -f agreements.csv A043 --announce 2026-12-10 ..." {
+	man_example chain-agree.1 430
 }
 
-@test "chain-agree.1:302: chain-agree check --partners examples/partners.csv examples/a..." {
-	man_example chain-agree.1 302
+@test "chain-agree.1:437: chain-agree set -f agreements.csv A001 --done 2026-06-10 --co..." {
+	man_example chain-agree.1 437
+}
+
+@test "chain-agree.1:438: chain-agree set -f agreements.csv A003 --announce 2026-06-18 ..." {
+	man_example chain-agree.1 438
+}
+
+@test "chain-agree.1:445: chain-agree list --state not-made --as-of 2026-11-01 examples..." {
+	man_example chain-agree.1 445
+}
+
+@test "chain-agree.1:454: chain-agree check --partners examples/partners.csv examples/a..." {
+	man_example chain-agree.1 454
 }
 
 @test "chain-kpi.1:372: chain-kpi summary --plan examples/plan.csv --baseline 12 --re..." {
