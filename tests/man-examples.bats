@@ -73,28 +73,28 @@ load test_helper/man-examples
 	skip 'an event log from a process-mining tool, not shipped in examples/'
 }
 
-@test "chain-report.1:225: cd examples" {
-	man_example chain-report.1 225
+@test "chain-report.1:245: cd examples" {
+	man_example chain-report.1 245
 }
 
-@test "chain-report.1:226: chain-agree status --as-of 2026-11-20 agreements.csv > status..." {
-	man_example chain-report.1 226
+@test "chain-report.1:246: chain-agree status --as-of 2026-11-20 agreements.csv > status..." {
+	man_example chain-report.1 246
 }
 
-@test "chain-report.1:227: chain-agree score --as-of 2026-11-20 agreements.csv > score.csv" {
-	man_example chain-report.1 227
+@test "chain-report.1:247: chain-agree score --as-of 2026-11-20 agreements.csv > score.csv" {
+	man_example chain-report.1 247
 }
 
-@test "chain-report.1:228: chain-report --chain 'Safety chain Oosterveld' --as-of 2026-1..." {
-	man_example chain-report.1 228
+@test "chain-report.1:248: chain-report --chain 'Safety chain Oosterveld' --as-of 2026-1..." {
+	man_example chain-report.1 248
 }
 
-@test "chain-report.1:236: chain-report --format md --lang nl -o report.md status.csv sc..." {
-	man_example chain-report.1 236
+@test "chain-report.1:256: chain-report --format md --lang nl -o report.md status.csv sc..." {
+	man_example chain-report.1 256
 }
 
-@test "chain-report.1:238: chain-report --format txt --fail-on overdue status.csv > week..." {
-	man_example chain-report.1 238
+@test "chain-report.1:258: chain-report --format txt --fail-on overdue status.csv > week..." {
+	man_example chain-report.1 258
 }
 
 @test "chain-survey.1:512: chain-survey items" {
