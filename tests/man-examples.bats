@@ -121,46 +121,46 @@ load test_helper/man-examples
 	man_example chain-survey.1 538
 }
 
-@test "chain.7:112: chain-agree status agreements.csv > status.csv" {
-	man_example chain.7 112
+@test "chain.7:122: chain-agree status agreements.csv > status.csv" {
+	man_example chain.7 122
 }
 
-@test "chain.7:113: chain-agree score agreements.csv > score.csv" {
-	man_example chain.7 113
+@test "chain.7:123: chain-agree score agreements.csv > score.csv" {
+	man_example chain.7 123
 }
 
-@test "chain.7:114: chain-kpi check --plan plan.csv measurements.csv > check.csv" {
-	man_example chain.7 114
+@test "chain.7:124: chain-kpi check --plan plan.csv measurements.csv > check.csv" {
+	man_example chain.7 124
 }
 
-@test "chain.7:115: chain-kpi summary --plan plan.csv measurements.csv > summary.csv" {
-	man_example chain.7 115
+@test "chain.7:125: chain-kpi summary --plan plan.csv measurements.csv > summary.csv" {
+	man_example chain.7 125
 }
 
-@test "chain.7:116: chain-survey score --instrument trust survey-*.csv > trust.csv" {
-	man_example chain.7 116
+@test "chain.7:126: chain-survey score --instrument trust survey-*.csv > trust.csv" {
+	man_example chain.7 126
 }
 
-@test "chain.7:117: chain-survey matrix --instrument trust --wave 2026-11 survey-..." {
-	man_example chain.7 117
+@test "chain.7:127: chain-survey matrix --instrument trust --wave 2026-11 survey-..." {
+	man_example chain.7 127
 }
 
-@test "chain.7:119: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
-	man_example chain.7 119
+@test "chain.7:129: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
+	man_example chain.7 129
 }
 
-@test "chain.7:121: chain-report --chain 'Safety chain' -o report.html --actions ..." {
-	man_example chain.7 121
+@test "chain.7:131: chain-report --chain 'Safety chain' -o report.html --actions ..." {
+	man_example chain.7 131
 }
 
-@test "chain.7:136: chain-kpi leadtime --per week events.csv | chain-kpi check" {
-	man_example chain.7 136
-}
-
-@test "chain.7:141: chain-agree score --per month --excel -o score.csv agreements..." {
-	man_example chain.7 141
-}
-
-@test "chain.7:146: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
+@test "chain.7:146: chain-kpi leadtime --per week events.csv | chain-kpi check" {
 	man_example chain.7 146
+}
+
+@test "chain.7:151: chain-agree score --per month --excel -o score.csv agreements..." {
+	man_example chain.7 151
+}
+
+@test "chain.7:156: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
+	man_example chain.7 156
 }
