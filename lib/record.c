@@ -222,8 +222,8 @@ recorded(struct chain_csv *r, const struct chain_row *row, int col,
 }
 
 static int
-before_made(struct chain_csv *r, const struct chain_row *row, int col,
-    const char *name, int date, int made)
+before(struct chain_csv *r, const struct chain_row *row, int col,
+    const char *name, int date, int made, const char *what)
 {
 	char d[CHAIN_DATE_LEN], m[CHAIN_DATE_LEN];
 	const char *column;
@@ -233,13 +233,32 @@ before_made(struct chain_csv *r, const struct chain_row *row, int col,
 	column_name(r, col, name, &column);
 	chain_date_format(date, d);
 	chain_date_format(made, m);
-	chain_csv_error(r, row->line, column, "%s is before made (%s)", d, m);
+	chain_csv_error(r, row->line, column, "%s is before %s (%s)", d, what,
+	    m);
+	return -1;
+}
+
+/* A fact is recorded once it happened: not after --as-of (today). */
+static int
+after_as_of(struct chain_csv *r, const struct chain_row *row, int col,
+    const char *name, int date, int as_of)
+{
+	char d[CHAIN_DATE_LEN], a[CHAIN_DATE_LEN];
+	const char *column;
+
+	if (date == CHAIN_NO_DATE || date <= as_of)
+		return 0;
+	column_name(r, col, name, &column);
+	chain_date_format(date, d);
+	chain_date_format(as_of, a);
+	chain_csv_error(r, row->line, column, "%s has not happened yet (it is "
+	    "after %s)", d, a);
 	return -1;
 }
 
 static int
 change_allowed(struct chain_csv *r, const struct chain_row *row,
-    const struct chain_register *c, const struct chain_change *ch)
+    const struct chain_register *c, const struct chain_change *ch, int as_of)
 {
 	static const char fix[] = "--correct puts a wrong date right";
 	static const char again[] = "--again records a new announcement, "
@@ -261,11 +280,21 @@ change_allowed(struct chain_csv *r, const struct chain_row *row,
 		bad |= recorded(r, row, c->announced, "announced",
 		    was.announced, to->announced, "a new announcement comes "
 		    "after it (--correct puts a wrong date right)");
-	bad |= before_made(r, row, c->done, "done", to->done, was.made);
-	bad |= before_made(r, row, c->announced, "announced", to->announced,
-	    was.made);
-	bad |= before_made(r, row, c->cancelled, "cancelled", to->cancelled,
-	    was.made);
+	bad |= after_as_of(r, row, c->done, "done", to->done, as_of);
+	bad |= after_as_of(r, row, c->announced, "announced", to->announced,
+	    as_of);
+	bad |= after_as_of(r, row, c->cancelled, "cancelled", to->cancelled,
+	    as_of);
+	if (to->new_due != CHAIN_NO_DATE && to->announced != CHAIN_NO_DATE &&
+	    to->new_due < to->announced)
+		bad |= before(r, row, c->new_due, "new_due", to->new_due,
+		    to->announced, "the announcement");
+	bad |= before(r, row, c->done, "done", to->done,
+	    was.made, "made");
+	bad |= before(r, row, c->announced, "announced", to->announced,
+	    was.made, "made");
+	bad |= before(r, row, c->cancelled, "cancelled", to->cancelled,
+	    was.made, "made");
 	return bad ? -1 : 0;
 }
 
@@ -330,7 +359,7 @@ chain_record_set(const char *path, const struct chain_opts *o,
 			continue;
 		}
 		first = row->line;
-		if (change_allowed(r, row, &c, ch) == 0)
+		if (change_allowed(r, row, &c, ch, o->as_of) == 0)
 			change_row(e, row, &c, ch);
 	}
 	if (first == 0)

@@ -29,7 +29,7 @@ load test_helper/man-examples
 	man_example chain-agree.1 426
 }
 
-@test "chain-agree.1:430: chain-agree set -f agreements.csv A043 --announce 2026-12-10 ..." {
+@test "chain-agree.1:430: chain-agree set -f agreements.csv A043 --announce 2026-11-27 ..." {
 	man_example chain-agree.1 430
 }
 
