@@ -189,15 +189,20 @@ void chain_out_free(struct chain_out *w);
 
 /* replace.c: a locked, atomic rewrite of a file */
 struct chain_replace {
-	const char *path;
+	const char *path;	/* as given, for messages */
+	char *real;		/* the file itself: a link resolved */
 	int fd;			/* the file, opened and locked */
 	off_t size;		/* its size when the lock was taken */
 	char *tmp_path;
 	FILE *tmp;
 };
 
+struct stat;
 int chain_replace_begin(struct chain_replace *x, const char *path,
-    int create);
+    int create, double wait);
+void chain_temp_hold(char *path);
+void chain_temp_drop(const char *path);
+void chain_copy_attributes(int from, const struct stat *st, int to);
 int chain_replace_copy(struct chain_replace *x, off_t from, off_t to);
 int chain_replace_commit(struct chain_replace *x);
 void chain_replace_abort(struct chain_replace *x);

@@ -22,6 +22,7 @@ chain_opts_init(struct chain_opts *o)
 	memset(o, 0, sizeof(*o));
 	o->as_of = chain_today();
 	o->max_errors = 20;
+	o->lock_wait = CHAIN_LOCK_WAIT;
 }
 
 void
