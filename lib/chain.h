@@ -60,6 +60,7 @@ int chain_words_next(const char **p, const char **word, size_t *len);
 /* options.c: the options every program shares */
 #define CHAIN_COLUMN_MAP_MAX 64
 #define CHAIN_LOCK_WAIT 30	/* seconds a writer waits for a register */
+#define CHAIN_LOCK_WAIT_MAX 86400
 struct chain_opts {
 	const char *output;	/* -o FILE; NULL is standard output */
 	int delimiter;		/* -d C; 0 detects it from the header line */
@@ -272,6 +273,7 @@ struct chain_change {
 	int correct;		/* --correct: a recorded date put right */
 	int again;		/* --again: an announcement after an earlier one */
 };
+int chain_record_id_ok(const char *id);
 char *chain_record_add(const char *path, const struct chain_opts *o,
     const struct chain_change *ch);
 int chain_record_set(const char *path, const struct chain_opts *o,

@@ -70,48 +70,89 @@ record_free(struct record *rec)
 	free(rec->field);
 }
 
-/* The ids of a register, and the highest numbered one. */
+/*
+ * The ids of a register, and the one a new agreement continues: of the ids
+ * that end in a number, those with the widest number, and of those the
+ * highest (A009 after A008, B0011 after B0010 and A9).
+ */
 struct numbering {
 	struct chain_map *ids;
 	char *prefix;
 	unsigned long long max;
 	int width, any;
+	int unnumbered, too_wide;	/* ids it cannot continue */
 };
+
+#define ID_DIGITS_MAX 18	/* a number an id can end in and go on */
 
 static void
 note_id(struct numbering *nb, const char *id)
 {
 	size_t n = strlen(id), k = n;
 	unsigned long long v;
+	int width;
 
 	*chain_map_slot(nb->ids, id, NULL) = nb->ids;
 	while (k > 0 && id[k - 1] >= '0' && id[k - 1] <= '9')
 		k--;
-	if (k == n || n - k > 18)
+	if (k == n) {
+		nb->unnumbered++;
 		return;
+	}
+	if (n - k > ID_DIGITS_MAX) {
+		nb->too_wide++;
+		return;
+	}
 	v = strtoull(id + k, NULL, 10);
-	if (!nb->any || v > nb->max) {
+	width = (int)(n - k);
+	if (!nb->any || width > nb->width ||
+	    (width == nb->width && v > nb->max)) {
 		free(nb->prefix);
 		nb->prefix = chain_strndup(id, k);
 		nb->max = v;
-		nb->width = (int)(n - k);
+		nb->width = width;
 		nb->any = 1;
 	}
 }
 
-/* A009 after A008; "1" for a register without numbered ids. */
+/*
+ * The next id, or NULL (reported) when the register's ids cannot be
+ * continued: none of them ends in a number, or one ends in a number too
+ * long; --id then names the new one.
+ */
 static char *
-next_id(const struct numbering *nb)
+next_id(const struct numbering *nb, const char *path)
 {
 	char buf[128];
 	unsigned long long v = nb->any ? nb->max + 1 : 1;
 
+	if (nb->too_wide > 0 || (!nb->any && nb->unnumbered > 0)) {
+		chain_warnx("%s: its ids %s; give the new one with --id", path,
+		    nb->too_wide > 0 ? "end in numbers of more than "
+		    CHAIN_STRING(ID_DIGITS_MAX) " digits" : "end in no number");
+		chain_raise_status(CHAIN_EXIT_DATA);
+		return NULL;
+	}
 	for (;; v++) {
 		snprintf(buf, sizeof(buf), "%.80s%0*llu", nb->any ? nb->prefix :
 		    "", nb->any ? nb->width : 1, v);
 		if (chain_map_get(nb->ids, buf) == NULL)
 			return chain_strdup(buf);
 	}
+}
+
+/* An id names a row: text that a control character cannot be part of. */
+int
+chain_record_id_ok(const char *id)
+{
+	const unsigned char *p = (const unsigned char *)id;
+
+	if (*p == '\0')
+		return 0;
+	for (; *p != '\0'; p++)
+		if (*p < 0x20 || *p == 0x7F)
+			return 0;
+	return 1;
 }
 
 /*
@@ -147,7 +188,7 @@ chain_record_add(const char *path, const struct chain_opts *o,
 {
 	struct chain_edit *e;
 	struct chain_csv *r;
-	struct numbering nb = { NULL, NULL, 0, 0, 0 };
+	struct numbering nb = { NULL, NULL, 0, 0, 0, 0, 0 };
 	struct record rec = { NULL, 0 };
 	char *id = NULL;
 	int dutch = 0;
@@ -169,7 +210,11 @@ chain_record_add(const char *path, const struct chain_opts *o,
 		chain_edit_abort(e);
 		goto done;
 	}
-	id = ch->id != NULL ? chain_strdup(ch->id) : next_id(&nb);
+	id = ch->id != NULL ? chain_strdup(ch->id) : next_id(&nb, path);
+	if (id == NULL) {
+		chain_edit_abort(e);
+		goto done;
+	}
 	record_set(e, &rec, "id", id);
 	record_set(e, &rec, "owner", ch->owner);
 	record_set(e, &rec, "counterpart", ch->counterpart);
