@@ -13,40 +13,40 @@ load test_helper/man-examples
 	    fail "tests/man-examples.bats is stale: run make tests/man-examples.bats"
 }
 
-@test "chain-agree.1:409: chain-agree list --state overdue --fail-on surprise examples/..." {
-	man_example chain-agree.1 409
+@test "chain-agree.1:450: chain-agree list --state overdue --fail-on surprise examples/..." {
+	man_example chain-agree.1 450
 }
 
-@test "chain-agree.1:415: chain-agree score --per month --as-of 2026-11-20 examples/agr..." {
-	man_example chain-agree.1 415
+@test "chain-agree.1:456: chain-agree score --per month --as-of 2026-11-20 examples/agr..." {
+	man_example chain-agree.1 456
 }
 
-@test "chain-agree.1:421: chain-agree matrix --excel -o matrix.csv examples/agreements.csv" {
-	man_example chain-agree.1 421
+@test "chain-agree.1:462: chain-agree matrix --excel -o matrix.csv examples/agreements.csv" {
+	man_example chain-agree.1 462
 }
 
-@test "chain-agree.1:426: chain-agree add -f agreements.csv --owner OM --counterpart PO..." {
-	man_example chain-agree.1 426
+@test "chain-agree.1:467: chain-agree add -f agreements.csv --owner OM --counterpart PO..." {
+	man_example chain-agree.1 467
 }
 
-@test "chain-agree.1:430: chain-agree set -f agreements.csv A043 --announce 2026-11-27 ..." {
-	man_example chain-agree.1 430
+@test "chain-agree.1:471: chain-agree set -f agreements.csv A043 --announce 2026-11-27 ..." {
+	man_example chain-agree.1 471
 }
 
-@test "chain-agree.1:437: chain-agree set -f agreements.csv A001 --done 2026-06-10 --co..." {
-	man_example chain-agree.1 437
+@test "chain-agree.1:478: chain-agree set -f agreements.csv A001 --done 2026-06-10 --co..." {
+	man_example chain-agree.1 478
 }
 
-@test "chain-agree.1:438: chain-agree set -f agreements.csv A003 --announce 2026-06-18 ..." {
-	man_example chain-agree.1 438
+@test "chain-agree.1:479: chain-agree set -f agreements.csv A003 --announce 2026-06-18 ..." {
+	man_example chain-agree.1 479
 }
 
-@test "chain-agree.1:445: chain-agree list --state not-made --as-of 2026-11-01 examples..." {
-	man_example chain-agree.1 445
+@test "chain-agree.1:486: chain-agree list --state not-made --as-of 2026-11-01 examples..." {
+	man_example chain-agree.1 486
 }
 
-@test "chain-agree.1:454: chain-agree check --partners examples/partners.csv examples/a..." {
-	man_example chain-agree.1 454
+@test "chain-agree.1:495: chain-agree check --partners examples/partners.csv examples/a..." {
+	man_example chain-agree.1 495
 }
 
 @test "chain-kpi.1:456: chain-kpi summary --plan examples/plan.csv --baseline 12 --re..." {
