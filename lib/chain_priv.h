@@ -88,6 +88,7 @@ struct chain_format_def {
 
 const struct chain_format_def *chain_format(enum chain_format f);
 const char *chain_column_dutch(const char *name);
+int chain_format_column(const char *name, size_t len);
 
 /* csvin.c: the CSV reader */
 struct chain_row {

@@ -88,6 +88,10 @@ chain_opts_common(struct chain_opts *o, int c, const char *arg)
 		    arg[strlen(arg) - 1] == '=')
 			chain_usage_error("--column: '%s' is not NAME=HEADER",
 			    arg);
+		if (!chain_format_column(arg, (size_t)(strchr(arg, '=') - arg)))
+			chain_usage_error("--column: '%.*s' is no column of any "
+			    "format of chain(5) (give its English name)",
+			    (int)(strchr(arg, '=') - arg), arg);
 		if (o->ncolumn_map == CHAIN_COLUMN_MAP_MAX)
 			chain_usage_error("--column: at most %d",
 			    CHAIN_COLUMN_MAP_MAX);
