@@ -18,6 +18,7 @@ int chain_list_has(const char *list, const char *word);
 int chain_list_check(const char *list, const char *const words[],
     const char **bad);
 int chain_name_same(const char *a, const char *b);
+char *chain_join(const char *const *words, size_t n, const char *sep);
 
 
 /* date.c: dates, timestamps and periods */
