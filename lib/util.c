@@ -333,3 +333,24 @@ chain_list_check(const char *list, const char *const words[], const char **bad)
 	}
 	return 0;
 }
+
+/* n words with sep between them (freed by the caller). */
+char *
+chain_join(const char *const *words, size_t n, const char *sep)
+{
+	size_t i, len = 0, nsep = strlen(sep);
+	char *s = chain_strdup("");
+
+	for (i = 0; i < n; i++) {
+		size_t add = strlen(words[i]);
+
+		s = chain_realloc(s, len + nsep + add + 1);
+		if (i > 0) {
+			memcpy(s + len, sep, nsep);
+			len += nsep;
+		}
+		memcpy(s + len, words[i], add + 1);
+		len += add;
+	}
+	return s;
+}
