@@ -270,6 +270,8 @@ void chain_xmr(struct chain_xmr_point *p, size_t n,
     const struct chain_xmr_opts *o);
 const char *chain_xmr_signal(const struct chain_xmr_point *x,
     enum chain_better better);
+long chain_xmr_run_start(const struct chain_xmr_point *p, size_t s,
+    size_t n);
 const char *chain_xmr_assurance(double lower, double upper, double target,
     enum chain_better better);
 
@@ -323,7 +325,9 @@ struct chain_kpi_summary {	/* a KPI's latest point */
 	double value, change;	/* change NAN without the period before */
 	int met;		/* 1, 0, or -1 when unknown */
 	const char *variation;	/* common, improvement, concern, special, "" */
-	const char *assurance;	/* pass, fail, hit-and-miss, "" */
+	const char *assurance;	/* pass, fail, hit-and-miss, recalculate, "" */
+	int has_recalc;		/* recalculate: new limits from recalc */
+	struct chain_period recalc;
 };
 
 int chain_kpi_met(enum chain_better better, double target, double value);
@@ -335,7 +339,8 @@ double chain_kpi_change(const struct chain_period *previous, double before,
     struct chain_period latest, double now);
 int chain_kpi_failing(const char *variation, const char *assurance);
 void chain_kpi_summarise(const struct chain_kpi *k,
-    const struct chain_chart *c, struct chain_kpi_summary *s);
+    const struct chain_chart *c, const struct chain_xmr_opts *xmr,
+    struct chain_kpi_summary *s);
 
 /* events.c: case event logs read into cases, grouped or held */
 struct chain_event {

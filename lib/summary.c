@@ -71,10 +71,35 @@ chain_kpi_failing(const char *variation, const char *assurance)
 	    strcmp(assurance, "fail") == 0;
 }
 
+/*
+ * Whether the latest point belongs to a shift or trend that started after
+ * the limits of its segment were fixed (on the first --baseline points):
+ * then the limits describe a process that no longer runs, and new limits
+ * should start where the run did.
+ */
+static int
+stale_limits(const struct chain_chart *c, const struct chain_xmr_opts *xmr,
+    struct chain_period *from)
+{
+	size_t s = c->n - 1, fixed;
+	long start;
+
+	while (s > 0 && !c->point[s].new_segment)
+		s--;
+	fixed = c->n - s;
+	if (xmr != NULL && xmr->baseline > 0 && (size_t)xmr->baseline < fixed)
+		fixed = (size_t)xmr->baseline;
+	start = chain_xmr_run_start(c->point, s, c->n);
+	if (c->n < MIN_POINTS || start < 0 || (size_t)start < s + fixed)
+		return 0;
+	*from = c->period[start];
+	return 1;
+}
+
 /* Fills s with what the chart c of KPI k says about its latest point. */
 void
 chain_kpi_summarise(const struct chain_kpi *k, const struct chain_chart *c,
-    struct chain_kpi_summary *s)
+    const struct chain_xmr_opts *xmr, struct chain_kpi_summary *s)
 {
 	const struct chain_xmr_point *x;
 	const char *assurance;
@@ -95,6 +120,10 @@ chain_kpi_summarise(const struct chain_kpi *k, const struct chain_chart *c,
 	assurance = chain_xmr_assurance(x->lower, x->upper, k->target,
 	    k->better);
 	s->assurance = assurance != NULL ? assurance : "";
+	if (*s->assurance != '\0' && stale_limits(c, xmr, &s->recalc)) {
+		s->assurance = "recalculate";
+		s->has_recalc = 1;
+	}
 }
 
 static void
@@ -156,6 +185,10 @@ summary_row(struct chain_out *w, const struct chain_kpi *k,
 	out_optional(w, s->change);
 	chain_out_text(w, s->variation);
 	chain_out_text(w, s->assurance);
+	if (s->has_recalc)
+		chain_out_period(w, s->recalc);
+	else
+		chain_out_empty(w);
 	chain_out_end(w);
 }
 
@@ -252,7 +285,7 @@ chain_kpi_check(struct chain_plan *plan, const struct chain_check_opts *o,
 		note_recalc(o, &c, used, &span);
 		if (!o->quiet)
 			warn_chart(list[i], &c);
-		chain_kpi_summarise(list[i], &c, &s);
+		chain_kpi_summarise(list[i], &c, &o->xmr, &s);
 		/* check rows carry no assurance: only a concern counts */
 		if (chain_kpi_failing(s.variation, o->summary ? s.assurance : ""))
 			found = 1;

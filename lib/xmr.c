@@ -185,6 +185,39 @@ chain_xmr(struct chain_xmr_point *p, size_t n, const struct chain_xmr_opts *o)
 	}
 }
 
+/*
+ * The first point of the run the last of n points belongs to: seven or
+ * more on one side of the centre (a shift) or rising or falling at each
+ * step (a trend), within the segment that starts at s; of both, the one
+ * that starts first.  -1 when the last point belongs to no such run,
+ * whatever rule flags it.
+ */
+long
+chain_xmr_run_start(const struct chain_xmr_point *p, size_t s, size_t n)
+{
+	size_t last = n - 1, start;
+	long first = -1;
+	int dir, d = side(&p[last]);
+
+	if (n == 0 || last < s)
+		return -1;
+	if (d != 0) {
+		for (start = last; start > s && side(&p[start - 1]) == d; start--)
+			;
+		if (last - start + 1 >= RUN_LENGTH)
+			first = (long)start;
+	}
+	for (dir = 1; dir >= -1; dir -= 2) {
+		for (start = last; start > s &&
+		    (p[start].value - p[start - 1].value) * dir > 0; start--)
+			;
+		if (last - start + 1 >= RUN_LENGTH &&
+		    (first < 0 || (long)start < first))
+			first = (long)start;
+	}
+	return first;
+}
+
 /* improvement or concern by the KPI's direction, special without one. */
 const char *
 chain_xmr_signal(const struct chain_xmr_point *x, enum chain_better better)

@@ -830,3 +830,31 @@ EOF2
 	run -0 chain-kpi summary --plan plan.csv m.csv
 	assert_line --index 1 'lt,Lead time,2026-W46,30,35,1,-6,,hit-and-miss'
 }
+
+@test "summary: assurance recalculate when the latest run began after the limits were fixed" {
+	printf 'kpi,better,target\nx,down,12\n' > p.csv
+	# 12 baseline points 10, 11, 10, ... (centre 10.5, moving ranges 1:
+	# limits 7.84 to 13.16), 8 more like them, then 8 points at 12: a
+	# shift from 2026-W21, after the limits were fixed on the first 12
+	{
+		echo kpi,period,value
+		for i in $(seq 1 28); do
+			if [ "$i" -le 12 ]; then v=$((i % 2 ? 10 : 11))
+			elif [ "$i" -le 20 ]; then v=$((i % 2 ? 11 : 10))
+			else v=12; fi
+			printf 'x,2026-W%02d,%s\n' "$i" "$v"
+		done
+	} > m.csv
+	run -0 chain-kpi summary --plan p.csv --baseline 12 m.csv
+	assert_output - <<'EOF2'
+kpi,name,period,value,target,met,change,variation,assurance,recalc
+x,,2026-W28,12,12,1,0,concern,recalculate,2026-W21
+EOF2
+	# with the limits on every point the run is part of them: judged
+	run -0 chain-kpi summary --plan p.csv m.csv
+	assert_line --index 1 'x,,2026-W28,12,12,1,0,concern,hit-and-miss,'
+	# new limits from the run's first period: the process as it runs now
+	# (eight points of 12: limits 12 and 12, the target on a limit)
+	run -0 chain-kpi summary --plan p.csv --baseline 12 --recalc 2026-W21 m.csv
+	assert_line --index 1 'x,,2026-W28,12,12,1,0,common,hit-and-miss,'
+}
