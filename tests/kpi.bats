@@ -78,14 +78,14 @@ EOF
 	# 6.39..17.92 holds the target 12: hit and miss
 	run -1 chain-kpi summary --plan plan.csv --fail-on concern m.csv
 	assert_output - <<'EOF'
-kpi,name,period,value,target,met,change,variation,assurance
-lt,Lead time,2026-W13,20,12,0,8,concern,hit-and-miss
+kpi,name,period,value,target,met,change,variation,assurance,recalc
+lt,Lead time,2026-W13,20,12,0,8,concern,hit-and-miss,
 EOF
 	run -1 chain-kpi check --plan plan.csv --fail-on concern m.csv
 	# without the last point: common cause, nothing to fail on
 	sed -i '$d' m.csv
 	run -0 chain-kpi summary --plan plan.csv --fail-on concern m.csv
-	assert_line --index 1 'lt,Lead time,2026-W12,12,12,1,2,common,hit-and-miss'
+	assert_line --index 1 'lt,Lead time,2026-W12,12,12,1,2,common,hit-and-miss,'
 }
 
 @test "check: the limits on a --baseline, the rest judged against them" {
@@ -217,15 +217,15 @@ none,no direction,,10
 EOF
 	run -1 chain-kpi summary --plan plan.csv --fail-on concern m.csv
 	assert_output - <<'EOF'
-kpi,name,period,value,target,met,change,variation,assurance
-up_pass,lower limit above the target,2026-W12,50,-109,1,50,common,pass
-up_fail,upper limit below the target,2026-W12,50,158.5,0,50,common,fail
-up_hit,target inside,2026-W12,50,30,1,50,common,hit-and-miss
-up_on,target on the upper limit,2026-W12,50,158,0,50,common,hit-and-miss
-down_pass,upper limit below the target,2026-W12,50,160,1,50,common,pass
-down_fail,lower limit above the target,2026-W12,50,-200,0,50,common,fail
-down_on,target on the lower limit,2026-W12,50,-108,0,50,common,hit-and-miss
-none,no direction,2026-W12,50,10,,50,common,
+kpi,name,period,value,target,met,change,variation,assurance,recalc
+up_pass,lower limit above the target,2026-W12,50,-109,1,50,common,pass,
+up_fail,upper limit below the target,2026-W12,50,158.5,0,50,common,fail,
+up_hit,target inside,2026-W12,50,30,1,50,common,hit-and-miss,
+up_on,target on the upper limit,2026-W12,50,158,0,50,common,hit-and-miss,
+down_pass,upper limit below the target,2026-W12,50,160,1,50,common,pass,
+down_fail,lower limit above the target,2026-W12,50,-200,0,50,common,fail,
+down_on,target on the lower limit,2026-W12,50,-108,0,50,common,hit-and-miss,
+none,no direction,2026-W12,50,10,,50,common,,
 EOF
 	grep -v fail plan.csv > ok.csv
 	grep -v fail m.csv > ok-m.csv
@@ -306,10 +306,10 @@ EOF
 	[ -z "$stderr" ]
 	# the latest week's change needs the week before it
 	run -0 chain-kpi summary -q m.csv
-	assert_line --index 1 'lt,,2026-W08,4,,,,,'
+	assert_line --index 1 'lt,,2026-W08,4,,,,,,'
 	echo 'lt,2026-W07,1.5' >> m.csv
 	run -0 chain-kpi summary -q m.csv
-	assert_line --index 1 'lt,,2026-W08,4,,,2.5,,'
+	assert_line --index 1 'lt,,2026-W08,4,,,2.5,,,'
 	echo 'lt,2026-02,5' >> m.csv
 	run -3 --separate-stderr chain-kpi check m.csv
 	assert_equal "$stderr" "chain-kpi: m.csv:7: period: '2026-02' is a month but kpi 'lt' has weeks (m.csv:2)
@@ -359,10 +359,10 @@ zz,2026-01,2
 EOF
 	run -0 --separate-stderr chain-kpi summary --plan plan.csv m.csv
 	assert_output - <<'EOF'
-kpi,name,period,value,target,met,change,variation,assurance
-zz,Last in the alphabet,2026-01,2,1,1,,,
-aa,First,2026-01,1,,,,,
-none,Nothing measured,,,,,,,
+kpi,name,period,value,target,met,change,variation,assurance,recalc
+zz,Last in the alphabet,2026-01,2,1,1,,,,
+aa,First,2026-01,1,,,,,,
+none,Nothing measured,,,,,,,,
 EOF
 	[ "$stderr" = "chain-kpi: warning: kpi none: no measurements" ]
 	printf 'xyz,2026-01,3\nxyz,2026-02,3\nabc,2026-01,1\n' >> m.csv
@@ -734,11 +734,11 @@ EOF
 	run -0 chain-kpi summary --plan examples/plan.csv --baseline 12 \
 	    --recalc 2026-W14 --as-of 2026-11-20 examples/measurements.csv
 	assert_output - <<'EOF'
-kpi,name,period,value,target,met,change,variation,assurance
-leadtime,Lead time from report to decision,2026-W47,31.2333,30,0,-0.2667,common,hit-and-miss
-ftr,First-time-right case files,2026-W47,0.871,0.95,0,-0.014,common,fail
-cost,Cost per case across the chain,2026-W47,1862.1,1500,0,106.84,concern,pass
-inflow,New cases reported,2026-W47,42,,,-5,common,
+kpi,name,period,value,target,met,change,variation,assurance,recalc
+leadtime,Lead time from report to decision,2026-W47,31.2333,30,0,-0.2667,common,hit-and-miss,
+ftr,First-time-right case files,2026-W47,0.871,0.95,0,-0.014,common,fail,
+cost,Cost per case across the chain,2026-W47,1862.1,1500,0,106.84,concern,pass,
+inflow,New cases reported,2026-W47,42,,,-5,common,,
 EOF
 	run -1 chain-kpi check --plan examples/plan.csv --baseline 12 \
 	    --recalc 2026-W14 --fail-on concern --as-of 2026-11-20 examples/measurements.csv
@@ -774,7 +774,7 @@ EOF
 	# without the new limits of week 14 the intake desk shows as special
 	# cause: an improvement in lead time
 	run -0 chain-kpi summary --plan "$EXAMPLES/plan.csv" --as-of 2026-11-20 "$EXAMPLES/measurements.csv"
-	assert_line --index 1 'leadtime,Lead time from report to decision,2026-W47,31.2333,30,0,-0.2667,improvement,fail'
+	assert_line --index 1 'leadtime,Lead time from report to decision,2026-W47,31.2333,30,0,-0.2667,improvement,fail,'
 	run -0 bash -c "chain-kpi check --plan '$EXAMPLES/plan.csv' --as-of 2026-11-20 '$EXAMPLES/measurements.csv' | grep -c '^leadtime,2026-W[0-9]*,.*,improvement,'"
 	assert_output 34
 	# four partners measure first-time-right; the weakest counts (min)
@@ -792,9 +792,9 @@ EOF
 	printf 'kpi,period,value\nlt,2026-01,"3.5"\nlt,2026-02,"4"\n' > m.csv
 	run -0 chain-kpi summary --plan plan.csv m.csv
 	assert_output - <<'EOF'
-kpi,name,period,value,target,met,change,variation,assurance
+kpi,name,period,value,target,met,change,variation,assurance,recalc
 lt,"Lead time, ""report"" to
-decision",2026-02,4,,,0.5,,
+decision",2026-02,4,,,0.5,,,
 EOF
 	printf 'case,step,time\n"A, ""1""",x,2026-01-01T10:00\n"A, ""1""",y,2026-01-01T22:00\n' > ev.csv
 	run -0 chain-kpi leadtime ev.csv
@@ -821,14 +821,14 @@ EOF2
 	# is not the week before, so no change (not 30 - 40 = -10)
 	run -0 --separate-stderr chain-kpi summary --plan plan.csv m.csv
 	assert_output - <<'EOF2'
-kpi,name,period,value,target,met,change,variation,assurance
-lt,Lead time,2026-W46,30,35,1,,,hit-and-miss
+kpi,name,period,value,target,met,change,variation,assurance,recalc
+lt,Lead time,2026-W46,30,35,1,,,hit-and-miss,
 EOF2
 	[ "$stderr" = "chain-kpi: warning: kpi lt: no value for 2026-W45" ]
 	# with week 45 measured (36) the change is 30 - 36 = -6
 	echo 'lt,2026-W45,36' >> m.csv
 	run -0 chain-kpi summary --plan plan.csv m.csv
-	assert_line --index 1 'lt,Lead time,2026-W46,30,35,1,-6,,hit-and-miss'
+	assert_line --index 1 'lt,Lead time,2026-W46,30,35,1,-6,,hit-and-miss,'
 }
 
 @test "summary: assurance recalculate when the latest run began after the limits were fixed" {

@@ -49,27 +49,27 @@ load test_helper/man-examples
 	man_example chain-agree.1 495
 }
 
-@test "chain-kpi.1:456: chain-kpi summary --plan examples/plan.csv --baseline 12 --re..." {
-	man_example chain-kpi.1 456
+@test "chain-kpi.1:473: chain-kpi summary --plan examples/plan.csv --baseline 12 --re..." {
+	man_example chain-kpi.1 473
 }
 
-@test "chain-kpi.1:474: chain-kpi check --plan examples/plan.csv --baseline 12 --reca..." {
-	man_example chain-kpi.1 474
+@test "chain-kpi.1:491: chain-kpi check --plan examples/plan.csv --baseline 12 --reca..." {
+	man_example chain-kpi.1 491
 }
 
-@test "chain-kpi.1:481: chain-kpi leadtime --per week --from Report --to Close --kpi ..." {
-	man_example chain-kpi.1 481
+@test "chain-kpi.1:498: chain-kpi leadtime --per week --from Report --to Close --kpi ..." {
+	man_example chain-kpi.1 498
 }
 
-@test "chain-kpi.1:488: chain-kpi leadtime --from Report --to Close --norm 60d --exce..." {
-	man_example chain-kpi.1 488
+@test "chain-kpi.1:505: chain-kpi leadtime --from Report --to Close --norm 60d --exce..." {
+	man_example chain-kpi.1 505
 }
 
-@test "chain-kpi.1:494: chain-kpi handoffs examples/events.csv" {
-	man_example chain-kpi.1 494
+@test "chain-kpi.1:511: chain-kpi handoffs examples/events.csv" {
+	man_example chain-kpi.1 511
 }
 
-@test "chain-kpi.1:511: chain-kpi handoffs --partner concept:name roadtraffic.csv" {
+@test "chain-kpi.1:528: chain-kpi handoffs --partner concept:name roadtraffic.csv" {
 	skip 'an event log from a process-mining tool, not shipped in examples/'
 }
 
