@@ -13,7 +13,7 @@
 
 enum {
 	OPT_CHAIN = CHAIN_OPT_PROGRAM, OPT_WEEK, OPT_FORMAT, OPT_LANG,
-	OPT_ACTIONS, OPT_FAIL_ON
+	OPT_ACTIONS, OPT_FAIL_ON, OPT_HISTORY
 };
 
 static const struct option longopts[] = {
@@ -24,12 +24,13 @@ static const struct option longopts[] = {
 	{ "lang", required_argument, NULL, OPT_LANG },
 	{ "actions", required_argument, NULL, OPT_ACTIONS },
 	{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
+	{ "history", required_argument, NULL, OPT_HISTORY },
 	{ NULL, 0, NULL, 0 }
 };
 
 struct options {
 	struct chain_opts opts;
-	const char *chain, *week, *actions, *fail_on;
+	const char *chain, *week, *actions, *fail_on, *history;
 	enum chain_report_format format;
 	enum chain_lang lang;
 };
@@ -41,10 +42,12 @@ usage(int status)
 		chain_usage_error("unknown or incomplete option");
 	printf("usage: chain-report [--chain NAME] [--week YYYY-Www | --as-of DATE]\n"
 	    "                    [--format html|md|txt] [--lang en|nl] [-o FILE]\n"
-	    "                    [--actions FILE] [--fail-on KIND[,KIND..]] [FILE...]\n"
+	    "                    [--actions FILE] [--history FILE]\n"
+	    "                    [--fail-on KIND[,KIND..]] [FILE...]\n"
 	    "\n"
-	    "Reads the outputs of chain-agree status|score|matrix, chain-kpi\n"
-	    "check|summary and chain-survey score|matrix|compare (and a plan or\n"
+	    "Reads every CSV the toolkit writes (chain-agree status|score|matrix,\n"
+	    "chain-kpi check|summary|leadtime|handoffs, chain-survey score|matrix|\n"
+	    "compare|alpha, earlier --actions and --history files, a plan or\n"
 	    "partner list), each recognised by its header, and writes the weekly\n"
 	    "PDCA report: at a glance, Plan, Do, Check, Act.\n"
 	    "\n"
@@ -55,9 +58,10 @@ usage(int status)
 	    "  --format F          html (default), md or txt\n"
 	    "  --lang L            en (default) or nl\n"
 	    "  --actions FILE      also write the Act list as CSV to FILE\n"
+	    "  --history FILE      the weeks' figures, read and updated in place\n"
 	    "  --fail-on KINDS     exit 1 when the Act list has an item of a kind:\n"
-	    "                      concern, assurance, overdue, surprise, trust,\n"
-	    "                      gap, balance, or any\n"
+	    "                      concern, recalculate, assurance, overdue,\n"
+	    "                      surprise, trust, gap, balance, or any\n"
 	    "  -o, --output FILE   write the report to FILE\n"
 	    "  -d, --delimiter C   input delimiter (default: detected)\n"
 	    "  --excel             the --actions CSV for Dutch Excel\n"
@@ -98,6 +102,9 @@ program_option(void *program, int c, const char *arg)
 		break;
 	case OPT_ACTIONS:
 		o->actions = arg;
+		break;
+	case OPT_HISTORY:
+		o->history = arg;
 		break;
 	case OPT_FAIL_ON:
 		chain_action_kinds_check("--fail-on", arg);
@@ -146,6 +153,7 @@ run_report(void *program, int argc, char **argv)
 	struct chain_report *r;
 
 	r = chain_report_new(report_date(o), o->chain, o->lang);
+	chain_report_begin(r, &o->opts, o->history);
 	chain_csv_each(argc, argv, &o->opts, read_input, r);
 	if (chain_exit_status() < CHAIN_EXIT_DATA) {
 		chain_report_finish(r);
@@ -154,6 +162,7 @@ run_report(void *program, int argc, char **argv)
 			chain_raise_status(CHAIN_EXIT_FOUND);
 		chain_report_write(r, &o->opts, o->format, o->actions);
 	}
+	chain_report_drop_history(r);
 	chain_report_free(r);
 }
 

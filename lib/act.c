@@ -7,13 +7,18 @@
  * the report asks, it does not accuse.
  *
  * Weights: a KPI concern 90; falling trust 80 plus 10 per point of the
- * fall; an assurance fail 75; a low trust index 65; an overdue agreement
+ * fall; limits to recalculate 78; an assurance fail 75; a low trust index 65; an overdue agreement
  * 50, plus a day per day late (at most 30), plus 15 when it came without an
  * announcement; a partner that announced too few deviations 60 plus 20
  * times its share of surprises; a perception gap 55; a one-sided pair 40.
  * Trust is low at the survey's level "concern" (score.c), a fall counts at
  * the significance level of the survey's comparison (welch.c).  The
  * ranking reads the model and its figures; it calls nothing of the reader.
+ *
+ * The list remembers: a point that an earlier --actions file listed (the
+ * same area and subject) keeps the week it was first listed in (since),
+ * and the points of the latest earlier file that this week's list no
+ * longer has are resolved.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -22,8 +27,8 @@
 
 #include "report_priv.h"
 
-const char *const chain_action_kinds[] = { "concern", "assurance", "overdue",
-	"surprise", "trust", "gap", "balance", NULL };
+const char *const chain_action_kinds[] = { "concern", "recalculate",
+	"assurance", "overdue", "surprise", "trust", "gap", "balance", NULL };
 
 /* Thresholds for the soft signals. */
 #define GAP_WIDE 1.0		/* points on the 1-5 scale */
@@ -85,6 +90,18 @@ kpi_actions(struct chain_report *r)
 			    "against a target of %s.", k->name, k->period, v, t);
 			a->question = chain_trf(r, "What changed in the process "
 			    "behind %s, and who will look into it with us?", k->name);
+		}
+		if (strcmp(k->assurance, "recalculate") == 0) {
+			a = add(r, "recalculate", 78, k->name, k->owner);
+			a->message = chain_trf(r, "%s has run differently since "
+			    "%s, after its limits were fixed: the limits describe "
+			    "a process that no longer runs.", k->name,
+			    *k->recalc ? k->recalc : k->period);
+			a->question = chain_trf(r, "Does the chain confirm that "
+			    "the process behind %s changed in %s? Then its limits "
+			    "start anew there (--recalc %s).", k->name,
+			    *k->recalc ? k->recalc : k->period,
+			    *k->recalc ? k->recalc : k->period);
 		}
 		if (strcmp(k->assurance, "fail") == 0) {
 			a = add(r, "assurance", 75, k->name, k->owner);
@@ -305,6 +322,63 @@ compare_actions(const void *x, const void *y)
 	return strcmp(a->subject, b->subject);
 }
 
+static int
+same_point(const struct chain_prior *p, const struct chain_action *a)
+{
+	return strcmp(p->area, a->kind) == 0 && strcmp(p->subject, a->subject) == 0;
+}
+
+/* The week a point was first listed: the earliest since of the earlier
+ * lists up to this week that have it, else this week. */
+static void
+since(struct chain_report *r, struct chain_action *a)
+{
+	struct chain_period first = chain_period_of(CHAIN_WEEK, r->week_start);
+	struct chain_period p;
+	size_t i;
+
+	for (i = 0; i < r->npriors; i++)
+		if (same_point(&r->priors[i], a) &&
+		    chain_period_parse(r->priors[i].since, &p) == 0 &&
+		    p.kind == CHAIN_WEEK && p.start < first.start)
+			first = p;
+	chain_period_format(first, a->since);
+}
+
+/* The latest of the earlier lists (before this week), -1 when none. */
+static int
+last_week_file(const struct chain_report *r)
+{
+	int f, best = -1;
+
+	for (f = 0; f < r->nprior_files; f++)
+		if (r->prior_weeks[f] >= 0 && r->prior_weeks[f] < r->week_start &&
+		    (best < 0 || r->prior_weeks[f] >= r->prior_weeks[best]))
+			best = f;
+	return best;
+}
+
+static void
+resolved(struct chain_report *r)
+{
+	int file = last_week_file(r);
+	size_t i, j;
+
+	for (i = 0; i < r->npriors && file >= 0; i++) {
+		const struct chain_prior *p = &r->priors[i];
+
+		if (p->file != file)
+			continue;
+		for (j = 0; j < r->nactions && !same_point(p, &r->actions[j]); j++)
+			;
+		if (j < r->nactions)
+			continue;
+		r->resolved = chain_reallocarray(r->resolved, r->nresolved + 1,
+		    sizeof(*r->resolved));
+		r->resolved[r->nresolved++] = p;
+	}
+}
+
 /* Builds the Act list, most pressing first. */
 void
 chain_report_act(struct chain_report *r)
@@ -320,8 +394,11 @@ chain_report_act(struct chain_report *r)
 	if (r->nactions > 0)
 		qsort(r->actions, r->nactions, sizeof(*r->actions),
 		    compare_actions);
-	for (i = 0; i < r->nactions; i++)
+	for (i = 0; i < r->nactions; i++) {
 		r->actions[i].priority = (int)i + 1;
+		since(r, &r->actions[i]);
+	}
+	resolved(r);
 }
 
 /* A sentence in the CSV: cleaned, without the marks around its names. */
@@ -335,7 +412,8 @@ text(struct chain_out *w, const char *sentence)
 }
 
 /*
- * The Act list as CSV: priority,area,subject,owner,message,question; text
+ * The Act list as CSV: priority,area,subject,owner,message,question,since;
+ * text
  * from the inputs cleaned as in the report (utf8.c).
  */
 void
@@ -353,6 +431,7 @@ chain_report_actions_csv(const struct chain_report *r, struct chain_out *w)
 		chain_out_text(w, a->owner);
 		text(w, a->message);
 		text(w, a->question);
+		chain_out_text(w, a->since);
 		chain_out_end(w);
 	}
 }

@@ -184,6 +184,7 @@ enum chain_format {
 	CHAIN_FORMAT_HANDOFFS, CHAIN_FORMAT_ITEMS, CHAIN_FORMAT_INSTRUMENTS,
 	CHAIN_FORMAT_RESPONSES, CHAIN_FORMAT_SURVEY_SCORE, CHAIN_FORMAT_ALPHA,
 	CHAIN_FORMAT_SURVEY_MATRIX, CHAIN_FORMAT_COMPARE, CHAIN_FORMAT_ACTIONS,
+	CHAIN_FORMAT_HISTORY,
 	CHAIN_NFORMATS
 };
 const char *chain_format_header(enum chain_format f);
@@ -418,11 +419,14 @@ struct chain_report *chain_report_new(int as_of, const char *chain,
     enum chain_lang lang);
 int chain_report_read(struct chain_report *r, struct chain_csv *in);
 void chain_report_finish(struct chain_report *r);
+void chain_report_begin(struct chain_report *r, const struct chain_opts *o,
+    const char *history);
 void chain_report_act(struct chain_report *r);
 void chain_render_html(const struct chain_report *r, FILE *fp);
 void chain_render_text(const struct chain_report *r, FILE *fp, int markdown);
 enum chain_report_format { CHAIN_REPORT_HTML, CHAIN_REPORT_MD, CHAIN_REPORT_TXT };
-void chain_report_write(const struct chain_report *r,
+void chain_report_drop_history(struct chain_report *r);
+void chain_report_write(struct chain_report *r,
     const struct chain_opts *o, enum chain_report_format f,
     const char *actions);
 void chain_report_actions_csv(const struct chain_report *r,

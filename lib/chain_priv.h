@@ -419,6 +419,7 @@ struct chain_judged {		/* one agreement as judged */
 	const struct chain_register *columns;
 	struct chain_agreement a;
 	struct chain_verdict v;
+	int as_of;		/* the date it was judged as of */
 };
 
 /* chain-survey: instruments, responses, scores, reliability */

@@ -15,6 +15,9 @@
 
 #define WEEK_DAYS 7		/* "a week before" */
 #define STRONG 50.0		/* a side of the quadrant is strong above it */
+#define STALE_PERIODS 2		/* a KPI this many periods behind is not current */
+#define ALPHA_LOW 0.7		/* an instrument's dimension measures poorly below */
+#define LEAD_WEEKS 8		/* the weeks of lead time the report shows */
 
 static int
 compare_points(const void *a, const void *b)
@@ -140,8 +143,9 @@ kpi_attainment(int met, const char *assurance)
 		a = 1;
 	else if (strcmp(assurance, "hit-and-miss") == 0)
 		a = 0.5;
-	else if (strcmp(assurance, "fail") == 0)
-		a = 0;
+	else if (strcmp(assurance, "fail") == 0 ||
+	    strcmp(assurance, "recalculate") == 0)
+		a = 0;	/* limits of a process that no longer runs assure nothing */
 	else
 		return 100.0 * met;
 	return 50.0 * met + 50.0 * a;
@@ -224,7 +228,7 @@ hard_scores(struct chain_report *r)
 		}
 	}
 	r->hard = n > 0 ? now / n : NAN;
-	r->hard_before = nb > 0 ? before / nb : r->hard;
+	r->hard_before = nb == n && n > 0 ? before / nb : NAN;
 }
 
 static double
@@ -244,13 +248,16 @@ soft_scores(struct chain_report *r)
 		r->reliability = deals_reliability(r, r->as_of);
 		r->reliability_before = deals_reliability(r, r->as_of - WEEK_DAYS);
 	} else if (r->nscores > 0)
-		r->reliability = r->reliability_before = scores_reliability(r);
+		r->reliability = scores_reliability(r);	/* a week before unknown */
 	r->trust_index = trust_index(r, r->wave);
 	r->trust_before = r->previous_wave ? trust_index(r, r->previous_wave) :
 	    r->trust_index;
 	r->soft = mean_of_two(r->trust_index, 100 * r->reliability);
-	r->soft_before = mean_of_two(r->trust_before,
-	    100 * r->reliability_before);
+	/* a week before is known only when each part of now is */
+	if (isnan(r->trust_index) == isnan(r->trust_before) &&
+	    isnan(r->reliability) == isnan(r->reliability_before))
+		r->soft_before = mean_of_two(r->trust_before,
+		    100 * r->reliability_before);
 }
 
 /*
@@ -318,6 +325,87 @@ derive_scores(struct chain_report *r)
 		    compare_scores);
 }
 
+/*
+ * A KPI whose latest period ended more than STALE_PERIODS periods of its
+ * kind before the report's week began is not current: marked, and warned
+ * about.
+ */
+static void
+mark_stale(const struct chain_report *r, struct chain_kpi_series *k)
+{
+	struct chain_period p, next;
+	char *marked;
+	int n;
+
+	if (k->period == NULL || chain_period_parse(k->period, &p) != 0)
+		return;
+	for (n = 0, next = p; n < STALE_PERIODS; n++)
+		next = chain_period_next(next);
+	if (chain_period_end(next) >= r->week_start)
+		return;
+	k->stale = 1;
+	if (!r->quiet)
+		chain_warnx("warning: kpi %s: its latest period %s lies well "
+		    "before the report's week; shown as not current", k->code,
+		    k->period);
+	marked = chain_trf(r, "%s (not current)", k->period);
+	free(k->period);
+	k->period = marked;
+}
+
+/* The row of the history for the week that starts on day week, or NULL. */
+static const struct chain_history_row *
+history_week(const struct chain_report *r, int week)
+{
+	size_t i;
+
+	for (i = 0; i < r->nhistory; i++)
+		if (r->history[i].week == week)
+			return &r->history[i];
+	return NULL;
+}
+
+static int
+compare_history(const void *a, const void *b)
+{
+	const struct chain_history_row *x = a, *y = b;
+
+	return (x->week > y->week) - (x->week < y->week);
+}
+
+/*
+ * With a history, the week before is what it remembers of that week, not
+ * recomputed from this week's files; a week it lacks is unknown.
+ */
+static void
+remember(struct chain_report *r)
+{
+	const struct chain_history_row *h;
+
+	if (!r->has_history)
+		return;
+	if (r->nhistory > 0)
+		qsort(r->history, r->nhistory, sizeof(*r->history),
+		    compare_history);
+	h = history_week(r, r->week_start - WEEK_DAYS);
+	r->hard_before = h != NULL ? h->hard : NAN;
+	r->soft_before = h != NULL ? h->soft : NAN;
+}
+
+/* The relay view: the longest p90 wait first, then the longest median. */
+static int
+compare_handoffs(const void *a, const void *b)
+{
+	const struct chain_handoff *x = a, *y = b;
+
+	if (x->p90 != y->p90)
+		return x->p90 < y->p90 ? 1 : -1;
+	if (x->median != y->median)
+		return x->median < y->median ? 1 : -1;
+	return strcmp(x->from, y->from) ? strcmp(x->from, y->from) :
+	    strcmp(x->to, y->to);
+}
+
 /* Orders what was read and derives the figures of the report. */
 void
 chain_report_finish(struct chain_report *r)
@@ -331,11 +419,59 @@ chain_report_finish(struct chain_report *r)
 			qsort(k->points, k->npoints, sizeof(*k->points),
 			    compare_points);
 		summarise_kpi(r, k);
+		mark_stale(r, k);
 		if (k->name == NULL)
 			k->name = chain_strdup(k->code);
 	}
+	if (r->nhandoffs > 0)
+		qsort(r->handoffs, r->nhandoffs, sizeof(*r->handoffs),
+		    compare_handoffs);
 	find_waves(r);
 	derive_scores(r);
 	hard_scores(r);
 	soft_scores(r);
+	remember(r);
+}
+
+static int
+compare_doubles(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * The chain's lead time per week of the cases' ends, the latest LEAD_WEEKS
+ * weeks up to the report's (fewer when max is smaller), oldest first: the
+ * cases that ended, their median and p90 lead time.
+ */
+size_t
+chain_report_lead_weeks(const struct chain_report *r,
+    struct chain_lead_week *w, size_t max)
+{
+	size_t n = max < LEAD_WEEKS ? max : LEAD_WEEKS, i, k, m;
+	double *x = chain_calloc(r->ncases + 1, sizeof(*x));
+
+	for (k = 0; k < n; k++) {
+		w[k].week = r->week_start - (int)(n - 1 - k) * WEEK_DAYS;
+		for (i = 0, m = 0; i < r->ncases; i++)
+			if (r->cases[i].end >= w[k].week &&
+			    r->cases[i].end < w[k].week + WEEK_DAYS &&
+			    !isnan(r->cases[i].lead_time))
+				x[m++] = r->cases[i].lead_time;
+		qsort(x, m, sizeof(*x), compare_doubles);
+		w[k].cases = (long)m;
+		w[k].median = m > 0 ? chain_quantile_sorted(x, m, 0.5) : NAN;
+		w[k].p90 = m > 0 ? chain_quantile_sorted(x, m, 0.9) : NAN;
+	}
+	free(x);
+	return n;
+}
+
+/* Whether an instrument's dimension measures too unreliably to read. */
+int
+chain_report_alpha_low(double alpha)
+{
+	return !isnan(alpha) && alpha < ALPHA_LOW;
 }

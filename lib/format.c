@@ -24,7 +24,7 @@ static const struct chain_format_def formats[CHAIN_NFORMATS] = {
 	    "cancelled", "id,owner,due", NULL,
 	    "id,owner,counterpart" },
 	[CHAIN_FORMAT_STATUS] = { "chain-agree status",
-	    "state,effective_due,days_late,surprise",
+	    "state,effective_due,days_late,surprise,as_of",
 	    "id,owner,due,state,effective_due,days_late,surprise", NULL,
 	    "id,owner,counterpart" },
 	[CHAIN_FORMAT_AGREE_SCORE] = { "chain-agree score",
@@ -87,8 +87,13 @@ static const struct chain_format_def formats[CHAIN_NFORMATS] = {
 	    NULL, NULL,
 	    "partner,about,dimension" },
 	[CHAIN_FORMAT_ACTIONS] = { "chain-report actions",
-	    "priority,area,subject,owner,message,question", NULL, NULL,
-	    "area,owner" },
+	    "priority,area,subject,owner,message,question,since",
+	    "priority,area,subject,owner,message,question", NULL,
+	    "area,owner,since" },
+	[CHAIN_FORMAT_HISTORY] = { "chain-report history",
+	    "week,hard,soft,reliability,trust_index,kpis,kpis_met,overdue,"
+	    "actions", "week,hard,soft", NULL,
+	    "week" },
 };
 
 /* The headers with their state columns written out, made on first use. */
@@ -187,6 +192,8 @@ static const char *const dutch[][2] = {
 	{ "mean_to", "gemiddelde_naar" }, { "priority", "prioriteit" },
 	{ "area", "gebied" }, { "subject", "onderwerp" },
 	{ "message", "bericht" }, { "question", "vraag" }, { "since", "sinds" },
+	{ "soft", "zacht" }, { "trust_index", "vertrouwensindex" },
+	{ "kpis_met", "kpis_gehaald" }, { "actions", "aandachtspunten" },
 };
 
 #define NDUTCH (sizeof(dutch) / sizeof(dutch[0]))

@@ -23,6 +23,10 @@
 #define C_COMMON "#8a94a3"
 #define C_ACCENT "#17607d"
 #define C_TARGET "#c0392b"
+#define CHART_WIDTH 560		/* px; every chart within A4's 718 px text width */
+#define RELAY_MAX 12		/* the worst handoffs drawn */
+#define MULTIPLE_W 140		/* px of one partner's small line chart */
+#define MULTIPLE_H 70
 
 static const char css[] =
 "@page{size:A4;margin:14mm 12mm}"
@@ -161,6 +165,41 @@ value(const struct chain_report *r, double v, char *buf)
 	return chain_report_value(r, v, buf, 32);
 }
 
+/* The chain's path through the weeks the history holds, before this one. */
+static void
+history_path(const struct chain_report *r, FILE *fp, int x0, int y0, int side)
+{
+	const char *sep = "";
+	size_t i;
+
+	if (r->nhistory == 0)
+		return;
+	put(fp, "<polyline class=\"path\" fill=\"none\" stroke=\"#5b6675\" "
+	    "stroke-dasharray=\"3 2\" points=\"");
+	for (i = 0; i < r->nhistory; i++) {
+		const struct chain_history_row *h = &r->history[i];
+
+		if (h->week >= r->week_start || isnan(h->hard) || isnan(h->soft))
+			continue;
+		fprintf(fp, "%s%.1f,%.1f", sep, x0 + side * h->hard / 100,
+		    y0 + side * (1 - h->soft / 100));
+		sep = " ";
+	}
+	if (!isnan(r->hard) && !isnan(r->soft))
+		fprintf(fp, "%s%.1f,%.1f", sep, x0 + side * r->hard / 100,
+		    y0 + side * (1 - r->soft / 100));
+	put(fp, "\"><title>%s</title></polyline>", T(r, "the weeks before"));
+	for (i = 0; i < r->nhistory; i++) {
+		const struct chain_history_row *h = &r->history[i];
+
+		if (h->week >= r->week_start || isnan(h->hard) || isnan(h->soft))
+			continue;
+		fprintf(fp, "<circle class=\"week\" cx=\"%.1f\" cy=\"%.1f\" "
+		    "r=\"2.5\" fill=\"#5b6675\"/>", x0 + side * h->hard / 100,
+		    y0 + side * (1 - h->soft / 100));
+	}
+}
+
 /* The quadrant: hard on x, soft on y, last week's place and an arrow. */
 static void
 quadrant(const struct chain_report *r, FILE *fp)
@@ -207,10 +246,18 @@ quadrant(const struct chain_report *r, FILE *fp)
 		fputs("</svg>", fp);
 		return;
 	}
+	history_path(r, fp, x0, y0, side);
 	x = x0 + side * r->hard / 100;
 	y = y0 + side * (1 - r->soft / 100);
 	bx = x0 + side * r->hard_before / 100;
 	by = y0 + side * (1 - r->soft_before / 100);
+	if (isnan(bx) || isnan(by)) {	/* the week before is not known */
+		fprintf(fp, "<circle class=\"now\" cx=\"%.1f\" cy=\"%.1f\" "
+		    "r=\"7\" fill=\"" C_ACCENT "\" stroke=\"#fff\" "
+		    "stroke-width=\"1.5\"><title>%s</title></circle></svg>", x, y,
+		    T(r, "now"));
+		return;
+	}
 	if (fabs(bx - x) + fabs(by - y) > 4)
 		fprintf(fp, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
 		    "stroke=\"#1d2733\" stroke-width=\"1.5\" "
@@ -896,15 +943,217 @@ heat_map(const struct chain_report *r, FILE *fp)
 	fputs("</svg>", fp);
 }
 
+/* Median and p90 wait per handoff, the worst first, as horizontal bars. */
+static void
+relay_chart(const struct chain_report *r, FILE *fp)
+{
+	const int left = 130, width = CHART_WIDTH - 130 - 60;
+	size_t n = r->nhandoffs < RELAY_MAX ? r->nhandoffs : RELAY_MAX, i;
+	double max = 0;
+	char a[32], b[32];
+	int y;
+
+	if (n == 0)
+		return;
+	for (i = 0; i < n; i++)
+		if (r->handoffs[i].p90 > max)
+			max = r->handoffs[i].p90;
+	put(fp, "<h3>%s</h3><p class=\"muted\">%s</p>",
+	    T(r, "Relay: where cases wait"),
+	    T(r, "per handoff between two partners, the worst first"));
+	fprintf(fp, "<svg class=\"chart relay\" width=\"%d\" height=\"%zu\" "
+	    "viewBox=\"0 0 %d %zu\" role=\"img\">", CHART_WIDTH, 24 + 20 * n,
+	    CHART_WIDTH, 24 + 20 * n);
+	put(fp, "<g font-size=\"8\"><rect x=\"%d\" y=\"4\" width=\"10\" "
+	    "height=\"7\" fill=\"" C_ACCENT "\"/><text x=\"%d\" y=\"11\">%s"
+	    "</text><rect x=\"%d\" y=\"4\" width=\"10\" height=\"7\" "
+	    "fill=\"#8cc0d6\"/><text x=\"%d\" y=\"11\">%s</text></g>", left,
+	    left + 14, T(r, "median wait (days)"), left + 150, left + 164,
+	    T(r, "p90 wait (days)"));
+	for (i = 0, y = 20; i < n; i++, y += 20) {
+		const struct chain_handoff *h = &r->handoffs[i];
+		double wm = max > 0 && !isnan(h->median) ? width * h->median / max : 0;
+		double wp = max > 0 && !isnan(h->p90) ? width * h->p90 / max : 0;
+
+		put(fp, "<text x=\"%d\" y=\"%d\" font-size=\"8.5\" "
+		    "text-anchor=\"end\">%p \xe2\x86\x92 %p</text>", left - 6,
+		    y + 11, chain_report_who(r, h->from), chain_report_who(r, h->to));
+		fprintf(fp, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"14\" "
+		    "fill=\"#8cc0d6\"/><rect x=\"%d\" y=\"%d\" width=\"%.1f\" "
+		    "height=\"14\" fill=\"" C_ACCENT "\"/>", left, y, wp, left, y, wm);
+		fprintf(fp, "<text x=\"%.1f\" y=\"%d\" font-size=\"8\">%s / %s"
+		    "</text>", left + wp + 4, y + 11, num(r, h->median, 1, a),
+		    num(r, h->p90, 1, b));
+	}
+	fputs("</svg>", fp);
+}
+
+/* The chain's lead time per week from the case events, as a table. */
+static void
+lead_table(const struct chain_report *r, FILE *fp)
+{
+	struct chain_lead_week w[16];
+	char week[CHAIN_PERIOD_LEN], a[32], b[32];
+	size_t n, i;
+
+	if (r->ncases == 0)
+		return;
+	n = chain_report_lead_weeks(r, w, 16);
+	put(fp, "<h3>%s</h3><p class=\"muted\">%s</p>",
+	    T(r, "Lead time across the chain"), T(r, "cases that ended per week, "
+	    "lead time in days from the case events"));
+	put(fp, "<table class=\"lead\"><tr><th>%s</th><th class=\"n\">%s</th>"
+	    "<th class=\"n\">%s</th><th class=\"n\">%s</th></tr>", T(r, "week"),
+	    T(r, "cases"), T(r, "median (days)"), T(r, "p90 (days)"));
+	for (i = 0; i < n; i++) {
+		chain_period_format(chain_period_of(CHAIN_WEEK, w[i].week), week);
+		fprintf(fp, "<tr><td>%s</td><td class=\"n\">%ld</td><td class=\"n\">"
+		    "%s</td><td class=\"n\">%s</td></tr>", week, w[i].cases,
+		    num(r, w[i].median, 1, a), num(r, w[i].p90, 1, b));
+	}
+	fputs("</table>", fp);
+}
+
+/* One partner's reliability over the periods, a small line chart. */
+static void
+multiple(const struct chain_report *r, FILE *fp, size_t from, size_t to,
+    int x0, int y0)
+{
+	size_t i, n = to - from;
+	double step = n > 1 ? (MULTIPLE_W - 20.0) / (double)(n - 1) : 0;
+	const char *sep = "";
+	char a[32];
+
+	put(fp, "<text x=\"%d\" y=\"%d\" font-size=\"8.5\">%p</text>", x0,
+	    y0 + 9, chain_report_who(r, r->scores[from].partner));
+	fprintf(fp, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" "
+	    "fill=\"#f3f5f7\"/><polyline fill=\"none\" stroke=\"" C_ACCENT "\" "
+	    "stroke-width=\"1.5\" points=\"", x0, y0 + 14, MULTIPLE_W - 20,
+	    MULTIPLE_H - 28);
+	for (i = from; i < to; i++) {
+		double v = r->scores[i].reliability;
+
+		if (isnan(v))
+			continue;
+		fprintf(fp, "%s%.1f,%.1f", sep, x0 + step * (double)(i - from),
+		    y0 + 14 + (MULTIPLE_H - 28) * (1 - v));
+		sep = " ";
+	}
+	fputs("\"/>", fp);
+	for (i = to; i > from && isnan(r->scores[i - 1].reliability); i--)
+		;
+	if (i > from)
+		fprintf(fp, "<text x=\"%d\" y=\"%d\" font-size=\"7.5\" "
+		    "fill=\"#5b6675\">%s %s%%</text>", x0, y0 + MULTIPLE_H - 4,
+		    r->scores[i - 1].period, num(r, 100 *
+		    r->scores[i - 1].reliability, 0, a));
+}
+
+/* Reliability per partner over the periods of score --per: small multiples. */
+static void
+reliability_multiples(const struct chain_report *r, FILE *fp)
+{
+	const int across = CHART_WIDTH / MULTIPLE_W;
+	size_t i, j, n = 0;
+	int k = 0;
+
+	for (i = 0; i < r->nscores; i++)
+		if (*r->scores[i].period != '\0' && (i == 0 ||
+		    !*r->scores[i - 1].period ||
+		    strcmp(r->scores[i - 1].partner, r->scores[i].partner) != 0))
+			n++;
+	if (n == 0)
+		return;
+	put(fp, "<h3>%s</h3><p class=\"muted\">%s</p>",
+	    T(r, "Agreement reliability over time"),
+	    T(r, "per partner and period of the due date"));
+	fprintf(fp, "<svg class=\"chart multiples\" width=\"%d\" height=\"%zu\" "
+	    "viewBox=\"0 0 %d %zu\" role=\"img\">", CHART_WIDTH,
+	    MULTIPLE_H * ((n + (size_t)across - 1) / (size_t)across), CHART_WIDTH,
+	    MULTIPLE_H * ((n + (size_t)across - 1) / (size_t)across));
+	for (i = 0; i < r->nscores; i = j) {
+		for (j = i + 1; j < r->nscores && *r->scores[j].period &&
+		    strcmp(r->scores[j].partner, r->scores[i].partner) == 0; j++)
+			;
+		if (*r->scores[i].period == '\0')
+			continue;
+		multiple(r, fp, i, j, (k % across) * MULTIPLE_W,
+		    (k / across) * MULTIPLE_H);
+		k++;
+	}
+	fputs("</svg>", fp);
+}
+
+/* Cronbach's alpha per dimension; below 0.7 marked. */
+static void
+alpha_table(const struct chain_report *r, FILE *fp)
+{
+	char a[32];
+	size_t i;
+
+	if (r->nalphas == 0)
+		return;
+	put(fp, "<h3>%s</h3><p class=\"muted\">%s</p>",
+	    T(r, "Reliability of the instrument"),
+	    T(r, "below 0.7: this dimension does not measure reliably"));
+	put(fp, "<table class=\"alpha\"><tr><th>%s</th><th class=\"n\">%s</th>"
+	    "<th class=\"n\">%s</th><th class=\"n\">%s</th></tr>",
+	    T(r, "dimension"), T(r, "items"), T(r, "respondents"), T(r, "alpha"));
+	for (i = 0; i < r->nalphas; i++) {
+		const struct chain_alpha *x = &r->alphas[i];
+		int low = chain_report_alpha_low(x->alpha);
+
+		put(fp, "<tr><td>%i</td><td class=\"n\">%d</td><td class=\"n\">%d"
+		    "</td><td class=\"n%s\">%s%s</td></tr>", x->dimension,
+		    (int)x->items, (int)x->n, low ? " low" : "",
+		    num(r, x->alpha, 2, a), low ? " \xe2\x9a\xa0" : "");
+	}
+	fputs("</table>", fp);
+}
+
+/* Since which week a point has stood on the list, when before this one. */
+static void
+since_note(const struct chain_report *r, FILE *fp, const struct chain_action *a)
+{
+	char week[CHAIN_PERIOD_LEN], *s;
+
+	chain_period_format(chain_period_of(CHAIN_WEEK, r->week_start), week);
+	if (*a->since == '\0' || strcmp(a->since, week) == 0)
+		return;
+	s = chain_trf(r, "since %s", a->since);
+	put(fp, " <span class=\"since\">%s</span>", s);
+	free(s);
+}
+
+/* The points of last week's list that this week's no longer has. */
+static void
+resolved_list(const struct chain_report *r, FILE *fp)
+{
+	size_t i;
+
+	if (r->nresolved == 0)
+		return;
+	put(fp, "<h3>%s</h3><ul class=\"resolved\">",
+	    T(r, "Resolved since last week"));
+	for (i = 0; i < r->nresolved; i++)
+		put(fp, "<li><span class=\"kind\">%s</span> %i</li>",
+		    T(r, r->resolved[i]->area), r->resolved[i]->message);
+	fputs("</ul>", fp);
+}
+
 static void
 check_section(const struct chain_report *r, FILE *fp)
 {
 	put(fp, "<section id=\"check\" class=\"page\"><h2>%s</h2>",
 	    T(r, "Check: results and relations"));
 	kpi_section(r, fp);
+	lead_table(r, fp);
+	relay_chart(r, fp);
 	partner_bars(r, fp);
+	reliability_multiples(r, fp);
 	trust_table(r, fp);
 	heat_map(r, fp);
+	alpha_table(r, fp);
 	fputs("</section>", fp);
 }
 
@@ -925,10 +1174,14 @@ act_section(const struct chain_report *r, FILE *fp)
 	for (i = 0; i < r->nactions; i++) {
 		const struct chain_action *a = &r->actions[i];
 
-		put(fp, "<li><span class=\"kind\">%s</span> %s<span class=\"q\">%s"
-		    "</span></li>", T(r, a->kind), a->message, a->question);
+		put(fp, "<li><span class=\"kind\">%s</span>", T(r, a->kind));
+		since_note(r, fp, a);
+		put(fp, " %s<span class=\"q\">%s</span></li>", a->message,
+		    a->question);
 	}
-	fputs("</ol></section>", fp);
+	fputs("</ol>", fp);
+	resolved_list(r, fp);
+	fputs("</section>", fp);
 }
 
 static void

@@ -195,6 +195,47 @@ static const char *const texts[][2] = {
 	  "%s deed %ld beloften aan %s en kreeg er %ld terug." },
 	{ "Is the work between %s and %s shared the way both want it?",
 	  "Is het werk tussen %s en %s verdeeld zoals beide partijen willen?" },
+	/* the relay view, lead time, reliability over time, alpha, memory */
+	{ "Relay: where cases wait", "Estafette: waar zaken wachten" },
+	{ "per handoff between two partners, the worst first",
+	  "per overdracht tussen twee partners, de langste wachttijd eerst" },
+	{ "from", "van" },
+	{ "to whom", "naar" },
+	{ "handoffs", "overdrachten" },
+	{ "median wait (days)", "mediane wachttijd (dagen)" },
+	{ "p90 wait (days)", "p90-wachttijd (dagen)" },
+	{ "median", "mediaan" },
+	{ "Lead time across the chain", "Doorlooptijd door de keten" },
+	{ "cases that ended per week, lead time in days from the case events",
+	  "afgesloten zaken per week, doorlooptijd in dagen uit de "
+	  "gebeurtenissen van de zaken" },
+	{ "week", "week" },
+	{ "cases", "zaken" },
+	{ "median (days)", "mediaan (dagen)" },
+	{ "p90 (days)", "p90 (dagen)" },
+	{ "Agreement reliability over time", "Betrouwbaarheid van afspraken door de tijd" },
+	{ "per partner and period of the due date",
+	  "per partner en periode van de deadline" },
+	{ "latest", "laatste" },
+	{ "Reliability of the instrument", "Betrouwbaarheid van de vragenlijst" },
+	{ "items", "vragen" },
+	{ "alpha", "alfa" },
+	{ "below 0.7: this dimension does not measure reliably",
+	  "onder 0,7: deze dimensie meet niet betrouwbaar" },
+	{ "below 0.7", "onder 0,7" },
+	{ "Resolved since last week", "Opgelost sinds vorige week" },
+	{ "since %s", "sinds %s" },
+	{ "%s (not current)", "%s (niet actueel)" },
+	{ "recalculate", "herberekenen" },
+	{ "the weeks before", "de weken ervoor" },
+	{ "%s has run differently since %s, after its limits were fixed: the "
+	  "limits describe a process that no longer runs.",
+	  "%s verloopt anders sinds %s, nadat de grenzen waren vastgesteld: de "
+	  "grenzen beschrijven een proces dat niet meer zo loopt." },
+	{ "Does the chain confirm that the process behind %s changed in %s? "
+	  "Then its limits start anew there (--recalc %s).",
+	  "Bevestigt de keten dat het proces achter %s in %s is veranderd? Dan "
+	  "beginnen de grenzen daar opnieuw (--recalc %s)." },
 };
 
 #define NTEXTS (sizeof(texts) / sizeof(texts[0]))

@@ -6,6 +6,7 @@
  * figures.c's business, and nothing here calls a later stage.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -145,6 +146,8 @@ read_kpi_summary(struct chain_report *r, struct chain_csv *in,
 	    col(in, "variation")));
 	chain_report_word(k->assurance, sizeof(k->assurance), chain_field(row,
 	    col(in, "assurance")));
+	chain_report_word(k->recalc, sizeof(k->recalc), chain_field(row,
+	    col(in, "recalc")));
 }
 
 static void
@@ -174,14 +177,39 @@ read_plan(struct chain_report *r, struct chain_csv *in,
 	k->baseline = number(in, row, col(in, "baseline"));
 }
 
+/*
+ * A status row names the date it was judged as of; the report judges every
+ * agreement again as of its own date, from the row's dates, and warns once
+ * per file when the file was made as of another day.
+ */
+static void
+check_as_of(struct chain_report *r, struct chain_csv *in,
+    const struct chain_row *row, int *warned)
+{
+	char was[CHAIN_DATE_LEN], now[CHAIN_DATE_LEN];
+	int as_of;
+
+	if (*warned || col(in, "as_of") < 0 ||
+	    chain_csv_date(in, row, col(in, "as_of"), &as_of) != 1 ||
+	    as_of == r->as_of)
+		return;
+	*warned = 1;
+	chain_date_format(as_of, was);
+	chain_date_format(r->as_of, now);
+	chain_csv_warning(in, row->line, "as_of", "made as of %s, the report "
+	    "is as of %s: every agreement is judged again as of %s", was, now,
+	    now);
+}
+
 static void
 read_status(struct chain_report *r, struct chain_csv *in,
-    const struct chain_row *row, const struct chain_register *c)
+    const struct chain_row *row, const struct chain_register *c,
+    int *warned)
 {
 	struct chain_deal *d;
 	struct chain_agreement a;
+	struct chain_verdict v;
 	enum chain_state state;
-	int due;
 
 	if (chain_register_row(in, row, c, &a) != 0)
 		return;
@@ -190,10 +218,10 @@ read_status(struct chain_report *r, struct chain_csv *in,
 		    chain_field(row, col(in, "state")));
 		return;
 	}
-	if (state == CHAIN_NOT_MADE)	/* not an agreement yet */
+	check_as_of(r, in, row, warned);
+	chain_agreement_judge(&a, r->as_of, CHAIN_DUE_SOON_DAYS, &v);
+	if (v.state == CHAIN_NOT_MADE)	/* not an agreement yet */
 		return;
-	if (chain_csv_date(in, row, col(in, "effective_due"), &due) != 1)
-		due = a.due;
 	d = CHAIN_APPEND(r->deals, r->ndeals);
 	d->id = text(row, c->id);
 	d->owner = text(row, c->owner);
@@ -202,10 +230,10 @@ read_status(struct chain_report *r, struct chain_csv *in,
 	d->title = text(row, c->title);
 	d->plan = text(row, c->plan);
 	d->a = a;
-	d->state = state;
-	d->effective_due = due;
-	d->days_late = (int)count(in, row, col(in, "days_late"));
-	d->surprise = flag(in, row, col(in, "surprise")) == 1;
+	d->state = v.state;
+	d->effective_due = v.effective_due;
+	d->days_late = v.days_late;
+	d->surprise = v.surprise;
 }
 
 static void
@@ -292,6 +320,119 @@ read_change(struct chain_report *r, struct chain_csv *in,
 }
 
 static void
+read_handoff(struct chain_report *r, struct chain_csv *in,
+    const struct chain_row *row)
+{
+	struct chain_handoff *h = CHAIN_APPEND(r->handoffs, r->nhandoffs);
+
+	h->from = text(row, col(in, "from"));
+	h->to = text(row, col(in, "to"));
+	h->n = count(in, row, col(in, "handoffs"));
+	h->median = number(in, row, col(in, "median_wait"));
+	h->p90 = number(in, row, col(in, "p90_wait"));
+	h->mean = number(in, row, col(in, "mean_wait"));
+}
+
+/* A case's end as written: its date, before any offset is applied. */
+static void
+read_case(struct chain_report *r, struct chain_csv *in,
+    const struct chain_row *row)
+{
+	const char *end = chain_field(row, col(in, "end"));
+	char date[11];
+	struct chain_case_time *c;
+	int day;
+
+	snprintf(date, sizeof(date), "%s", end);
+	if (chain_date_parse(date, &day) != 0) {
+		chain_csv_error(in, row->line, "end", "'%s' is not a valid "
+		    "time", end);
+		return;
+	}
+	c = CHAIN_APPEND(r->cases, r->ncases);
+	c->end = day;
+	c->lead_time = number(in, row, col(in, "lead_time"));
+}
+
+/* A dimension's row of alpha; the item rows are for the instrument's maker. */
+static void
+read_alpha(struct chain_report *r, struct chain_csv *in,
+    const struct chain_row *row)
+{
+	struct chain_alpha *a;
+
+	if (*chain_field(row, col(in, "item")) != '\0')
+		return;
+	a = CHAIN_APPEND(r->alphas, r->nalphas);
+	a->dimension = text(row, col(in, "dimension"));
+	a->items = count(in, row, col(in, "items"));
+	a->n = count(in, row, col(in, "n"));
+	a->alpha = number(in, row, col(in, "alpha"));
+}
+
+/*
+ * A point of an earlier Act list.  The file's week is that of its latest
+ * `since`: a point first listed that week stood on it.
+ */
+static void
+read_prior(struct chain_report *r, struct chain_csv *in,
+    const struct chain_row *row)
+{
+	struct chain_prior *p = CHAIN_APPEND(r->priors, r->npriors);
+	struct chain_period week;
+	int *file = &r->prior_weeks[r->nprior_files - 1];
+
+	p->area = text(row, col(in, "area"));
+	p->subject = text(row, col(in, "subject"));
+	p->message = text(row, col(in, "message"));
+	p->since = text(row, col(in, "since"));
+	p->file = r->nprior_files - 1;
+	if (*p->since == '\0')
+		return;
+	if (chain_period_parse(p->since, &week) != 0 ||
+	    week.kind != CHAIN_WEEK) {
+		chain_csv_error(in, row->line, "since", "'%s' is not an ISO "
+		    "week (YYYY-Www)", p->since);
+		return;
+	}
+	if (week.start > *file)
+		*file = week.start;
+}
+
+/* A week of the history; a later row of the same week replaces it. */
+static void
+read_history(struct chain_report *r, struct chain_csv *in,
+    const struct chain_row *row)
+{
+	struct chain_period week;
+	struct chain_history_row *h = NULL;
+	size_t i;
+
+	if (chain_csv_period(in, row, col(in, "week"), &week) != 1)
+		return;
+	if (week.kind != CHAIN_WEEK) {
+		chain_csv_error(in, row->line, "week", "'%s' is not an ISO "
+		    "week (YYYY-Www)", chain_field(row, col(in, "week")));
+		return;
+	}
+	for (i = 0; i < r->nhistory; i++)
+		if (r->history[i].week == week.start)
+			h = &r->history[i];
+	if (h == NULL)
+		h = CHAIN_APPEND(r->history, r->nhistory);
+	h->week = week.start;
+	h->hard = number(in, row, col(in, "hard"));
+	h->soft = number(in, row, col(in, "soft"));
+	h->reliability = number(in, row, col(in, "reliability"));
+	h->trust_index = number(in, row, col(in, "trust_index"));
+	h->kpis = count(in, row, col(in, "kpis"));
+	h->kpis_met = count(in, row, col(in, "kpis_met"));
+	h->overdue = count(in, row, col(in, "overdue"));
+	h->actions = count(in, row, col(in, "actions"));
+	r->has_history = 1;
+}
+
+static void
 read_partner(struct chain_report *r, struct chain_csv *in,
     const struct chain_row *row)
 {
@@ -322,31 +463,44 @@ chain_report_read(struct chain_report *r, struct chain_csv *in)
 {
 	const struct chain_row *row;
 	struct chain_register c;
-	int kind;
+	int kind, warned = 0;
 
 	if (chain_csv_ncolumns(in) == 0)
 		return -1;
 	if ((kind = recognise(in)) < 0) {
 		chain_csv_error(in, chain_csv_header_line(in), NULL,
-		    "not an output of chain-agree, chain-kpi or chain-survey "
-		    "(nor a plan or partner list); its header is not known");
+		    "not an output of chain-agree, chain-kpi, chain-survey or "
+		    "chain-report (nor a plan or partner list); its header is "
+		    "not known");
 		return -1;
 	}
 	r->inputs |= 1U << kind;
 	chain_csv_keys(in, chain_report_formats[kind]);
 	if (kind == CHAIN_IN_AGREE_STATUS && chain_register_columns(in, &c) != 0)
 		return -1;
+	if (kind == CHAIN_IN_ACTIONS) {
+		r->prior_weeks = chain_reallocarray(r->prior_weeks,
+		    (size_t)r->nprior_files + 1, sizeof(*r->prior_weeks));
+		r->prior_weeks[r->nprior_files++] = -1;
+	}
 	while ((row = chain_csv_read(in)) != NULL) {
 		switch (kind) {
 		case CHAIN_IN_KPI_CHECK: read_kpi_check(r, in, row); break;
 		case CHAIN_IN_KPI_SUMMARY: read_kpi_summary(r, in, row); break;
-		case CHAIN_IN_AGREE_STATUS: read_status(r, in, row, &c); break;
+		case CHAIN_IN_AGREE_STATUS:
+			read_status(r, in, row, &c, &warned);
+			break;
 		case CHAIN_IN_AGREE_SCORE: read_score(r, in, row); break;
 		case CHAIN_IN_AGREE_MATRIX: read_matrix(r, in, row); break;
 		case CHAIN_IN_SURVEY_SCORE: read_trust(r, in, row); break;
 		case CHAIN_IN_SURVEY_MATRIX: read_trust_pair(r, in, row); break;
 		case CHAIN_IN_SURVEY_COMPARE: read_change(r, in, row); break;
 		case CHAIN_IN_PLAN: read_plan(r, in, row); break;
+		case CHAIN_IN_LEADTIME: read_case(r, in, row); break;
+		case CHAIN_IN_HANDOFFS: read_handoff(r, in, row); break;
+		case CHAIN_IN_ALPHA: read_alpha(r, in, row); break;
+		case CHAIN_IN_ACTIONS: read_prior(r, in, row); break;
+		case CHAIN_IN_HISTORY: read_history(r, in, row); break;
 		default: read_partner(r, in, row); break;
 		}
 	}
@@ -408,6 +562,25 @@ chain_report_free(struct chain_report *r)
 		free(r->actions[i].message);
 		free(r->actions[i].question);
 	}
+	for (i = 0; i < r->nhandoffs; i++) {
+		free(r->handoffs[i].from);
+		free(r->handoffs[i].to);
+	}
+	for (i = 0; i < r->nalphas; i++)
+		free(r->alphas[i].dimension);
+	for (i = 0; i < r->npriors; i++) {
+		free(r->priors[i].area);
+		free(r->priors[i].subject);
+		free(r->priors[i].message);
+		free(r->priors[i].since);
+	}
+	free(r->handoffs);
+	free(r->cases);
+	free(r->alphas);
+	free(r->priors);
+	free(r->prior_weeks);
+	free(r->resolved);
+	free(r->history);
 	free(r->kpis);
 	free(r->deals);
 	free(r->scores);

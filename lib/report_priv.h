@@ -31,6 +31,8 @@ struct chain_kpi_series {
 	double value, change;
 	int met;
 	char variation[16], assurance[16];
+	char recalc[CHAIN_PERIOD_LEN];	/* summary's recalc, or "" */
+	int stale;		/* its latest period lies well before the week */
 };
 
 struct chain_deal {		/* an agreement, from chain-agree status */
@@ -71,11 +73,40 @@ struct chain_trust_change {	/* a row of chain-survey compare */
 	double mean_from, mean_to, change, p, d;
 };
 
+struct chain_handoff {		/* a row of chain-kpi handoffs */
+	char *from, *to;
+	long n;
+	double median, p90, mean;
+};
+
+struct chain_case_time {	/* a row of chain-kpi leadtime */
+	int end;		/* the date of its last event, as written */
+	double lead_time;
+};
+
+struct chain_alpha {		/* a dimension's row of chain-survey alpha */
+	char *dimension;
+	long items, n;
+	double alpha;
+};
+
+struct chain_prior {		/* a point of an earlier --actions file */
+	char *area, *subject, *message, *since;
+	int file;		/* which of the files read, in order */
+};
+
+struct chain_history_row {	/* a week of the --history file */
+	int week;		/* the first day of its ISO week */
+	double hard, soft, reliability, trust_index;
+	long kpis, kpis_met, overdue, actions;
+};
+
 struct chain_action {
 	double score;
 	int priority;
 	const char *kind;	/* one of chain_action_kinds */
 	char *subject, *owner, *message, *question;
+	char since[CHAIN_PERIOD_LEN];	/* the week it was first listed */
 };
 
 struct chain_report {
@@ -100,6 +131,23 @@ struct chain_report {
 	size_t nchanges;
 	struct chain_action *actions;
 	size_t nactions;
+	struct chain_handoff *handoffs;
+	size_t nhandoffs;
+	struct chain_case_time *cases;
+	size_t ncases;
+	struct chain_alpha *alphas;
+	size_t nalphas;
+	struct chain_prior *priors;	/* earlier Act lists */
+	size_t npriors;
+	int *prior_weeks;	/* per --actions file read: its week, or -1 */
+	int nprior_files;
+	const struct chain_prior **resolved;	/* gone since last week */
+	size_t nresolved;
+	struct chain_history_row *history;	/* by week */
+	size_t nhistory;
+	int has_history;	/* a history was read or asked for */
+	int quiet;		/* -q: no warnings */
+	void *history_out;	/* the locked --history file being replaced */
 	char *wave, *previous_wave;	/* latest survey wave, the one before */
 	double hard, soft, hard_before, soft_before;	/* 0..100; NAN unknown */
 	double reliability, reliability_before;	/* the whole chain's */
@@ -110,7 +158,8 @@ enum chain_input_kind {
 	CHAIN_IN_KPI_CHECK, CHAIN_IN_KPI_SUMMARY, CHAIN_IN_AGREE_STATUS,
 	CHAIN_IN_AGREE_SCORE, CHAIN_IN_AGREE_MATRIX, CHAIN_IN_SURVEY_SCORE,
 	CHAIN_IN_SURVEY_MATRIX, CHAIN_IN_SURVEY_COMPARE, CHAIN_IN_PLAN,
-	CHAIN_IN_PARTNERS, CHAIN_IN_NKINDS
+	CHAIN_IN_LEADTIME, CHAIN_IN_HANDOFFS, CHAIN_IN_ALPHA, CHAIN_IN_ACTIONS,
+	CHAIN_IN_HISTORY, CHAIN_IN_PARTNERS, CHAIN_IN_NKINDS
 };
 
 /* report_model.c: what the model says, for every stage above the reader */
@@ -133,6 +182,14 @@ const struct chain_kpi_point *chain_kpi_latest(const struct chain_report *r,
 
 /* figures.c: the derived figures */
 const char *chain_report_verdict(const struct chain_report *r);
+struct chain_lead_week {	/* the chain's lead time in one week */
+	int week;		/* its first day */
+	long cases;
+	double median, p90;
+};
+size_t chain_report_lead_weeks(const struct chain_report *r,
+    struct chain_lead_week *w, size_t max);
+int chain_report_alpha_low(double alpha);
 
 /* lang.c: texts in the report's language, numbers as it writes them */
 const char *chain_tr(const struct chain_report *r, const char *key);

@@ -147,6 +147,7 @@ judge_file(struct chain_csv *r, void *arg)
 		if (chain_register_row(r, j.row, &c, &j.a) != 0)
 			continue;
 		chain_agreement_judge(&j.a, l->opts->as_of, o->window, &j.v);
+		j.as_of = l->opts->as_of;
 		note_partners(l, &j);
 		if (!listed(o, &j))
 			continue;
@@ -299,8 +300,10 @@ chain_status_begin(struct chain_csv *r, void *status)
 
 /* The judged columns, in the order of CHAIN_FORMAT_STATUS's. */
 static void
-write_judged(struct chain_out *w, int k, const struct chain_verdict *v)
+write_judged(struct chain_out *w, int k, const struct chain_judged *j)
 {
+	const struct chain_verdict *v = &j->v;
+
 	switch (k) {
 	case 0:
 		chain_out_text(w, chain_state_names[v->state]);
@@ -311,8 +314,11 @@ write_judged(struct chain_out *w, int k, const struct chain_verdict *v)
 	case 2:
 		chain_out_int(w, v->days_late);
 		break;
-	default:
+	case 3:
 		chain_out_int(w, v->surprise);
+		break;
+	default:
+		chain_out_date(w, j->as_of);
 		break;
 	}
 }
@@ -333,7 +339,7 @@ chain_status_row(struct chain_csv *r, const struct chain_judged *j,
 	}
 	for (; i < s->n; i++) {
 		if (s->judged[i] >= 0)
-			write_judged(s->w, s->judged[i], &j->v);
+			write_judged(s->w, s->judged[i], j);
 		else
 			chain_out_fieldn(s->w, chain_field(row, s->source[i]),
 			    chain_field_len(row, s->source[i]));

@@ -458,6 +458,23 @@ trust(const struct chain_report *r, FILE *fp, int md)
 	table_free(&t);
 }
 
+/* Since when a point of the Act list has stood on it, when before now. */
+static void
+since_note(const struct chain_report *r, FILE *fp, const struct chain_action *a,
+    int md)
+{
+	char week[CHAIN_PERIOD_LEN], *s;
+
+	chain_period_format(chain_period_of(CHAIN_WEEK, r->week_start), week);
+	if (*a->since == '\0' || strcmp(a->since, week) == 0)
+		return;
+	s = chain_trf(r, "since %s", a->since);
+	fputs(" (", fp);
+	put_text(fp, s, md);
+	fputs(")", fp);
+	free(s);
+}
+
 static void
 act(const struct chain_report *r, FILE *fp, int md)
 {
@@ -474,11 +491,259 @@ act(const struct chain_report *r, FILE *fp, int md)
 		fprintf(fp, "%zu. ", i + 1);
 		fputs(md ? "**" : "[", fp);
 		put_text(fp, T(r, a->kind), md);
+		since_note(r, fp, a, md);
 		fputs(md ? "** " : "] ", fp);
 		put_text(fp, a->message, md);
 		fputs(md ? "  \n   *" : "\n   ", fp);
 		put_text(fp, a->question, md);
 		fputs(md ? "*\n" : "\n", fp);
+	}
+}
+
+/* A sparkline of any values: eight levels between their min and max. */
+static void
+spark_values(const double *v, size_t n, char *buf, size_t size)
+{
+	struct chain_kpi_series k;
+	struct chain_kpi_point *p = chain_calloc(n + 1, sizeof(*p));
+	size_t i;
+
+	memset(&k, 0, sizeof(k));
+	for (i = 0; i < n; i++)
+		p[i].value = v[i];
+	k.points = p;
+	k.npoints = n;
+	sparkline(&k, buf, size);
+	free(p);
+}
+
+/* Where cases wait between partners, the longest p90 wait first. */
+static void
+relay(const struct chain_report *r, FILE *fp, int md)
+{
+	struct table t;
+	char n[32], a[32], b[32];
+	size_t i;
+
+	if (r->nhandoffs == 0)
+		return;
+	heading(fp, T(r, "Relay: where cases wait"), 3, md);
+	line(fp, T(r, "per handoff between two partners, the worst first"), md);
+	fputs("\n", fp);
+	table_init(&t, 5);
+	t.right[2] = t.right[3] = t.right[4] = 1;
+	table_cell(&t, T(r, "from"));
+	table_cell(&t, T(r, "to whom"));
+	table_cell(&t, T(r, "handoffs"));
+	table_cell(&t, T(r, "median wait (days)"));
+	table_cell(&t, T(r, "p90 wait (days)"));
+	for (i = 0; i < r->nhandoffs; i++) {
+		const struct chain_handoff *h = &r->handoffs[i];
+
+		snprintf(n, sizeof(n), "%ld", h->n);
+		table_cell(&t, chain_report_who(r, h->from));
+		table_cell(&t, chain_report_who(r, h->to));
+		table_cell(&t, n);
+		table_cell(&t, chain_report_num(r, h->median, 1, a, 32));
+		table_cell(&t, chain_report_num(r, h->p90, 1, b, 32));
+	}
+	table_print(&t, fp, md);
+	table_free(&t);
+}
+
+/* The chain's lead time per week, from the per-case rows. */
+static void
+lead_time(const struct chain_report *r, FILE *fp, int md)
+{
+	struct chain_lead_week w[16];
+	struct table t;
+	char c[32], a[32], b[32];
+	size_t n, i;
+
+	if (r->ncases == 0)
+		return;
+	n = chain_report_lead_weeks(r, w, 16);
+	heading(fp, T(r, "Lead time across the chain"), 3, md);
+	line(fp, T(r, "cases that ended per week, lead time in days from the "
+	    "case events"), md);
+	fputs("\n", fp);
+	table_init(&t, 4);
+	t.right[1] = t.right[2] = t.right[3] = 1;
+	table_cell(&t, T(r, "week"));
+	table_cell(&t, T(r, "cases"));
+	table_cell(&t, T(r, "median (days)"));
+	table_cell(&t, T(r, "p90 (days)"));
+	for (i = 0; i < n; i++) {
+		char week[CHAIN_PERIOD_LEN];
+
+		chain_period_format(chain_period_of(CHAIN_WEEK, w[i].week), week);
+		snprintf(c, sizeof(c), "%ld", w[i].cases);
+		table_cell(&t, week);
+		table_cell(&t, c);
+		table_cell(&t, chain_report_num(r, w[i].median, 1, a, 32));
+		table_cell(&t, chain_report_num(r, w[i].p90, 1, b, 32));
+	}
+	table_print(&t, fp, md);
+	table_free(&t);
+}
+
+/* Reliability per partner over the periods of score --per, a sparkline each. */
+static void
+reliability_trend(const struct chain_report *r, FILE *fp, int md)
+{
+	struct table t;
+	double v[64];
+	char spark[256], a[32];
+	size_t i, j, n;
+
+	for (i = 0; i < r->nscores && *r->scores[i].period == '\0'; i++)
+		;
+	if (i == r->nscores)
+		return;
+	heading(fp, T(r, "Agreement reliability over time"), 3, md);
+	line(fp, T(r, "per partner and period of the due date"), md);
+	fputs("\n", fp);
+	table_init(&t, 4);
+	t.right[2] = 1;
+	table_cell(&t, T(r, "partner"));
+	table_cell(&t, T(r, "period"));
+	table_cell(&t, T(r, "latest"));
+	table_cell(&t, "");
+	for (i = 0; i < r->nscores; i++) {
+		const struct chain_partner_score *s = &r->scores[i], *last = NULL;
+
+		if (*s->period == '\0' || (i > 0 && *r->scores[i - 1].period &&
+		    strcmp(r->scores[i - 1].partner, s->partner) == 0))
+			continue;
+		for (j = i, n = 0; j < r->nscores && n < 64 &&
+		    strcmp(r->scores[j].partner, s->partner) == 0 &&
+		    *r->scores[j].period; j++) {
+			if (isnan(r->scores[j].reliability))
+				continue;
+			v[n++] = r->scores[j].reliability;
+			last = &r->scores[j];
+		}
+		if (last == NULL)
+			continue;
+		spark_values(v, n, spark, sizeof(spark));
+		table_cell(&t, chain_report_who(r, s->partner));
+		table_cell(&t, last->period);
+		table_cell(&t, chain_report_num(r, 100 * last->reliability, 0, a,
+		    32));
+		table_cell(&t, spark);
+	}
+	table_print(&t, fp, md);
+	table_free(&t);
+}
+
+/* Cronbach's alpha per dimension of the instrument, low ones marked. */
+static void
+instrument(const struct chain_report *r, FILE *fp, int md)
+{
+	struct table t;
+	char a[32], k[32], n[32];
+	size_t i;
+
+	if (r->nalphas == 0)
+		return;
+	heading(fp, T(r, "Reliability of the instrument"), 3, md);
+	table_init(&t, 5);
+	t.right[1] = t.right[2] = t.right[3] = 1;
+	table_cell(&t, T(r, "dimension"));
+	table_cell(&t, T(r, "items"));
+	table_cell(&t, T(r, "respondents"));
+	table_cell(&t, T(r, "alpha"));
+	table_cell(&t, "");
+	for (i = 0; i < r->nalphas; i++) {
+		const struct chain_alpha *x = &r->alphas[i];
+
+		snprintf(k, sizeof(k), "%ld", x->items);
+		snprintf(n, sizeof(n), "%ld", x->n);
+		table_cell(&t, x->dimension);
+		table_cell(&t, k);
+		table_cell(&t, n);
+		table_cell(&t, chain_report_num(r, x->alpha, 2, a, 32));
+		table_cell(&t, chain_report_alpha_low(x->alpha) ?
+		    T(r, "below 0.7") : "");
+	}
+	table_print(&t, fp, md);
+	table_free(&t);
+}
+
+static int
+text_names(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The mutual-trust matrix: each row rates the partner of its column. */
+static void
+trust_matrix(const struct chain_report *r, FILE *fp, int md)
+{
+	const char **names;
+	struct table t;
+	char m[32];
+	size_t n = 0, i, j, k, side;
+
+	if (r->ntrust_pairs == 0)
+		return;
+	names = chain_calloc(2 * r->ntrust_pairs, sizeof(*names));
+	for (i = 0; i < r->ntrust_pairs; i++)
+		for (side = 0; side < 2; side++) {
+			const char *p = side ? r->trust_pairs[i].about :
+			    r->trust_pairs[i].partner;
+
+			for (j = 0; j < n && strcmp(names[j], p) != 0; j++)
+				;
+			if (j == n)
+				names[n++] = p;
+		}
+	qsort(names, n, sizeof(*names), text_names);
+	heading(fp, T(r, "Mutual trust"), 3, md);
+	line(fp, T(r, "each row rates the partner of its column (1 to 5)"), md);
+	fputs("\n", fp);
+	table_init(&t, n + 1);
+	table_cell(&t, "");
+	for (j = 0; j < n; j++) {
+		t.right[j + 1] = 1;
+		table_cell(&t, chain_report_who(r, names[j]));
+	}
+	for (i = 0; i < n; i++) {
+		table_cell(&t, chain_report_who(r, names[i]));
+		for (j = 0; j < n; j++) {
+			const struct chain_trust_pair *c = NULL;
+
+			for (k = 0; k < r->ntrust_pairs; k++)
+				if (strcmp(r->trust_pairs[k].partner, names[i]) == 0 &&
+				    strcmp(r->trust_pairs[k].about, names[j]) == 0)
+					c = &r->trust_pairs[k];
+			table_cell(&t, i == j ? "" : c != NULL ?
+			    chain_report_num(r, c->mean, 1, m, 32) : "\xe2\x80\x93");
+		}
+	}
+	table_print(&t, fp, md);
+	table_free(&t);
+	free(names);
+}
+
+/* The points of last week's list that this week's no longer has. */
+static void
+resolved_list(const struct chain_report *r, FILE *fp, int md)
+{
+	size_t i;
+
+	if (r->nresolved == 0)
+		return;
+	heading(fp, T(r, "Resolved since last week"), 3, md);
+	for (i = 0; i < r->nresolved; i++) {
+		const struct chain_prior *p = r->resolved[i];
+
+		fputs("- ", fp);
+		fputs(md ? "**" : "[", fp);
+		put_text(fp, T(r, p->area), md);
+		fputs(md ? "** " : "] ", fp);
+		put_text(fp, p->message, md);
+		fputs("\n", fp);
 	}
 }
 
@@ -512,7 +777,13 @@ chain_render_text(const struct chain_report *r, FILE *fp, int markdown)
 	do_section(r, fp, markdown);
 	heading(fp, T(r, "Check: results and relations"), 2, markdown);
 	kpis(r, fp, markdown);
+	lead_time(r, fp, markdown);
+	relay(r, fp, markdown);
 	partners(r, fp, markdown);
+	reliability_trend(r, fp, markdown);
 	trust(r, fp, markdown);
+	trust_matrix(r, fp, markdown);
+	instrument(r, fp, markdown);
 	act(r, fp, markdown);
+	resolved_list(r, fp, markdown);
 }
