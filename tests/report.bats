@@ -93,7 +93,7 @@ EOF
 	all_kinds
 	printf 'kpi,period,value\nlt,2026-W47,3\n' > measurements.csv
 	run -3 chain-report --as-of 2026-11-20 -o out.html status.csv measurements.csv
-	assert_output "chain-report: measurements.csv:1: not an output of chain-agree, chain-kpi or chain-survey (nor a plan or partner list); its header is not known"
+	assert_output "chain-report: measurements.csv:1: not an output of chain-agree, chain-kpi, chain-survey or chain-report (nor a plan or partner list); its header is not known"
 	[ ! -e out.html ]
 	: > empty.csv
 	run -3 chain-report empty.csv
@@ -145,11 +145,11 @@ A3  Dashboard  GEM    the chain  2026-11-25  due-soon
 	run -0 chain-report --as-of 2026-11-20 --actions actions.csv status.csv summary.csv compare.csv
 	run -0 cat actions.csv
 	assert_output - <<'EOF'
-priority,area,subject,owner,message,question
-1,concern,Lead time,,"Lead time: a special-cause concern in 2026-W47, 31 against a target of 25.","What changed in the process behind Lead time, and who will look into it with us?"
-2,trust,GEM → RvdK,RvdK,Trust of GEM in RvdK fell from 3.8 to 3.3 (p = 0.010).,"What has GEM experienced in working with RvdK lately, and what would restore confidence?"
-3,assurance,Lead time,,Lead time will not meet its target of 25 without a change to the process.,"Which change to the process would bring Lead time within reach of 25, and who takes it up?"
-4,overdue,A2 Decide,OM,OM promised 'Decide' to POL by 2026-11-10; it is 10 days overdue and was not announced.,"What would help OM complete 'Decide', and which new date can OM and POL agree on?"
+priority,area,subject,owner,message,question,since
+1,concern,Lead time,,"Lead time: a special-cause concern in 2026-W47, 31 against a target of 25.","What changed in the process behind Lead time, and who will look into it with us?",2026-W47
+2,trust,GEM → RvdK,RvdK,Trust of GEM in RvdK fell from 3.8 to 3.3 (p = 0.010).,"What has GEM experienced in working with RvdK lately, and what would restore confidence?",2026-W47
+3,assurance,Lead time,,Lead time will not meet its target of 25 without a change to the process.,"Which change to the process would bring Lead time within reach of 25, and who takes it up?",2026-W47
+4,overdue,A2 Decide,OM,OM promised 'Decide' to POL by 2026-11-10; it is 10 days overdue and was not announced.,"What would help OM complete 'Decide', and which new date can OM and POL agree on?",2026-W47
 EOF
 }
 
@@ -172,14 +172,15 @@ EOF
 @test "at a glance: hard and soft scores, now and a week before" {
 	week_inputs
 	# hard: lt misses its target and fails (0), ftr meets it and passes
-	# (100): 50; a week before lt was 27 (0) and ftr 95 (100): 50.
+	# (100): 50; a week before is not known: no history, and the
+	# summary rows carry no value a week before for every KPI ('–').
 	# soft: only reliability, A1 kept and A2 overdue: 50; a week before
 	# (as of 2026-11-13) A1 was still due and A2 overdue: 0.
 	run -0 chain-report --as-of 2026-11-20 --format txt status.csv summary.csv
-	assert_line 'Hard score 50 (a week before 50), soft score 50 (0).'
+	assert_line 'Hard score 50 (a week before –), soft score 50 (0).'
 	assert_line 'Neither results nor relations are where the chain wants them.'
 	run -0 chain-report --as-of 2026-11-20 --format txt --lang nl status.csv summary.csv
-	assert_line 'Harde score 50 (een week eerder 50), zachte score 50 (0).'
+	assert_line 'Harde score 50 (een week eerder –), zachte score 50 (0).'
 }
 
 @test "hostile text is escaped in every format" {
@@ -252,7 +253,7 @@ EOF
 @test "--actions: columns, and --excel for Dutch Excel" {
 	week_inputs
 	run -0 chain-report --as-of 2026-11-20 --actions a.csv --excel -o r.html status.csv
-	printf "\xef\xbb\xbfpriority;area;subject;owner;message;question\r\n1;overdue;A2 Decide;OM;\"OM promised 'Decide' to POL by 2026-11-10; it is 10 days overdue and was not announced.\";What would help OM complete 'Decide', and which new date can OM and POL agree on?\r\n" > want.csv
+	printf "\xef\xbb\xbfpriority;area;subject;owner;message;question;since\r\n1;overdue;A2 Decide;OM;\"OM promised 'Decide' to POL by 2026-11-10; it is 10 days overdue and was not announced.\";What would help OM complete 'Decide', and which new date can OM and POL agree on?;2026-W47\r\n" > want.csv
 	cmp want.csv a.csv
 	run -0 head -c 15 r.html
 	assert_output '<!DOCTYPE html>'
@@ -306,7 +307,7 @@ EOF
 	run -0 chain-report --chain 'Safety chain Oosterveld' --as-of 2026-11-20 \
 	    -o report.html --actions actions.csv status.csv score.csv partners.csv
 	grep -q '<h1><bdi>Safety chain Oosterveld</bdi></h1>' report.html
-	[ "$(head -1 actions.csv)" = 'priority,area,subject,owner,message,question' ]
+	[ "$(head -1 actions.csv)" = 'priority,area,subject,owner,message,question,since' ]
 	run -0 chain-report --format md --lang nl -o report.md status.csv score.csv partners.csv
 	grep -q '^### In één oogopslag' report.md
 	run -1 chain-report --format txt --fail-on overdue --as-of 2026-11-20 status.csv
@@ -352,10 +353,10 @@ EOF2
 	# change: none, as chain-kpi summary has it (not 30 - 40 = -10).
 	# hard score: 30 meets 35 (50) and 35 lies within 22.45..49.05, hit
 	# and miss (25): 75; without a change there is no value a week
-	# before, so the score a week before is the score now
+	# before, so the score a week before is not known
 	run -0 chain-report --as-of 2026-11-13 --format txt check.csv plan.csv
 	assert_line 'Lead time  2026-W46     30      35       –             hit-and-miss  ▄▇█▁'
-	assert_line 'Hard score 75 (a week before 75), soft score – (–).'
+	assert_line 'Hard score 75 (a week before –), soft score – (–).'
 	run -0 chain-report --as-of 2026-11-13 --format md check.csv plan.csv
 	assert_line '| Lead time | 2026-W46 |    30 |     35 |      – |           | hit-and-miss | ▄▇█▁ |'
 	# with week 45 at 36: change 30 - 36 = -6; a week before, 36 missed

@@ -14,8 +14,8 @@ load test_helper/common
 hostile() {
 	{
 		echo 'id,owner,counterpart,title,due,done,announced,new_due,cancelled,state,effective_due,days_late,surprise'
-		printf 'A1,OM,POL,a\x9bb\xc2\x9bc\033[2Jd\007e,2026-11-10,,,,,overdue,2026-11-10,10,0\n'
-		printf 'A2,S\xfadwest,P\xe2\x80\xaeOL,Weg \xe2\x80\xaeterug,2026-11-10,,,,,overdue,2026-11-10,9,0\n'
+		printf 'A1,OM,POL,a\x9bb\xc2\x9bc\033[2Jd\007e,2026-11-10,,2026-11-09,,,overdue,2026-11-10,10,0\n'
+		printf 'A2,S\xfadwest,P\xe2\x80\xaeOL,Weg \xe2\x80\xaeterug,2026-11-10,,2026-11-09,,,overdue,2026-11-10,10,0\n'
 	} > status.csv
 	printf 'kpi,name,period,value,target,met,change,variation,assurance\nlt,Lead \xe2\x80\xaetime,2026-W47,31,25,0,4,concern,pass\n' > summary.csv
 	printf 'partner,name\nOM,Openbaar \xe2\x80\xaeMinisterie\n' > partners.csv
@@ -38,7 +38,7 @@ refute_raw() {
 id  agreement     owner    to   due         state    days late
 --  ------------  -------  ---  ----------  -------  ---------
 A1  a�b�c�[2Jd�e  OM       POL  2026-11-10  overdue         10
-A2  Weg terug     S�dwest  POL  2026-11-10  overdue          9
+A2  Weg terug     S�dwest  POL  2026-11-10  overdue         10
 '
 	assert_line 'Lead time  2026-W47     31      25       4  concern    pass'
 	assert_line "2. [overdue] OM promised 'a�b�c�[2Jd�e' to POL by 2026-11-10; it is 10 days overdue."
@@ -50,7 +50,7 @@ A2  Weg terug     S�dwest  POL  2026-11-10  overdue          9
 	hostile
 	run -0 chain-report --as-of 2026-11-20 --format md status.csv summary.csv
 	assert_line '| A1  | a�b�c�\[2Jd�e | OM      | POL | 2026-11-10 | overdue |        10 |'
-	assert_line '| A2  | Weg terug    | S�dwest | POL | 2026-11-10 | overdue |         9 |'
+	assert_line '| A2  | Weg terug    | S�dwest | POL | 2026-11-10 | overdue |        10 |'
 	assert_line '| Lead time | 2026-W47 |    31 |     25 |      4 | concern   | pass      |     |'
 	assert_line "2. **overdue** OM promised 'a�b�c�\\[2Jd�e' to POL by 2026-11-10; it is 10 days overdue.  "
 	refute_raw
@@ -80,10 +80,10 @@ A2  Weg terug     S�dwest  POL  2026-11-10  overdue          9
 	run -0 chain-report --as-of 2026-11-20 --actions a.csv -o r.txt --format txt status.csv summary.csv
 	run -0 cat a.csv
 	assert_output - <<'EOF'
-priority,area,subject,owner,message,question
-1,concern,Lead time,,"Lead time: a special-cause concern in 2026-W47, 31 against a target of 25.","What changed in the process behind Lead time, and who will look into it with us?"
-2,overdue,A1 a�b�c�[2Jd�e,OM,OM promised 'a�b�c�[2Jd�e' to POL by 2026-11-10; it is 10 days overdue.,"What would help OM complete 'a�b�c�[2Jd�e', and which new date can OM and POL agree on?"
-3,overdue,A2 Weg terug,S�dwest,S�dwest promised 'Weg terug' to POL by 2026-11-10; it is 9 days overdue.,"What would help S�dwest complete 'Weg terug', and which new date can S�dwest and POL agree on?"
+priority,area,subject,owner,message,question,since
+1,concern,Lead time,,"Lead time: a special-cause concern in 2026-W47, 31 against a target of 25.","What changed in the process behind Lead time, and who will look into it with us?",2026-W47
+2,overdue,A1 a�b�c�[2Jd�e,OM,OM promised 'a�b�c�[2Jd�e' to POL by 2026-11-10; it is 10 days overdue.,"What would help OM complete 'a�b�c�[2Jd�e', and which new date can OM and POL agree on?",2026-W47
+3,overdue,A2 Weg terug,S�dwest,S�dwest promised 'Weg terug' to POL by 2026-11-10; it is 10 days overdue.,"What would help S�dwest complete 'Weg terug', and which new date can S�dwest and POL agree on?",2026-W47
 EOF
 	refute_raw
 }
