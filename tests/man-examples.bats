@@ -85,28 +85,28 @@ load test_helper/man-examples
 	man_example chain-report.1 238
 }
 
-@test "chain-survey.1:449: chain-survey items" {
-	man_example chain-survey.1 449
+@test "chain-survey.1:530: chain-survey items" {
+	man_example chain-survey.1 530
 }
 
-@test "chain-survey.1:450: chain-survey items --instrument trust --lang nl -o vragenlijs..." {
-	man_example chain-survey.1 450
+@test "chain-survey.1:531: chain-survey items --instrument trust --lang nl -o vragenlijs..." {
+	man_example chain-survey.1 531
 }
 
-@test "chain-survey.1:455: chain-survey score --instrument trust examples/survey-2026-05..." {
-	man_example chain-survey.1 455
+@test "chain-survey.1:536: chain-survey score --instrument trust examples/survey-2026-05..." {
+	man_example chain-survey.1 536
 }
 
-@test "chain-survey.1:461: chain-survey matrix --instrument trust --wave 2026-11 --excel..." {
-	man_example chain-survey.1 461
+@test "chain-survey.1:542: chain-survey matrix --instrument trust --wave 2026-11 --excel..." {
+	man_example chain-survey.1 542
 }
 
-@test "chain-survey.1:468: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
-	man_example chain-survey.1 468
+@test "chain-survey.1:549: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
+	man_example chain-survey.1 549
 }
 
-@test "chain-survey.1:475: chain-survey alpha --instrument trust examples/survey-2026-05..." {
-	man_example chain-survey.1 475
+@test "chain-survey.1:556: chain-survey alpha --instrument trust examples/survey-2026-05..." {
+	man_example chain-survey.1 556
 }
 
 @test "chain.7:112: chain-agree status agreements.csv > status.csv" {
