@@ -18,7 +18,7 @@ LDFLAGS =
 WARN     = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wmissing-prototypes
 ALLCPPFLAGS = -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -Ilib \
 	-DCHAIN_VERSION='"$(VERSION)"' -DCHAIN_DATADIR='"$(DATADIR)"' $(CPPFLAGS)
-LDLIBS  = -lcsv -lm
+LDLIBS  = -lcsv -lacl -lm
 
 # Where a build goes; make sanitize builds into build/san with its own flags.
 OBJDIR = build

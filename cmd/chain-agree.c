@@ -16,7 +16,7 @@ enum {
 	OPT_WINDOW = CHAIN_OPT_PROGRAM, OPT_FAIL_ON, OPT_BY, OPT_PER, OPT_STATE,
 	OPT_OWNER, OPT_COUNTERPART, OPT_PARTNERS, OPT_DUE, OPT_TITLE, OPT_MADE,
 	OPT_ID, OPT_DONE, OPT_ANNOUNCE, OPT_NEW_DUE, OPT_PLAN, OPT_CANCEL,
-	OPT_CORRECT, OPT_AGAIN,
+	OPT_CORRECT, OPT_AGAIN, OPT_WAIT,
 	OPT_FILE = 'f'
 };
 
@@ -42,6 +42,7 @@ static const struct option longopts[] = {
 	{ "cancel", required_argument, NULL, OPT_CANCEL },
 	{ "correct", no_argument, NULL, OPT_CORRECT },
 	{ "again", no_argument, NULL, OPT_AGAIN },
+	{ "wait", required_argument, NULL, OPT_WAIT },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -67,6 +68,7 @@ static const struct chain_option_use option_commands[] = {
 	{ OPT_CANCEL, "--cancel", "set" },
 	{ OPT_CORRECT, "--correct", "set" },
 	{ OPT_AGAIN, "--again", "set" },
+	{ OPT_WAIT, "--wait", "add,set" },
 };
 
 #define NOPTIONS (sizeof(option_commands) / sizeof(option_commands[0]))
@@ -115,6 +117,9 @@ usage(int status)
 	    "  -f, --file FILE     the register to change (add, set)\n"
 	    "  --correct           put a recorded date right (set)\n"
 	    "  --again             a new announcement after an earlier one (set)\n"
+	    "  --wait SECONDS      wait at most so long for the register's lock\n"
+	    "                      (add, set; default "
+	    CHAIN_STRING(CHAIN_LOCK_WAIT) ")\n"
 	    CHAIN_HELP_COMMON);
 	exit(CHAIN_EXIT_OK);
 }
@@ -177,7 +182,12 @@ program_option(void *program, int c, const char *arg)
 	case OPT_PARTNERS: ag->partners = arg; break;
 	case OPT_FILE: ag->file = arg; break;
 	case OPT_TITLE: ch->title = arg; break;
-	case OPT_ID: ch->id = arg; break;
+	case OPT_ID:
+		if (!chain_record_id_ok(arg))
+			chain_usage_error("--id: an id is text without control "
+			    "characters, not empty");
+		ch->id = arg;
+		break;
 	case OPT_PLAN: ch->plan = arg; break;
 	case OPT_DUE: ch->dates.due = parse_date_option("--due", arg); break;
 	case OPT_MADE: ch->dates.made = parse_date_option("--made", arg); break;
@@ -193,6 +203,10 @@ program_option(void *program, int c, const char *arg)
 		break;
 	case OPT_CORRECT: ch->correct = 1; break;
 	case OPT_AGAIN: ch->again = 1; break;
+	case OPT_WAIT:
+		ag->opts.lock_wait = (double)chain_parse_count("--wait", arg, 0,
+		    CHAIN_LOCK_WAIT_MAX);
+		break;
 	}
 }
 

@@ -27,12 +27,10 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
-enum format { FORMAT_HTML, FORMAT_MD, FORMAT_TXT };
-
 struct options {
 	struct chain_opts opts;
 	const char *chain, *week, *actions, *fail_on;
-	enum format format;
+	enum chain_report_format format;
 	enum chain_lang lang;
 };
 
@@ -86,11 +84,11 @@ program_option(void *program, int c, const char *arg)
 		break;
 	case OPT_FORMAT:
 		if (strcmp(arg, "html") == 0)
-			o->format = FORMAT_HTML;
+			o->format = CHAIN_REPORT_HTML;
 		else if (strcmp(arg, "md") == 0)
-			o->format = FORMAT_MD;
+			o->format = CHAIN_REPORT_MD;
 		else if (strcmp(arg, "txt") == 0)
-			o->format = FORMAT_TXT;
+			o->format = CHAIN_REPORT_TXT;
 		else
 			chain_usage_error("--format: '%s' is not html, md or "
 			    "txt", arg);
@@ -142,43 +140,19 @@ read_input(struct chain_csv *in, void *r)
 }
 
 static void
-write_actions(const struct chain_report *r, const struct options *o)
-{
-	struct chain_opts csv = o->opts;
-	struct chain_out *w;
-
-	csv.output = o->actions;
-	w = chain_out_open(&csv);
-	chain_report_actions_csv(r, w);
-	chain_out_close(w, 1);
-}
-
-static void
 run_report(void *program, int argc, char **argv)
 {
 	const struct options *o = program;
 	struct chain_report *r;
-	struct chain_opts plain;
-	struct chain_out *w;
 
 	r = chain_report_new(report_date(o), o->chain, o->lang);
 	chain_csv_each(argc, argv, &o->opts, read_input, r);
 	if (chain_exit_status() < CHAIN_EXIT_DATA) {
 		chain_report_finish(r);
 		chain_report_act(r);
-		plain = o->opts;
-		plain.excel = 0;
-		w = chain_out_open(&plain);
-		if (o->format == FORMAT_HTML)
-			chain_render_html(r, chain_out_file(w));
-		else
-			chain_render_text(r, chain_out_file(w),
-			    o->format == FORMAT_MD);
-		if (o->actions != NULL)
-			write_actions(r, o);
 		if (chain_report_failing(r, o->fail_on))
 			chain_raise_status(CHAIN_EXIT_FOUND);
-		chain_out_close(w, chain_exit_status() <= CHAIN_EXIT_FOUND);
+		chain_report_write(r, &o->opts, o->format, o->actions);
 	}
 	chain_report_free(r);
 }

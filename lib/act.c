@@ -45,9 +45,22 @@ add(struct chain_report *r, const char *kind, double score,
 	memset(a, 0, sizeof(*a));
 	a->kind = kind;
 	a->score = score;
-	a->subject = chain_strdup(subject);
-	a->owner = chain_strdup(owner != NULL ? owner : "");
+	a->subject = chain_text_clean(subject, 0);
+	a->owner = chain_text_clean(owner != NULL ? owner : "", 0);
 	return a;
+}
+
+/* A subject of two names: built whole, never cut inside a character. */
+static char *
+join(const char *a, const char *sep, const char *b)
+{
+	size_t na = strlen(a), ns = strlen(sep), nb = strlen(b);
+	char *s = chain_malloc(na + ns + nb + 1);
+
+	memcpy(s, a, na);
+	memcpy(s + na, sep, ns);
+	memcpy(s + na + ns, b, nb + 1);
+	return s;
 }
 
 static void
@@ -95,7 +108,7 @@ kpi_actions(struct chain_report *r)
 static void
 deal_actions(struct chain_report *r)
 {
-	char due[CHAIN_DATE_LEN], subject[256];
+	char due[CHAIN_DATE_LEN], *subject;
 	size_t i;
 
 	for (i = 0; i < r->ndeals; i++) {
@@ -109,9 +122,10 @@ deal_actions(struct chain_report *r)
 		if (d->state != CHAIN_OVERDUE)
 			continue;
 		chain_date_format(d->effective_due, due);
-		snprintf(subject, sizeof(subject), "%s %s", d->id, d->title);
+		subject = join(d->id, " ", d->title);
 		a = add(r, "overdue", 50 + late + (d->surprise ? 15 : 0), subject,
 		    d->owner);
+		free(subject);
 		a->message = chain_trf(r, d->surprise ?
 		    "%s promised '%s' to %s by %s; it is %d days overdue and was "
 		    "not announced." :
@@ -167,7 +181,7 @@ has_overall_changes(const struct chain_report *r)
 static void
 trust_actions(struct chain_report *r)
 {
-	char from[32], to[32], p[32], idx[32], subject[256];
+	char from[32], to[32], p[32], idx[32], *subject;
 	int any = !has_overall_changes(r);
 	size_t i;
 
@@ -180,8 +194,9 @@ trust_actions(struct chain_report *r)
 		if (!overall(c->dimension, any) || isnan(c->p) ||
 		    c->p >= CHAIN_SIGNIFICANCE || !(c->change < 0))
 			continue;
-		snprintf(subject, sizeof(subject), "%s \xe2\x86\x92 %s", who, whom);
+		subject = join(who, " \xe2\x86\x92 ", whom);
 		a = add(r, "trust", 80 + 10 * fabs(c->change), subject, c->about);
+		free(subject);
 		a->message = chain_trf(r, c->p < P_SHOWN_MIN ?
 		    "Trust of %s in %s fell from %s to %s (p < %s)." :
 		    "Trust of %s in %s fell from %s to %s (p = %s).", who, whom,
@@ -203,8 +218,9 @@ trust_actions(struct chain_report *r)
 		    t->suppressed || isnan(t->index) ||
 		    strcmp(chain_survey_level(t->index), "concern") != 0)
 			continue;
-		snprintf(subject, sizeof(subject), "%s \xe2\x86\x92 %s", who, whom);
+		subject = join(who, " \xe2\x86\x92 ", whom);
 		a = add(r, "trust", 65, subject, t->about);
+		free(subject);
 		a->message = chain_trf(r, "%s rates trust in %s at %s of 100, a "
 		    "concern.", who, whom,
 		    chain_report_num(r, t->index, 0, idx, sizeof(idx)));
@@ -216,7 +232,7 @@ trust_actions(struct chain_report *r)
 static void
 gap_actions(struct chain_report *r)
 {
-	char m1[32], m2[32], subject[256];
+	char m1[32], m2[32], *subject;
 	size_t i;
 
 	for (i = 0; i < r->ntrust_pairs; i++) {
@@ -227,9 +243,9 @@ gap_actions(struct chain_report *r)
 
 		if (isnan(t->gap) || t->gap < GAP_WIDE)
 			continue;
-		snprintf(subject, sizeof(subject), "%s \xe2\x86\x94 %s", a_name,
-		    b_name);
+		subject = join(a_name, " \xe2\x86\x94 ", b_name);
 		a = add(r, "gap", 55, subject, "");
+		free(subject);
 		a->message = chain_trf(r, "%s rates %s at %s, while %s rates %s at "
 		    "%s.", a_name, b_name,
 		    chain_report_num(r, t->mean, 1, m1, sizeof(m1)), b_name,
@@ -244,7 +260,7 @@ gap_actions(struct chain_report *r)
 static void
 balance_actions(struct chain_report *r)
 {
-	char subject[256];
+	char *subject;
 	size_t i;
 
 	for (i = 0; i < r->npairs; i++) {
@@ -256,9 +272,9 @@ balance_actions(struct chain_report *r)
 		if (isnan(p->balance) || p->balance < BALANCE_ONE_SIDED ||
 		    p->agreements + p->reverse < BALANCE_MIN_AGREEMENTS)
 			continue;
-		snprintf(subject, sizeof(subject), "%s \xe2\x86\x94 %s", a_name,
-		    b_name);
+		subject = join(a_name, " \xe2\x86\x94 ", b_name);
 		a = add(r, "balance", 40, subject, "");
+		free(subject);
 		a->message = chain_trf(r, "%s made %ld promises to %s and received "
 		    "%ld in return.", a_name, p->agreements, b_name, p->reverse);
 		a->question = chain_trf(r, "Is the work between %s and %s shared "
@@ -308,7 +324,20 @@ chain_report_act(struct chain_report *r)
 		r->actions[i].priority = (int)i + 1;
 }
 
-/* The Act list as CSV: priority,area,subject,owner,message,question. */
+/* A sentence in the CSV: cleaned, without the marks around its names. */
+static void
+text(struct chain_out *w, const char *sentence)
+{
+	char *s = chain_text_clean(sentence, 0);
+
+	chain_out_text(w, s);
+	free(s);
+}
+
+/*
+ * The Act list as CSV: priority,area,subject,owner,message,question; text
+ * from the inputs cleaned as in the report (utf8.c).
+ */
 void
 chain_report_actions_csv(const struct chain_report *r, struct chain_out *w)
 {
@@ -322,8 +351,8 @@ chain_report_actions_csv(const struct chain_report *r, struct chain_out *w)
 		chain_out_text(w, a->kind);
 		chain_out_text(w, a->subject);
 		chain_out_text(w, a->owner);
-		chain_out_text(w, a->message);
-		chain_out_text(w, a->question);
+		text(w, a->message);
+		text(w, a->question);
 		chain_out_end(w);
 	}
 }

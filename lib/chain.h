@@ -59,6 +59,8 @@ int chain_words_next(const char **p, const char **word, size_t *len);
 
 /* options.c: the options every program shares */
 #define CHAIN_COLUMN_MAP_MAX 64
+#define CHAIN_LOCK_WAIT 30	/* seconds a writer waits for a register */
+#define CHAIN_LOCK_WAIT_MAX 86400
 struct chain_opts {
 	const char *output;	/* -o FILE; NULL is standard output */
 	int delimiter;		/* -d C; 0 detects it from the header line */
@@ -68,6 +70,7 @@ struct chain_opts {
 	int quiet;		/* -q */
 	int max_errors;		/* problems listed per file; 0 lists all */
 	int as_of_given;	/* --as-of was given */
+	double lock_wait;	/* --wait: seconds for a register's lock */
 	const char *column_map[CHAIN_COLUMN_MAP_MAX];	/* --column N=H */
 	size_t ncolumn_map;
 };
@@ -270,6 +273,7 @@ struct chain_change {
 	int correct;		/* --correct: a recorded date put right */
 	int again;		/* --again: an announcement after an earlier one */
 };
+int chain_record_id_ok(const char *id);
 char *chain_record_add(const char *path, const struct chain_opts *o,
     const struct chain_change *ch);
 int chain_record_set(const char *path, const struct chain_opts *o,
@@ -418,6 +422,10 @@ void chain_report_finish(struct chain_report *r);
 void chain_report_act(struct chain_report *r);
 void chain_render_html(const struct chain_report *r, FILE *fp);
 void chain_render_text(const struct chain_report *r, FILE *fp, int markdown);
+enum chain_report_format { CHAIN_REPORT_HTML, CHAIN_REPORT_MD, CHAIN_REPORT_TXT };
+void chain_report_write(const struct chain_report *r,
+    const struct chain_opts *o, enum chain_report_format f,
+    const char *actions);
 void chain_report_actions_csv(const struct chain_report *r,
     struct chain_out *w);
 void chain_action_kinds_check(const char *option, const char *list);

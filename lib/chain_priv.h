@@ -18,6 +18,18 @@ int chain_list_has(const char *list, const char *word);
 int chain_list_check(const char *list, const char *const words[],
     const char **bad);
 int chain_name_same(const char *a, const char *b);
+char *chain_join(const char *const *words, size_t n, const char *sep);
+void chain_stderr_put(const char *s);
+void chain_stderr_vput(const char *fmt, va_list ap);
+char *chain_text_clean(const char *s, int flags);
+
+/* utf8.c: text from the inputs made safe to show (see there for the rules) */
+#define CHAIN_KEEP_ISOLATES 1	/* keep U+2068 and U+2069, chain_trf's marks */
+#define CHAIN_FSI "\xe2\x81\xa8"	/* U+2068 FIRST STRONG ISOLATE */
+#define CHAIN_PDI "\xe2\x81\xa9"	/* U+2069 POP DIRECTIONAL ISOLATE */
+size_t chain_utf8_cut(const char *s, size_t max);
+void chain_text_put(FILE *fp, const char *s, int flags);
+int chain_text_ascii(const char *s);
 
 
 /* date.c: dates, timestamps and periods */
@@ -88,6 +100,7 @@ struct chain_format_def {
 
 const struct chain_format_def *chain_format(enum chain_format f);
 const char *chain_column_dutch(const char *name);
+int chain_format_column(const char *name, size_t len);
 
 /* csvin.c: the CSV reader */
 struct chain_row {
@@ -189,15 +202,20 @@ void chain_out_free(struct chain_out *w);
 
 /* replace.c: a locked, atomic rewrite of a file */
 struct chain_replace {
-	const char *path;
+	const char *path;	/* as given, for messages */
+	char *real;		/* the file itself: a link resolved */
 	int fd;			/* the file, opened and locked */
 	off_t size;		/* its size when the lock was taken */
 	char *tmp_path;
 	FILE *tmp;
 };
 
+struct stat;
 int chain_replace_begin(struct chain_replace *x, const char *path,
-    int create);
+    int create, double wait);
+void chain_temp_hold(char *path);
+void chain_temp_drop(const char *path);
+void chain_copy_attributes(int from, const struct stat *st, int to);
 int chain_replace_copy(struct chain_replace *x, off_t from, off_t to);
 int chain_replace_commit(struct chain_replace *x);
 void chain_replace_abort(struct chain_replace *x);

@@ -88,7 +88,9 @@ chain_run(const struct chain_program *p, int argc, char **argv)
 	if (p->check != NULL)
 		p->check(p->program, command->name);
 	command->run(p->program, argc - optind, argv + optind);
-	if (fflush(stdout) != 0 || ferror(stdout))
+	/* a write error the output's close reported is not reported twice */
+	if ((fflush(stdout) != 0 || ferror(stdout)) &&
+	    chain_exit_status() != CHAIN_EXIT_IO)
 		chain_err(CHAIN_EXIT_IO, "standard output: write error");
 	return chain_exit_status();
 }

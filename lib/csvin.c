@@ -121,14 +121,13 @@ capped_realloc(void *p, size_t size)
 static void
 quote_value(const char *s, char *buf, size_t size)
 {
-	size_t i, n = 0;
+	size_t n = chain_utf8_cut(s, size - 4);
 
-	for (i = 0; s[i] != '\0' && n + 4 < size; i++)
-		buf[n++] = (unsigned char)s[i] < 0x20 ? '?' : s[i];
-	if (s[i] != '\0') {
-		buf[n++] = '.';
-		buf[n++] = '.';
-		buf[n++] = '.';
+	/* cut between characters; the message is cleaned when it is written */
+	memcpy(buf, s, n);
+	if (s[n] != '\0') {
+		memcpy(buf + n, "...", 3);
+		n += 3;
 	}
 	buf[n] = '\0';
 }
@@ -147,15 +146,19 @@ chain_csv_verror(struct chain_csv *r, int is_error, long line,
 		r->shown++;
 	}
 	fflush(stdout);
-	fprintf(stderr, "%s: %s", chain_progname, r->name);
+	chain_stderr_put(chain_progname);
+	fputs(": ", stderr);
+	chain_stderr_put(r->name);
 	if (line > 0)
 		fprintf(stderr, ":%ld", line);
 	fputs(": ", stderr);
-	if (column != NULL)
-		fprintf(stderr, "%s: ", column);
+	if (column != NULL) {
+		chain_stderr_put(column);
+		fputs(": ", stderr);
+	}
 	if (!is_error)
 		fputs("warning: ", stderr);
-	vfprintf(stderr, fmt, ap);
+	chain_stderr_vput(fmt, ap);
 	fputc('\n', stderr);
 }
 
@@ -497,8 +500,12 @@ show_progress(struct chain_csv *r, int done)
 		return;
 	r->shown_at = now;
 	r->shown_progress = 1;
-	fprintf(stderr, "\r%s: %s: %ld rows, %lld MB", chain_progname, r->name,
-	    r->nread, (long long)(read_so_far >> 20));
+	fputc('\r', stderr);
+	chain_stderr_put(chain_progname);
+	fputs(": ", stderr);
+	chain_stderr_put(r->name);
+	fprintf(stderr, ": %ld rows, %lld MB", r->nread,
+	    (long long)(read_so_far >> 20));
 	if (r->size > 0)
 		fprintf(stderr, " of %lld MB", (long long)(r->size >> 20));
 	fputs("\033[K", stderr);
@@ -931,8 +938,11 @@ chain_csv_close(struct chain_csv *r)
 		return 0;
 	if (r->errors > r->shown) {
 		fflush(stdout);
-		fprintf(stderr, "%s: %s: %zu more problems not shown\n",
-		    chain_progname, r->name, r->errors - r->shown);
+		chain_stderr_put(chain_progname);
+		fputs(": ", stderr);
+		chain_stderr_put(r->name);
+		fprintf(stderr, ": %zu more problems not shown\n",
+		    r->errors - r->shown);
 	}
 	errors = r->errors;
 	if (r->progress)

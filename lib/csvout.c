@@ -5,7 +5,7 @@
  * would run as a formula (starting with = + - @, tab or CR) prefixed with
  * a quote.  With -o FILE the output goes to a temporary file beside FILE that
  * replaces it only when the run succeeds, so a failed run never leaves half
- * a file; standard output is checked when it is closed, so that a full disk
+ * a file, and the new file keeps the old one's mode, owner and ACL; standard output is checked when it is closed, so that a full disk
  * or a closed pipe is an error (status 4).
  */
 #include <errno.h>
@@ -92,13 +92,19 @@ chain_out_stream(FILE *fp, int delimiter, int excel, int crlf)
 	return w;
 }
 
+/*
+ * The temporary file that replaces path when the run succeeds: beside it,
+ * with an unpredictable name, and the mode, owner and ACL of the file it
+ * replaces (a new file gets the mode the umask leaves).
+ */
 static FILE *
 open_temporary(const char *path, char **tmp_path)
 {
 	size_t n = strlen(path);
 	char *tmp = chain_malloc(n + 8);
+	struct stat st;
 	mode_t mask;
-	int fd;
+	int fd, old;
 	FILE *fp;
 
 	memcpy(tmp, path, n);
@@ -107,12 +113,21 @@ open_temporary(const char *path, char **tmp_path)
 		free(tmp);
 		return NULL;
 	}
-	mask = umask(0);
-	umask(mask);
-	fchmod(fd, 0666 & ~mask);
+	chain_temp_hold(tmp);
+	if ((old = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK)) >= 0 &&
+	    fstat(old, &st) == 0 && S_ISREG(st.st_mode))
+		chain_copy_attributes(old, &st, fd);
+	else {
+		mask = umask(0);
+		umask(mask);
+		fchmod(fd, 0666 & ~mask);
+	}
+	if (old >= 0)
+		close(old);
 	if ((fp = fdopen(fd, "w")) == NULL) {
 		close(fd);
 		unlink(tmp);
+		chain_temp_drop(tmp);
 		free(tmp);
 		return NULL;
 	}
@@ -416,6 +431,7 @@ chain_out_close(struct chain_out *w, int keep)
 		}
 		if (!keep || failed)
 			unlink(w->tmp_path);
+		chain_temp_drop(w->tmp_path);
 	} else if (w->path != NULL && fclose(w->fp) != 0 && !failed) {
 		chain_warn("%s", name);
 		failed = 1;

@@ -70,7 +70,7 @@ chain_edit_open(const char *path, const struct chain_opts *o, int create,
 
 	e->opts = *o;
 	e->opts.allow_ragged = 1;
-	if (chain_replace_begin(&e->x, path, create) != 0) {
+	if (chain_replace_begin(&e->x, path, create, o->lock_wait) != 0) {
 		free(e);
 		return NULL;
 	}

@@ -202,3 +202,27 @@ chain_column_dutch(const char *name)
 			return dutch[i][1];
 	return NULL;
 }
+
+/*
+ * Whether a name is a column of some format (or an optional column a
+ * reader takes: an instrument's Dutch texts), as --column NAME must be.
+ */
+int
+chain_format_column(const char *name, size_t len)
+{
+	static const char *const optional[] = { "text_nl", NULL };
+	const char *p, *w;
+	size_t n;
+	int f, i;
+
+	for (f = 0; f < CHAIN_NFORMATS; f++)
+		for (p = chain_format_header((enum chain_format)f);
+		    chain_words_next(&p, &w, &n); )
+			if (n == len && strncmp(w, name, n) == 0)
+				return 1;
+	for (i = 0; optional[i] != NULL; i++)
+		if (strlen(optional[i]) == len &&
+		    strncmp(optional[i], name, len) == 0)
+			return 1;
+	return 0;
+}

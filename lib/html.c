@@ -4,8 +4,9 @@
  * A4 (each PDCA section starts a page).  The charts are drawn here: the
  * quadrant of hard against soft, an XmR chart per KPI, reliability and
  * predictability bars per partner and the mutual-trust heat map.  Every text
- * that comes from an input file passes through put_text, which escapes it
- * and replaces what is not valid UTF-8.
+ * passes through put, which cleans and escapes it and isolates each text
+ * from an input in its own <bdi> (in SVG, where <bdi> may not go, the
+ * bidirectional controls are removed and each <text> is a run of its own).
  */
 #include <math.h>
 #include <stdarg.h>
@@ -68,33 +69,27 @@ static const char css[] =
 "@media print{body{padding:0;max-width:none}"
 "section.page{break-before:page}h2,h3{break-after:avoid}tr{break-inside:avoid}}";
 
-/*
- * Writes text from an input, escaped for HTML; bytes that are not valid
- * UTF-8 become U+FFFD and control characters a space.
- */
+/* Writes cleaned text escaped for HTML; with bdi, chain_trf's marks become
+ * <bdi> elements, always balanced. */
 static void
-put_text(FILE *fp, const char *s)
+put_escaped(FILE *fp, const char *text, int bdi)
 {
-	const unsigned char *p = (const unsigned char *)s;
+	char *clean = chain_text_clean(text, bdi ? CHAIN_KEEP_ISOLATES : 0);
+	const char *p;
+	int open = 0;
 
-	while (*p != '\0') {
-		int len = *p < 0x80 ? 1 : (*p & 0xE0) == 0xC0 ? 2 :
-		    (*p & 0xF0) == 0xE0 ? 3 : (*p & 0xF8) == 0xF0 ? 4 : 0;
-		int i;
-
-		for (i = 1; i < len; i++)
-			if ((p[i] & 0xC0) != 0x80)
-				len = 0;
-		if (len == 2 && *p < 0xC2)
-			len = 0;
-		if (len == 0) {
-			fputs("\xef\xbf\xbd", fp);
-			p++;
+	for (p = clean; *p != '\0'; p++) {
+		if (strncmp(p, CHAIN_FSI, 3) == 0) {
+			fputs("<bdi>", fp);
+			open++;
+			p += 2;
 			continue;
 		}
-		if (len > 1) {
-			fwrite(p, 1, (size_t)len, fp);
-			p += len;
+		if (strncmp(p, CHAIN_PDI, 3) == 0) {
+			if (open > 0)
+				fputs("</bdi>", fp);
+			open -= open > 0;
+			p += 2;
 			continue;
 		}
 		switch (*p) {
@@ -103,14 +98,22 @@ put_text(FILE *fp, const char *s)
 		case '>': fputs("&gt;", fp); break;
 		case '"': fputs("&quot;", fp); break;
 		case '\'': fputs("&#39;", fp); break;
-		default:
-			fputc(*p < 0x20 || *p == 0x7F ? ' ' : *p, fp);
+		default: fputc(*p, fp);
 		}
-		p++;
 	}
+	while (open-- > 0)
+		fputs("</bdi>", fp);
+	free(clean);
 }
 
-/* Writes a format whose %s arguments are input text: each is escaped. */
+/*
+ * Writes a format with three kinds of text argument: %s the report's own
+ * (a label, a number, a sentence of chain_trf, whose input values come
+ * marked), %i text from an input, isolated in <bdi>, and %p text from an
+ * input where no element may go (SVG <text>, <title>, an attribute).  All
+ * are cleaned (utf8.c) and escaped, so that no input can reorder or
+ * restyle the page.
+ */
 static void
 put(FILE *fp, const char *fmt, ...)
 {
@@ -124,7 +127,13 @@ put(FILE *fp, const char *fmt, ...)
 			continue;
 		}
 		switch (*++p) {
-		case 's': put_text(fp, va_arg(ap, const char *)); break;
+		case 's': put_escaped(fp, va_arg(ap, const char *), 1); break;
+		case 'i':
+			fputs("<bdi>", fp);
+			put_escaped(fp, va_arg(ap, const char *), 0);
+			fputs("</bdi>", fp);
+			break;
+		case 'p': put_escaped(fp, va_arg(ap, const char *), 0); break;
 		case 'd': fprintf(fp, "%d", va_arg(ap, int)); break;
 		case 'f': fprintf(fp, "%.1f", va_arg(ap, double)); break;
 		case '%': fputc('%', fp); break;
@@ -287,7 +296,7 @@ partner_legend(const struct chain_report *r, FILE *fp)
 	codes = chain_map_keys(r->partner_names, 1);
 	put(fp, "<p class=\"muted\">%s: ", T(r, "Partners"));
 	for (i = 0; codes[i] != NULL; i++)
-		put(fp, "%s<b>%s</b> %s", i ? " \xc2\xb7 " : "", codes[i],
+		put(fp, "%s<b>%i</b> %i", i ? " \xc2\xb7 " : "", codes[i],
 		    chain_report_partner(r, codes[i]));
 	fputs("</p>", fp);
 	free(codes);
@@ -314,8 +323,8 @@ plan(const struct chain_report *r, FILE *fp)
 	for (i = 0; i < r->nkpis; i++) {
 		const struct chain_kpi_series *k = &r->kpis[i];
 
-		put(fp, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
-		    "<td class=\"n\">%s</td><td class=\"n\">%s</td><td>%s</td>"
+		put(fp, "<tr><td>%i</td><td>%i</td><td>%i</td><td>%s</td>"
+		    "<td class=\"n\">%s</td><td class=\"n\">%s</td><td>%i</td>"
 		    "</tr>", k->code, k->name, k->unit ? k->unit : "",
 		    T(r, chain_better_name(k->better)),
 		    value(r, k->baseline, b), value(r, k->target, t),
@@ -348,7 +357,7 @@ deal_table(const struct chain_report *r, FILE *fp, enum chain_deal_list which,
 			    T(r, "days late"));
 		chain_date_format(d->effective_due, due);
 		snprintf(late, sizeof(late), "%d", d->days_late);
-		put(fp, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
+		put(fp, "<tr><td>%i</td><td>%i</td><td>%i</td><td>%i</td>"
 		    "<td class=\"n\">%s</td><td class=\"nw\">%s", d->id, d->title,
 		    chain_report_who(r, d->owner), chain_report_who(r, d->counterpart), due,
 		    T(r, chain_state_names[d->state]));
@@ -381,13 +390,28 @@ do_section(const struct chain_report *r, FILE *fp)
 	fputs("</section>", fp);
 }
 
+/* A badge's class: one the style sheet knows, whatever the input says. */
+static const char *
+badge_class(const char *word)
+{
+	static const char *const known[] = { "improvement", "concern",
+	    "special", "common", "pass", "fail", "hit-and-miss", NULL };
+	const char *v = chain_kpi_variation(word);
+	size_t i;
+
+	for (i = 0; known[i] != NULL; i++)
+		if (strcmp(v, known[i]) == 0)
+			return v;
+	return "common";
+}
+
 static void
 badge(const struct chain_report *r, FILE *fp, const char *word)
 {
 	if (*word == '\0')
 		return;
-	put(fp, "<span class=\"badge %s\">%s</span>",
-	    chain_kpi_variation(word), T(r, word));
+	put(fp, "<span class=\"badge %s\">%i</span>", badge_class(word),
+	    T(r, word));
 }
 
 static void
@@ -404,7 +428,7 @@ kpi_table(const struct chain_report *r, FILE *fp)
 	for (i = 0; i < r->nkpis; i++) {
 		const struct chain_kpi_series *k = &r->kpis[i];
 
-		put(fp, "<tr><td>%s</td><td>%s</td><td class=\"n\">%s</td>"
+		put(fp, "<tr><td>%i</td><td>%i</td><td class=\"n\">%s</td>"
 		    "<td class=\"n\">%s</td><td>%s</td><td class=\"n\">%s</td><td>",
 		    k->name, k->period ? k->period : "", value(r, k->value, v),
 		    value(r, k->target, t), k->met < 0 ? "" :
@@ -531,8 +555,10 @@ xmr_chart(const struct chain_report *r, FILE *fp, const struct chain_kpi_series 
 	s.lo -= pad;
 	s.hi += pad;
 	dx = k->npoints > 1 ? (x1 - x0) / (double)(k->npoints - 1) : 0;
-	put(fp, "<figure><figcaption>%s%s%s%s</figcaption>", k->name,
-	    k->unit ? " (" : "", k->unit ? k->unit : "", k->unit ? ")" : "");
+	put(fp, "<figure><figcaption>%i", k->name);
+	if (k->unit != NULL)
+		put(fp, " (%i)", k->unit);
+	fputs("</figcaption>", fp);
 	fprintf(fp, "<svg class=\"chart xmr\" width=\"350\" height=\"150\" "
 	    "viewBox=\"0 0 350 150\" role=\"img\" style=\"width:100%%;"
 	    "height:auto\">");
@@ -656,7 +682,7 @@ partner_bars(const struct chain_report *r, FILE *fp)
 		if (*s->period != '\0')
 			continue;
 		put(fp, "<text x=\"164\" y=\"%d\" font-size=\"8.5\" "
-		    "text-anchor=\"end\">%s</text>", y + 12,
+		    "text-anchor=\"end\">%p</text>", y + 12,
 		    chain_report_who(r, s->partner));
 		fprintf(fp, "<rect x=\"170\" y=\"%d\" width=\"150\" height=\"16\" "
 		    "fill=\"#f3f5f7\"/>", y);
@@ -755,7 +781,7 @@ trust_table(const struct chain_report *r, FILE *fp)
 	free(title);
 	put(fp, "<table><tr><th>%s</th>", T(r, "partner"));
 	for (j = 0; j < ndims; j++)
-		put(fp, "<th class=\"n\">%s</th>", strcmp(dims[j], "*") == 0 ?
+		put(fp, "<th class=\"n\">%i</th>", strcmp(dims[j], "*") == 0 ?
 		    T(r, "overall") : dims[j]);
 	fputs("</tr>", fp);
 	for (i = 0; i < r->ntrust; i++) {
@@ -764,9 +790,9 @@ trust_table(const struct chain_report *r, FILE *fp)
 		if (strcmp(t->wave, r->wave) != 0 ||
 		    strcmp(t->dimension, dims[0]) != 0)
 			continue;
-		put(fp, "<tr><td>%s", chain_report_who(r, t->partner));
+		put(fp, "<tr><td>%i", chain_report_who(r, t->partner));
 		if (*t->about != '\0')
-			put(fp, " \xe2\x86\x92 %s", chain_report_who(r, t->about));
+			put(fp, " \xe2\x86\x92 %i", chain_report_who(r, t->about));
 		fputs("</td>", fp);
 		for (j = 0; j < ndims; j++)
 			trust_value(r, fp, trust_cell(r, r->wave, t->partner,
@@ -841,11 +867,11 @@ heat_map(const struct chain_report *r, FILE *fp)
 	    top + n * cell + 10, left + n * cell + 10, top + n * cell + 10);
 	for (j = 0; j < n; j++)
 		put(fp, "<text transform=\"translate(%d,%d) rotate(-40)\" "
-		    "font-size=\"8.5\">%s</text>", left + (int)j * cell + cell / 2 - 4,
+		    "font-size=\"8.5\">%p</text>", left + (int)j * cell + cell / 2 - 4,
 		    top - 6, chain_report_who(r, names[j]));
 	for (i = 0; i < n; i++) {
 		put(fp, "<text x=\"%d\" y=\"%d\" font-size=\"8.5\" "
-		    "text-anchor=\"end\">%s</text>", left - 6,
+		    "text-anchor=\"end\">%p</text>", left - 6,
 		    top + (int)i * cell + cell / 2 + 3, chain_report_who(r, names[i]));
 		for (j = 0; j < n; j++) {
 			const struct chain_trust_pair *c = heat_cell(r, names[i],
@@ -934,13 +960,13 @@ chain_render_html(const struct chain_report *r, FILE *fp)
 	range = chain_trf(r, "%s to %s", from, to);
 	put(fp, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">"
 	    "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
-	    "<title>%s \xe2\x80\x94 %s</title>",
+	    "<title>%p \xe2\x80\x94 %s</title>",
 	    r->lang == CHAIN_NL ? "nl" : "en", r->chain ? r->chain :
 	    T(r, "Weekly chain report"), when);
 	fputs("<style>", fp);
 	fputs(css, fp);
 	fputs("</style></head><body>\n", fp);
-	put(fp, "<header><h1>%s</h1><p>%s \xc2\xb7 %s \xc2\xb7 %s</p></header>\n",
+	put(fp, "<header><h1>%i</h1><p>%s \xc2\xb7 %s \xc2\xb7 %s</p></header>\n",
 	    r->chain ? r->chain : T(r, "Weekly chain report"),
 	    T(r, "Weekly chain report"), when, range);
 	free(when);

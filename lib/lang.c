@@ -2,7 +2,8 @@
  * lang.c: every label and sentence of the report, in English and Dutch.
  * A text is looked up by its English form; sentences with values are printf
  * formats whose arguments come in the same order in both languages.  Numbers
- * in running text get a decimal comma in Dutch.
+ * in running text get a decimal comma in Dutch.  A sentence's text values
+ * come cleaned and, when not plain ASCII, isolated (put_argument).
  */
 #include <math.h>
 #include <stdarg.h>
@@ -210,21 +211,59 @@ chain_tr(const struct chain_report *r, const char *key)
 	return key;
 }
 
-/* A sentence with values, in the report's language; the caller frees it. */
+/*
+ * Writes one %s argument of a sentence: cleaned (utf8.c), and isolated
+ * between U+2068 and U+2069 unless it is plain ASCII, so that a name in
+ * Arabic or Hebrew cannot turn the words around it; html.c makes the marks
+ * <bdi>, every other format drops them.
+ */
+static void
+put_argument(FILE *fp, const char *s)
+{
+	char *clean = chain_text_clean(s, 0);
+
+	if (chain_text_ascii(clean))
+		fputs(clean, fp);
+	else
+		fprintf(fp, CHAIN_FSI "%s" CHAIN_PDI, clean);
+	free(clean);
+}
+
+/*
+ * A sentence with values, in the report's language; the caller frees it.
+ * The formats of texts[] use %s, %d, %ld and %% only.
+ */
 char *
 chain_trf(const struct chain_report *r, const char *key, ...)
 {
+	const char *p;
+	char *s = NULL;
+	size_t size = 0;
+	FILE *fp = open_memstream(&s, &size);
 	va_list ap;
-	int n;
-	char *s;
 
+	if (fp == NULL)
+		chain_errx(CHAIN_EXIT_IO, "out of memory");
 	va_start(ap, key);
-	n = vsnprintf(NULL, 0, chain_tr(r, key), ap);
+	for (p = chain_tr(r, key); *p != '\0'; p++) {
+		if (*p != '%') {
+			fputc(*p, fp);
+			continue;
+		}
+		if (p[1] == 's')
+			put_argument(fp, va_arg(ap, const char *));
+		else if (p[1] == 'd')
+			fprintf(fp, "%d", va_arg(ap, int));
+		else if (p[1] == 'l' && p[2] == 'd')
+			fprintf(fp, "%ld", va_arg(ap, long)), p++;
+		else
+			fputc(p[1], fp);
+		if (p[1] != '\0')
+			p++;
+	}
 	va_end(ap);
-	s = chain_malloc((size_t)n + 1);
-	va_start(ap, key);
-	vsnprintf(s, (size_t)n + 1, chain_tr(r, key), ap);
-	va_end(ap);
+	if (fclose(fp) != 0)
+		chain_errx(CHAIN_EXIT_IO, "out of memory");
 	return s;
 }
 

@@ -136,7 +136,7 @@ check_step(const struct chain_leadtime *lt, const char *option,
     const char *step, int has)
 {
 	const struct chain_names *steps = chain_cases_steps(lt->cases);
-	size_t i, n = chain_names_count(steps), len = 0, m = 0;
+	size_t i, n = chain_names_count(steps), m = 0;
 	const char **names;
 	char *list;
 
@@ -148,12 +148,7 @@ check_step(const struct chain_leadtime *lt, const char *option,
 		    !((int)i == lt->to && !lt->has_to))
 			names[m++] = chain_names_name(steps, (int)i);
 	qsort(names, m, sizeof(*names), compare_names);
-	list = chain_strdup("");
-	for (i = 0; i < m; i++) {
-		list = chain_realloc(list, len + strlen(names[i]) + 3);
-		len += (size_t)sprintf(list + len, "%s%s", i ? ", " : "",
-		    names[i]);
-	}
+	list = chain_join(names, m, ", ");
 	chain_warnx("%s: no event has step '%s' (the steps are %s)", option,
 	    step, m ? list : "none");
 	chain_raise_status(CHAIN_EXIT_DATA);

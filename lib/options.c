@@ -22,6 +22,7 @@ chain_opts_init(struct chain_opts *o)
 	memset(o, 0, sizeof(*o));
 	o->as_of = chain_today();
 	o->max_errors = 20;
+	o->lock_wait = CHAIN_LOCK_WAIT;
 }
 
 void
@@ -29,12 +30,14 @@ chain_usage_error(const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "%s: ", chain_progname);
+	chain_stderr_put(chain_progname);
+	fputs(": ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	chain_stderr_vput(fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nTry '%s --help' for more information.\n",
-	    chain_progname);
+	fputs("\nTry '", stderr);
+	chain_stderr_put(chain_progname);
+	fputs(" --help' for more information.\n", stderr);
 	exit(CHAIN_EXIT_USAGE);
 }
 
@@ -87,6 +90,10 @@ chain_opts_common(struct chain_opts *o, int c, const char *arg)
 		    arg[strlen(arg) - 1] == '=')
 			chain_usage_error("--column: '%s' is not NAME=HEADER",
 			    arg);
+		if (!chain_format_column(arg, (size_t)(strchr(arg, '=') - arg)))
+			chain_usage_error("--column: '%.*s' is no column of any "
+			    "format of chain(5) (give its English name)",
+			    (int)(strchr(arg, '=') - arg), arg);
 		if (o->ncolumn_map == CHAIN_COLUMN_MAP_MAX)
 			chain_usage_error("--column: at most %d",
 			    CHAIN_COLUMN_MAP_MAX);

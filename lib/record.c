@@ -70,48 +70,89 @@ record_free(struct record *rec)
 	free(rec->field);
 }
 
-/* The ids of a register, and the highest numbered one. */
+/*
+ * The ids of a register, and the one a new agreement continues: of the ids
+ * that end in a number, those with the widest number, and of those the
+ * highest (A009 after A008, B0011 after B0010 and A9).
+ */
 struct numbering {
 	struct chain_map *ids;
 	char *prefix;
 	unsigned long long max;
 	int width, any;
+	int unnumbered, too_wide;	/* ids it cannot continue */
 };
+
+#define ID_DIGITS_MAX 18	/* a number an id can end in and go on */
 
 static void
 note_id(struct numbering *nb, const char *id)
 {
 	size_t n = strlen(id), k = n;
 	unsigned long long v;
+	int width;
 
 	*chain_map_slot(nb->ids, id, NULL) = nb->ids;
 	while (k > 0 && id[k - 1] >= '0' && id[k - 1] <= '9')
 		k--;
-	if (k == n || n - k > 18)
+	if (k == n) {
+		nb->unnumbered++;
 		return;
+	}
+	if (n - k > ID_DIGITS_MAX) {
+		nb->too_wide++;
+		return;
+	}
 	v = strtoull(id + k, NULL, 10);
-	if (!nb->any || v > nb->max) {
+	width = (int)(n - k);
+	if (!nb->any || width > nb->width ||
+	    (width == nb->width && v > nb->max)) {
 		free(nb->prefix);
 		nb->prefix = chain_strndup(id, k);
 		nb->max = v;
-		nb->width = (int)(n - k);
+		nb->width = width;
 		nb->any = 1;
 	}
 }
 
-/* A009 after A008; "1" for a register without numbered ids. */
+/*
+ * The next id, or NULL (reported) when the register's ids cannot be
+ * continued: none of them ends in a number, or one ends in a number too
+ * long; --id then names the new one.
+ */
 static char *
-next_id(const struct numbering *nb)
+next_id(const struct numbering *nb, const char *path)
 {
 	char buf[128];
 	unsigned long long v = nb->any ? nb->max + 1 : 1;
 
+	if (nb->too_wide > 0 || (!nb->any && nb->unnumbered > 0)) {
+		chain_warnx("%s: its ids %s; give the new one with --id", path,
+		    nb->too_wide > 0 ? "end in numbers of more than "
+		    CHAIN_STRING(ID_DIGITS_MAX) " digits" : "end in no number");
+		chain_raise_status(CHAIN_EXIT_DATA);
+		return NULL;
+	}
 	for (;; v++) {
 		snprintf(buf, sizeof(buf), "%.80s%0*llu", nb->any ? nb->prefix :
 		    "", nb->any ? nb->width : 1, v);
 		if (chain_map_get(nb->ids, buf) == NULL)
 			return chain_strdup(buf);
 	}
+}
+
+/* An id names a row: text that a control character cannot be part of. */
+int
+chain_record_id_ok(const char *id)
+{
+	const unsigned char *p = (const unsigned char *)id;
+
+	if (*p == '\0')
+		return 0;
+	for (; *p != '\0'; p++)
+		if (*p < 0x20 || *p == 0x7F)
+			return 0;
+	return 1;
 }
 
 /*
@@ -147,7 +188,7 @@ chain_record_add(const char *path, const struct chain_opts *o,
 {
 	struct chain_edit *e;
 	struct chain_csv *r;
-	struct numbering nb = { NULL, NULL, 0, 0, 0 };
+	struct numbering nb = { NULL, NULL, 0, 0, 0, 0, 0 };
 	struct record rec = { NULL, 0 };
 	char *id = NULL;
 	int dutch = 0;
@@ -169,7 +210,11 @@ chain_record_add(const char *path, const struct chain_opts *o,
 		chain_edit_abort(e);
 		goto done;
 	}
-	id = ch->id != NULL ? chain_strdup(ch->id) : next_id(&nb);
+	id = ch->id != NULL ? chain_strdup(ch->id) : next_id(&nb, path);
+	if (id == NULL) {
+		chain_edit_abort(e);
+		goto done;
+	}
 	record_set(e, &rec, "id", id);
 	record_set(e, &rec, "owner", ch->owner);
 	record_set(e, &rec, "counterpart", ch->counterpart);
@@ -222,8 +267,8 @@ recorded(struct chain_csv *r, const struct chain_row *row, int col,
 }
 
 static int
-before_made(struct chain_csv *r, const struct chain_row *row, int col,
-    const char *name, int date, int made)
+before(struct chain_csv *r, const struct chain_row *row, int col,
+    const char *name, int date, int made, const char *what)
 {
 	char d[CHAIN_DATE_LEN], m[CHAIN_DATE_LEN];
 	const char *column;
@@ -233,13 +278,32 @@ before_made(struct chain_csv *r, const struct chain_row *row, int col,
 	column_name(r, col, name, &column);
 	chain_date_format(date, d);
 	chain_date_format(made, m);
-	chain_csv_error(r, row->line, column, "%s is before made (%s)", d, m);
+	chain_csv_error(r, row->line, column, "%s is before %s (%s)", d, what,
+	    m);
+	return -1;
+}
+
+/* A fact is recorded once it happened: not after --as-of (today). */
+static int
+after_as_of(struct chain_csv *r, const struct chain_row *row, int col,
+    const char *name, int date, int as_of)
+{
+	char d[CHAIN_DATE_LEN], a[CHAIN_DATE_LEN];
+	const char *column;
+
+	if (date == CHAIN_NO_DATE || date <= as_of)
+		return 0;
+	column_name(r, col, name, &column);
+	chain_date_format(date, d);
+	chain_date_format(as_of, a);
+	chain_csv_error(r, row->line, column, "%s has not happened yet (it is "
+	    "after %s)", d, a);
 	return -1;
 }
 
 static int
 change_allowed(struct chain_csv *r, const struct chain_row *row,
-    const struct chain_register *c, const struct chain_change *ch)
+    const struct chain_register *c, const struct chain_change *ch, int as_of)
 {
 	static const char fix[] = "--correct puts a wrong date right";
 	static const char again[] = "--again records a new announcement, "
@@ -261,11 +325,21 @@ change_allowed(struct chain_csv *r, const struct chain_row *row,
 		bad |= recorded(r, row, c->announced, "announced",
 		    was.announced, to->announced, "a new announcement comes "
 		    "after it (--correct puts a wrong date right)");
-	bad |= before_made(r, row, c->done, "done", to->done, was.made);
-	bad |= before_made(r, row, c->announced, "announced", to->announced,
-	    was.made);
-	bad |= before_made(r, row, c->cancelled, "cancelled", to->cancelled,
-	    was.made);
+	bad |= after_as_of(r, row, c->done, "done", to->done, as_of);
+	bad |= after_as_of(r, row, c->announced, "announced", to->announced,
+	    as_of);
+	bad |= after_as_of(r, row, c->cancelled, "cancelled", to->cancelled,
+	    as_of);
+	if (to->new_due != CHAIN_NO_DATE && to->announced != CHAIN_NO_DATE &&
+	    to->new_due < to->announced)
+		bad |= before(r, row, c->new_due, "new_due", to->new_due,
+		    to->announced, "the announcement");
+	bad |= before(r, row, c->done, "done", to->done,
+	    was.made, "made");
+	bad |= before(r, row, c->announced, "announced", to->announced,
+	    was.made, "made");
+	bad |= before(r, row, c->cancelled, "cancelled", to->cancelled,
+	    was.made, "made");
 	return bad ? -1 : 0;
 }
 
@@ -330,7 +404,7 @@ chain_record_set(const char *path, const struct chain_opts *o,
 			continue;
 		}
 		first = row->line;
-		if (change_allowed(r, row, &c, ch) == 0)
+		if (change_allowed(r, row, &c, ch, o->as_of) == 0)
 			change_row(e, row, &c, ch);
 	}
 	if (first == 0)

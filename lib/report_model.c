@@ -33,11 +33,17 @@ chain_report_grow(void *array, size_t *n, size_t size)
 	return p;
 }
 
-/* A short word (a signal, a variation) copied into its field, cut to fit. */
+/*
+ * A short word (a signal, a variation) copied into its field, cut to fit
+ * between two characters.
+ */
 void
 chain_report_word(char *dst, size_t size, const char *src)
 {
-	snprintf(dst, size, "%s", src);
+	size_t n = chain_utf8_cut(src, size - 1);
+
+	memcpy(dst, src, n);
+	dst[n] = '\0';
 }
 
 int

@@ -4,7 +4,8 @@
  * Its data flows one way, each stage a file that calls only the ones
  * below it: report.c reads the inputs into the model, figures.c derives
  * the figures, act.c ranks the Act list and writes it as CSV, html.c and
- * text.c render; report_model.c (what the model says about a partner, an
+ * text.c render, report_write.c writes the report and the Act list, both
+ * or neither; report_model.c (what the model says about a partner, an
  * agreement or a KPI) and lang.c (texts and numbers) are below them all.
  */
 #ifndef REPORT_PRIV_H

@@ -116,20 +116,13 @@ static void
 check_partner(const char *option, const char *code, struct chain_map *seen)
 {
 	const char **keys;
-	size_t i, n, len = 0;
 	char *list;
 
 	if (seen == NULL || chain_map_get(seen, code) != NULL ||
 	    chain_map_count(seen) == 0)
 		return;
 	keys = chain_map_keys(seen, 1);
-	n = chain_map_count(seen);
-	list = chain_strdup("");
-	for (i = 0; i < n; i++) {
-		list = chain_realloc(list, len + strlen(keys[i]) + 3);
-		len += (size_t)sprintf(list + len, "%s%s", i ? ", " : "",
-		    keys[i]);
-	}
+	list = chain_join(keys, chain_map_count(seen), ", ");
 	chain_warnx("%s: no agreement has '%s' (the register has %s)", option,
 	    code, list);
 	chain_raise_status(CHAIN_EXIT_DATA);

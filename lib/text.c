@@ -2,9 +2,10 @@
  * text.c: the weekly report as Markdown (for wikis and mail) and as plain
  * text for a terminal, where sparklines stand in for the control charts.
  * Both are built from the same tables; only the escaping and the table
- * drawing differ.  Text from the inputs is escaped for Markdown, and in
- * plain text stripped of control characters, so that no input can forge
- * markup or send escape sequences to a terminal.
+ * drawing differ.  Text from the inputs is cleaned (utf8.c: U+FFFD for
+ * bytes that are not UTF-8 and for control characters, bidirectional
+ * controls removed) and in Markdown escaped too, so that no input can
+ * forge markup, send escape sequences to a terminal or turn a line around.
  */
 #include <math.h>
 #include <stdio.h>
@@ -33,7 +34,7 @@ static void
 table_cell(struct table *t, const char *s)
 {
 	t->cells = chain_reallocarray(t->cells, t->cap + 1, sizeof(*t->cells));
-	t->cells[t->cap++] = chain_strdup(s != NULL ? s : "");
+	t->cells[t->cap++] = chain_text_clean(s != NULL ? s : "", 0);
 	t->rows = (t->cap + t->cols - 1) / t->cols;
 }
 
@@ -59,17 +60,15 @@ width(const char *s)
 	return n;
 }
 
-/* Writes input text: Markdown-escaped, or stripped of control characters. */
+/* Writes input text cleaned, and Markdown-escaped for Markdown. */
 static void
-put_text(FILE *fp, const char *s, int markdown)
+put_text(FILE *fp, const char *text, int markdown)
 {
-	for (; *s != '\0'; s++) {
+	char *clean = chain_text_clean(text, 0), *s;
+
+	for (s = clean; *s != '\0'; s++) {
 		unsigned char c = (unsigned char)*s;
 
-		if (c < 0x20 || c == 0x7F) {
-			fputc(' ', fp);
-			continue;
-		}
 		if (!markdown) {
 			fputc(c, fp);
 			continue;
@@ -87,6 +86,7 @@ put_text(FILE *fp, const char *s, int markdown)
 			fputc(c, fp);
 		}
 	}
+	free(clean);
 }
 
 static void
@@ -171,6 +171,7 @@ T(const struct chain_report *r, const char *key)
 static void
 heading(FILE *fp, const char *title, int level, int markdown)
 {
+	char *clean;
 	size_t n;
 
 	if (markdown) {
@@ -182,7 +183,10 @@ heading(FILE *fp, const char *title, int level, int markdown)
 	fputc('\n', fp);
 	put_text(fp, title, 0);
 	fputc('\n', fp);
-	for (n = width(title); n > 0; n--)
+	clean = chain_text_clean(title, 0);
+	n = width(clean);
+	free(clean);
+	for (; n > 0; n--)
 		fputc(level == 1 ? '=' : '-', fp);
 	fputs("\n\n", fp);
 }
@@ -498,7 +502,9 @@ chain_render_text(const struct chain_report *r, FILE *fp, int markdown)
 		fputs("\n", fp);
 	if (r->chain != NULL)
 		fprintf(fp, "%s \xc2\xb7 ", T(r, "Weekly chain report"));
-	fprintf(fp, "%s \xc2\xb7 %s\n", when, range);
+	put_text(fp, when, markdown);
+	fputs(" \xc2\xb7 ", fp);
+	line(fp, range, markdown);
 	free(when);
 	free(range);
 	glance(r, fp, markdown);

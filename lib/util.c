@@ -2,7 +2,8 @@
  * util.c: the program's name, messages on standard error, the exit status
  * that a run accumulates, and allocation that never returns NULL.  A program
  * reports a problem and goes on where it can (every bad row of a file is
- * listed); the worst status seen is what it exits with.
+ * listed); the worst status seen is what it exits with.  Every message is
+ * cleaned of what could steer a terminal (utf8.c).
  */
 #include <ctype.h>
 #include <errno.h>
@@ -28,14 +29,54 @@ chain_setprogname(const char *argv0)
 	chain_progname = slash ? slash + 1 : argv0;
 }
 
+/* Writes s to standard error cleaned (utf8.c), so that no file name or
+ * value from an input reaches the terminal raw. */
+void
+chain_stderr_put(const char *s)
+{
+	char *buf = NULL;
+	size_t size = 0;
+	FILE *fp = open_memstream(&buf, &size);
+
+	/* one write, not one per character of an unbuffered stream */
+	if (fp == NULL) {
+		chain_text_put(stderr, s, 0);
+		return;
+	}
+	chain_text_put(fp, s, 0);
+	if (fclose(fp) == 0)
+		fputs(buf, stderr);
+	free(buf);
+}
+
+void
+chain_stderr_vput(const char *fmt, va_list ap)
+{
+	va_list copy;
+	char *s;
+	int n;
+
+	va_copy(copy, ap);
+	n = vsnprintf(NULL, 0, fmt, copy);
+	va_end(copy);
+	if (n < 0 || (s = malloc((size_t)n + 1)) == NULL) {
+		fputs("(message lost: out of memory)", stderr);
+		return;
+	}
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	chain_stderr_put(s);
+	free(s);
+}
+
 static void
 vmessage(int with_errno, const char *fmt, va_list ap)
 {
 	int saved = errno;
 
 	fflush(stdout);
-	fprintf(stderr, "%s: ", chain_progname);
-	vfprintf(stderr, fmt, ap);
+	chain_stderr_put(chain_progname);
+	fputs(": ", stderr);
+	chain_stderr_vput(fmt, ap);
 	if (with_errno)
 		fprintf(stderr, ": %s", strerror(saved));
 	fputc('\n', stderr);
@@ -171,6 +212,22 @@ chain_strndup(const char *s, size_t n)
 	return p;
 }
 
+/* A copy of s cleaned (utf8.c), for showing. */
+char *
+chain_text_clean(const char *s, int flags)
+{
+	char *buf = NULL;
+	size_t size = 0;
+	FILE *fp = open_memstream(&buf, &size);
+
+	if (fp == NULL)
+		out_of_memory();
+	chain_text_put(fp, s, flags);
+	if (fclose(fp) != 0)
+		out_of_memory();
+	return buf;
+}
+
 /* Column names and keywords compare without regard to ASCII case. */
 int
 chain_strcasecmp(const char *a, const char *b)
@@ -275,4 +332,25 @@ chain_list_check(const char *list, const char *const words[], const char **bad)
 		}
 	}
 	return 0;
+}
+
+/* n words with sep between them (freed by the caller). */
+char *
+chain_join(const char *const *words, size_t n, const char *sep)
+{
+	size_t i, len = 0, nsep = strlen(sep);
+	char *s = chain_strdup("");
+
+	for (i = 0; i < n; i++) {
+		size_t add = strlen(words[i]);
+
+		s = chain_realloc(s, len + nsep + add + 1);
+		if (i > 0) {
+			memcpy(s + len, sep, nsep);
+			len += nsep;
+		}
+		memcpy(s + len, words[i], add + 1);
+		len += add;
+	}
+	return s;
 }

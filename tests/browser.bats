@@ -40,3 +40,16 @@ chromium_run() {
 	[ "$(grep -ac '/Type /Page$\|/Type /Page\b' report.pdf)" -ge 3 ] ||
 	    [ "$(grep -ac '/Type */Page[^s]' report.pdf)" -ge 3 ]
 }
+
+@test "browser: an input text stays inside its own <bdi>, with no override left" {
+	command -v chromium > /dev/null || fail "chromium is not installed: run make deps as root"
+	{
+		echo 'id,owner,counterpart,title,due,done,announced,new_due,cancelled,state,effective_due,days_late,surprise'
+		printf 'A1,OM,POL,Weg \xe2\x80\xaeterug <i>x</i>,2026-11-10,,,,,overdue,2026-11-10,10,0\n'
+	} > status.csv
+	run -0 chain-report --as-of 2026-11-20 -o r.html status.csv
+	chromium_run --dump-dom "file://$BATS_TEST_TMPDIR/r.html" > dom.html
+	# the browser built one element for the title, its markup as text
+	grep -q '<td><bdi>Weg terug &lt;i&gt;x&lt;/i&gt;</bdi></td><td><bdi>OM</bdi></td>' dom.html
+	run -1 grep -c $'\xe2\x80\xae\|<i>' dom.html
+}

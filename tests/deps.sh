@@ -7,9 +7,10 @@ set -u
 
 case "${1:-check}" in
 check)
-	# build: cc, make, libcsv; tests: bats with its helpers, mandoc for the
+	# build: cc, make, libcsv, libacl (a register keeps its ACL); tests:
+	# setfacl (acl), bats with its helpers, mandoc for the
 	# man page lint, chromium and a font for the report's browser test.
-	want="gcc make libc6-dev libcsv-dev bats bats-support bats-assert mandoc chromium fonts-dejavu-core"
+	want="gcc make libc6-dev libcsv-dev libacl1-dev acl bats bats-support bats-assert mandoc chromium fonts-dejavu-core"
 	;;
 bench)
 	want="miller datamash sqlite3 csvkit time"

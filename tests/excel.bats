@@ -353,3 +353,10 @@ EOF2
 	run -0 grep -c $'\r$' act.csv
 	[ "$output" -gt 1 ]
 }
+
+@test "--column names a column of chain(5), or is a usage error" {
+	run -2 chain-agree status --column bogus=x "$EXAMPLES/agreements.csv"
+	assert_line --index 0 "chain-agree: --column: 'bogus' is no column of any format of chain(5) (give its English name)"
+	run -2 chain-kpi check --column eigenaar=wie "$EXAMPLES/measurements.csv"
+	run -2 chain-survey items --column =x
+}

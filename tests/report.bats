@@ -201,7 +201,8 @@ EOF
 	run -0 chain-report --as-of 2026-11-20 --format txt evil.csv
 	refute_output --partial $'\033'
 	refute_output --partial $'\007'
-	assert_output --partial ' [31mred ]0;t '
+	# ESC and BEL: U+FFFD each, so the title keeps its width
+	assert_line 'X2  �[31mred�]0;t�                                             OM        POL  2026-11-10  overdue         10'
 	run -0 chain-report --as-of 2026-11-20 --actions a.csv --format txt evil.csv
 	run -0 cat a.csv
 	assert_line --index 1 --partial "1,overdue,\"X1 <script>alert(\"\"x\"\")</script> & 'y'"
@@ -304,7 +305,7 @@ EOF
 	chain-agree score --as-of 2026-11-20 agreements.csv > score.csv
 	run -0 chain-report --chain 'Safety chain Oosterveld' --as-of 2026-11-20 \
 	    -o report.html --actions actions.csv status.csv score.csv partners.csv
-	grep -q '<h1>Safety chain Oosterveld</h1>' report.html
+	grep -q '<h1><bdi>Safety chain Oosterveld</bdi></h1>' report.html
 	[ "$(head -1 actions.csv)" = 'priority,area,subject,owner,message,question' ]
 	run -0 chain-report --format md --lang nl -o report.md status.csv score.csv partners.csv
 	grep -q '^### In één oogopslag' report.md
@@ -368,4 +369,45 @@ EOF2
 	run -0 chain-report --as-of 2026-11-13 --format txt check.csv plan.csv
 	assert_line --partial 'Lead time  2026-W46     30      35      -6'
 	assert_line 'Hard score 75 (a week before 25), soft score – (–).'
+}
+
+@test "-o and --actions: both files are written, or neither is replaced" {
+	week_inputs
+	echo 'last week' > act.csv
+	echo 'last week' > r.html
+	echo 'a file' > notadir
+	# the report cannot be written: the Act list stays as it was
+	run -4 chain-report --as-of 2026-11-20 -o /dev/full --actions act.csv status.csv
+	assert_output 'chain-report: /dev/full: write error: No space left on device'
+	run -4 bash -c 'chain-report --as-of 2026-11-20 --actions act.csv status.csv > /dev/full'
+	run -4 chain-report --as-of 2026-11-20 -o notadir/r.html --actions act.csv status.csv
+	assert_output 'chain-report: notadir/r.html: Not a directory'
+	[ "$(cat act.csv)" = 'last week' ]
+	# the Act list cannot be written: the report stays as it was
+	run -4 chain-report --as-of 2026-11-20 -o r.html --actions /dev/full status.csv
+	assert_output 'chain-report: /dev/full: write error: No space left on device'
+	run -4 chain-report --as-of 2026-11-20 -o r.html --actions notadir/a.csv status.csv
+	assert_output 'chain-report: notadir/a.csv: Not a directory'
+	[ "$(cat r.html)" = 'last week' ]
+	# bad input: neither
+	printf 'kpi,period,value\nlt,2026-W47,3\n' > measurements.csv
+	run -3 chain-report --as-of 2026-11-20 -o r.html --actions act.csv status.csv measurements.csv
+	[ "$(cat act.csv)" = 'last week' ] && [ "$(cat r.html)" = 'last week' ]
+	# no temporary file is left behind
+	run -0 ls -A
+	assert_output - <<'LS'
+act.csv
+compare.csv
+measurements.csv
+notadir
+r.html
+status.csv
+summary.csv
+LS
+	# a good run replaces both; --fail-on finding something is a good run
+	run -1 chain-report --as-of 2026-11-20 --fail-on overdue -o r.html --actions act.csv status.csv
+	run -0 head -c 15 r.html
+	assert_output '<!DOCTYPE html>'
+	run -0 sed -n 2p act.csv
+	assert_output --partial '1,overdue,A2 Decide,OM,'
 }

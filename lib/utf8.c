@@ -1,0 +1,130 @@
+/*
+ * utf8.c: text from the inputs made safe to show.  An input can hold bytes
+ * that are not UTF-8, control characters that a terminal obeys (ESC, the
+ * C1 CSI U+009B, raw or encoded) and bidirectional controls that reorder
+ * what a reader sees (U+202E reverses the rest of a line).  Cleaned text is
+ * valid UTF-8 without any of them, the same in every format and message:
+ *   a byte that does not belong to a valid UTF-8 sequence  U+FFFD
+ *   a control character (U+0000-U+001F, U+007F-U+009F)     U+FFFD
+ *   except tab, LF and CR, and U+2028, U+2029               a blank
+ *   a bidirectional control (U+061C, U+200E, U+200F,
+ *   U+202A-U+202E, U+2066-U+2069)                           removed
+ * Cleaning cleaned text changes nothing.  A cut keeps whole characters.
+ * Nothing here allocates or prints: util.c's messages are built on it.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "chain_priv.h"
+
+#define REPLACEMENT "\xef\xbf\xbd"
+#define INVALID 0x110000UL	/* no code point: a byte that is not UTF-8 */
+
+/*
+ * The character at s: its code point in *cp and its length in bytes, or
+ * INVALID and 1 when s does not start a valid UTF-8 sequence (overlong
+ * forms, surrogates and code points above U+10FFFF are not valid).
+ */
+static size_t
+decode(const unsigned char *s, unsigned long *cp)
+{
+	unsigned long c = s[0], min;
+	size_t len, i;
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xC2 && c <= 0xDF)
+		len = 2, c &= 0x1F, min = 0x80;
+	else if (c >= 0xE0 && c <= 0xEF)
+		len = 3, c &= 0x0F, min = 0x800;
+	else if (c >= 0xF0 && c <= 0xF4)
+		len = 4, c &= 0x07, min = 0x10000;
+	else {
+		*cp = INVALID;
+		return 1;
+	}
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80) {
+			*cp = INVALID;
+			return 1;
+		}
+		c = c << 6 | (s[i] & 0x3F);
+	}
+	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
+		*cp = INVALID;
+		return 1;
+	}
+	*cp = c;
+	return len;
+}
+
+static int
+is_bidi_control(unsigned long c)
+{
+	return c == 0x061C || c == 0x200E || c == 0x200F ||
+	    (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+static int
+is_blank(unsigned long c)
+{
+	return c == '\t' || c == '\n' || c == '\r' || c == 0x2028 ||
+	    c == 0x2029;
+}
+
+static int
+is_control(unsigned long c)
+{
+	return c < 0x20 || (c >= 0x7F && c <= 0x9F);
+}
+
+/*
+ * The longest start of s of at most max bytes that ends on a character
+ * boundary (a byte that is not UTF-8 counts as a character of its own).
+ */
+size_t
+chain_utf8_cut(const char *s, size_t max)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned long cp;
+	size_t n = 0, len;
+
+	while (p[n] != '\0' && (len = decode(p + n, &cp)) <= max - n)
+		n += len;
+	return n;
+}
+
+/*
+ * Writes s cleaned to fp.  With CHAIN_KEEP_ISOLATES the isolates U+2068 and
+ * U+2069 stay: chain_trf's marks around the input text in a sentence.
+ */
+void
+chain_text_put(FILE *fp, const char *s, int flags)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned long cp;
+	size_t len;
+
+	for (; *p != '\0'; p += len) {
+		len = decode(p, &cp);
+		if (cp == INVALID || (is_control(cp) && !is_blank(cp)))
+			fputs(REPLACEMENT, fp);
+		else if (is_blank(cp))
+			fputc(' ', fp);
+		else if (!is_bidi_control(cp) || ((flags & CHAIN_KEEP_ISOLATES) &&
+		    (cp == 0x2068 || cp == 0x2069)))
+			fwrite(p, 1, len, fp);
+	}
+}
+
+/* Whether s is plain ASCII, which cannot turn the direction of a line. */
+int
+chain_text_ascii(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s >= 0x80)
+			return 0;
+	return 1;
+}
