@@ -97,28 +97,28 @@ load test_helper/man-examples
 	man_example chain-report.1 287
 }
 
-@test "chain-survey.1:512: chain-survey items" {
-	man_example chain-survey.1 512
+@test "chain-survey.1:593: chain-survey items" {
+	man_example chain-survey.1 593
 }
 
-@test "chain-survey.1:513: chain-survey items --instrument trust --lang nl -o vragenlijs..." {
-	man_example chain-survey.1 513
+@test "chain-survey.1:594: chain-survey items --instrument trust --lang nl -o vragenlijs..." {
+	man_example chain-survey.1 594
 }
 
-@test "chain-survey.1:518: chain-survey score --instrument trust examples/survey-2026-05..." {
-	man_example chain-survey.1 518
+@test "chain-survey.1:599: chain-survey score --instrument trust examples/survey-2026-05..." {
+	man_example chain-survey.1 599
 }
 
-@test "chain-survey.1:524: chain-survey matrix --instrument trust --wave 2026-11 --excel..." {
-	man_example chain-survey.1 524
+@test "chain-survey.1:605: chain-survey matrix --instrument trust --wave 2026-11 --excel..." {
+	man_example chain-survey.1 605
 }
 
-@test "chain-survey.1:531: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
-	man_example chain-survey.1 531
+@test "chain-survey.1:612: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
+	man_example chain-survey.1 612
 }
 
-@test "chain-survey.1:538: chain-survey alpha --instrument trust examples/survey-2026-05..." {
-	man_example chain-survey.1 538
+@test "chain-survey.1:619: chain-survey alpha --instrument trust examples/survey-2026-05..." {
+	man_example chain-survey.1 619
 }
 
 @test "chain.7:122: chain-agree status agreements.csv > status.csv" {
