@@ -43,14 +43,18 @@ chain-survey matrix --instrument trust --wave 2026-11 -o "$out/survey-matrix.csv
 chain-survey compare --instrument trust --from 2026-05 --to 2026-11 -o "$out/survey-compare.csv" $waves
 chain-survey alpha --instrument trust -o "$out/survey-alpha.csv" $waves
 
-# The weekly PDCA report, hard and soft side by side, for the chain meeting:
-# HTML to print or mail, Markdown for the wiki, the Act list for a sheet.
-set -- "$out/agreements-status.csv" "$out/agreements-score.csv" \
-    "$out/agreements-matrix.csv" "$out/kpi-check.csv" "$out/kpi-summary.csv" \
-    "$out/survey-score.csv" "$out/survey-matrix.csv" "$out/survey-compare.csv" \
-    plan.csv partners.csv
+# The weekly PDCA report, hard and soft side by side, for the chain meeting,
+# from everything above (each file recognised by its header): HTML to print
+# or mail, Markdown for the wiki, the Act list for a sheet.  The Act lists
+# of earlier weeks are kept (actions-YYYY-Www.csv) and read back, so that
+# each point says since when it stands and what was resolved shows; the
+# history keeps the week's figures, a rerun of a week replacing its row.
+cp plan.csv partners.csv "$out/"
+week=$(date -d "$as_of" +%G-W%V)
+set -- "$out"/*.csv
 chain-report --chain "Safety and care chain Oosterveld" --as-of "$as_of" \
-    -o "$out/report.html" --actions "$out/actions.csv" "$@"
+    --history "$out/history.csv" -o "$out/report.html" \
+    --actions "$out/actions-$week.csv" "$@"
 chain-report --chain "Safety and care chain Oosterveld" --as-of "$as_of" \
     --format md -o "$out/report.md" "$@"
 echo "weekly: the report of the week of $as_of is $out/report.html"

@@ -15,20 +15,23 @@ chromium_run() {
 @test "browser: the weekly report renders with its charts" {
 	command -v chromium > /dev/null || fail "chromium is not installed: run make deps as root"
 	CHAIN_OUT=$BATS_TEST_TMPDIR/out run -0 sh "$EXAMPLES/weekly.sh"
-	[ -s out/report.html ] && [ -s out/report.md ] && [ -s out/actions.csv ]
+	[ -s out/report.html ] && [ -s out/report.md ] && [ -s out/actions-2026-W47.csv ]
 	chromium_run --dump-dom "file://$BATS_TEST_TMPDIR/out/report.html" > dom.html
 	# the page as the browser built it: every section and chart
 	for id in glance plan do check act; do
 		grep -q "<section id=\"$id\"" dom.html
 	done
-	# one chart per KPI of examples/plan.csv, the quadrant, the partners'
-	# bars and the mutual-trust heat map
-	[ "$(grep -o '<svg class="chart xmr"' dom.html | wc -l)" -eq 4 ]
+	# one chart per KPI of examples/plan.csv and per weekly lead-time KPI
+	# of leadtime-check.csv (5), the quadrant, the partners' bars, the
+	# mutual-trust heat map, the relay view and the small multiples
+	[ "$(grep -o '<svg class="chart xmr"' dom.html | wc -l)" -eq 9 ]
+	[ "$(grep -o '<svg class="chart relay"' dom.html | wc -l)" -eq 1 ]
+	[ "$(grep -o '<svg class="chart multiples"' dom.html | wc -l)" -eq 1 ]
 	[ "$(grep -o '<svg class="chart quadrant"' dom.html | wc -l)" -eq 1 ]
 	[ "$(grep -o '<svg class="chart bars"' dom.html | wc -l)" -eq 1 ]
 	[ "$(grep -o '<svg class="chart heatmap"' dom.html | wc -l)" -eq 1 ]
-	[ "$(grep -o '<svg class="chart ' dom.html | wc -l)" -eq 7 ]
-	[ "$(grep -o '<li>' dom.html | wc -l)" -eq "$(($(wc -l < out/actions.csv) - 1))" ]
+	[ "$(grep -o '<svg class="chart ' dom.html | wc -l)" -eq 14 ]
+	[ "$(grep -c '^[0-9]*,' out/actions-2026-W47.csv)" -eq "$(grep -o '<li>' dom.html | wc -l)" ]
 	chromium_run --screenshot="$BATS_TEST_TMPDIR/report.png" \
 	    --window-size=1000,2400 --hide-scrollbars \
 	    "file://$BATS_TEST_TMPDIR/out/report.html"

@@ -13,40 +13,40 @@ load test_helper/man-examples
 	    fail "tests/man-examples.bats is stale: run make tests/man-examples.bats"
 }
 
-@test "chain-agree.1:450: chain-agree list --state overdue --fail-on surprise examples/..." {
-	man_example chain-agree.1 450
+@test "chain-agree.1:454: chain-agree list --state overdue --fail-on surprise examples/..." {
+	man_example chain-agree.1 454
 }
 
-@test "chain-agree.1:456: chain-agree score --per month --as-of 2026-11-20 examples/agr..." {
-	man_example chain-agree.1 456
+@test "chain-agree.1:460: chain-agree score --per month --as-of 2026-11-20 examples/agr..." {
+	man_example chain-agree.1 460
 }
 
-@test "chain-agree.1:462: chain-agree matrix --excel -o matrix.csv examples/agreements.csv" {
-	man_example chain-agree.1 462
+@test "chain-agree.1:466: chain-agree matrix --excel -o matrix.csv examples/agreements.csv" {
+	man_example chain-agree.1 466
 }
 
-@test "chain-agree.1:467: chain-agree add -f agreements.csv --owner OM --counterpart PO..." {
-	man_example chain-agree.1 467
-}
-
-@test "chain-agree.1:471: chain-agree set -f agreements.csv A043 --announce 2026-11-27 ..." {
+@test "chain-agree.1:471: chain-agree add -f agreements.csv --owner OM --counterpart PO..." {
 	man_example chain-agree.1 471
 }
 
-@test "chain-agree.1:478: chain-agree set -f agreements.csv A001 --done 2026-06-10 --co..." {
-	man_example chain-agree.1 478
+@test "chain-agree.1:475: chain-agree set -f agreements.csv A043 --announce 2026-11-27 ..." {
+	man_example chain-agree.1 475
 }
 
-@test "chain-agree.1:479: chain-agree set -f agreements.csv A003 --announce 2026-06-18 ..." {
-	man_example chain-agree.1 479
+@test "chain-agree.1:482: chain-agree set -f agreements.csv A001 --done 2026-06-10 --co..." {
+	man_example chain-agree.1 482
 }
 
-@test "chain-agree.1:486: chain-agree list --state not-made --as-of 2026-11-01 examples..." {
-	man_example chain-agree.1 486
+@test "chain-agree.1:483: chain-agree set -f agreements.csv A003 --announce 2026-06-18 ..." {
+	man_example chain-agree.1 483
 }
 
-@test "chain-agree.1:495: chain-agree check --partners examples/partners.csv examples/a..." {
-	man_example chain-agree.1 495
+@test "chain-agree.1:490: chain-agree list --state not-made --as-of 2026-11-01 examples..." {
+	man_example chain-agree.1 490
+}
+
+@test "chain-agree.1:499: chain-agree check --partners examples/partners.csv examples/a..." {
+	man_example chain-agree.1 499
 }
 
 @test "chain-kpi.1:473: chain-kpi summary --plan examples/plan.csv --baseline 12 --re..." {
@@ -73,28 +73,28 @@ load test_helper/man-examples
 	skip 'an event log from a process-mining tool, not shipped in examples/'
 }
 
-@test "chain-report.1:274: cd examples" {
-	man_example chain-report.1 274
+@test "chain-report.1:353: cd examples" {
+	man_example chain-report.1 353
 }
 
-@test "chain-report.1:275: chain-agree status --as-of 2026-11-20 agreements.csv > status..." {
-	man_example chain-report.1 275
+@test "chain-report.1:354: chain-agree status --as-of 2026-11-20 agreements.csv > status..." {
+	man_example chain-report.1 354
 }
 
-@test "chain-report.1:276: chain-agree score --as-of 2026-11-20 agreements.csv > score.csv" {
-	man_example chain-report.1 276
+@test "chain-report.1:355: chain-agree score --as-of 2026-11-20 agreements.csv > score.csv" {
+	man_example chain-report.1 355
 }
 
-@test "chain-report.1:277: chain-report --chain 'Safety chain Oosterveld' --as-of 2026-1..." {
-	man_example chain-report.1 277
+@test "chain-report.1:356: chain-report --chain 'Safety chain Oosterveld' --as-of 2026-1..." {
+	man_example chain-report.1 356
 }
 
-@test "chain-report.1:285: chain-report --format md --lang nl -o report.md status.csv sc..." {
-	man_example chain-report.1 285
+@test "chain-report.1:364: chain-report --format md --lang nl -o report.md status.csv sc..." {
+	man_example chain-report.1 364
 }
 
-@test "chain-report.1:287: chain-report --format txt --fail-on overdue status.csv > week..." {
-	man_example chain-report.1 287
+@test "chain-report.1:366: chain-report --format txt --fail-on overdue status.csv > week..." {
+	man_example chain-report.1 366
 }
 
 @test "chain-survey.1:593: chain-survey items" {
@@ -197,82 +197,82 @@ load test_helper/man-examples
 	skip 'the benchmark: minutes of work and peer tools'
 }
 
-@test "README:70: chain-agree list --state overdue,late examples/agreements.csv..." {
-	man_example README 70
+@test "README:73: chain-agree list --state overdue,late examples/agreements.csv..." {
+	man_example README 73
 }
 
-@test "README:75: chain-agree score --per month examples/agreements.csv" {
-	man_example README 75
+@test "README:78: chain-agree score --per month examples/agreements.csv" {
+	man_example README 78
 }
 
-@test "README:80: chain-agree add -f agreements.csv --owner OM --counterpart PO..." {
-	man_example README 80
+@test "README:83: chain-agree add -f agreements.csv --owner OM --counterpart PO..." {
+	man_example README 83
 }
 
-@test "README:82: chain-agree set -f agreements.csv A043 --announce 2026-11-27 ..." {
-	man_example README 82
+@test "README:85: chain-agree set -f agreements.csv A043 --announce 2026-11-27 ..." {
+	man_example README 85
 }
 
-@test "README:94: chain-agree score --as-of 2026-06-01 examples/agreements.csv" {
-	man_example README 94
+@test "README:97: chain-agree score --as-of 2026-06-01 examples/agreements.csv" {
+	man_example README 97
 }
 
-@test "README:102: printf 'nr;wie;uiterlijkrnA1;OM;1-12-2026rn' > register.csv" {
-	man_example README 102
+@test "README:105: printf 'nr;wie;uiterlijkrnA1;OM;1-12-2026rn' > register.csv" {
+	man_example README 105
 }
 
-@test "README:103: chain-agree status --column owner=wie --column due=uiterlijk ..." {
-	man_example README 103
+@test "README:106: chain-agree status --column owner=wie --column due=uiterlijk ..." {
+	man_example README 106
 }
 
-@test "README:108: chain-kpi summary --plan examples/plan.csv --baseline 12 --re..." {
-	man_example README 108
+@test "README:111: chain-kpi summary --plan examples/plan.csv --baseline 12 --re..." {
+	man_example README 111
 }
 
-@test "README:114: chain-kpi leadtime --per week --from Report --to Close --kpi ..." {
-	man_example README 114
+@test "README:117: chain-kpi leadtime --per week --from Report --to Close --kpi ..." {
+	man_example README 117
 }
 
-@test "README:116: chain-kpi handoffs examples/events.csv" {
-	man_example README 116
+@test "README:119: chain-kpi handoffs examples/events.csv" {
+	man_example README 119
 }
 
-@test "README:121: 0 7 * * MON  cd /srv/chain && chain-agree list --state overdu..." {
-	man_example README 121
+@test "README:124: 0 7 * * MON  cd /srv/chain && chain-agree list --state overdu..." {
+	man_example README 124
 }
 
-@test "README:127: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
-	man_example README 127
+@test "README:130: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
+	man_example README 130
 }
 
-@test "README:133: chain-survey matrix --instrument trust --wave 2026-11 --excel..." {
-	man_example README 133
+@test "README:136: chain-survey matrix --instrument trust --wave 2026-11 --excel..." {
+	man_example README 136
 }
 
-@test "README:135: chain-survey items --instrument trust --lang nl -o vragenlijs..." {
-	man_example README 135
+@test "README:138: chain-survey items --instrument trust --lang nl -o vragenlijs..." {
+	man_example README 138
 }
 
-@test "README:143: chain-agree status --as-of 2026-11-20 agreements.csv > status..." {
-	man_example README 143
+@test "README:146: chain-agree status --as-of 2026-11-20 agreements.csv > status..." {
+	man_example README 146
 }
 
-@test "README:144: chain-kpi summary --plan plan.csv measurements.csv > summary.csv" {
-	man_example README 144
-}
-
-@test "README:145: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
-	man_example README 145
-}
-
-@test "README:147: chain-report --chain 'Safety and care chain Oosterveld' --as-..." {
+@test "README:147: chain-kpi summary --plan plan.csv measurements.csv > summary.csv" {
 	man_example README 147
 }
 
-@test "README:156: 0 7 * * MON  cd /srv/chain && sh weekly.sh && chain-report --..." {
+@test "README:148: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
+	man_example README 148
+}
+
+@test "README:150: chain-report --chain 'Safety and care chain Oosterveld' --as-..." {
+	man_example README 150
+}
+
+@test "README:160: 0 7 * * MON  cd /srv/chain && sh weekly.sh && chain-report --..." {
 	skip 'chain-report does not yet read every file weekly.sh writes'
 }
 
-@test "README:161: chromium --headless --no-sandbox --print-to-pdf=report.pdf --..." {
+@test "README:165: chromium --headless --no-sandbox --print-to-pdf=report.pdf --..." {
 	skip 'tests/browser.bats prints the report with Chromium'
 }

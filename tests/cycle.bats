@@ -1,0 +1,115 @@
+#!/usr/bin/env bats
+# cycle.bats: the report as a weekly cycle: every output of the toolkit as
+# input (the README's cron line), the memory of earlier weeks (since,
+# resolved, --history), one date, and assurance recalculate.
+
+load test_helper/common
+
+weekly() {
+	CHAIN_OUT=$PWD/out CHAIN_AS_OF=$1 sh "$EXAMPLES/weekly.sh" 2>/dev/null
+}
+
+@test "the README's cron line works on the demo's out/" {
+	weekly 2026-11-20
+	cd out
+	run -1 --separate-stderr chain-report --as-of 2026-11-20 --format txt --fail-on concern,overdue *.csv
+	assert_output --partial 'Relay: where cases wait'
+	assert_output --partial 'Lead time across the chain'
+	assert_output --partial 'Agreement reliability over time'
+	assert_output --partial 'Reliability of the instrument'
+	assert_output --partial 'Mutual trust'
+	assert_line 'POL   OM           2912                19.5             33.4'
+	printf 'a,b\n1,2\n' > other.csv
+	run -3 chain-report --format txt other.csv
+}
+
+@test "three weeks: the history holds a row per week, points say since when" {
+	weekly 2026-11-06
+	weekly 2026-11-13
+	weekly 2026-11-20
+	run -0 cut -d, -f1 out/history.csv
+	assert_output - <<'EOF2'
+week
+2026-W45
+2026-W46
+2026-W47
+EOF2
+	# the last column: since
+	[ "$(sed -n 1p out/actions-2026-W47.csv | sed 's/.*,//')" = since ]
+	[ "$(sed -n 2p out/actions-2026-W47.csv | sed 's/.*,//')" = 2026-W45 ]
+	grep -q 'class="chart quadrant"' out/report.html
+	grep -q 'class="path"' out/report.html
+	# a rerun of a week replaces its row
+	weekly 2026-11-13
+	[ "$(grep -c '^2026-W46,' out/history.csv)" -eq 1 ]
+	[ "$(wc -l < out/history.csv)" -eq 4 ]
+}
+
+@test "a point of last week's list that is gone is resolved; since is kept" {
+	printf 'kpi,name,period,value,target,met,change,variation,assurance\nlt,Lead time,2026-W47,31,25,0,4,concern,\n' > summary.csv
+	printf 'priority,area,subject,owner,message,question,since\n1,concern,Lead time,,old,q,2026-W44\n2,overdue,A9 Report,OM,OM promised a report.,q,2026-W46\n' > last.csv
+	run -0 chain-report --as-of 2026-11-20 --format txt --actions a.csv summary.csv last.csv
+	assert_output --partial '1. [concern (since 2026-W44)]'
+	assert_output --partial 'Resolved since last week'
+	assert_output --partial '- [overdue] OM promised a report.'
+	run -0 chain-report --as-of 2026-11-20 --format md --lang nl summary.csv last.csv
+	assert_output --partial 'Opgelost sinds vorige week'
+	assert_output --partial '(sinds 2026-W44)'
+	[ "$(sed -n 2p a.csv | sed 's/.*,//')" = 2026-W44 ]
+}
+
+@test "--history: the week before from the history, '–' when it lacks it" {
+	printf 'kpi,name,period,value,target,met,change,variation,assurance\nlt,Lead time,2026-W47,31,25,0,4,concern,\n' > summary.csv
+	printf 'week,hard,soft\n2026-W46,40,55\n' > h.csv
+	run -0 chain-report --as-of 2026-11-20 --format txt --history h.csv summary.csv
+	assert_line 'Hard score 0 (a week before 40), soft score – (55).'
+	run -0 cat h.csv
+	assert_output - <<'EOF2'
+week,hard,soft,reliability,trust_index,kpis,kpis_met,overdue,actions
+2026-W46,40,55,,,0,0,0,0
+2026-W47,0,,,,1,0,0,1
+EOF2
+	run -0 chain-report --as-of 2026-11-27 --format txt --history h.csv summary.csv
+	assert_line 'Hard score 0 (a week before 0), soft score – (–).'
+	rm h.csv
+	run -0 chain-report --as-of 2026-11-20 --format txt --history h.csv summary.csv
+	assert_line 'Hard score 0 (a week before –), soft score – (–).'
+}
+
+@test "one date: a status of another day is judged again, with a warning naming both" {
+	chain-agree status --as-of 2026-11-20 "$EXAMPLES/agreements.csv" > status.csv
+	run -0 --separate-stderr chain-report --as-of 2026-11-16 --format txt status.csv
+	assert_equal "$stderr" "chain-report: status.csv:2: as_of: warning: made as of 2026-11-20, the report is as of 2026-11-16: every agreement is judged again as of 2026-11-16"
+	refute_output --partial 'A041  Provide school and care data (winter)     GEM    RvdK       2026-11-16  overdue'
+	# a KPI seven weeks old is not current
+	printf 'kpi,name,period,value,target,met,change,variation,assurance\nlt,Lead time,2026-W40,31,25,0,4,common,\n' > summary.csv
+	run -0 --separate-stderr chain-report --as-of 2026-11-20 --format txt summary.csv
+	assert_output --partial '2026-W40 (not current)'
+	assert_equal "$stderr" "chain-report: warning: kpi lt: its latest period 2026-W40 lies well before the report's week; shown as not current"
+}
+
+@test "recalculate: no hard-score points and an Act point naming the --recalc period" {
+	printf 'kpi,name,period,value,target,met,change,variation,assurance,recalc\nx,Cost,2026-W28,12,12,1,0,concern,recalculate,2026-W21\n' > summary.csv
+	run -0 chain-report --as-of 2026-07-10 --format txt --actions a.csv summary.csv
+	assert_line 'Hard score 50 (a week before –), soft score – (–).'
+	assert_output --partial 'Cost has run differently since 2026-W21'
+	assert_output --partial '(--recalc 2026-W21)'
+	run -0 cut -d, -f2 a.csv
+	assert_line recalculate
+	run -0 chain-report --as-of 2026-07-10 --format txt --lang nl summary.csv
+	assert_output --partial 'beginnen de grenzen daar opnieuw (--recalc 2026-W21)'
+}
+
+@test "the new sections in html and md" {
+	weekly 2026-11-20
+	cd out
+	run -0 chain-report --as-of 2026-11-20 --format md --lang nl *.csv
+	assert_output --partial '### Estafette: waar zaken wachten'
+	assert_output --partial '### Doorlooptijd door de keten'
+	assert_output --partial '### Betrouwbaarheid van de vragenlijst'
+	assert_output --partial '### Wederzijds vertrouwen'
+	run -0 chain-report --as-of 2026-11-20 -o r.html *.csv
+	grep -q '<svg class="chart relay" width="560"' r.html
+	grep -q '<svg class="chart multiples" width="560"' r.html
+	grep -q '<table class="alpha">' r.html
+}
