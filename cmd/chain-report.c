@@ -13,7 +13,7 @@
 
 enum {
 	OPT_CHAIN = CHAIN_OPT_PROGRAM, OPT_WEEK, OPT_FORMAT, OPT_LANG,
-	OPT_ACTIONS, OPT_FAIL_ON
+	OPT_ACTIONS, OPT_FAIL_ON, OPT_TOP
 };
 
 static const struct option longopts[] = {
@@ -24,6 +24,7 @@ static const struct option longopts[] = {
 	{ "lang", required_argument, NULL, OPT_LANG },
 	{ "actions", required_argument, NULL, OPT_ACTIONS },
 	{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
+	{ "top", required_argument, NULL, OPT_TOP },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -32,6 +33,7 @@ struct options {
 	const char *chain, *week, *actions, *fail_on;
 	enum chain_report_format format;
 	enum chain_lang lang;
+	long top;
 };
 
 static void
@@ -41,7 +43,8 @@ usage(int status)
 		chain_usage_error("unknown or incomplete option");
 	printf("usage: chain-report [--chain NAME] [--week YYYY-Www | --as-of DATE]\n"
 	    "                    [--format html|md|txt] [--lang en|nl] [-o FILE]\n"
-	    "                    [--actions FILE] [--fail-on KIND[,KIND..]] [FILE...]\n"
+	    "                    [--actions FILE] [--top N] [--fail-on KIND[,KIND..]]\n"
+	    "                    [FILE...]\n"
 	    "\n"
 	    "Reads the outputs of chain-agree status|score|matrix, chain-kpi\n"
 	    "check|summary and chain-survey score|matrix|compare (and a plan or\n"
@@ -55,6 +58,8 @@ usage(int status)
 	    "  --format F          html (default), md or txt\n"
 	    "  --lang L            en (default) or nl\n"
 	    "  --actions FILE      also write the Act list as CSV to FILE\n"
+	    "  --top N             show the first N Act points (default 10);\n"
+	    "                      --actions has them all\n"
 	    "  --fail-on KINDS     exit 1 when the Act list has an item of a kind:\n"
 	    "                      concern, assurance, overdue, surprise, trust,\n"
 	    "                      gap, balance, or any\n"
@@ -98,6 +103,9 @@ program_option(void *program, int c, const char *arg)
 		break;
 	case OPT_ACTIONS:
 		o->actions = arg;
+		break;
+	case OPT_TOP:
+		o->top = chain_parse_count("--top", arg, 1, 1000000);
 		break;
 	case OPT_FAIL_ON:
 		chain_action_kinds_check("--fail-on", arg);
@@ -150,6 +158,7 @@ run_report(void *program, int argc, char **argv)
 	if (chain_exit_status() < CHAIN_EXIT_DATA) {
 		chain_report_finish(r);
 		chain_report_act(r);
+		chain_report_set_top(r, (size_t)o->top);
 		if (chain_report_failing(r, o->fail_on))
 			chain_raise_status(CHAIN_EXIT_FOUND);
 		chain_report_write(r, &o->opts, o->format, o->actions);
@@ -167,6 +176,7 @@ main(int argc, char *argv[])
 	    program_option, check_options, report, 1, 1, &o };
 
 	memset(&o, 0, sizeof(o));
+	o.top = CHAIN_REPORT_TOP;
 	chain_opts_init(&o.opts);
 	return chain_run(&p, argc, argv);
 }

@@ -55,6 +55,7 @@ static const char *const texts[][2] = {
 	{ "predictability", "voorspelbaarheid" },
 	{ "trust index", "vertrouwensindex" },
 	{ "points for attention", "aandachtspunten" },
+	{ " pt", " %-punt" },
 	/* plan */
 	{ "KPI", "KPI" },
 	{ "name", "naam" },
@@ -136,9 +137,19 @@ static const char *const texts[][2] = {
 	{ "each row rates the partner of its column (1 to 5)",
 	  "elke rij beoordeelt de partner van de kolom (1 tot 5)" },
 	{ "rates", "beoordeelt" },
+	{ "strength (4.0 or more)", "sterk punt (4,0 of hoger)" },
+	{ "to discuss (3.0 to 4.0)", "bespreken (3,0 tot 4,0)" },
+	{ "concern (below 3.0)", "zorgelijk (onder 3,0)" },
+	{ "no answers, or too few to show",
+	  "geen antwoorden, of te weinig om te tonen" },
+	{ "itself", "eigen organisatie" },
 	/* act */
 	{ "Questions for the chain meeting", "Vragen voor het ketenoverleg" },
 	{ "question", "vraag" },
+	{ "%d more points are not shown here; the Act list as CSV (--actions) "
+	  "has them all.",
+	  "Nog %d punten staan hier niet; de actielijst als CSV (--actions) "
+	  "bevat ze allemaal." },
 	{ "Nothing needs special attention this week.",
 	  "Deze week vraagt niets bijzondere aandacht." },
 	{ "%s: a special-cause concern in %s, %s against a target of %s.",
@@ -318,4 +329,116 @@ chain_report_num(const struct chain_report *r, double v, int decimals,
 	if (r->lang == CHAIN_NL && (point = strchr(buf, '.')) != NULL)
 		*point = ',';
 	return buf;
+}
+
+/* A number rounded to decimals, without trailing zeros: 31, 4.5. */
+static const char *
+rounded(const struct chain_report *r, double v, int decimals, char *buf,
+    size_t size)
+{
+	char *point;
+
+	v = round_to(v, decimals);
+	if (v == 0)
+		v = 0;	/* no "-0" */
+	chain_number_format(v, 0, buf, size);
+	if (r->lang == CHAIN_NL && (point = strchr(buf, '.')) != NULL)
+		*point = ',';
+	return buf;
+}
+
+/* Whether a KPI's unit, as a plan writes it, is one of the words. */
+static int
+unit_is(const char *unit, const char *const *words)
+{
+	size_t i;
+
+	for (i = 0; unit != NULL && words[i] != NULL; i++)
+		if (chain_strcasecmp(unit, words[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * A KPI's value (or, with change, its change) rounded for people by its
+ * unit: days to 0.1 day, a share as a whole percentage (a change of one in
+ * percentage points), a percentage whole, anything else to three
+ * significant digits; a decimal comma in Dutch, an en dash when none.
+ */
+const char *
+chain_report_kpi_value(const struct chain_report *r, const char *unit,
+    double v, int change, char *buf, size_t size)
+{
+	static const char *const days[] = { "d", "day", "days", "dag",
+	    "dagen", "werkdagen", "working days", NULL };
+	static const char *const shares[] = { "share", "fraction", "ratio",
+	    "aandeel", "fractie", NULL };
+	static const char *const percents[] = { "%", "percent", "procent",
+	    "percentage", NULL };
+	double a = fabs(v);
+	size_t len;
+
+	if (isnan(v) || isinf(v))
+		return chain_report_num(r, v, 0, buf, size);
+	if (unit_is(unit, days))
+		return rounded(r, v, 1, buf, size);
+	if (unit_is(unit, percents))
+		return rounded(r, v, 0, buf, size);
+	if (!unit_is(unit, shares))
+		return rounded(r, v, a >= 100 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 :
+		    a > 0 ? 2 - (int)floor(log10(a)) : 0, buf, size);
+	chain_report_num(r, 100 * v, 0, buf, size);
+	len = strlen(buf);
+	snprintf(buf + len, size - len, "%s", change ?
+	    chain_tr(r, " pt") : "%");
+	return buf;
+}
+
+/*
+ * The Dutch labels of the built-in instruments' dimensions
+ * (examples/instruments/ has them as dimension_nl too): the report knows
+ * a dimension only by the name in chain-survey score's rows.
+ */
+static const char *const dimension_labels[][2] = {
+	{ "agreements", "afspraken" },
+	{ "predictability", "voorspelbaarheid" },
+	{ "transparency", "openheid" },
+	{ "attention", "aandacht" },
+	{ "raising-issues", "bespreekbaar maken" },
+	{ "joint-interest", "gezamenlijk belang" },
+	{ "trust", "vertrouwen" },
+	{ "collaboration", "samenwerking" },
+	{ "community", "gemeenschap" },
+	{ "attitude", "houding" },
+	{ "governance", "sturing" },
+	{ "vision", "visie" },
+	{ "goals", "doelen" },
+	{ "roles", "rollen" },
+	{ "processes", "processen" },
+	{ "meaning", "betekenis" },
+	{ "practice", "praktijk" },
+	{ "identity", "identiteit" },
+	{ "cultural", "cultureel" },
+	{ "relational", "relationeel" },
+	{ "procedural", "procedureel" },
+	{ "substantive", "inhoudelijk" },
+	{ "i", "ik" },
+	{ "we", "wij" },
+	{ "others", "anderen" },
+	{ "process", "proces" },
+};
+
+/* A survey dimension's name in the report's language ('*' is overall). */
+const char *
+chain_report_dimension(const struct chain_report *r, const char *name)
+{
+	size_t i;
+
+	if (strcmp(name, "*") == 0)
+		return chain_tr(r, "overall");
+	for (i = 0; r->lang == CHAIN_NL && i < sizeof(dimension_labels) /
+	    sizeof(dimension_labels[0]); i++)
+		if (strcmp(dimension_labels[i][0], name) == 0)
+			return dimension_labels[i][1];
+	return name;
 }
