@@ -363,7 +363,7 @@ static void
 deal_table(const struct chain_report *r, FILE *fp, enum chain_deal_list which,
     const char *title)
 {
-	char due[CHAIN_DATE_LEN], late[16];
+	char due[32], late[16];
 	size_t i;
 	int n = 0;
 
@@ -380,7 +380,7 @@ deal_table(const struct chain_report *r, FILE *fp, enum chain_deal_list which,
 			    T(r, "agreement"),
 			    T(r, "owner"), T(r, "to"), T(r, "due"), T(r, "state"),
 			    T(r, "days late"));
-		chain_date_format(d->effective_due, due);
+		chain_report_date(r, d->effective_due, 0, due, sizeof(due));
 		snprintf(late, sizeof(late), "%d", d->days_late);
 		put(fp, "<tr><td>%i</td><td>%i</td><td>%i</td><td>%i</td>"
 		    "<td class=\"n\">%s</td><td class=\"nw\">%s", d->id, d->title,
@@ -1023,12 +1023,12 @@ void
 chain_render_html(const struct chain_report *r, FILE *fp)
 {
 	int year, week;
-	char from[CHAIN_DATE_LEN], to[CHAIN_DATE_LEN];
+	char from[32], to[32];
 	char *when, *range;
 
 	chain_iso_week(r->week_start, &year, &week);
-	chain_date_format(r->week_start, from);
-	chain_date_format(r->week_end, to);
+	chain_report_date(r, r->week_start, 1, from, sizeof(from));
+	chain_report_date(r, r->week_end, 1, to, sizeof(to));
 	when = chain_trf(r, "week %d of %d", week, year);
 	range = chain_trf(r, "%s to %s", from, to);
 	put(fp, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">"

@@ -147,5 +147,7 @@ const char *chain_report_kpi_value(const struct chain_report *r,
     const char *unit, double v, int change, char *buf, size_t size);
 const char *chain_report_dimension(const struct chain_report *r,
     const char *name);
+const char *chain_report_date(const struct chain_report *r, int day,
+    int long_form, char *buf, size_t size);
 
 #endif

@@ -296,7 +296,7 @@ deals(const struct chain_report *r, FILE *fp, int md, const char *title,
     enum chain_deal_list which)
 {
 	struct table t;
-	char due[CHAIN_DATE_LEN], late[16];
+	char due[32], late[16];
 	size_t i;
 
 	heading(fp, T(r, title), 3, md);
@@ -313,7 +313,7 @@ deals(const struct chain_report *r, FILE *fp, int md, const char *title,
 		const struct chain_deal *d = &r->deals[i];
 		if (!chain_report_deal_in(r, d, which))
 			continue;
-		chain_date_format(d->effective_due, due);
+		chain_report_date(r, d->effective_due, 0, due, sizeof(due));
 		snprintf(late, sizeof(late), "%d", d->days_late);
 		table_cell(&t, d->id);
 		table_cell(&t, d->title);
@@ -497,12 +497,12 @@ act(const struct chain_report *r, FILE *fp, int md)
 void
 chain_render_text(const struct chain_report *r, FILE *fp, int markdown)
 {
-	char from[CHAIN_DATE_LEN], to[CHAIN_DATE_LEN], *when, *range;
+	char from[32], to[32], *when, *range;
 	int year, week;
 
 	chain_iso_week(r->week_start, &year, &week);
-	chain_date_format(r->week_start, from);
-	chain_date_format(r->week_end, to);
+	chain_report_date(r, r->week_start, 1, from, sizeof(from));
+	chain_report_date(r, r->week_end, 1, to, sizeof(to));
 	when = chain_trf(r, "week %d of %d", week, year);
 	range = chain_trf(r, "%s to %s", from, to);
 	if (markdown)

@@ -228,8 +228,14 @@ EOF
 	refute_output --partial 'At a glance'
 	refute_output --partial 'What '
 	run -0 chain-report --lang nl --as-of 2026-11-20 --format txt status.csv summary.csv compare.csv
-	assert_output --partial '2. [vertrouwen] Het vertrouwen van GEM in RvdK daalde van 3,8 naar 3,3 (p = 0,010).'
-	assert_output --partial '   Wat heeft GEM de laatste tijd ervaren in de samenwerking met RvdK, en wat zou het vertrouwen herstellen?'
+	assert_output --partial '2. [vertrouwen] Het vertrouwen van GEM in RvdK is gedaald van 3,8 naar 3,3 (p = 0,010).'
+	assert_output --partial '   Wat heeft GEM de laatste tijd ervaren in de samenwerking met RvdK, en wat is er nodig om het vertrouwen te herstellen?'
+	# Dutch as it is written: dates, 'uiterlijk' (on or before), no 'zorg'
+	# for a concern (in a care chain it reads as care), no anglicisms
+	assert_output --partial 'week 47 van 2026 · 16 november 2026 t/m 22 november 2026'
+	assert_output --partial 'toegezegd aan'
+	assert_output --partial ', uiterlijk 2026-'
+	refute_output --regexp 'vÃ³Ã³r|deadline|waardeert|[Zz]org( |punt)'
 	run -0 chain-report --lang en --as-of 2026-11-20 status.csv
 	assert_output --partial '<html lang="en">'
 	assert_output --partial 'At a glance'
