@@ -235,7 +235,7 @@ EOF
 	assert_output --partial 'week 47 van 2026 · 16 november 2026 t/m 22 november 2026'
 	assert_output --partial 'toegezegd aan'
 	assert_output --partial ', uiterlijk 2026-'
-	refute_output --regexp 'vÃ³Ã³r|deadline|waardeert|[Zz]org( |punt)'
+	refute_output --regexp 'vóór|deadline|waardeert|[Zz]org( |punt)'
 	run -0 chain-report --lang en --as-of 2026-11-20 status.csv
 	assert_output --partial '<html lang="en">'
 	assert_output --partial 'At a glance'
