@@ -431,6 +431,7 @@ struct chain_dimension {
 	size_t nitems;
 	size_t *items;		/* its items, in the instrument's order */
 	double min, max;	/* the scale its items share */
+	char *name_nl;		/* its Dutch label (dimension_nl), or NULL */
 };
 
 struct chain_instrument {

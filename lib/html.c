@@ -38,7 +38,7 @@ static const char css[] =
 "h3{font-size:11pt;margin:14px 0 6px}"
 "table{border-collapse:collapse;width:100%;font-size:9pt;margin:4px 0 8px}"
 "thead{display:table-header-group}tr{break-inside:avoid}"
-"td,th,li,p,figcaption{overflow-wrap:anywhere}"
+"td.t,li,p,figcaption{overflow-wrap:anywhere}"
 "th{text-align:left;color:#5b6675;font-weight:600;border-bottom:1px solid #c9d0d8;"
 "padding:3px 5px}"
 "td{padding:3px 5px;border-bottom:1px solid #eef1f4;vertical-align:top}"
@@ -347,7 +347,7 @@ plan(const struct chain_report *r, FILE *fp)
 	for (i = 0; i < r->nkpis; i++) {
 		const struct chain_kpi_series *k = &r->kpis[i];
 
-		put(fp, "<tr><td>%i</td><td>%i</td><td>%i</td><td>%s</td>"
+		put(fp, "<tr><td>%i</td><td class=\"t\">%i</td><td>%i</td><td>%s</td>"
 		    "<td class=\"n\">%s</td><td class=\"n\">%s</td><td>%i</td>"
 		    "</tr>", k->code, k->name, k->unit ? k->unit : "",
 		    T(r, chain_better_name(k->better)),
@@ -382,7 +382,7 @@ deal_table(const struct chain_report *r, FILE *fp, enum chain_deal_list which,
 			    T(r, "days late"));
 		chain_report_date(r, d->effective_due, 0, due, sizeof(due));
 		snprintf(late, sizeof(late), "%d", d->days_late);
-		put(fp, "<tr><td>%i</td><td>%i</td><td>%i</td><td>%i</td>"
+		put(fp, "<tr><td>%i</td><td class=\"t\">%i</td><td>%i</td><td>%i</td>"
 		    "<td class=\"n\">%s</td><td class=\"nw\">%s", d->id, d->title,
 		    chain_report_who(r, d->owner), chain_report_who(r, d->counterpart), due,
 		    T(r, chain_state_names[d->state]));
@@ -454,8 +454,9 @@ kpi_table(const struct chain_report *r, FILE *fp)
 	for (i = 0; i < r->nkpis; i++) {
 		const struct chain_kpi_series *k = &r->kpis[i];
 
-		put(fp, "<tr><td>%i</td><td>%i</td><td class=\"n\">%s</td>"
-		    "<td class=\"n\">%s</td><td>%s</td><td class=\"n\">%s</td><td>",
+		put(fp, "<tr><td class=\"t\">%i</td><td class=\"nw\">%i</td>"
+		    "<td class=\"n\">%s</td><td class=\"n\">%s</td><td>%s</td>"
+		    "<td class=\"n\">%s</td><td>",
 		    k->name, k->period ? k->period : "", kpi_value(r, k, k->value, v),
 		    kpi_value(r, k, k->target, t), k->met < 0 ? "" :
 		    k->met ? T(r, "yes") : T(r, "no"),

@@ -3,7 +3,7 @@
 # same on every run: partners.csv, agreements.csv (about six per partner,
 # some overdue, one with a very long title), and two survey waves of the
 # trust instrument (three respondents per partner, each about the next eight
-# partners).  The KPI plan and measurements are those of examples/.  The
+# partners, or all others when fewer).  The KPI plan and measurements are those of examples/.  The
 # report of a big chain is built from it (tests/report.bats, the PDF look).
 set -eu
 n=${1:?usage: gen-chain.sh N DIR}
@@ -29,11 +29,15 @@ awk -v n="$n" 'BEGIN {
 			month = 8 + int(rand() * 4)
 			due = sprintf("2026-%02d-%02d", month, day)
 			title = "Deliver the agreed part of the case plan"
-			if (id == 7)
+			if (id == 7) {
+				due = "2026-11-02"
 				title = "Deliver_the_joint_protocol_for_safety_at_home_with_all_partners_signed_and_filed_in_the_shared_case_system_before_the_winter"
+			}
 			done = ""
 			r = rand()
-			if (r < 0.55 && due < "2026-11-20")
+			if (id == 7)
+				;
+			else if (r < 0.55 && due < "2026-11-20")
 				done = due
 			else if (r < 0.75 && due < "2026-11-05")
 				done = sprintf("2026-%02d-%02d", month + 1, day)
@@ -51,7 +55,7 @@ for wave in 2026-05 2026-11; do
 		print ""
 		for (i = 1; i <= n; i++)
 			for (r = 1; r <= 3; r++)
-				for (k = 1; k <= 8; k++) {
+				for (k = 1; k <= 8 && k < n; k++) {
 					about = (i + k - 1) % n + 1
 					base = 2 + (about % 4) * 0.6 + (wave == "2026-11" && about % 7 == 0 ? -1 : 0)
 					printf "r%s%02d%d,P%02d,P%02d,%s", substr(wave, 6), i, r, i, about, wave

@@ -73,52 +73,52 @@ load test_helper/man-examples
 	skip 'an event log from a process-mining tool, not shipped in examples/'
 }
 
-@test "chain-report.1:274: cd examples" {
-	man_example chain-report.1 274
+@test "chain-report.1:296: cd examples" {
+	man_example chain-report.1 296
 }
 
-@test "chain-report.1:275: chain-agree status --as-of 2026-11-20 agreements.csv > status..." {
-	man_example chain-report.1 275
+@test "chain-report.1:297: chain-agree status --as-of 2026-11-20 agreements.csv > status..." {
+	man_example chain-report.1 297
 }
 
-@test "chain-report.1:276: chain-agree score --as-of 2026-11-20 agreements.csv > score.csv" {
-	man_example chain-report.1 276
+@test "chain-report.1:298: chain-agree score --as-of 2026-11-20 agreements.csv > score.csv" {
+	man_example chain-report.1 298
 }
 
-@test "chain-report.1:277: chain-report --chain 'Safety chain Oosterveld' --as-of 2026-1..." {
-	man_example chain-report.1 277
+@test "chain-report.1:299: chain-report --chain 'Safety chain Oosterveld' --as-of 2026-1..." {
+	man_example chain-report.1 299
 }
 
-@test "chain-report.1:285: chain-report --format md --lang nl -o report.md status.csv sc..." {
-	man_example chain-report.1 285
+@test "chain-report.1:307: chain-report --format md --lang nl -o report.md status.csv sc..." {
+	man_example chain-report.1 307
 }
 
-@test "chain-report.1:287: chain-report --format txt --fail-on overdue status.csv > week..." {
-	man_example chain-report.1 287
+@test "chain-report.1:309: chain-report --format txt --fail-on overdue status.csv > week..." {
+	man_example chain-report.1 309
 }
 
-@test "chain-survey.1:512: chain-survey items" {
-	man_example chain-survey.1 512
+@test "chain-survey.1:514: chain-survey items" {
+	man_example chain-survey.1 514
 }
 
-@test "chain-survey.1:513: chain-survey items --instrument trust --lang nl -o vragenlijs..." {
-	man_example chain-survey.1 513
+@test "chain-survey.1:515: chain-survey items --instrument trust --lang nl -o vragenlijs..." {
+	man_example chain-survey.1 515
 }
 
-@test "chain-survey.1:518: chain-survey score --instrument trust examples/survey-2026-05..." {
-	man_example chain-survey.1 518
+@test "chain-survey.1:520: chain-survey score --instrument trust examples/survey-2026-05..." {
+	man_example chain-survey.1 520
 }
 
-@test "chain-survey.1:524: chain-survey matrix --instrument trust --wave 2026-11 --excel..." {
-	man_example chain-survey.1 524
+@test "chain-survey.1:526: chain-survey matrix --instrument trust --wave 2026-11 --excel..." {
+	man_example chain-survey.1 526
 }
 
-@test "chain-survey.1:531: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
-	man_example chain-survey.1 531
+@test "chain-survey.1:533: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
+	man_example chain-survey.1 533
 }
 
-@test "chain-survey.1:538: chain-survey alpha --instrument trust examples/survey-2026-05..." {
-	man_example chain-survey.1 538
+@test "chain-survey.1:540: chain-survey alpha --instrument trust examples/survey-2026-05..." {
+	man_example chain-survey.1 540
 }
 
 @test "chain.7:122: chain-agree status agreements.csv > status.csv" {
