@@ -38,6 +38,9 @@ DATA    = $(wildcard examples/instruments/*.csv)
 # The manual's examples as a bats suite, written by tests/man-examples.sh.
 MANEX   = tests/man-examples.bats
 
+# The attacker of tests/anonymity.bats: what all the outputs give away.
+ATTACK  = $(OBJDIR)/attack
+
 # bats runs suites in parallel when GNU parallel is there.
 BATS_JOBS = $(shell command -v parallel >/dev/null 2>&1 && echo 2 || echo 1)
 
@@ -85,8 +88,12 @@ check: deps
 unit: $(UNITS)
 	@for t in $(UNITS); do echo "unit: $$t"; $$t || exit 1; done
 
-bats: all $(MANEX)
-	CHAIN_BIN=$(CURDIR)/$(BIN) bats $(if $(filter-out 1,$(BATS_JOBS)),--jobs $(BATS_JOBS)) tests/
+$(ATTACK): tests/anon/attack.c
+	@mkdir -p $(@D)
+	$(CC) $(ALLCPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $< -lm
+
+bats: all $(MANEX) $(ATTACK)
+	CHAIN_BIN=$(CURDIR)/$(BIN) CHAIN_ATTACK=$(CURDIR)/$(ATTACK) bats $(if $(filter-out 1,$(BATS_JOBS)),--jobs $(BATS_JOBS)) tests/
 
 $(MANEX): tests/man-examples.sh $(MAN1) $(MAN5) $(MAN7)
 	sh tests/man-examples.sh > $@.tmp && mv $@.tmp $@ || { rm -f $@.tmp; exit 1; }

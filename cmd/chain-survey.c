@@ -45,7 +45,7 @@ static const struct chain_option_use option_commands[] = {
 	{ OPT_SCALE, "--scale", ALL },
 	{ OPT_LANG, "--lang", "items" },
 	{ OPT_BY, "--by", "score,compare" },
-	{ OPT_MIN_N, "--min-n", "score,matrix,compare" },
+	{ OPT_MIN_N, "--min-n", "score,alpha,matrix,compare" },
 	{ OPT_DIMENSION, "--dimension", "score,matrix,compare" },
 	{ OPT_FROM, "--from", "compare" },
 	{ OPT_TO, "--to", "compare" },
@@ -243,9 +243,10 @@ run_score(void *arg, int argc, char **argv)
 
 	if (si == NULL)
 		return;
-	gs = chain_groups_gather(si, sv->by, sv->min_n, NULL, NULL);
+	gs = chain_groups_gather(si, sv->min_n, NULL, 0);
 	w = output(sv, CHAIN_FORMAT_SURVEY_SCORE);
-	sv->found = chain_score_write(w, gs, sv->cell, sv->fail_on);
+	sv->found = chain_score_write(w, gs, sv->by, si->wave, sv->cell,
+	    sv->fail_on);
 	chain_groups_free(gs);
 	finish(sv, w);
 }
@@ -260,9 +261,9 @@ run_alpha(void *arg, int argc, char **argv)
 
 	if (si == NULL)
 		return;
-	a = chain_reliability_gather(si);
+	a = chain_reliability_gather(si, sv->min_n);
 	w = output(sv, CHAIN_FORMAT_ALPHA);
-	chain_alpha_write(w, a);
+	chain_alpha_write(w, a, si->wave);
 	chain_reliability_free(a);
 	finish(sv, w);
 }

@@ -1,11 +1,13 @@
 #!/bin/sh
 # weekly.sh: the weekly run of the example chain, as a crontab line starts it.
-# Reads the chain's files from examples/ and writes the week's results to
-# out/.  CHAIN_AS_OF replays a week (default: the week the example files
+# Reads the chain's files from the directory it is in and writes the week's
+# results to out/ in the directory it is run from (CHAIN_OUT names another),
+# so that "cd /srv/chain && sh weekly.sh" fills /srv/chain/out and make demo
+# fills out/ at the top of the tree.  CHAIN_AS_OF replays a week (default: the week the example files
 # describe); CHAIN_BIN says where the programs are (default: on PATH).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
-out=${CHAIN_OUT:-$(cd "$here/.." && pwd)/out}
+out=${CHAIN_OUT:-$PWD/out}
 as_of=${CHAIN_AS_OF:-2026-11-20}
 if [ -n "${CHAIN_BIN:-}" ]; then
 	PATH=$CHAIN_BIN:$PATH

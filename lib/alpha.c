@@ -7,6 +7,10 @@
  * exact in double precision up to millions of respondents.  Each item also
  * gets its corrected item-total correlation (with the sum of the other
  * items) and the alpha of the scale without it.
+ *
+ * Alpha obeys min-n and the pattern of the scores (score.c, audit.c): a
+ * set of fewer than min-n respondents who answered all items, or one the
+ * pattern hides, has its rows left empty.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -122,73 +126,127 @@ chain_r_drop(const struct chain_cov *c, size_t i)
 	return with / sqrt(vi * rest);
 }
 
-/* Per dimension, the sums and cross-products of the complete answers. */
+/* The sums and cross-products of a set's complete answers, per dimension. */
+struct answers {
+	struct chain_cov *cov;
+	struct chain_count *counted;	/* its respondents, up to min-n */
+};
+
+/*
+ * The answers per wave, and the groups of the scores for the pattern of
+ * what may be shown (score.c): alpha's sets are the whole input and one
+ * wave (--wave), the groups of no grouping and of the wave.
+ */
 struct chain_reliability {
 	const struct chain_instrument *in;
-	struct chain_cov *cov;
+	long min_n;
+	struct chain_map *waves;	/* wave -> struct answers */
+	struct chain_groups *groups;
 	double *x;
 };
+
+static struct answers *
+answers_new(const struct chain_instrument *in)
+{
+	struct answers *s = chain_calloc(1, sizeof(*s));
+	size_t d;
+
+	s->cov = chain_calloc(in->ndims, sizeof(*s->cov));
+	s->counted = chain_calloc(in->ndims, sizeof(*s->counted));
+	for (d = 0; d < in->ndims; d++)
+		chain_cov_init(&s->cov[d], in->dims[d].nitems);
+	return s;
+}
+
+static void
+answers_free(struct answers *s, size_t ndims)
+{
+	size_t d;
+
+	if (s == NULL)
+		return;
+	for (d = 0; d < ndims; d++) {
+		chain_cov_free(&s->cov[d]);
+		free(s->counted[d].person);
+	}
+	free(s->cov);
+	free(s->counted);
+	free(s);
+}
 
 /* A respondent counts for a dimension when they answered all its items. */
 static void
 reliability_add(const struct chain_response *r, void *arg)
 {
 	struct chain_reliability *a = arg;
+	void **slot = chain_map_slot(a->waves, r->wave, NULL);
+	struct answers *s;
 	size_t d, j;
 
+	chain_groups_response(r, a->groups);
+	if (*slot == NULL)
+		*slot = answers_new(a->in);
+	s = *slot;
 	for (d = 0; d < a->in->ndims; d++) {
 		const struct chain_dimension *dim = &a->in->dims[d];
 
 		for (j = 0; j < dim->nitems; j++)
 			if (isnan(a->x[j] = r->value[dim->items[j]]))
 				break;
-		if (j == dim->nitems)
-			chain_cov_add(&a->cov[d], a->x);
+		if (j == dim->nitems) {
+			chain_cov_add(&s->cov[d], a->x);
+			chain_count_add(&s->counted[d], a->min_n, r->person);
+		}
 	}
 }
 
 /* The reliability of every dimension, over the responses of the inputs. */
 struct chain_reliability *
-chain_reliability_gather(const struct chain_survey_input *si)
+chain_reliability_gather(const struct chain_survey_input *si, long min_n)
 {
 	struct chain_reliability *a = chain_calloc(1, sizeof(*a));
-	size_t d;
 
 	a->in = si->in;
-	a->cov = chain_calloc(si->in->ndims, sizeof(*a->cov));
+	a->min_n = min_n;
+	a->waves = chain_map_new();
+	a->groups = chain_groups_new(si->in, min_n);
 	a->x = chain_calloc(si->in->nitems, sizeof(*a->x));
-	for (d = 0; d < si->in->ndims; d++)
-		chain_cov_init(&a->cov[d], si->in->dims[d].nitems);
 	chain_survey_each(si, NULL, 0, reliability_add, a);
+	chain_groups_finish(a->groups);
 	return a;
 }
 
 void
 chain_reliability_free(struct chain_reliability *a)
 {
-	size_t d;
+	const char **keys;
+	size_t i, n;
 
 	if (a == NULL)
 		return;
-	for (d = 0; d < a->in->ndims; d++)
-		chain_cov_free(&a->cov[d]);
-	free(a->cov);
+	keys = chain_map_keys(a->waves, 0);
+	n = chain_map_count(a->waves);
+	for (i = 0; i < n; i++)
+		answers_free(chain_map_get(a->waves, keys[i]), a->in->ndims);
+	free(keys);
+	chain_map_free(a->waves, NULL);
+	chain_groups_free(a->groups);
 	free(a->x);
 	free(a);
 }
 
-/* A dimension's row (k, n, alpha), then a row per item. */
+/* A dimension's row (k, n, alpha), then a row per item; empty if hidden. */
 static void
 alpha_rows(struct chain_out *w, const struct chain_instrument *in, size_t d,
-    const struct chain_cov *c)
+    const struct chain_cov *c, int shown)
 {
 	size_t j;
 
 	chain_out_text(w, in->dims[d].name);
 	chain_out_empty(w);
 	chain_out_int(w, (long long)c->k);
-	chain_out_int(w, c->n);
-	chain_out_number(w, chain_alpha(c, -1));
+	chain_out_number(w, shown ? (double)c->n : NAN);
+	chain_out_number(w, shown ? chain_alpha(c, -1) : NAN);
 	chain_out_empty(w);
 	chain_out_empty(w);
 	chain_out_end(w);
@@ -196,20 +254,109 @@ alpha_rows(struct chain_out *w, const struct chain_instrument *in, size_t d,
 		chain_out_text(w, in->dims[d].name);
 		chain_out_text(w, in->items[in->dims[d].items[j]].id);
 		chain_out_empty(w);
-		chain_out_int(w, c->n);
+		chain_out_number(w, shown ? (double)c->n : NAN);
 		chain_out_empty(w);
-		chain_out_number(w, chain_r_drop(c, j));
-		chain_out_number(w, chain_alpha(c, (long)j));
+		chain_out_number(w, shown ? chain_r_drop(c, j) : NAN);
+		chain_out_number(w, shown ? chain_alpha(c, (long)j) : NAN);
 		chain_out_end(w);
 	}
 }
 
-/* alpha: the rows of every dimension and its items. */
-void
-chain_alpha_write(struct chain_out *w, const struct chain_reliability *a)
+/* to += from: the answers of two sets taken together. */
+static void
+cov_merge(struct chain_cov *to, const struct chain_cov *from)
 {
+	size_t i;
+
+	to->n += from->n;
+	for (i = 0; i < to->k; i++)
+		to->sum[i] += from->sum[i];
+	for (i = 0; i < to->k * to->k; i++)
+		to->cross[i] += from->cross[i];
+}
+
+static void
+count_merge(struct chain_count *to, const struct chain_count *from,
+    long min_n)
+{
+	long i;
+
+	if (from->n >= min_n && to->n < min_n) {
+		free(to->person);
+		to->person = NULL;
+		to->n = min_n;
+	}
+	for (i = 0; i < from->n && to->n < min_n; i++)
+		chain_count_add(to, min_n, from->person[i]);
+}
+
+/* Whether the set of a wave (the pattern shows it, min-n answered all). */
+static int
+wave_shown(const struct chain_reliability *a, const char *wave,
+    const struct answers *s, size_t d)
+{
+	struct chain_group *g = chain_groups_find(a->groups, CHAIN_BY_WAVE,
+	    wave, "", "");
+
+	return g != NULL && !g->hidden && s->counted[d].n >= a->min_n;
+}
+
+/*
+ * The whole input's answers on each dimension, and whether they may be
+ * shown: the pattern shows the whole, min-n answered all items, and the
+ * whole less the waves shown does not leave the answers of fewer than
+ * min-n in the waves hidden.
+ */
+static struct answers *
+whole(const struct chain_reliability *a, unsigned char *shown)
+{
+	struct answers *all = answers_new(a->in), *hidden = answers_new(a->in);
+	struct chain_group *g = chain_groups_find(a->groups, 0, "", "", "");
+	const char **keys = chain_map_keys(a->waves, 0);
+	size_t i, d, n = chain_map_count(a->waves);
+
+	for (i = 0; i < n; i++) {
+		const struct answers *s = chain_map_get(a->waves, keys[i]);
+
+		for (d = 0; d < a->in->ndims; d++) {
+			cov_merge(&all->cov[d], &s->cov[d]);
+			count_merge(&all->counted[d], &s->counted[d],
+			    a->min_n);
+			if (!wave_shown(a, keys[i], s, d))
+				count_merge(&hidden->counted[d],
+				    &s->counted[d], a->min_n);
+		}
+	}
+	for (d = 0; d < a->in->ndims; d++)
+		shown[d] = g != NULL && !g->hidden &&
+		    all->counted[d].n >= a->min_n &&
+		    (hidden->counted[d].n == 0 ||
+		    hidden->counted[d].n >= a->min_n);
+	answers_free(hidden, a->in->ndims);
+	free(keys);
+	return all;
+}
+
+/* alpha: the rows of every dimension and its items (of one wave, or all). */
+void
+chain_alpha_write(struct chain_out *w, const struct chain_reliability *a,
+    const char *wave)
+{
+	char buf[CHAIN_DATE_LEN];
+	unsigned char *shown = chain_calloc(a->in->ndims + 1, 1);
+	struct answers *s = NULL, *all = NULL;
 	size_t d;
 
+	if (wave != NULL) {
+		wave = chain_wave_normalize(wave, buf);
+		s = chain_map_get(a->waves, wave);
+		for (d = 0; s != NULL && d < a->in->ndims; d++)
+			shown[d] = wave_shown(a, wave, s, d);
+	}
+	if (s == NULL)
+		s = all = wave != NULL ? answers_new(a->in) : whole(a, shown);
 	for (d = 0; d < a->in->ndims; d++)
-		alpha_rows(w, a->in, d, &a->cov[d]);
+		alpha_rows(w, a->in, d, &s->cov[d], shown[d]);
+	answers_free(all, a->in->ndims);
+	free(shown);
 }

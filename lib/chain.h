@@ -25,7 +25,7 @@ enum chain_exit {
 	CHAIN_EXIT_IO = 4	/* cannot open, create or write a file */
 };
 
-/* A constant in a help text: CHAIN_STRING(CHAIN_MIN_N) is "3". */
+/* A constant in a help text: CHAIN_STRING(CHAIN_MIN_N) is "5". */
 #define CHAIN_STRING(x) CHAIN_STRING1(x)
 #define CHAIN_STRING1(x) #x
 
@@ -367,7 +367,7 @@ struct chain_survey_input {
 /* score.c: scores per group and dimension, small groups never shown */
 enum { CHAIN_BY_WAVE = 1, CHAIN_BY_PARTNER = 2, CHAIN_BY_ABOUT = 4 };
 #define CHAIN_SCORE_BY (CHAIN_BY_WAVE | CHAIN_BY_PARTNER)	/* its --by */
-#define CHAIN_MIN_N 3		/* the smallest group shown (--min-n) */
+#define CHAIN_MIN_N 5		/* the smallest group shown (--min-n) */
 #define CHAIN_MIN_N_MAX 1000	/* the largest --min-n */
 
 /* --fail-on: a cell at level concern or discuss (score), a decline (compare) */
@@ -379,16 +379,17 @@ struct chain_groups;
 int chain_by_parse(const char *arg);
 int chain_fail_parse(const char *arg);
 struct chain_groups *chain_groups_gather(const struct chain_survey_input *si,
-    int by, long min_n, const char *const *waves, int *several_waves);
+    long min_n, const char *const *named, size_t nnamed);
 int chain_score_write(struct chain_out *w, const struct chain_groups *gs,
-    int chosen, int fail_on);
+    int by, const char *wave, int chosen, int fail_on);
 void chain_groups_free(struct chain_groups *gs);
 
 /* alpha.c: Cronbach's alpha per dimension */
 struct chain_reliability;
 struct chain_reliability *chain_reliability_gather(
-    const struct chain_survey_input *si);
-void chain_alpha_write(struct chain_out *w, const struct chain_reliability *a);
+    const struct chain_survey_input *si, long min_n);
+void chain_alpha_write(struct chain_out *w, const struct chain_reliability *a,
+    const char *wave);
 void chain_reliability_free(struct chain_reliability *a);
 
 /* matrix.c: how each partner sees each other, beside how it is seen back */

@@ -505,12 +505,25 @@ void chain_survey_each(const struct chain_survey_input *si,
     void *ctx);
 
 /* score.c: a respondent's scores, and groups of them with their moments */
-struct chain_count;
+#define CHAIN_BY_ALL (CHAIN_BY_WAVE | CHAIN_BY_PARTNER | CHAIN_BY_ABOUT)
+#define CHAIN_VIEWS (CHAIN_BY_ALL + 1)	/* every grouping, none included */
+
+/* The first respondents of a cell, until there are min-n of them. */
+struct chain_count {
+	uint64_t *person;	/* NULL once there are min-n */
+	long n;
+};
+
 struct chain_group {
 	char *wave, *partner, *about;	/* "" when not grouped by */
 	struct chain_moments *cell;	/* per dimension, then '*' */
 	struct chain_count *counted;	/* per cell: respondents, up to min-n */
-	unsigned char *suppressed;	/* per cell: fewer than min-n */
+	unsigned char *suppressed;	/* per cell: hidden, or no score */
+	int hidden;			/* the pattern hides the group */
+	size_t *member;			/* its finest cells, by place */
+	size_t nmember;
+	struct chain_group *twin;	/* the next of those with the same
+					   cells (a ring; audit.c) */
 };
 
 struct chain_cell {
@@ -523,21 +536,26 @@ struct chain_cell {
 void chain_score_respondent(const struct chain_instrument *in,
     const struct chain_response *r, double *score);
 struct chain_groups *chain_groups_new(const struct chain_instrument *in,
-    int by, long min_n);
-void chain_groups_add(struct chain_groups *gs, const struct chain_response *r,
-    const double *score);
-struct chain_group *chain_groups_find(struct chain_groups *gs,
+    long min_n);
+chain_response_fn chain_groups_response;
+void chain_groups_finish(struct chain_groups *gs);
+long chain_groups_min_n(const struct chain_groups *gs);
+int chain_groups_several_waves(const struct chain_groups *gs);
+struct chain_group *chain_groups_find(struct chain_groups *gs, int by,
     const char *wave, const char *partner, const char *about);
-struct chain_group *chain_groups_slot(struct chain_groups *gs,
-    const char *wave, const char *partner, const char *about);
-struct chain_group **chain_groups_sorted(const struct chain_groups *gs,
-    size_t *n);
-void chain_groups_suppress(struct chain_groups *gs);
+struct chain_group *const *chain_groups_sorted(const struct chain_groups *gs,
+    int by, size_t *n);
+void chain_count_add(struct chain_count *k, long min_n, uint64_t person);
 void chain_group_cell(const struct chain_instrument *in,
     const struct chain_group *g, size_t cell, struct chain_cell *c);
 double chain_cell_n(const struct chain_cell *c);
 double chain_survey_index(double mean, double min, double max);
 const char *chain_survey_level(double index);
+
+/* audit.c: the groups that would give hidden answers away, hidden too */
+void chain_anonymity_audit(struct chain_group *const *finest, size_t nfinest,
+    struct chain_group *const *group, size_t ngroups, size_t ncells,
+    long min_n);
 
 /* alpha.c: Cronbach's alpha from sums and cross-products of items */
 struct chain_cov {

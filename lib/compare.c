@@ -3,12 +3,13 @@
  * waves (--from and --to) are grouped by wave and by partner and about (or
  * --by, which cannot be wave); each group, whichever of the waves it was
  * answered in, gets a row per dimension with both sides, the change, its
- * Welch's p-value and Cohen's d (welch.c).  A side of fewer than min-n
- * respondents is not shown, and then neither is the change.  A decline is
+ * Welch's p-value and Cohen's d (welch.c).  A side the pattern of the
+ * whole input hides (score.c) is not shown, and then neither is the change.  A decline is
  * a fall whose p-value is below the significance level.
  */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "chain_priv.h"
 
@@ -16,6 +17,7 @@ struct chain_waves {
 	const struct chain_instrument *in;
 	char from_buf[CHAIN_DATE_LEN], to_buf[CHAIN_DATE_LEN];
 	const char *wave[2];		/* from, to; normalised */
+	int by;				/* the grouping, the wave included */
 	struct chain_groups *groups;
 };
 
@@ -40,7 +42,8 @@ chain_compare_gather(const struct chain_survey_input *si, int by,
 	c->in = si->in;
 	c->wave[0] = chain_wave_normalize(from, c->from_buf);
 	c->wave[1] = chain_wave_normalize(to, c->to_buf);
-	c->groups = chain_groups_gather(si, by, min_n, c->wave, NULL);
+	c->by = by & CHAIN_BY_ALL;
+	c->groups = chain_groups_gather(si, min_n, c->wave, 2);
 	return c;
 }
 
@@ -67,8 +70,8 @@ static const struct chain_moments *
 side(const struct chain_waves *c, int wave, const struct chain_pair *p,
     size_t cell, int *shown)
 {
-	struct chain_group *g = chain_groups_find(c->groups, c->wave[wave],
-	    p->a, p->b);
+	struct chain_group *g = chain_groups_find(c->groups, c->by,
+	    c->wave[wave], p->a, p->b);
 
 	*shown = g != NULL && !g->suppressed[cell];
 	return g != NULL ? &g->cell[cell] : &no_moments;
@@ -114,18 +117,19 @@ no_value(const char *partner, const char *about, void *ctx)
 	return ctx;
 }
 
-/* The pairs of partner and about, whichever wave they were answered in. */
+/* The pairs of partner and about, whichever of the two waves. */
 static struct chain_pairs *
-compared_pairs(const struct chain_groups *gs)
+compared_pairs(const struct chain_waves *c)
 {
 	struct chain_pairs *t = chain_pairs_new(no_value, NULL, NULL);
-	struct chain_group **list;
+	struct chain_group *const *list;
 	size_t i, n;
 
-	list = chain_groups_sorted(gs, &n);
+	list = chain_groups_sorted(c->groups, c->by, &n);
 	for (i = 0; i < n; i++)
-		chain_pairs_slot(t, list[i]->partner, list[i]->about);
-	free(list);
+		if (strcmp(list[i]->wave, c->wave[0]) == 0 ||
+		    strcmp(list[i]->wave, c->wave[1]) == 0)
+			chain_pairs_slot(t, list[i]->partner, list[i]->about);
 	return t;
 }
 
@@ -137,7 +141,7 @@ int
 chain_compare_write(struct chain_out *w, const struct chain_waves *c,
     int chosen, int fail_on)
 {
-	struct chain_pairs *t = compared_pairs(c->groups);
+	struct chain_pairs *t = compared_pairs(c);
 	struct chain_pair **list;
 	size_t i, cell, n;
 	int found = 0;

@@ -180,34 +180,32 @@ put_digits(char *p, int v, int width)
 	return p + width;
 }
 
-void
-chain_date_format(int days, char buf[CHAIN_DATE_LEN])
+/* A date as YYYY-MM-DD, or the Dutch way as DD-MM-YYYY. */
+static void
+format_date(int days, int dutch, char buf[CHAIN_DATE_LEN])
 {
 	int y, m, d;
 	char *p;
 
 	chain_civil_from_days(days, &y, &m, &d);
-	p = put_digits(buf, y, 4);
+	p = put_digits(buf, dutch ? d : y, dutch ? 2 : 4);
 	*p++ = '-';
 	p = put_digits(p, m, 2);
 	*p++ = '-';
-	p = put_digits(p, d, 2);
+	p = put_digits(p, dutch ? y : d, dutch ? 4 : 2);
 	*p = '\0';
+}
+
+void
+chain_date_format(int days, char buf[CHAIN_DATE_LEN])
+{
+	format_date(days, 0, buf);
 }
 
 void
 chain_date_format_dutch(int days, char buf[CHAIN_DATE_LEN])
 {
-	int y, m, d;
-	char *p;
-
-	chain_civil_from_days(days, &y, &m, &d);
-	p = put_digits(buf, d, 2);
-	*p++ = '-';
-	p = put_digits(p, m, 2);
-	*p++ = '-';
-	p = put_digits(p, y, 4);
-	*p = '\0';
+	format_date(days, 1, buf);
 }
 
 int

@@ -603,27 +603,6 @@ free_names(char **names, size_t n)
 	free(names);
 }
 
-/* n words, with sep between them. */
-static char *
-words_joined(const char *const *words, size_t n, const char *sep)
-{
-	size_t i, len = 0, nsep = strlen(sep);
-	char *s = chain_strdup("");
-
-	for (i = 0; i < n; i++) {
-		size_t add = strlen(words[i]);
-
-		s = chain_realloc(s, len + nsep + add + 1);
-		if (i > 0) {
-			memcpy(s + len, sep, nsep);
-			len += nsep;
-		}
-		memcpy(s + len, words[i], add + 1);
-		len += add;
-	}
-	return s;
-}
-
 #define NO_BUILTINS "no built-in instruments in %s (set CHAIN_DATA_DIR)"
 
 static const char *
@@ -648,7 +627,7 @@ chain_instrument_builtin(const char *argv0, const char *name)
 		return path;
 	}
 	names = chain_instrument_names(dir, &n);
-	list = words_joined((const char *const *)names, n, ", ");
+	list = chain_join((const char *const *)names, n, ", ");
 	free_names(names, n);
 	if (*list == '\0')
 		chain_errx(CHAIN_EXIT_IO, NO_BUILTINS, dir_name(dir));
@@ -666,7 +645,7 @@ dimension_list(const struct chain_instrument *in)
 
 	for (i = 0; i < in->ndims; i++)
 		names[i] = in->dims[i].name;
-	list = words_joined(names, in->ndims, " ");
+	list = chain_join(names, in->ndims, " ");
 	free(names);
 	return list;
 }

@@ -1,8 +1,9 @@
 /*
  * matrix.c: the trust matrix, how each partner sees each other partner on
- * one dimension, beside how that partner sees it back.  The responses are
- * grouped by partner and about, whatever their wave (a warning says when
- * several waves are taken together); the pair table (pairs.c) gives every
+ * one dimension, beside how that partner sees it back.  The groups are
+ * those of partner and about, whatever their wave (a warning says when
+ * several waves are taken together), or of one wave (--wave), shown as the
+ * pattern of the whole input says (score.c); the pair table (pairs.c) gives every
  * pair its reverse, so that both directions are listed even when only one
  * was answered.  The reverse mean is the mean shown for the reverse pair,
  * none when that group is too small to show, and the gap is the mean less
@@ -10,12 +11,16 @@
  */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "chain_priv.h"
 
 struct chain_matrix {
 	const struct chain_instrument *in;
 	size_t cell;
+	int by;				/* the grouping shown */
+	const char *wave;		/* --wave, normalised, or NULL */
+	char wave_buf[CHAIN_DATE_LEN];
 	struct chain_groups *groups;
 	struct chain_pairs *pairs;	/* (partner, about) -> its group */
 	int several_waves;
@@ -48,8 +53,13 @@ chain_matrix_gather(const struct chain_survey_input *si, long min_n,
 	m = chain_calloc(1, sizeof(*m));
 	m->in = si->in;
 	m->cell = (size_t)cell;
-	m->groups = chain_groups_gather(si, CHAIN_BY_PARTNER | CHAIN_BY_ABOUT,
-	    min_n, NULL, &m->several_waves);
+	m->by = CHAIN_BY_PARTNER | CHAIN_BY_ABOUT;
+	if (si->wave != NULL) {
+		m->wave = chain_wave_normalize(si->wave, m->wave_buf);
+		m->by |= CHAIN_BY_WAVE;
+	}
+	m->groups = chain_groups_gather(si, min_n, NULL, 0);
+	m->several_waves = chain_groups_several_waves(m->groups);
 	return m;
 }
 
@@ -63,29 +73,29 @@ chain_matrix_free(struct chain_matrix *m)
 	free(m);
 }
 
-/* A reverse pair answered by no one gets a group without responses. */
+/* A pair's group; none (NULL) for a reverse pair answered by no one. */
 static void *
-pair_group(const char *partner, const char *about, void *groups)
+pair_group(const char *partner, const char *about, void *arg)
 {
-	return chain_groups_slot(groups, "", partner, about);
+	struct chain_matrix *m = arg;
+
+	return chain_groups_find(m->groups, m->by, m->wave, partner, about);
 }
 
 /* Every pair of a partner and the partner it is about, both ways. */
 static struct chain_pairs *
-both_ways(struct chain_groups *gs)
+both_ways(struct chain_matrix *m)
 {
-	struct chain_pairs *t = chain_pairs_new(pair_group, NULL, gs);
-	struct chain_group **list;
+	struct chain_pairs *t = chain_pairs_new(pair_group, NULL, m);
+	struct chain_group *const *list;
 	size_t i, n;
 
-	list = chain_groups_sorted(gs, &n);
+	list = chain_groups_sorted(m->groups, m->by, &n);
 	for (i = 0; i < n; i++)
-		if (*list[i]->about != '\0')
+		if (*list[i]->about != '\0' && (m->wave == NULL ||
+		    strcmp(list[i]->wave, m->wave) == 0))
 			chain_pairs_slot(t, list[i]->partner, list[i]->about);
-	free(list);
 	chain_pairs_complete(t);
-	/* the groups made for the reverse pairs are too small to show */
-	chain_groups_suppress(gs);
 	return t;
 }
 
@@ -115,11 +125,11 @@ chain_matrix_write(struct chain_out *w, struct chain_matrix *m, int quiet)
 	struct chain_pair **list;
 	size_t i, n;
 
-	if (m->several_waves && !quiet)
+	if (m->several_waves && m->wave == NULL && !quiet)
 		chain_warnx("matrix: the responses of several waves are taken "
 		    "together; --wave chooses one");
 	if (m->pairs == NULL)
-		m->pairs = both_ways(m->groups);
+		m->pairs = both_ways(m);
 	list = chain_pairs_sorted(m->pairs, &n);
 	for (i = 0; i < n; i++)
 		matrix_row(w, m, list[i]);

@@ -2,26 +2,27 @@
  * score.c: survey scores.  A respondent's score on a dimension is the mean
  * of their answers to its items (the reader sums them as it goes), when they
  * answered at least half of them; their overall score (dimension '*') is
- * the mean of their dimension scores.  Responses are grouped by any of
- * wave, partner and about; a group keeps, per dimension, only the running
- * moments (Welford's) of its responses' scores, so memory grows with the
- * groups and never with the rows.  A group's mean is
- * also read as an index from 0 to 100 on the scale, and that index as a
- * level the way the Wilder inventory reads a 1-5 mean: a strength from 75
- * (4.0), to discuss from 50 (3.0), else a concern.
+ * the mean of their dimension scores.  A group's mean is also read as an
+ * index from 0 to 100 on the scale, and that index as a level the way the
+ * Wilder inventory reads a 1-5 mean: a strength from 75 (4.0), to discuss
+ * from 50 (3.0), else a concern.
  *
- * A cell (a group's dimension) of fewer than min-n respondents is never
- * shown.  Respondents, not responses: one who answered about three partners
- * gives three responses to a group that takes those partners together, and
- * counts once.  To know that, a cell keeps the fingerprints of its first
- * respondents, and drops them once there are min-n: the memory stays with
- * the groups.  Suppression then marks the cells over all groups at once,
- * complementary suppression included (see chain_groups_suppress).
+ * Whatever a run shows, the responses are kept in the finest cells, one per
+ * wave, partner and about, each with only the running moments (Welford's)
+ * of its scores per dimension: memory grows with the cells, never with the
+ * rows.  Every group any command can show (every grouping of wave, partner
+ * and about, none included) is then an exact merge of its cells, so that
+ * one pattern of shown and hidden groups, decided over the whole input
+ * (audit.c), serves every --by, --wave, --dimension and command alike.
  *
- * Score, matrix and compare gather the responses of their inputs in groups
- * here (compare only those of its two waves); score writes a row per group
- * and cell, and --fail-on concern or discuss looks for a cell shown at
- * that level.
+ * Respondents, not responses, decide: one who answered about three
+ * partners gives three responses to a group that takes those partners
+ * together, and counts once.  To know that, a cell keeps the fingerprints
+ * of its first respondents, and drops them once there are min-n; a group's
+ * respondents are the union of its cells' lists while each has fewer.
+ *
+ * score writes a row per group and cell of one grouping, and --fail-on
+ * concern or discuss looks for a cell shown at that level.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -37,24 +38,27 @@ static const char concern[] = "concern", discuss[] = "discuss",
 /* an index computed as 74.99999999 from a mean of 4 is still 75 */
 #define LEVEL_SLACK 1e-9
 
-/* The first respondents of a cell, until there are min-n of them. */
-struct chain_count {
-	uint64_t *person;
-	long n;
-};
-
-/* Recent groups, by fingerprint: most rows need no map lookup. */
+/* Recent cells, by fingerprint: most rows need no map lookup. */
 #define RECENT 256
+
+/* The groups of one grouping (CHAIN_BY_* bits), sorted once finished. */
+struct view {
+	struct chain_map *map;
+	struct chain_group **list;
+	size_t n;
+};
 
 struct chain_groups {
 	const struct chain_instrument *in;
-	int by;
 	long min_n;
 	size_t ncells;
-	struct chain_map *map;
+	struct view view[CHAIN_VIEWS];	/* [CHAIN_BY_ALL]: the finest cells */
 	struct chain_group *recent[RECENT];
+	double *score;
 	char *key;
 	size_t keycap;
+	char *first_wave;
+	int several_waves;
 };
 
 /* score[] gets ndims dimension scores, then the overall score; NAN is none. */
@@ -81,15 +85,17 @@ chain_score_respondent(const struct chain_instrument *in,
 }
 
 struct chain_groups *
-chain_groups_new(const struct chain_instrument *in, int by, long min_n)
+chain_groups_new(const struct chain_instrument *in, long min_n)
 {
 	struct chain_groups *gs = chain_calloc(1, sizeof(*gs));
+	size_t v;
 
 	gs->in = in;
-	gs->by = by;
 	gs->min_n = min_n;
 	gs->ncells = in->ndims + 1;
-	gs->map = chain_map_new();
+	gs->score = chain_calloc(gs->ncells, sizeof(*gs->score));
+	for (v = 0; v < CHAIN_VIEWS; v++)
+		gs->view[v].map = chain_map_new();
 	return gs;
 }
 
@@ -107,17 +113,37 @@ free_group(void *p)
 	free(g->about);
 	free(g->cell);
 	free(g->suppressed);
+	free(g->member);
 	free(g);
 }
 
 void
 chain_groups_free(struct chain_groups *gs)
 {
+	size_t v;
+
 	if (gs == NULL)
 		return;
-	chain_map_free(gs->map, free_group);
+	for (v = 0; v < CHAIN_VIEWS; v++) {
+		chain_map_free(gs->view[v].map, free_group);
+		free(gs->view[v].list);
+	}
+	free(gs->score);
 	free(gs->key);
+	free(gs->first_wave);
 	free(gs);
+}
+
+long
+chain_groups_min_n(const struct chain_groups *gs)
+{
+	return gs->min_n;
+}
+
+int
+chain_groups_several_waves(const struct chain_groups *gs)
+{
+	return gs->several_waves;
 }
 
 /* The map key of a group: its three names with a separator between. */
@@ -139,13 +165,13 @@ group_key(struct chain_groups *gs, const char *wave, const char *partner,
 	return gs->key;
 }
 
-/* A group, made (empty) when it is new. */
-struct chain_group *
-chain_groups_slot(struct chain_groups *gs, const char *wave,
+/* A group of grouping by, made (empty) when it is new. */
+static struct chain_group *
+group_slot(struct chain_groups *gs, int by, const char *wave,
     const char *partner, const char *about)
 {
-	void **slot = chain_map_slot(gs->map, group_key(gs, wave, partner,
-	    about), NULL);
+	void **slot = chain_map_slot(gs->view[by].map, group_key(gs, wave,
+	    partner, about), NULL);
 	struct chain_group *g = *slot;
 
 	if (g == NULL) {
@@ -163,77 +189,136 @@ chain_groups_slot(struct chain_groups *gs, const char *wave,
 	return g;
 }
 
+/* The group of grouping by and these names, or NULL when none answered. */
 struct chain_group *
-chain_groups_find(struct chain_groups *gs, const char *wave,
+chain_groups_find(struct chain_groups *gs, int by, const char *wave,
     const char *partner, const char *about)
 {
-	return chain_map_get(gs->map, group_key(gs, wave, partner, about));
+	return chain_map_get(gs->view[by].map, group_key(gs,
+	    by & CHAIN_BY_WAVE ? wave : "", by & CHAIN_BY_PARTNER ? partner : "",
+	    by & CHAIN_BY_ABOUT ? about : ""));
 }
 
-/* Whether g is the group of these names (those grouped by are given). */
-static int
-same_group(const struct chain_group *g, const char *const name[3])
+/* The groups of grouping by, by wave, partner and about. */
+struct chain_group *const *
+chain_groups_sorted(const struct chain_groups *gs, int by, size_t *n)
 {
-	return g != NULL &&
-	    (name[1] == NULL || strcmp(g->partner, name[1]) == 0) &&
-	    (name[2] == NULL || strcmp(g->about, name[2]) == 0) &&
-	    (name[0] == NULL || strcmp(g->wave, name[0]) == 0);
+	*n = gs->view[by].n;
+	return gs->view[by].list;
 }
 
-/* Counts a respondent in a cell of fewer than min-n, unless they count. */
-static void
-count_person(const struct chain_groups *gs, struct chain_count *k,
-    uint64_t person)
+/* Counts a respondent in a list of fewer than min-n, unless they count. */
+void
+chain_count_add(struct chain_count *k, long min_n, uint64_t person)
 {
 	long i;
 
+	if (k->n >= min_n)
+		return;
 	for (i = 0; i < k->n; i++)
 		if (k->person[i] == person)
 			return;
 	if (k->person == NULL)
-		k->person = chain_calloc((size_t)gs->min_n,
-		    sizeof(*k->person));
+		k->person = chain_calloc((size_t)min_n, sizeof(*k->person));
 	k->person[k->n++] = person;
-	if (k->n == gs->min_n) {
+	if (k->n == min_n) {
 		free(k->person);
 		k->person = NULL;
 	}
 }
 
 static struct chain_group *
-group_of(struct chain_groups *gs, const struct chain_response *r)
+cell_of(struct chain_groups *gs, const struct chain_response *r)
 {
-	const char *name[3], *key[3];
+	const char *key[3] = { r->wave, r->partner, r->about };
 	struct chain_group **recent;
-	size_t c, n = 0;
 
-	name[0] = gs->by & CHAIN_BY_WAVE ? r->wave : NULL;
-	name[1] = gs->by & CHAIN_BY_PARTNER ? r->partner : NULL;
-	name[2] = gs->by & CHAIN_BY_ABOUT ? r->about : NULL;
-	for (c = 0; c < 3; c++)
-		if (name[c] != NULL)
-			key[n++] = name[c];
-	recent = &gs->recent[chain_seen_hash(key, n) % RECENT];
-	if (!same_group(*recent, name))
-		*recent = chain_groups_slot(gs, name[0] ? name[0] : "",
-		    name[1] ? name[1] : "", name[2] ? name[2] : "");
+	recent = &gs->recent[chain_seen_hash(key, 3) % RECENT];
+	if (*recent == NULL || strcmp((*recent)->partner, r->partner) != 0 ||
+	    strcmp((*recent)->about, r->about) != 0 ||
+	    strcmp((*recent)->wave, r->wave) != 0)
+		*recent = group_slot(gs, CHAIN_BY_ALL, r->wave, r->partner,
+		    r->about);
 	return *recent;
 }
 
-/* A respondent's scores join the moments of their group. */
+/* A response's scores join the moments of its cell (chain_response_fn). */
 void
-chain_groups_add(struct chain_groups *gs, const struct chain_response *r,
-    const double *score)
+chain_groups_response(const struct chain_response *r, void *arg)
 {
-	struct chain_group *g = group_of(gs, r);
+	struct chain_groups *gs = arg;
+	struct chain_group *g = cell_of(gs, r);
 	size_t c;
 
+	chain_score_respondent(gs->in, r, gs->score);
 	for (c = 0; c < gs->ncells; c++)
-		if (!isnan(score[c])) {
-			chain_moments_add(&g->cell[c], score[c]);
-			if (g->counted[c].n < gs->min_n)
-				count_person(gs, &g->counted[c], r->person);
+		if (!isnan(gs->score[c])) {
+			chain_moments_add(&g->cell[c], gs->score[c]);
+			chain_count_add(&g->counted[c], gs->min_n, r->person);
 		}
+	if (gs->several_waves)
+		return;
+	if (gs->first_wave == NULL)
+		gs->first_wave = chain_strdup(r->wave);
+	else if (strcmp(gs->first_wave, r->wave) != 0)
+		gs->several_waves = 1;
+}
+
+/* Chan's merge of running moments: exact, as if added one by one. */
+static void
+moments_merge(struct chain_moments *to, const struct chain_moments *from)
+{
+	double n, delta;
+
+	if (from->n == 0)
+		return;
+	if (to->n == 0) {
+		*to = *from;
+		return;
+	}
+	n = (double)(to->n + from->n);
+	delta = from->mean - to->mean;
+	to->mean += delta * (double)from->n / n;
+	to->m2 += from->m2 + delta * delta * (double)to->n *
+	    (double)from->n / n;
+	to->n += from->n;
+}
+
+static void
+count_merge(struct chain_count *to, const struct chain_count *from,
+    long min_n)
+{
+	long i;
+
+	if (from->n >= min_n && to->n < min_n) {
+		free(to->person);
+		to->person = NULL;
+		to->n = min_n;
+	}
+	for (i = 0; i < from->n && to->n < min_n; i++)
+		chain_count_add(to, min_n, from->person[i]);
+}
+
+/* Cell i joins the group of grouping by that takes it in. */
+static void
+join(struct chain_groups *gs, int by, const struct chain_group *cell,
+    size_t i)
+{
+	struct chain_group *g = group_slot(gs, by,
+	    by & CHAIN_BY_WAVE ? cell->wave : "",
+	    by & CHAIN_BY_PARTNER ? cell->partner : "",
+	    by & CHAIN_BY_ABOUT ? cell->about : "");
+	size_t c;
+
+	for (c = 0; c < gs->ncells; c++) {
+		moments_merge(&g->cell[c], &cell->cell[c]);
+		count_merge(&g->counted[c], &cell->counted[c], gs->min_n);
+	}
+	/* a power of two: the list doubles */
+	if ((g->nmember & (g->nmember - 1)) == 0)
+		g->member = chain_realloc(g->member, (g->nmember ? 2 *
+		    g->nmember : 1) * sizeof(*g->member));
+	g->member[g->nmember++] = i;
 }
 
 static int
@@ -248,117 +333,104 @@ compare_groups(const void *a, const void *b)
 	return c != 0 ? c : strcmp(x->about, y->about);
 }
 
-/* The groups by wave, partner and about; the caller frees the array. */
-struct chain_group **
-chain_groups_sorted(const struct chain_groups *gs, size_t *n)
+static void
+sort_view(struct view *v)
 {
-	const char **keys = chain_map_keys(gs->map, 0);
-	struct chain_group **list;
+	const char **keys = chain_map_keys(v->map, 0);
 	size_t i;
 
-	*n = chain_map_count(gs->map);
-	list = chain_calloc(*n + 1, sizeof(*list));
-	for (i = 0; i < *n; i++)
-		list[i] = chain_map_get(gs->map, keys[i]);
+	v->n = chain_map_count(v->map);
+	v->list = chain_calloc(v->n + 1, sizeof(*v->list));
+	for (i = 0; i < v->n; i++)
+		v->list[i] = chain_map_get(v->map, keys[i]);
 	free(keys);
-	qsort(list, *n, sizeof(*list), compare_groups);
-	return list;
+	qsort(v->list, v->n, sizeof(*v->list), compare_groups);
 }
 
-/* Whether two groups differ in field alone (of the fields grouped by). */
-static int
-same_split(const struct chain_groups *gs, const struct chain_group *a,
-    const struct chain_group *b, int field)
+/* Every coarser group, merged from the finest cells. */
+static void
+derive(struct chain_groups *gs)
 {
-	if ((gs->by & CHAIN_BY_WAVE) && field != CHAIN_BY_WAVE &&
-	    strcmp(a->wave, b->wave) != 0)
-		return 0;
-	if ((gs->by & CHAIN_BY_PARTNER) && field != CHAIN_BY_PARTNER &&
-	    strcmp(a->partner, b->partner) != 0)
-		return 0;
-	if ((gs->by & CHAIN_BY_ABOUT) && field != CHAIN_BY_ABOUT &&
-	    strcmp(a->about, b->about) != 0)
-		return 0;
-	return 1;
+	struct view *finest = &gs->view[CHAIN_BY_ALL];
+	size_t i;
+	int by;
+
+	sort_view(finest);
+	for (i = 0; i < finest->n; i++) {
+		struct chain_group *cell = finest->list[i];
+
+		cell->member = chain_malloc(sizeof(*cell->member));
+		cell->member[0] = i;
+		cell->nmember = 1;
+		for (by = 0; by < CHAIN_BY_ALL; by++)
+			join(gs, by, cell, i);
+	}
+	for (by = 0; by < CHAIN_BY_ALL; by++)
+		sort_view(&gs->view[by]);
 }
 
 /*
- * Complementary suppression in one split: the groups that together make up
- * a coarser group (the same but in field).  When exactly one of them is
- * suppressed, the total of the split less the groups shown would give it
- * away, so the shown group with the fewest responses is suppressed too.
- * Returns whether anything changed.
+ * The pattern, decided over the whole input: a group is hidden when one of
+ * its cells has fewer than min-n respondents (and more than none), then
+ * wherever the audit finds that shown groups give away hidden answers.  A
+ * cell without a score is not shown either.
  */
-static int
-complement(const struct chain_groups *gs, struct chain_group **list, size_t n,
-    size_t first, int field, size_t c, unsigned char *seen)
+static void
+suppress(struct chain_groups *gs)
 {
-	size_t j, suppressed = 0, members = 0, smallest = n;
+	struct chain_group **all;
+	size_t i, c, n = 0;
+	int by;
 
-	for (j = first; j < n; j++) {
-		if (seen[j] || !same_split(gs, list[first], list[j], field))
-			continue;
-		seen[j] = 1;
-		members++;
-		/* a group without responses has nothing to give away */
-		if (list[j]->suppressed[c] && list[j]->cell[c].n > 0)
-			suppressed++;
-		else if (!list[j]->suppressed[c] && (smallest == n ||
-		    list[j]->cell[c].n < list[smallest]->cell[c].n))
-			smallest = j;
-	}
-	if (suppressed != 1 || smallest == n)
-		return 0;
-	list[smallest]->suppressed[c] = 1;
-	return members > 1;
-}
+	for (by = 0; by < CHAIN_VIEWS; by++)
+		n += gs->view[by].n;
+	all = chain_calloc(n + 1, sizeof(*all));
+	n = 0;
+	for (by = 0; by < CHAIN_VIEWS; by++)
+		for (i = 0; i < gs->view[by].n; i++) {
+			struct chain_group *g = gs->view[by].list[i];
+			int some = 0;
 
-static int
-complement_all(const struct chain_groups *gs, struct chain_group **list,
-    size_t n, unsigned char *seen)
-{
-	static const int fields[] = { CHAIN_BY_WAVE, CHAIN_BY_PARTNER,
-	    CHAIN_BY_ABOUT };
-	size_t f, c, i;
-	int changed = 0;
-
-	for (f = 0; f < 3; f++) {
-		if (!(gs->by & fields[f]))
-			continue;
-		for (c = 0; c < gs->ncells; c++) {
-			memset(seen, 0, n);
-			for (i = 0; i < n; i++)
-				if (!seen[i])
-					changed |= complement(gs, list, n, i,
-					    fields[f], c, seen);
+			g->hidden = 0;
+			for (c = 0; c < gs->ncells; c++) {
+				if (g->counted[c].n > 0 &&
+				    g->counted[c].n < gs->min_n)
+					g->hidden = 1;
+				some |= g->counted[c].n > 0;
+			}
+			g->hidden |= !some;
+			all[n++] = g;
 		}
-	}
-	return changed;
-}
-
-/*
- * Marks every cell of fewer than min-n respondents, then, until nothing
- * changes, applies complementary suppression along each field grouped by:
- * no suppressed group can be recovered by subtracting the shown groups of
- * its split from their total.
- */
-void
-chain_groups_suppress(struct chain_groups *gs)
-{
-	struct chain_group **list;
-	unsigned char *seen;
-	size_t i, c, n;
-
-	list = chain_groups_sorted(gs, &n);
+	chain_anonymity_audit(gs->view[CHAIN_BY_ALL].list,
+	    gs->view[CHAIN_BY_ALL].n, all, n, gs->ncells, gs->min_n);
 	for (i = 0; i < n; i++)
 		for (c = 0; c < gs->ncells; c++)
-			list[i]->suppressed[c] =
-			    list[i]->counted[c].n < gs->min_n;
-	seen = chain_malloc(n + 1);
-	while (complement_all(gs, list, n, seen))
-		;
-	free(seen);
-	free(list);
+			all[i]->suppressed[c] = all[i]->hidden ||
+			    all[i]->counted[c].n == 0;
+	free(all);
+}
+
+/*
+ * The respondents' scores of the inputs in every group, with the pattern
+ * of what may be shown.  Every wave is read, whatever --wave says; named
+ * (nnamed of them: --from, --to) are the waves the responses must hold.
+ */
+struct chain_groups *
+chain_groups_gather(const struct chain_survey_input *si, long min_n,
+    const char *const *named, size_t nnamed)
+{
+	struct chain_groups *gs = chain_groups_new(si->in, min_n);
+
+	chain_survey_each(si, named, nnamed, chain_groups_response, gs);
+	chain_groups_finish(gs);
+	return gs;
+}
+
+void
+chain_groups_finish(struct chain_groups *gs)
+{
+	derive(gs);
+	suppress(gs);
 }
 
 double
@@ -381,17 +453,19 @@ chain_survey_level(double index)
 
 /*
  * A group's figures on one dimension (ndims is the overall score); those of
- * a suppressed cell are NAN, and its level "", all written empty.
+ * a suppressed cell, or of no group (NULL), are NAN, and its level "", all
+ * written empty.
  */
 void
 chain_group_cell(const struct chain_instrument *in,
     const struct chain_group *g, size_t cell, struct chain_cell *c)
 {
-	const struct chain_moments *m = &g->cell[cell];
+	static const struct chain_moments none;
+	const struct chain_moments *m = g != NULL ? &g->cell[cell] : &none;
 	const struct chain_dimension *d =
 	    &in->dims[cell < in->ndims ? cell : 0];
 
-	c->suppressed = g->suppressed[cell];
+	c->suppressed = g == NULL || g->suppressed[cell];
 	c->n = m->n;
 	c->mean = m->n > 0 && !c->suppressed ? m->mean : NAN;
 	c->sd = c->suppressed ? NAN : chain_moments_sd(m);
@@ -451,93 +525,52 @@ cell_fails(const struct chain_cell *c, int fail_on)
 	    ((fail_on & CHAIN_FAIL_DISCUSS) && strcmp(c->level, discuss) == 0);
 }
 
-struct gather {
-	const struct chain_instrument *in;
-	struct chain_groups *groups;
-	double *score;
-	const char *const *waves;
-	int *several;
-	char *first_wave;
-};
-
 static void
-gather_response(const struct chain_response *r, void *arg)
+score_row(struct chain_out *w, const struct chain_instrument *in, int by,
+    const struct chain_group *g, size_t d, const struct chain_cell *c)
 {
-	struct gather *g = arg;
-
-	if (g->waves != NULL && strcmp(r->wave, g->waves[0]) != 0 &&
-	    strcmp(r->wave, g->waves[1]) != 0)
-		return;
-	chain_score_respondent(g->in, r, g->score);
-	chain_groups_add(g->groups, r, g->score);
-	if (g->several == NULL || *g->several)
-		return;
-	if (g->first_wave == NULL)
-		g->first_wave = chain_strdup(r->wave);
-	else if (strcmp(g->first_wave, r->wave) != 0)
-		*g->several = 1;
+	chain_out_text(w, by & CHAIN_BY_WAVE ? g->wave : "");
+	chain_out_text(w, g->partner);
+	chain_out_text(w, g->about);
+	chain_out_text(w, chain_cell_name(in, d));
+	chain_out_number(w, chain_cell_n(c));
+	chain_out_number(w, c->mean);
+	chain_out_number(w, c->sd);
+	chain_out_number(w, c->index);
+	chain_out_text(w, c->level);
+	chain_out_int(w, c->suppressed);
+	chain_out_end(w);
 }
 
 /*
- * The respondents' scores of the inputs in groups, the cells too small to
- * show marked.  waves: only the responses of these two count (compare), or
- * NULL for all.  several_waves, unless NULL, tells whether responses of
- * more than one wave were taken together.
- */
-struct chain_groups *
-chain_groups_gather(const struct chain_survey_input *si, int by, long min_n,
-    const char *const *waves, int *several_waves)
-{
-	struct gather g;
-
-	memset(&g, 0, sizeof(g));
-	g.in = si->in;
-	g.groups = chain_groups_new(si->in, by, min_n);
-	g.score = chain_calloc(si->in->ndims + 1, sizeof(*g.score));
-	g.waves = waves;
-	g.several = several_waves;
-	if (several_waves != NULL)
-		*several_waves = 0;
-	chain_survey_each(si, waves, waves != NULL ? 2 : 0, gather_response,
-	    &g);
-	chain_groups_suppress(g.groups);
-	free(g.score);
-	free(g.first_wave);
-	return g.groups;
-}
-
-/*
- * score: a row per group and cell shown (the one chosen, else all).
+ * score: a row per group of --by and cell shown (the one chosen, else
+ * all); with --wave (wave, not NULL), the groups of that wave alone.
  * Returns whether a cell is at a level that --fail-on names.
  */
 int
 chain_score_write(struct chain_out *w, const struct chain_groups *gs,
-    int chosen, int fail_on)
+    int by, const char *wave, int chosen, int fail_on)
 {
-	struct chain_group **list;
+	char buf[CHAIN_DATE_LEN];
+	struct chain_group *const *list;
 	struct chain_cell c;
 	size_t i, d, n;
 	int found = 0;
 
-	list = chain_groups_sorted(gs, &n);
-	for (i = 0; i < n; i++)
+	if (wave != NULL)
+		wave = chain_wave_normalize(wave, buf);
+	list = chain_groups_sorted(gs, wave != NULL ? by | CHAIN_BY_WAVE : by,
+	    &n);
+	for (i = 0; i < n; i++) {
+		if (wave != NULL && strcmp(list[i]->wave, wave) != 0)
+			continue;
 		for (d = 0; d < gs->ncells; d++) {
 			if (!chain_cell_shown(gs->in, chosen, d))
 				continue;
 			chain_group_cell(gs->in, list[i], d, &c);
-			chain_out_text(w, list[i]->wave);
-			chain_out_text(w, list[i]->partner);
-			chain_out_text(w, list[i]->about);
-			chain_out_text(w, chain_cell_name(gs->in, d));
-			chain_out_number(w, chain_cell_n(&c));
-			chain_out_number(w, c.mean);
-			chain_out_number(w, c.sd);
-			chain_out_number(w, c.index);
-			chain_out_text(w, c.level);
-			chain_out_int(w, c.suppressed);
-			chain_out_end(w);
+			score_row(w, gs->in, by, list[i], d, &c);
 			found |= cell_fails(&c, fail_on);
 		}
-	free(list);
+	}
 	return found;
 }

@@ -22,23 +22,26 @@ chain_judge_opts_init(struct chain_judge_opts *j)
 }
 
 /*
- * Adds the states of a comma-separated list to the filter; on an unknown
- * one returns -1 with *bad and *len the word.
+ * The states of a comma-separated list, marked in state[]; "surprise" too
+ * when surprise is not NULL.  On an unknown word returns -1 with *bad and
+ * *len the word.
  */
-int
-chain_judge_states(struct chain_judge_opts *j, const char *list,
+static int
+states(const char *list, int state[CHAIN_NSTATES], int *surprise,
     const char **bad, size_t *len)
 {
 	const char *p = list;
 	enum chain_state s;
 	int rc = 0;
 
-	j->only_states = 1;
 	while (rc == 0 && chain_words_next(&p, bad, len)) {
 		char *word = chain_strndup(*bad, *len);
 
-		if (chain_state_parse(word, &s) == 0)
-			j->state[s] = 1;
+		if (surprise != NULL && (chain_strcasecmp(word, "surprise") == 0 ||
+		    chain_strcasecmp(word, "surprises") == 0))
+			*surprise = 1;
+		else if (chain_state_parse(word, &s) == 0)
+			state[s] = 1;
 		else
 			rc = -1;
 		free(word);
@@ -46,28 +49,21 @@ chain_judge_states(struct chain_judge_opts *j, const char *list,
 	return rc;
 }
 
-/* The same for --fail-on: states, or 'surprise' for any surprise. */
+/* --state: the states that list shows. */
+int
+chain_judge_states(struct chain_judge_opts *j, const char *list,
+    const char **bad, size_t *len)
+{
+	j->only_states = 1;
+	return states(list, j->state, NULL, bad, len);
+}
+
+/* --fail-on: states, or 'surprise' for any surprise. */
 int
 chain_judge_fail_on(struct chain_judge_opts *j, const char *list,
     const char **bad, size_t *len)
 {
-	const char *p = list;
-	enum chain_state s;
-	int rc = 0;
-
-	while (rc == 0 && chain_words_next(&p, bad, len)) {
-		char *word = chain_strndup(*bad, *len);
-
-		if (chain_strcasecmp(word, "surprise") == 0 ||
-		    chain_strcasecmp(word, "surprises") == 0)
-			j->fail_surprise = 1;
-		else if (chain_state_parse(word, &s) == 0)
-			j->fail_state[s] = 1;
-		else
-			rc = -1;
-		free(word);
-	}
-	return rc;
+	return states(list, j->fail_state, &j->fail_surprise, bad, len);
 }
 
 static int

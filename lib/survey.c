@@ -872,8 +872,9 @@ check_ignored(const struct chain_responses *rs)
 }
 
 /*
- * Every good response of the inputs, but for the columns ignored and the
- * waves not asked for, goes to fn; the once-per-wave check spans the files.
+ * Every good response of the inputs, but for the columns ignored, goes to
+ * fn, whatever --wave says: the pattern of what may be shown is decided
+ * over all of them (score.c); the once-per-wave check spans the files.
  * The waves named (--wave, and --from and --to as waves[]) must be in the
  * input, and so must every column --ignore names.
  */
@@ -890,7 +891,6 @@ chain_survey_each(const struct chain_survey_input *si,
 	e.fn = fn;
 	e.ctx = ctx;
 	chain_responses_ignore(e.rs, si->ignore);
-	chain_responses_only_wave(e.rs, si->wave);
 	chain_inputs(si->argc, si->argv, each_file, &e);
 	if (chain_exit_status() != CHAIN_EXIT_IO) {
 		check_named(e.rs, "--wave", si->wave);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bats
-# Generated from the man pages by tests/man-examples.sh: do not edit; make
-# writes it anew when a page changes.  Each test runs the example on that
-# line of that page, read from the page itself.
+# Generated from the man pages and the README by tests/man-examples.sh: do
+# not edit; make writes it anew when a page changes.  Each test runs the
+# example on that line of that page, read from the page itself.
 
 load test_helper/common
 load test_helper/man-examples
@@ -97,28 +97,28 @@ load test_helper/man-examples
 	man_example chain-report.1 309
 }
 
-@test "chain-survey.1:514: chain-survey items" {
-	man_example chain-survey.1 514
+@test "chain-survey.1:595: chain-survey items" {
+	man_example chain-survey.1 595
 }
 
-@test "chain-survey.1:515: chain-survey items --instrument trust --lang nl -o vragenlijs..." {
-	man_example chain-survey.1 515
+@test "chain-survey.1:596: chain-survey items --instrument trust --lang nl -o vragenlijs..." {
+	man_example chain-survey.1 596
 }
 
-@test "chain-survey.1:520: chain-survey score --instrument trust examples/survey-2026-05..." {
-	man_example chain-survey.1 520
+@test "chain-survey.1:601: chain-survey score --instrument trust examples/survey-2026-05..." {
+	man_example chain-survey.1 601
 }
 
-@test "chain-survey.1:526: chain-survey matrix --instrument trust --wave 2026-11 --excel..." {
-	man_example chain-survey.1 526
+@test "chain-survey.1:607: chain-survey matrix --instrument trust --wave 2026-11 --excel..." {
+	man_example chain-survey.1 607
 }
 
-@test "chain-survey.1:533: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
-	man_example chain-survey.1 533
+@test "chain-survey.1:614: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
+	man_example chain-survey.1 614
 }
 
-@test "chain-survey.1:540: chain-survey alpha --instrument trust examples/survey-2026-05..." {
-	man_example chain-survey.1 540
+@test "chain-survey.1:621: chain-survey alpha --instrument trust examples/survey-2026-05..." {
+	man_example chain-survey.1 621
 }
 
 @test "chain.7:122: chain-agree status agreements.csv > status.csv" {
@@ -163,4 +163,116 @@ load test_helper/man-examples
 
 @test "chain.7:156: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
 	man_example chain.7 156
+}
+
+@test "README:36: make demo" {
+	man_example README 36
+}
+
+@test "README:37: make check" {
+	skip 'the test suite itself'
+}
+
+@test "README:45: make install PREFIX=/usr/local" {
+	skip 'installs outside the test directory'
+}
+
+@test "README:46: make uninstall" {
+	skip 'removes what make install put outside the test directory'
+}
+
+@test "README:47: make sanitize" {
+	skip 'the test suite itself, on another build'
+}
+
+@test "README:48: make valgrind" {
+	skip 'the test suite itself, under valgrind'
+}
+
+@test "README:49: make fuzz FUZZ_SECONDS=600" {
+	skip 'minutes of fuzzing; .ci/run runs it'
+}
+
+@test "README:50: make bench" {
+	skip 'the benchmark: minutes of work and peer tools'
+}
+
+@test "README:70: chain-agree list --state overdue,late examples/agreements.csv..." {
+	man_example README 70
+}
+
+@test "README:75: chain-agree score --per month examples/agreements.csv" {
+	man_example README 75
+}
+
+@test "README:80: chain-agree add -f agreements.csv --owner OM --counterpart PO..." {
+	man_example README 80
+}
+
+@test "README:82: chain-agree set -f agreements.csv A043 --announce 2026-11-27 ..." {
+	man_example README 82
+}
+
+@test "README:94: chain-agree score --as-of 2026-06-01 examples/agreements.csv" {
+	man_example README 94
+}
+
+@test "README:102: printf 'nr;wie;uiterlijkrnA1;OM;1-12-2026rn' > register.csv" {
+	man_example README 102
+}
+
+@test "README:103: chain-agree status --column owner=wie --column due=uiterlijk ..." {
+	man_example README 103
+}
+
+@test "README:108: chain-kpi summary --plan examples/plan.csv --baseline 12 --re..." {
+	man_example README 108
+}
+
+@test "README:114: chain-kpi leadtime --per week --from Report --to Close --kpi ..." {
+	man_example README 114
+}
+
+@test "README:116: chain-kpi handoffs examples/events.csv" {
+	man_example README 116
+}
+
+@test "README:121: 0 7 * * MON  cd /srv/chain && chain-agree list --state overdu..." {
+	man_example README 121
+}
+
+@test "README:127: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
+	man_example README 127
+}
+
+@test "README:133: chain-survey matrix --instrument trust --wave 2026-11 --excel..." {
+	man_example README 133
+}
+
+@test "README:135: chain-survey items --instrument trust --lang nl -o vragenlijs..." {
+	man_example README 135
+}
+
+@test "README:143: chain-agree status --as-of 2026-11-20 agreements.csv > status..." {
+	man_example README 143
+}
+
+@test "README:144: chain-kpi summary --plan plan.csv measurements.csv > summary.csv" {
+	man_example README 144
+}
+
+@test "README:145: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
+	man_example README 145
+}
+
+@test "README:147: chain-report --chain 'Safety and care chain Oosterveld' --as-..." {
+	man_example README 147
+}
+
+@test "README:156: 0 7 * * MON  cd /srv/chain && sh weekly.sh && chain-report --..." {
+	skip 'chain-report does not yet read every file weekly.sh writes'
+}
+
+@test "README:161: chromium --headless --no-sandbox --print-to-pdf=report.pdf --..." {
+	skip 'tests/browser.bats prints the report with Chromium'
 }

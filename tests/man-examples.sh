@@ -22,8 +22,24 @@
 # tests/test_helper/man-examples.bash, which also replaces mail(1) with a
 # stub that sends nothing.
 #
+# The README's command lines run the same way: a line indented by four
+# blanks that starts with a program of the toolkit, make, sh, printf or
+# chromium, or a crontab line (its schedule is dropped and "cd /srv/chain"
+# goes to a copy of examples/), continued by a backslash at its end;
+# "make demo" runs examples/weekly.sh as the demo does, into the test's
+# directory.
+#
 # Examples that cannot run here are skipped, each for the reason given:
-skips='roadtraffic.csv	an event log from a process-mining tool, not shipped in examples/'
+skips='roadtraffic.csv	an event log from a process-mining tool, not shipped in examples/
+make check	the test suite itself
+make install	installs outside the test directory
+make uninstall	removes what make install put outside the test directory
+make sanitize	the test suite itself, on another build
+make valgrind	the test suite itself, under valgrind
+make fuzz	minutes of fuzzing; .ci/run runs it
+make bench	the benchmark: minutes of work and peer tools
+chromium	tests/browser.bats prints the report with Chromium
+out/*.csv > out/week.txt	chain-report does not yet read every file weekly.sh writes'
 set -eu
 LC_ALL=C
 export LC_ALL
@@ -35,14 +51,14 @@ if [ "${1:-}" = -x ]; then
 fi
 if [ $# -eq 0 ]; then
 	cd "$root"
-	set -- man/*.1 man/*.5 man/*.7
+	set -- man/*.1 man/*.5 man/*.7 README
 fi
 
 [ "$example" != 0 ] || cat <<'EOF'
 #!/usr/bin/env bats
-# Generated from the man pages by tests/man-examples.sh: do not edit; make
-# writes it anew when a page changes.  Each test runs the example on that
-# line of that page, read from the page itself.
+# Generated from the man pages and the README by tests/man-examples.sh: do
+# not edit; make writes it anew when a page changes.  Each test runs the
+# example on that line of that page, read from the page itself.
 
 load test_helper/common
 load test_helper/man-examples
@@ -89,6 +105,10 @@ for page in "$@"; do
 			if (index(cmd, skip[k]) > 0)
 				why = reason[k]
 		if (example != 0) {
+			if (why != "" && cmdline != example) {
+				cmd = ""	# a skipped one runs in no test
+				return
+			}
 			if (cmdline == example) {
 				printf "%s", prior
 				print "$ " cmd
@@ -126,6 +146,7 @@ for page in "$@"; do
 		glyph["pl"] = "+"; glyph["eq"] = "="; glyph["ba"] = "|"
 		glyph["lt"] = "<"; glyph["gt"] = ">"; glyph["em"] = "--"
 		glyph["en"] = "-"
+		readme = page == "README"
 		nskip = split(skips, lines, "\n")
 		for (k = 1; k <= nskip; k++) {
 			split(lines[k], f, "\t")
@@ -133,6 +154,32 @@ for page in "$@"; do
 			reason[k] = f[2]
 		}
 	}
+	# the README: a command line is indented by four blanks and starts
+	# with a program of the toolkit, make, sh, printf or chromium, or a
+	# crontab schedule; a backslash at its end continues it, and a "# ..."
+	# after two blanks is a comment
+	readme && more {
+		text = $0
+		sub(/^[ \t]+/, "", text)
+		more = sub(/\\$/, "", text) || text ~ /(\||&&)$/
+		sub(/[ \t]+$/, "", cmd)
+		cmd = cmd " " text
+		next
+	}
+	readme && /^    (chain-[a-z]+|make|sh|printf|chromium) / ||
+	    readme && /^    [0-9*][^ ]* [0-9*][^ ]* [0-9*][^ ]* [0-9*][^ ]* [A-Za-z0-9*][^ ]*  / {
+		flush()
+		cmdline = FNR
+		nout = 0
+		text = substr($0, 5)
+		sub(/  +# .*$/, "", text)
+		# a backslash, or a pipe or && at the end, goes on below
+		more = sub(/\\$/, "", text) || text ~ /(\||&&)$/
+		sub(/[ \t]+$/, "", text)
+		cmd = text
+		next
+	}
+	readme { flush(); next }
 	/^\.Bd[ \t]+-literal/ { literal = 1; next }
 	literal && /^\.Ed/ { flush(); literal = 0; next }
 	!literal { next }

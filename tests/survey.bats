@@ -88,7 +88,7 @@ Q1,a,one
 Q2,b,two
 Q3,b,three
 EOF
-	run -0 chain-survey alpha --items split.csv --ignore Q4 six.csv
+	run -0 chain-survey alpha --min-n 3 --items split.csv --ignore Q4 six.csv
 	# b: Q2 and Q3 have variances 19/10 and 2 and covariance 8/5:
 	# alpha = 2 (1 - (39/10) / (39/10 + 2 x 8/5)) = 64/71 = 0.9014, and
 	# r_drop is their correlation (8/5) / sqrt(19/10 x 2) = 0.8208; one
@@ -103,7 +103,7 @@ b,Q3,,6,,0.8208,
 EOF
 	# R6 skips Q4, R5 skips Q3: only complete answers count
 	sed -i 's/^R6,A,1,2,1,2$/R6,A,1,2,1,/; s/^R5,B,4,5,5,4$/R5,B,4,5,,4/' six.csv
-	run -0 chain-survey alpha --items four.csv six.csv
+	run -0 chain-survey alpha --min-n 3 --items four.csv six.csv
 	assert_line --index 1 --regexp '^d,,4,4,0\.[0-9]+,,$'
 }
 
@@ -174,7 +174,7 @@ EOF
 	# X: 4 and 6-2 = 4, 5 and 5, 3 and 3: scores 4, 5, 3: mean 4, sd 1,
 	# index 75 (strength, the boundary); Y and Z have 2 respondents,
 	# below 3 (two hidden groups hide each other: see the next test)
-	run -0 chain-survey score --items pair.csv grp.csv
+	run -0 chain-survey score --min-n 3 --items pair.csv grp.csv
 	assert_output - <<'EOF'
 wave,partner,about,dimension,n,mean,sd,index,level,suppressed
 ,X,,t,3,4,1,75,strength,0
@@ -206,7 +206,7 @@ EOF
 	# none) less X and W would give it away: X, the smaller of the two
 	# shown (4 against 5), is suppressed with it.  W: 2 and 2, 3 and 4,
 	# 3 and 4, 4 and 3, 4 and 3: scores 2, 3.5, 3.5, 3.5, 3.5: mean 3.2
-	run -0 chain-survey score --items pair.csv grp.csv
+	run -0 chain-survey score --min-n 3 --items pair.csv grp.csv
 	assert_output - <<'EOF'
 wave,partner,about,dimension,n,mean,sd,index,level,suppressed
 ,W,,t,5,3.2,0.6708,55,discuss,0
@@ -216,10 +216,13 @@ wave,partner,about,dimension,n,mean,sd,index,level,suppressed
 ,Y,,t,,,,,,1
 ,Y,,*,,,,,,1
 EOF
-	# by wave and partner: Y in November alone hides X in November (the
-	# smaller of the November groups shown); X then has one hidden wave,
-	# so X in May goes too, and with it W in May (May's other group); W
-	# over both waves less May would give W in November away: it goes too
+	# by wave and partner: Y in November (two) is hidden.  November's
+	# total less W and X in November would give it away, and so would the
+	# whole chain less W and X over both waves: the audit hides those two
+	# totals (November's and the chain's: the same vector over the hidden
+	# cells) rather than a part, since no single part hidden would be
+	# enough.  W in May: 2, 3.5, 3.5, 3.5: mean 3.125, sd 0.75; X in May:
+	# 4, 5, 3; W and X in November: flat
 	csv waves.csv <<'EOF'
 respondent,partner,wave,I1,I2
 x1,X,may,4,2
@@ -239,15 +242,23 @@ w8,W,nov,4,3
 y1,Y,nov,2,4
 y2,Y,nov,3,2
 EOF
-	run -0 chain-survey score --items pair.csv --dimension t waves.csv
+	run -0 chain-survey score --min-n 3 --items pair.csv --dimension t waves.csv
 	assert_output - <<'EOF'
 wave,partner,about,dimension,n,mean,sd,index,level,suppressed
-may,W,,t,,,,,,1
-may,X,,t,,,,,,1
-nov,W,,t,,,,,,1
-nov,X,,t,,,,,,1
+may,W,,t,4,3.125,0.75,53.125,discuss,0
+may,X,,t,3,4,1,75,strength,0
+nov,W,,t,4,3.5,0,62.5,discuss,0
+nov,X,,t,3,4,0,75,strength,0
 nov,Y,,t,,,,,,1
 EOF
+	run -0 chain-survey score --min-n 3 --items pair.csv --dimension t --by wave waves.csv
+	assert_output - <<'EOF'
+wave,partner,about,dimension,n,mean,sd,index,level,suppressed
+may,,,t,7,3.5,0.9129,62.5,discuss,0
+nov,,,t,,,,,,1
+EOF
+	run -0 chain-survey score --min-n 3 --items pair.csv --dimension t --by none waves.csv
+	assert_line --index 1 ',,,t,,,,,,1'
 }
 
 @test "score: a respondent answering about several partners counts once" {
@@ -261,7 +272,7 @@ R2,A,X,3,3
 R2,A,Y,4,2
 EOF
 	# five responses, two respondents: partner A is below min-n 3
-	run -0 chain-survey score --items pair.csv --by partner pool.csv
+	run -0 chain-survey score --min-n 3 --items pair.csv --by partner pool.csv
 	assert_line --index 1 ',A,,t,,,,,,1'
 	# with min-n 2 it is shown: the mean is over the five responses,
 	# (4 + 2 + 5 + 3 + 4) / 5 = 3.6; squared deviations 0.16, 2.56,
@@ -270,14 +281,16 @@ EOF
 	assert_line --index 1 ',A,,t,5,3.6,1.1402,65,discuss,0'
 	# a third respondent makes three
 	printf 'R3,A,X,1,5\n' >> pool.csv
-	run -0 chain-survey score --items pair.csv --by partner pool.csv
+	run -0 chain-survey score --min-n 3 --items pair.csv --by partner pool.csv
 	assert_line --index 1 --regexp '^,A,,t,6,'
-	# by partner and about: X has three respondents, Y two, Z one
-	run -0 chain-survey score --items pair.csv --by about,partner pool.csv
+	# by partner and about: X has three respondents, Y two, Z one; A's
+	# total (shown, six responses) less A about X would give Y and Z away
+	# (R1 and R2 alone), so A about X, the smaller, is hidden too
+	run -0 chain-survey score --min-n 3 --items pair.csv --by about,partner pool.csv
 	assert_output - <<'EOF'
 wave,partner,about,dimension,n,mean,sd,index,level,suppressed
-,A,X,t,3,2.6667,1.5275,41.6667,concern,0
-,A,X,*,3,2.6667,1.5275,41.6667,concern,0
+,A,X,t,,,,,,1
+,A,X,*,,,,,,1
 ,A,Y,t,,,,,,1
 ,A,Y,*,,,,,,1
 ,A,Z,t,,,,,,1
@@ -297,28 +310,28 @@ e,P,2026-11-10,2,4
 f,P,10-11-2026,2,4
 EOF
 	# 12-05-2026 is 2026-05-12: three respondents in each wave
-	run -0 chain-survey score --items pair.csv --dimension t w.csv
+	run -0 chain-survey score --min-n 3 --items pair.csv --dimension t w.csv
 	assert_output - <<'EOF'
 wave,partner,about,dimension,n,mean,sd,index,level,suppressed
 2026-05-12,P,,t,3,4,1,75,strength,0
 2026-11-10,P,,t,3,2,0,25,concern,0
 EOF
-	run -0 chain-survey score --items pair.csv --dimension '*' --wave 10-11-2026 w.csv
+	run -0 chain-survey score --min-n 3 --items pair.csv --dimension '*' --wave 10-11-2026 w.csv
 	assert_output - <<'EOF'
 wave,partner,about,dimension,n,mean,sd,index,level,suppressed
 2026-11-10,P,,*,3,2,0,25,concern,0
 EOF
 	# the whole chain, both waves: 4,5,3,2,2,2: mean 3
-	run -0 chain-survey score --items pair.csv --by none --dimension t w.csv
+	run -0 chain-survey score --min-n 3 --items pair.csv --by none --dimension t w.csv
 	assert_line --index 1 ',,,t,6,3,1.2649,50,discuss,0'
-	run -1 chain-survey score --items pair.csv --fail-on concern w.csv
-	run -0 chain-survey score --items pair.csv --fail-on concern --wave 2026-05-12 w.csv
-	run -1 chain-survey score --items pair.csv --fail-on discuss --by none w.csv
-	run -2 chain-survey score --items pair.csv --dimension nope w.csv
+	run -1 chain-survey score --min-n 3 --items pair.csv --fail-on concern w.csv
+	run -0 chain-survey score --min-n 3 --items pair.csv --fail-on concern --wave 2026-05-12 w.csv
+	run -1 chain-survey score --min-n 3 --items pair.csv --fail-on discuss --by none w.csv
+	run -2 chain-survey score --min-n 3 --items pair.csv --dimension nope w.csv
 	assert_output --partial "instrument 'pair' has no dimension 'nope'"
-	run -2 chain-survey score --items pair.csv --by owner w.csv
-	run -2 chain-survey score --items pair.csv --by none,wave w.csv
-	run -2 chain-survey score --items pair.csv --fail-on decline w.csv
+	run -2 chain-survey score --min-n 3 --items pair.csv --by owner w.csv
+	run -2 chain-survey score --min-n 3 --items pair.csv --by none,wave w.csv
+	run -2 chain-survey score --min-n 3 --items pair.csv --fail-on decline w.csv
 }
 
 @test "matrix: how each partner sees the other, the reverse and the gap" {
@@ -334,7 +347,7 @@ r6,B,A,2,3
 EOF
 	# A about B: 4, 5, 3: mean 4, index 75.  B about A: 2, 3.5, 2.5:
 	# mean 2.6667, index 41.6667.  gap 4 - 2.6667 = 1.3333 and back.
-	run -0 chain-survey matrix --items pair.csv mx.csv
+	run -0 chain-survey matrix --min-n 3 --items pair.csv mx.csv
 	assert_output - <<'EOF'
 partner,about,n,mean,index,reverse_mean,gap
 A,B,3,4,75,2.6667,1.3333
@@ -344,7 +357,7 @@ EOF
 	# A's view of all partners less A about B would give it away, so A
 	# about B is hidden too (complementary suppression)
 	printf 'r1,A,C,4,2\nr2,A,C,5,1\n' >> mx.csv
-	run -0 chain-survey matrix --items pair.csv mx.csv
+	run -0 chain-survey matrix --min-n 3 --items pair.csv mx.csv
 	assert_output - <<'EOF'
 partner,about,n,mean,index,reverse_mean,gap
 A,B,,,,2.6667,
@@ -360,11 +373,11 @@ EOF
 	for r in 1 2 3; do printf 'a%s,A,B,1,4,2\nb%s,B,A,1,2,4\nc%s,A,B,2,2,4\n' $r $r $r >> m.csv; done
 	# A about B: 4 three times in wave 1, 2 three times in wave 2:
 	# mean 3; B about A: 2 three times
-	run -0 --separate-stderr chain-survey matrix --items pair.csv m.csv
+	run -0 --separate-stderr chain-survey matrix --min-n 3 --items pair.csv m.csv
 	assert_line --index 1 'A,B,6,3,50,2,1'
 	[ "$stderr" = "chain-survey: matrix: the responses of several waves are taken together; --wave chooses one" ]
 	# in wave 2 only A answered: B's view of A is not there, A's of B is
-	run -0 --separate-stderr chain-survey matrix --items pair.csv --wave 2 m.csv
+	run -0 --separate-stderr chain-survey matrix --min-n 3 --items pair.csv --wave 2 m.csv
 	assert_output - <<'EOF'
 partner,about,n,mean,index,reverse_mean,gap
 A,B,3,2,25,,
@@ -386,7 +399,7 @@ r3,A,B,1,5
 EOF
 	# A about A: 4, 5, 3: mean 4, index 75, and that is its reverse: gap 0.
 	# A about B: 2, 3, 1: mean 2, index 25; no one answered B about A.
-	run -0 chain-survey matrix --items pair.csv self.csv
+	run -0 chain-survey matrix --min-n 3 --items pair.csv self.csv
 	assert_output - <<'EOF'
 partner,about,n,mean,index,reverse_mean,gap
 A,A,3,4,75,4,0
@@ -417,7 +430,7 @@ d3,Q,2,3
 d4,Q,2,3
 d5,Q,2,1
 EOF
-	run -0 chain-survey compare --items w.csv --from 1 --to 2 waves.csv
+	run -0 chain-survey compare --min-n 3 --items w.csv --from 1 --to 2 waves.csv
 	# P: 2,3,4 (mean 3, s^2 1) to 4,5,6 (mean 5, s^2 1):
 	# t = 2 / sqrt(1/3 + 1/3) = 2.4495, df = (2/3)^2 / (2 (1/3)^2 / 2) = 4.
 	# For 4 degrees of freedom P(T <= t) = 1/2 + 3/8 x t / sqrt(1 + t^2/4)
@@ -436,8 +449,8 @@ P,,*,3,3,3,5,2,0.0705,2
 Q,,s,3,4,5,2,-2,0.0476,-2
 Q,,*,3,4,5,2,-2,0.0476,-2
 EOF
-	run -1 chain-survey compare --items w.csv --from 1 --to 2 --fail-on decline waves.csv
-	run -0 chain-survey compare --items w.csv --from 2 --to 1 --fail-on decline waves.csv
+	run -1 chain-survey compare --min-n 3 --items w.csv --from 1 --to 2 --fail-on decline waves.csv
+	run -0 chain-survey compare --min-n 3 --items w.csv --from 2 --to 1 --fail-on decline waves.csv
 	assert_line --index 3 'Q,,s,5,2,3,4,2,0.0476,2'
 }
 
@@ -461,15 +474,22 @@ j,P,R,nov,5
 k,P,R,nov,3
 EOF
 	# P about Q: two in November, below min-n: that side and the change
-	# stay empty.  That alone would let P about everyone in November less
-	# P about R give it away, and P about Q over both waves less May too:
-	# complementary suppression hides every side here
-	run -0 chain-survey compare --items w.csv --from may --to nov --dimension s v.csv
+	# stay empty.  P about everyone in November less P about R would give
+	# it away, and so would P about Q over both waves less May: the audit
+	# hides those totals (P's in November, P about Q's), not the sides
+	# compared.  P about Q in May: 3, 3, 3; P about R as below
+	run -0 chain-survey compare --min-n 3 --items w.csv --from may --to nov --dimension s v.csv
 	assert_output - <<'EOF'
 partner,about,dimension,n_from,mean_from,n_to,mean_to,change,p,d
-P,Q,s,,,,,,,
-P,R,s,,,,,,,
+P,Q,s,3,3,,,,,
+P,R,s,3,4.3333,3,4,-0.3333,0.6495,-0.4082
 EOF
+	for by in none partner about; do
+		run -0 chain-survey score --min-n 3 --items w.csv --by "$by" --dimension s v.csv
+		assert_line --index 1 --regexp ',s,,,,,,1$'
+	done
+	run -0 chain-survey score --min-n 3 --items w.csv --by wave --dimension s v.csv
+	assert_line --index 2 'nov,,,s,,,,,,1' 
 	# with min-n 2 every side shows.  P about R: 4,4,5 (mean 13/3, s^2
 	# 1/3) to 4,5,3 (mean 4, s^2 1): t = (-1/3) / sqrt(1/9 + 1/3) = -0.5,
 	# df = (4/9)^2 / ((1/9)^2 / 2 + (1/3)^2 / 2) = 3.2, p = 0.6495
@@ -483,10 +503,13 @@ EOF
 	# the whole chain: 3,3,3,4,4,5 (mean 11/3, s^2 2/3) to 2,2,4,5,3
 	# (mean 3.2, s^2 1.7): t = -0.6948, df = 6.487, p = 0.5113,
 	# d = -0.4667 / sqrt((5 x 2/3 + 4 x 1.7) / 9) = -0.4398
-	run -0 chain-survey compare --items w.csv --from may --to nov --by none --dimension s v.csv
+	run -0 chain-survey compare --min-n 2 --items w.csv --from may --to nov --by none --dimension s v.csv
 	assert_line --index 1 ',,s,6,3.6667,5,3.2,-0.4667,0.5113,-0.4398'
-	run -2 chain-survey compare --items w.csv --from may v.csv
-	run -2 chain-survey compare --items w.csv --from may --to nov --by wave v.csv
+	# with min-n 3 November's whole chain less P about R is P about Q
+	run -0 chain-survey compare --min-n 3 --items w.csv --from may --to nov --by none --dimension s v.csv
+	assert_line --index 1 ',,s,6,3.6667,,,,,'
+	run -2 chain-survey compare --min-n 3 --items w.csv --from may v.csv
+	run -2 chain-survey compare --min-n 3 --items w.csv --from may --to nov --by wave v.csv
 }
 
 # The half fixture with waves and abouts, wide and long.
@@ -736,24 +759,24 @@ EOF
 @test "bad input: unterminated quote, ragged row, empty input" {
 	pair_fixture
 	printf 'respondent,partner,I1,I2\nr1,"A,4,2\n' > q.csv
-	run -3 chain-survey score --items pair.csv q.csv
+	run -3 chain-survey score --min-n 3 --items pair.csv q.csv
 	assert_line --index 0 'chain-survey: q.csv:2: a quoted field is never closed (unterminated quote)'
 	printf 'respondent,partner,I1,I2\nr1,A,4\nr2,A,4,2\nr3,A,5,1\nr4,A,3,3\n' > rag.csv
-	run -3 --separate-stderr chain-survey score --items pair.csv rag.csv
+	run -3 --separate-stderr chain-survey score --min-n 3 --items pair.csv rag.csv
 	[ "$stderr" = 'chain-survey: rag.csv:2: 3 fields where the header has 4 (--allow-ragged pads short rows)' ]
 	assert_line --index 1 ',A,,t,3,4,1,75,strength,0'
 	# padded, r1 answered I1 only: 1 of 2 items, half: 4
-	run -0 chain-survey score --items pair.csv --allow-ragged rag.csv
+	run -0 chain-survey score --min-n 3 --items pair.csv --allow-ragged rag.csv
 	assert_line --index 1 ',A,,t,4,4,0.8165,75,strength,0'
 	: > empty.csv
-	run -3 chain-survey score --items pair.csv empty.csv
+	run -3 chain-survey score --min-n 3 --items pair.csv empty.csv
 	assert_output - <<'EOF'
 chain-survey: empty.csv: empty input: no header row
 wave,partner,about,dimension,n,mean,sd,index,level,suppressed
 EOF
 	# a quoted field may hold the delimiter, a quote and a line end
 	printf 'respondent,partner,I1,I2\n"r,1","A ""east""\nside",4,2\nr2,"A ""east""\nside",4,2\nr3,"A ""east""\nside",4,2\n' > quoted.csv
-	run -0 chain-survey score --items pair.csv quoted.csv
+	run -0 chain-survey score --min-n 3 --items pair.csv quoted.csv
 	assert_output - <<'EOF'
 wave,partner,about,dimension,n,mean,sd,index,level,suppressed
 ,"A ""east""
@@ -766,26 +789,26 @@ EOF
 @test "files: missing input, unwritable output, full disk, standard input" {
 	pair_fixture
 	printf 'respondent,partner,I1,I2\nr1,A,4,2\nr2,A,5,1\nr3,A,3,3\n' > r.csv
-	run -4 --separate-stderr chain-survey score --items pair.csv nosuch.csv r.csv
+	run -4 --separate-stderr chain-survey score --min-n 3 --items pair.csv nosuch.csv r.csv
 	[ "$stderr" = 'chain-survey: nosuch.csv: No such file or directory' ]
 	assert_line --index 1 ',A,,t,3,4,1,75,strength,0'
-	run -4 chain-survey score --items pair.csv -o /nonexistent/dir/out.csv r.csv
+	run -4 chain-survey score --min-n 3 --items pair.csv -o /nonexistent/dir/out.csv r.csv
 	assert_output --partial '/nonexistent/dir/out.csv'
-	run -4 bash -c 'chain-survey score --items pair.csv r.csv > /dev/full'
+	run -4 bash -c 'chain-survey score --min-n 3 --items pair.csv r.csv > /dev/full'
 	assert_output --partial 'write error'
 	run -4 bash -c 'chain-survey items > /dev/full'
-	run -4 bash -c 'chain-survey alpha --items pair.csv r.csv > /dev/full'
-	chain-survey score --items pair.csv r.csv > want.csv
-	run -0 bash -c 'chain-survey score --items pair.csv < r.csv'
+	run -4 bash -c 'chain-survey alpha --min-n 3 --items pair.csv r.csv > /dev/full'
+	chain-survey score --min-n 3 --items pair.csv r.csv > want.csv
+	run -0 bash -c 'chain-survey score --min-n 3 --items pair.csv < r.csv'
 	assert_output "$(cat want.csv)"
-	run -0 bash -c 'cat r.csv | chain-survey score --items pair.csv -'
+	run -0 bash -c 'cat r.csv | chain-survey score --min-n 3 --items pair.csv -'
 	assert_output "$(cat want.csv)"
 	# -o replaces the file only when the run succeeds
 	echo old > out.csv
 	printf 'respondent,partner,I1,I2\nr1,A,9,2\n' > bad.csv
-	run -3 chain-survey score --items pair.csv -o out.csv bad.csv
+	run -3 chain-survey score --min-n 3 --items pair.csv -o out.csv bad.csv
 	[ "$(cat out.csv)" = old ]
-	run -0 chain-survey score --items pair.csv -o out.csv r.csv
+	run -0 chain-survey score --min-n 3 --items pair.csv -o out.csv r.csv
 	cmp out.csv want.csv
 }
 
@@ -795,31 +818,31 @@ EOF
 	# 4, (4.5 + 5) / 2 = 4.75, (3 + 2.5) / 2 = 2.75: mean 23/6 = 3.8333,
 	# squared deviations 1/36, 121/144, 169/144 sum to 49/24: sd
 	# sqrt(49/48) = 1.0104, index 70.8333
-	run -0 chain-survey score --items pair.csv nl.csv
+	run -0 chain-survey score --min-n 3 --items pair.csv nl.csv
 	assert_output - <<'EOF'
 wave,partner,about,dimension,n,mean,sd,index,level,suppressed
 2026-05-12,GEM,,t,3,3.8333,1.0104,70.8333,discuss,0
 2026-05-12,GEM,,*,3,3.8333,1.0104,70.8333,discuss,0
 EOF
 	sed 's/\r$//' nl.csv > lf.csv
-	run -0 chain-survey score --items pair.csv lf.csv
+	run -0 chain-survey score --min-n 3 --items pair.csv lf.csv
 	assert_line --index 1 '2026-05-12,GEM,,t,3,3.8333,1.0104,70.8333,discuss,0'
-	chain-survey score --excel --items pair.csv nl.csv > x.csv
+	chain-survey score --min-n 3 --excel --items pair.csv nl.csv > x.csv
 	printf '\xef\xbb\xbfwave;partner;about;dimension;n;mean;sd;index;level;suppressed\r\n2026-05-12;GEM;;t;3;3,8333;1,0104;70,8333;discuss;0\r\n2026-05-12;GEM;;*;3;3,8333;1,0104;70,8333;discuss;0\r\n' > want.csv
 	cmp x.csv want.csv
 	# the instrument may come from Excel too
 	printf '\xef\xbb\xbfItem;Dimension;Text;Reverse\r\nI1;t;"Zij houden woord; altijd";nee\r\nI2;t;=geheim;ja\r\n' > nl-items.csv
-	run -0 chain-survey score --items nl-items.csv nl.csv
+	run -0 chain-survey score --min-n 3 --items nl-items.csv nl.csv
 	assert_line --index 1 '2026-05-12,GEM,,t,3,3.8333,1.0104,70.8333,discuss,0'
 	chain-survey items --items nl-items.csv --excel > xi.csv
 	printf "\xef\xbb\xbfitem;dimension;text;reverse;min;max\r\nI1;t;\"Zij houden woord; altijd\";0;1;5\r\nI2;t;'=geheim;1;1;5\r\n" > want.csv
 	cmp xi.csv want.csv
 	# -d names the delimiter; the decimal comma goes with ';' only
 	tr ';' '|' < nl.csv > pipe.csv
-	run -3 chain-survey score -d '|' --items pair.csv pipe.csv
+	run -3 chain-survey score --min-n 3 -d '|' --items pair.csv pipe.csv
 	assert_line --index 0 "chain-survey: pipe.csv:3: I1: '4,5' is not a valid number"
 	tr ';,' '|.' < nl.csv > pipe.csv
-	run -0 chain-survey score -d '|' --items pair.csv pipe.csv
+	run -0 chain-survey score --min-n 3 -d '|' --items pair.csv pipe.csv
 	assert_line --index 1 '2026-05-12,GEM,,t,3,3.8333,1.0104,70.8333,discuss,0'
 }
 
@@ -968,9 +991,14 @@ EOF
 	run -1 chain-survey compare --instrument trust --from 2026-05 --to 2026-11 \
 	    --dimension '*' --fail-on decline $waves
 	assert_line 'ZORG,GEM,*,20,3.7436,20,2.3514,-1.3922,0,-2.4259'
+	run -0 chain-survey alpha --instrument trust $waves
+	assert_line --index 1 'agreements,,3,603,0.7882,,'
+	assert_line --index 2 'agreements,T01,,603,,0.6279,0.7137'
+	# May alone: its two small groups (four respondents) would be the
+	# whole wave less its groups shown, so the wave is hidden, alpha too
 	run -0 chain-survey alpha --instrument trust "$EXAMPLES/survey-2026-05.csv"
-	assert_line --index 1 'agreements,,3,299,0.7555,,'
-	assert_line --index 2 'agreements,T01,,299,,0.5911,0.6662'
+	assert_line --index 1 'agreements,,3,,,,'
+	assert_line --index 2 'agreements,T01,,,,,'
 	# chain(7): the cron alert
 	cd "$EXAMPLES"
 	run -1 chain-survey compare --instrument trust --from 2026-05 \

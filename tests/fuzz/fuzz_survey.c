@@ -47,10 +47,10 @@ min_n(const struct config *c)
 static void
 run_score(const struct config *c, const struct chain_survey_input *si)
 {
-	struct chain_groups *gs = chain_groups_gather(si, c->by < 0 ?
-	    CHAIN_SCORE_BY : c->by, min_n(c), NULL, NULL);
+	struct chain_groups *gs = chain_groups_gather(si, min_n(c), NULL, 0);
 	struct chain_out *w = output(si->opts, CHAIN_FORMAT_SURVEY_SCORE);
-	int found = chain_score_write(w, gs, -1, c->fail_on);
+	int found = chain_score_write(w, gs, c->by < 0 ? CHAIN_SCORE_BY :
+	    c->by, NULL, -1, c->fail_on);
 
 	chain_groups_free(gs);
 	finish(found, w);
@@ -59,11 +59,10 @@ run_score(const struct config *c, const struct chain_survey_input *si)
 static void
 run_alpha(const struct config *c, const struct chain_survey_input *si)
 {
-	struct chain_reliability *a = chain_reliability_gather(si);
+	struct chain_reliability *a = chain_reliability_gather(si, min_n(c));
 	struct chain_out *w = output(si->opts, CHAIN_FORMAT_ALPHA);
 
-	(void)c;
-	chain_alpha_write(w, a);
+	chain_alpha_write(w, a, NULL);
 	chain_reliability_free(a);
 	finish(0, w);
 }

@@ -33,6 +33,8 @@ man_example_scratch() {
 	cd "$BATS_TEST_TMPDIR/work" || return 1
 	cp -R "$EXAMPLES" examples
 	cp examples/*.csv .
+	# the chain's directory of the README's crontab lines
+	cp -R "$EXAMPLES" chain
 }
 
 # Output lines as the page shows them: exactly, or with "..." for lines left
@@ -64,6 +66,30 @@ man_example_output() {
 	done
 }
 
+# The page an example is on: a man page, or the README.
+man_example_page() {
+	case $1 in
+	README) echo "$CHAIN_ROOT/README" ;;
+	*) echo "$CHAIN_ROOT/man/$1" ;;
+	esac
+}
+
+# A README command line as it runs here: a crontab line without its
+# schedule, in the test's copy of the chain's directory (cd /srv/chain);
+# make demo as the demo runs examples/weekly.sh.
+man_example_readme() {
+	local line=$1 cron
+	cron='^[0-9*][^ ]* [0-9*][^ ]* [0-9*][^ ]* [0-9*][^ ]* [A-Za-z0-9*][^ ]* +(.*)$'
+
+	# a crontab line runs in a shell of its own: its cd ends with it
+	if [[ $line =~ $cron ]]; then
+		line="(${BASH_REMATCH[1]})"
+	fi
+	line=${line//cd \/srv\/chain/cd chain}
+	[ "$line" = 'make demo' ] && line='sh examples/weekly.sh'
+	printf '%s\n' "$line"
+}
+
 man_example() {
 	local line prior='' cmd='' may_fail=0 failed=0 shown=0 status_line
 	local -a want=()
@@ -73,9 +99,17 @@ man_example() {
 		'$ '*) cmd=${line#\$ } ;;
 		'>'*) line=${line#>}; want+=("${line# }"); shown=1 ;;
 		esac
-	done < <(sh "$CHAIN_ROOT/tests/man-examples.sh" -x \
-	    "$CHAIN_ROOT/man/$1" "$2")
+	done < <(sh "$CHAIN_ROOT/tests/man-examples.sh" -x "$(man_example_page "$1")" "$2")
 	[ -n "$cmd" ] || { echo "no example at $1:$2"; return 1; }
+	if [ "$1" = README ]; then
+		cmd=$(man_example_readme "$cmd")
+		prior=$(while IFS= read -r line; do
+			if [ -n "$line" ]; then
+				man_example_readme "$line"
+			fi
+		done <<<"$prior")
+		[ -z "$prior" ] || prior+=$'\n'
+	fi
 	[[ $cmd == *--fail-on* ]] && may_fail=1
 	man_example_scratch
 	man_example_tools
