@@ -2,7 +2,7 @@
 # gen-chain.sh N DIR: a fictional chain of N partners (P01..PN) in DIR, the
 # same on every run: partners.csv, agreements.csv (about six per partner,
 # some overdue, one with a very long title), and two survey waves of the
-# trust instrument (three respondents per partner, each about the next eight
+# trust instrument (five respondents per partner, each about the next eight
 # partners, or all others when fewer).  The KPI plan and measurements are those of examples/.  The
 # report of a big chain is built from it (tests/report.bats, the PDF look).
 set -eu
@@ -54,7 +54,7 @@ for wave in 2026-05 2026-11; do
 			printf ",T%02d", q
 		print ""
 		for (i = 1; i <= n; i++)
-			for (r = 1; r <= 3; r++)
+			for (r = 1; r <= 5; r++)
 				for (k = 1; k <= 8 && k < n; k++) {
 					about = (i + k - 1) % n + 1
 					base = 2 + (about % 4) * 0.6 + (wave == "2026-11" && about % 7 == 0 ? -1 : 0)

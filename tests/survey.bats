@@ -864,7 +864,7 @@ EOF
 	[ "${#lines[@]}" -eq 19 ]
 	run -0 chain-survey items --instrument trust --lang nl
 	assert_line --index 1 'T01,afspraken,Deze partner komt de afspraken met ons na.,0,1,5'
-	assert_line --index 18 'T18,joint-interest,In overleg met ons gaat deze partner vooral voor de beste deal voor zichzelf.,1,1,5'
+	assert_line --index 18 'T18,gezamenlijk belang,In overleg met ons gaat deze partner vooral voor de beste deal voor zichzelf.,1,1,5'
 	# every built-in instrument: a Dutch text for every item, a reverse
 	# item in every dimension, the scale 1-5, at least two items a
 	# dimension so that alpha can be computed
