@@ -495,7 +495,6 @@ struct chain_responses;
 struct chain_responses *chain_responses_new(const struct chain_instrument *in,
     const struct chain_opts *o);
 void chain_responses_ignore(struct chain_responses *rs, const char *list);
-void chain_responses_only_wave(struct chain_responses *rs, const char *wave);
 void chain_responses_read(struct chain_responses *rs, const char *path,
     chain_response_fn *fn, void *ctx);
 void chain_responses_free(struct chain_responses *rs);
