@@ -13,7 +13,7 @@
 
 enum {
 	OPT_CHAIN = CHAIN_OPT_PROGRAM, OPT_WEEK, OPT_FORMAT, OPT_LANG,
-	OPT_ACTIONS, OPT_FAIL_ON, OPT_HISTORY
+	OPT_ACTIONS, OPT_FAIL_ON, OPT_HISTORY, OPT_TOP
 };
 
 static const struct option longopts[] = {
@@ -25,6 +25,7 @@ static const struct option longopts[] = {
 	{ "actions", required_argument, NULL, OPT_ACTIONS },
 	{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
 	{ "history", required_argument, NULL, OPT_HISTORY },
+	{ "top", required_argument, NULL, OPT_TOP },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -33,6 +34,7 @@ struct options {
 	const char *chain, *week, *actions, *fail_on, *history;
 	enum chain_report_format format;
 	enum chain_lang lang;
+	long top;
 };
 
 static void
@@ -42,7 +44,7 @@ usage(int status)
 		chain_usage_error("unknown or incomplete option");
 	printf("usage: chain-report [--chain NAME] [--week YYYY-Www | --as-of DATE]\n"
 	    "                    [--format html|md|txt] [--lang en|nl] [-o FILE]\n"
-	    "                    [--actions FILE] [--history FILE]\n"
+	    "                    [--actions FILE] [--history FILE] [--top N]\n"
 	    "                    [--fail-on KIND[,KIND..]] [FILE...]\n"
 	    "\n"
 	    "Reads every CSV the toolkit writes (chain-agree status|score|matrix,\n"
@@ -59,6 +61,8 @@ usage(int status)
 	    "  --lang L            en (default) or nl\n"
 	    "  --actions FILE      also write the Act list as CSV to FILE\n"
 	    "  --history FILE      the weeks' figures, read and updated in place\n"
+	    "  --top N             show the first N Act points (default 10);\n"
+	    "                      --actions has them all\n"
 	    "  --fail-on KINDS     exit 1 when the Act list has an item of a kind:\n"
 	    "                      concern, recalculate, assurance, overdue,\n"
 	    "                      surprise, trust, gap, balance, or any\n"
@@ -105,6 +109,9 @@ program_option(void *program, int c, const char *arg)
 		break;
 	case OPT_HISTORY:
 		o->history = arg;
+		break;
+	case OPT_TOP:
+		o->top = chain_parse_count("--top", arg, 1, 1000000);
 		break;
 	case OPT_FAIL_ON:
 		chain_action_kinds_check("--fail-on", arg);
@@ -158,6 +165,7 @@ run_report(void *program, int argc, char **argv)
 	if (chain_exit_status() < CHAIN_EXIT_DATA) {
 		chain_report_finish(r);
 		chain_report_act(r);
+		chain_report_set_top(r, (size_t)o->top);
 		if (chain_report_failing(r, o->fail_on))
 			chain_raise_status(CHAIN_EXIT_FOUND);
 		chain_report_write(r, &o->opts, o->format, o->actions);
@@ -176,6 +184,7 @@ main(int argc, char *argv[])
 	    program_option, check_options, report, 1, 1, &o };
 
 	memset(&o, 0, sizeof(o));
+	o.top = CHAIN_REPORT_TOP;
 	chain_opts_init(&o.opts);
 	return chain_run(&p, argc, argv);
 }

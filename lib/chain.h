@@ -423,6 +423,8 @@ void chain_report_finish(struct chain_report *r);
 void chain_report_begin(struct chain_report *r, const struct chain_opts *o,
     const char *history);
 void chain_report_act(struct chain_report *r);
+#define CHAIN_REPORT_TOP 10	/* Act points the report shows by default */
+void chain_report_set_top(struct chain_report *r, size_t top);
 void chain_render_html(const struct chain_report *r, FILE *fp);
 void chain_render_text(const struct chain_report *r, FILE *fp, int markdown);
 enum chain_report_format { CHAIN_REPORT_HTML, CHAIN_REPORT_MD, CHAIN_REPORT_TXT };

@@ -437,6 +437,7 @@ struct chain_dimension {
 	size_t nitems;
 	size_t *items;		/* its items, in the instrument's order */
 	double min, max;	/* the scale its items share */
+	char *name_nl;		/* its Dutch label (dimension_nl), or NULL */
 };
 
 struct chain_instrument {
@@ -500,7 +501,6 @@ struct chain_responses;
 struct chain_responses *chain_responses_new(const struct chain_instrument *in,
     const struct chain_opts *o);
 void chain_responses_ignore(struct chain_responses *rs, const char *list);
-void chain_responses_only_wave(struct chain_responses *rs, const char *wave);
 void chain_responses_read(struct chain_responses *rs, const char *path,
     chain_response_fn *fn, void *ctx);
 void chain_responses_free(struct chain_responses *rs);

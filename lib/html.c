@@ -31,7 +31,8 @@
 static const char css[] =
 "@page{size:A4;margin:14mm 12mm}"
 "*{box-sizing:border-box}"
-"body{font:10pt/1.45 'DejaVu Sans','Liberation Sans',Arial,sans-serif;"
+"body{font:10pt/1.45 'DejaVu Sans','Liberation Sans',Arial,sans-serif,"
+"'Noto Color Emoji','Apple Color Emoji','Segoe UI Emoji';"
 "color:#1d2733;max-width:190mm;margin:0 auto;padding:6mm 4mm;background:#fff}"
 "header{border-bottom:3px solid " C_ACCENT ";padding-bottom:6px;margin-bottom:10px}"
 "header h1{font-size:20pt;margin:0;color:" C_ACCENT "}"
@@ -40,6 +41,8 @@ static const char css[] =
 "margin:18px 0 8px;padding-bottom:3px}"
 "h3{font-size:11pt;margin:14px 0 6px}"
 "table{border-collapse:collapse;width:100%;font-size:9pt;margin:4px 0 8px}"
+"thead{display:table-header-group}tr{break-inside:avoid}"
+"td.t,li,p,figcaption{overflow-wrap:anywhere}"
 "th{text-align:left;color:#5b6675;font-weight:600;border-bottom:1px solid #c9d0d8;"
 "padding:3px 5px}"
 "td{padding:3px 5px;border-bottom:1px solid #eef1f4;vertical-align:top}"
@@ -65,8 +68,13 @@ static const char css[] =
 ".fail{background:#f9dada;color:#9b1c1c}"
 ".hit-and-miss{background:#fbefcf;color:#7a5a06}"
 ".up{color:#1d6b3a}.down{color:#9b1c1c}"
-"ol.act{padding-left:20px}"
-"ol.act li{margin-bottom:9px;break-inside:avoid}"
+"ol.act{list-style:none;counter-reset:act;padding-left:0}"
+"ol.act li{counter-increment:act;position:relative;padding-left:2.6em;"
+"margin-bottom:9px;break-inside:avoid}"
+"ol.act li::before{content:counter(act) \".\";position:absolute;left:0;"
+"width:2.1em;text-align:right;font-variant-numeric:tabular-nums}"
+".legend{font-size:8pt;color:#5b6675;margin:2px 0 6px}"
+".legend svg{vertical-align:-1px}"
 "ol.act .q{display:block;font-style:italic;color:" C_ACCENT ";margin-top:2px}"
 ".kind{font-size:8pt;text-transform:uppercase;letter-spacing:.04em;color:#5b6675}"
 "footer{margin-top:18px;border-top:1px solid #d9dee5;color:#5b6675;font-size:8pt}"
@@ -159,10 +167,22 @@ num(const struct chain_report *r, double v, int decimals, char *buf)
 	return chain_report_num(r, v, decimals, buf, 32);
 }
 
+/* A share as a whole percentage, an en dash when there is none. */
 static const char *
-value(const struct chain_report *r, double v, char *buf)
+percent(const struct chain_report *r, double v, char *buf)
 {
-	return chain_report_value(r, v, buf, 32);
+	num(r, 100 * v, 0, buf);
+	if (!isnan(v))
+		strcat(buf, "%");
+	return buf;
+}
+
+/* A KPI's value rounded for people by its unit (lang.c). */
+static const char *
+kpi_value(const struct chain_report *r, const struct chain_kpi_series *k,
+    double v, char *buf)
+{
+	return chain_report_kpi_value(r, k->unit, v, 0, buf, 32);
 }
 
 /* The chain's path through the weeks the history holds, before this one. */
@@ -303,7 +323,13 @@ glance(const struct chain_report *r, FILE *fp)
 
 	put(fp, "<section id=\"glance\"><h2>%s</h2><div class=\"glance\">",
 	    T(r, "At a glance"));
+	fputs("<div>", fp);
 	quadrant(r, fp);
+	put(fp, "<p class=\"legend\"><svg width=\"10\" height=\"10\"><circle "
+	    "cx=\"5\" cy=\"5\" r=\"4\" fill=\"" C_ACCENT "\"/></svg> %s &#160; "
+	    "<svg width=\"10\" height=\"10\"><circle cx=\"5\" cy=\"5\" r=\"3.5\" "
+	    "fill=\"#fff\" stroke=\"#1d2733\"/></svg> %s</p></div>",
+	    T(r, "now"), T(r, "a week before"));
 	fputs("<div class=\"tiles\">", fp);
 	for (i = 0; i < r->nkpis; i++)
 		if (r->kpis[i].met >= 0) {
@@ -316,9 +342,7 @@ glance(const struct chain_report *r, FILE *fp)
 	tile(fp, r->ndeals ? buf : "\xe2\x80\x93", T(r, "agreements overdue"));
 	snprintf(buf, sizeof(buf), "%d", count_overdue(r, 1));
 	tile(fp, r->ndeals ? buf : "\xe2\x80\x93", T(r, "surprises"));
-	snprintf(buf, sizeof(buf), "%s%%", num(r, 100 * r->reliability, 0, a));
-	tile(fp, isnan(r->reliability) ? "\xe2\x80\x93" : buf,
-	    T(r, "reliability"));
+	tile(fp, percent(r, r->reliability, a), T(r, "reliability"));
 	tile(fp, num(r, r->trust_index, 0, a), T(r, "trust index"));
 	snprintf(buf, sizeof(buf), "%zu", r->nactions);
 	tile(fp, buf, T(r, "points for attention"));
@@ -363,21 +387,21 @@ plan(const struct chain_report *r, FILE *fp)
 		fputs("</section>", fp);
 		return;
 	}
-	put(fp, "<table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
-	    "<th class=\"n\">%s</th><th class=\"n\">%s</th><th>%s</th></tr>",
+	put(fp, "<table><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
+	    "<th class=\"n\">%s</th><th class=\"n\">%s</th><th>%s</th></tr></thead><tbody>",
 	    T(r, "KPI"), T(r, "name"), T(r, "unit"), T(r, "better"),
 	    T(r, "baseline"), T(r, "target"), T(r, "owner"));
 	for (i = 0; i < r->nkpis; i++) {
 		const struct chain_kpi_series *k = &r->kpis[i];
 
-		put(fp, "<tr><td>%i</td><td>%i</td><td>%i</td><td>%s</td>"
+		put(fp, "<tr><td>%i</td><td class=\"t\">%i</td><td>%i</td><td>%s</td>"
 		    "<td class=\"n\">%s</td><td class=\"n\">%s</td><td>%i</td>"
 		    "</tr>", k->code, k->name, k->unit ? k->unit : "",
 		    T(r, chain_better_name(k->better)),
-		    value(r, k->baseline, b), value(r, k->target, t),
+		    kpi_value(r, k, k->baseline, b), kpi_value(r, k, k->target, t),
 		    k->owner ? k->owner : "");
 	}
-	fputs("</table>", fp);
+	fputs("</tbody></table>", fp);
 	partner_legend(r, fp);
 	fputs("</section>", fp);
 }
@@ -386,7 +410,7 @@ static void
 deal_table(const struct chain_report *r, FILE *fp, enum chain_deal_list which,
     const char *title)
 {
-	char due[CHAIN_DATE_LEN], late[16];
+	char due[32], late[16];
 	size_t i;
 	int n = 0;
 
@@ -397,14 +421,15 @@ deal_table(const struct chain_report *r, FILE *fp, enum chain_deal_list which,
 		if (!chain_report_deal_in(r, d, which))
 			continue;
 		if (n++ == 0)
-			put(fp, "<table><tr><th>id</th><th>%s</th><th>%s</th>"
+			put(fp, "<table><thead><tr><th>id</th><th>%s</th><th>%s</th>"
 			    "<th>%s</th><th class=\"n\">%s</th><th>%s</th>"
-			    "<th class=\"n\">%s</th></tr>", T(r, "agreement"),
+			    "<th class=\"n\">%s</th></tr></thead><tbody>",
+			    T(r, "agreement"),
 			    T(r, "owner"), T(r, "to"), T(r, "due"), T(r, "state"),
 			    T(r, "days late"));
-		chain_date_format(d->effective_due, due);
+		chain_report_date(r, d->effective_due, 0, due, sizeof(due));
 		snprintf(late, sizeof(late), "%d", d->days_late);
-		put(fp, "<tr><td>%i</td><td>%i</td><td>%i</td><td>%i</td>"
+		put(fp, "<tr><td>%i</td><td class=\"t\">%i</td><td>%i</td><td>%i</td>"
 		    "<td class=\"n\">%s</td><td class=\"nw\">%s", d->id, d->title,
 		    chain_report_who(r, d->owner), chain_report_who(r, d->counterpart), due,
 		    T(r, chain_state_names[d->state]));
@@ -417,7 +442,7 @@ deal_table(const struct chain_report *r, FILE *fp, enum chain_deal_list which,
 	if (n == 0)
 		put(fp, "<p class=\"muted\">%s</p>", T(r, "Nothing."));
 	else
-		fputs("</table>", fp);
+		fputs("</tbody></table>", fp);
 }
 
 static void
@@ -467,25 +492,28 @@ kpi_table(const struct chain_report *r, FILE *fp)
 	char v[32], t[32], c[32];
 	size_t i;
 
-	put(fp, "<table><tr><th>%s</th><th>%s</th><th class=\"n\">%s</th>"
+	put(fp, "<table><thead><tr><th>%s</th><th>%s</th><th class=\"n\">%s</th>"
 	    "<th class=\"n\">%s</th><th>%s</th><th class=\"n\">%s</th>"
-	    "<th>%s</th><th>%s</th></tr>", T(r, "KPI"), T(r, "period"),
+	    "<th>%s</th><th>%s</th></tr></thead><tbody>", T(r, "KPI"),
+	    T(r, "period"),
 	    T(r, "value"), T(r, "target"), T(r, "met"), T(r, "change"),
 	    T(r, "variation"), T(r, "assurance"));
 	for (i = 0; i < r->nkpis; i++) {
 		const struct chain_kpi_series *k = &r->kpis[i];
 
-		put(fp, "<tr><td>%i</td><td>%i</td><td class=\"n\">%s</td>"
-		    "<td class=\"n\">%s</td><td>%s</td><td class=\"n\">%s</td><td>",
-		    k->name, k->period ? k->period : "", value(r, k->value, v),
-		    value(r, k->target, t), k->met < 0 ? "" :
-		    k->met ? T(r, "yes") : T(r, "no"), value(r, k->change, c));
+		put(fp, "<tr><td class=\"t\">%i</td><td class=\"nw\">%i</td>"
+		    "<td class=\"n\">%s</td><td class=\"n\">%s</td><td>%s</td>"
+		    "<td class=\"n\">%s</td><td>",
+		    k->name, k->period ? k->period : "", kpi_value(r, k, k->value, v),
+		    kpi_value(r, k, k->target, t), k->met < 0 ? "" :
+		    k->met ? T(r, "yes") : T(r, "no"),
+		    chain_report_kpi_value(r, k->unit, k->change, 1, c, 32));
 		badge(r, fp, k->variation);
 		fputs("</td><td>", fp);
 		badge(r, fp, k->assurance);
 		fputs("</td></tr>", fp);
 	}
-	fputs("</table>", fp);
+	fputs("</tbody></table>", fp);
 }
 
 static const char *
@@ -570,14 +598,6 @@ f_upper(const struct chain_kpi_point *p)
 	return p->upper;
 }
 
-/* An axis label: three significant digits are enough to read a chart. */
-static const char *
-tick(const struct chain_report *r, double v, char *buf)
-{
-	double a = fabs(v);
-
-	return num(r, v, a >= 100 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : 3, buf);
-}
 
 static void
 xmr_chart(const struct chain_report *r, FILE *fp, const struct chain_kpi_series *k)
@@ -637,12 +657,12 @@ xmr_chart(const struct chain_report *r, FILE *fp, const struct chain_kpi_series 
 		fprintf(fp, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.6\" fill=\"%s\">"
 		    "<title>%s: %s</title></circle>", x0 + dx * (double)i,
 		    ypos(&s, p->value), signal_colour(p->signal), label,
-		    value(r, p->value, a));
+		    kpi_value(r, k, p->value, a));
 	}
 	fprintf(fp, "<g font-size=\"7\" fill=\"#5b6675\" text-anchor=\"end\">"
 	    "<text x=\"%.0f\" y=\"%.1f\">%s</text><text x=\"%.0f\" y=\"%.1f\">%s"
-	    "</text></g>", x0 - 6, (double)s.top + 6, tick(r, s.hi - pad, a),
-	    x0 - 6, (double)s.bottom, tick(r, s.lo + pad, b));
+	    "</text></g>", x0 - 6, (double)s.top + 6, kpi_value(r, k, s.hi - pad, a),
+	    x0 - 6, (double)s.bottom, kpi_value(r, k, s.lo + pad, b));
 	if (k->npoints > 0) {
 		chain_period_format(k->points[0].period, label);
 		fprintf(fp, "<g font-size=\"7\" fill=\"#5b6675\"><text x=\"%.0f\" "
@@ -657,7 +677,7 @@ xmr_chart(const struct chain_report *r, FILE *fp, const struct chain_kpi_series 
 static void
 chart_legend(const struct chain_report *r, FILE *fp)
 {
-	put(fp, "<p class=\"muted\" style=\"font-size:8pt\">"
+	put(fp, "<p class=\"legend\">"
 	    "<svg width=\"10\" height=\"10\"><circle cx=\"5\" cy=\"5\" r=\"4\" "
 	    "fill=\"" C_COMMON "\"/></svg> %s &#160; "
 	    "<svg width=\"10\" height=\"10\"><circle cx=\"5\" cy=\"5\" r=\"4\" "
@@ -735,9 +755,9 @@ partner_bars(const struct chain_report *r, FILE *fp)
 		    "fill=\"#f3f5f7\"/>", y);
 		bar(fp, 170, y, s->reliability, C_ACCENT);
 		bar(fp, 170, y + 8, s->predictability, "#8cc0d6");
-		fprintf(fp, "<text x=\"326\" y=\"%d\" font-size=\"8\">%s%% / %s%% "
-		    "(%ld)</text>", y + 12, num(r, 100 * s->reliability, 0, a),
-		    num(r, 100 * s->predictability, 0, b), s->tally.total);
+		fprintf(fp, "<text x=\"326\" y=\"%d\" font-size=\"8\">%s / %s "
+		    "(%ld)</text>", y + 12, percent(r, s->reliability, a),
+		    percent(r, s->predictability, b), s->tally.total);
 		y += 22;
 	}
 	fputs("</svg>", fp);
@@ -826,11 +846,11 @@ trust_table(const struct chain_report *r, FILE *fp)
 	    r->wave, r->previous_wave) : chain_trf(r, "wave %s", r->wave);
 	put(fp, "<p class=\"muted\">%s</p>", title);
 	free(title);
-	put(fp, "<table><tr><th>%s</th>", T(r, "partner"));
+	put(fp, "<table><thead><tr><th>%s</th>", T(r, "partner"));
 	for (j = 0; j < ndims; j++)
-		put(fp, "<th class=\"n\">%i</th>", strcmp(dims[j], "*") == 0 ?
-		    T(r, "overall") : dims[j]);
-	fputs("</tr>", fp);
+		put(fp, "<th class=\"n\">%i</th>",
+		    chain_report_dimension(r, dims[j]));
+	fputs("</tr></thead><tbody>", fp);
 	for (i = 0; i < r->ntrust; i++) {
 		const struct chain_trust *t = &r->trust[i];
 
@@ -847,7 +867,7 @@ trust_table(const struct chain_report *r, FILE *fp)
 			    t->partner, t->about, dims[j]));
 		fputs("</tr>", fp);
 	}
-	fputs("</table>", fp);
+	fputs("</tbody></table>", fp);
 }
 
 static int
@@ -895,27 +915,64 @@ heat_cell(const struct chain_report *r, const char *p, const char *about)
 	return NULL;
 }
 
-/* The mutual-trust heat map in the survey's levels: green a strength,
- * amber to discuss, red a concern. */
+/* A swatch of a colour scale's legend. */
+static void
+swatch(const struct chain_report *r, FILE *fp, const char *fill,
+    const char *label)
+{
+	fprintf(fp, "<svg width=\"10\" height=\"10\"><rect width=\"10\" "
+	    "height=\"10\" fill=\"%s\"/></svg> ", fill);
+	put(fp, "%s &#160; ", T(r, label));
+}
+
+/* The width a chart may take: the 190 mm of A4's text width. */
+#define PAGE_PX 718
+
+/*
+ * The mutual-trust heat map in the survey's levels: green a strength,
+ * amber to discuss, red a concern.  Its cells shrink with the number of
+ * partners so that it stays within the page; below 18 px a cell has no
+ * room for its mean, which its tooltip still gives.
+ */
 static void
 heat_map(const struct chain_report *r, FILE *fp)
 {
-	const char *names[24];
-	size_t n = heat_partners(r, names, 24), i, j;
-	const int cell = 46, left = 120, top = 70;
+	const char **names = chain_calloc(2 * r->ntrust_pairs + 1,
+	    sizeof(*names));
+	size_t n = heat_partners(r, names, 2 * r->ntrust_pairs), i, j;
+	const int top = 56;
+	int cell, font, width, left = 40;
 	char a[32];
 
-	if (n == 0)
+	if (n == 0) {
+		free(names);
 		return;
-	put(fp, "<h3>%s</h3><p class=\"muted\">%s</p>", T(r, "Mutual trust"),
+	}
+	for (i = 0; i < n; i++)	/* room for the longest code, within reason */
+		if (12 + 6 * (int)strlen(names[i]) > left)
+			left = 12 + 6 * (int)strlen(names[i]);
+	left = left > 150 ? 150 : left;
+	cell = (PAGE_PX - left - 10) / (int)n;
+	cell = cell > 46 ? 46 : cell;
+	font = cell >= 40 ? 10 : cell >= 18 ? cell * 4 / 9 : 0;
+	width = left + (int)n * cell + 10;
+	put(fp, "<figure class=\"heat\"><h3>%s</h3><p class=\"muted\">%s</p>",
+	    T(r, "Mutual trust"),
 	    T(r, "each row rates the partner of its column (1 to 5)"));
-	fprintf(fp, "<svg class=\"chart heatmap\" width=\"%zu\" height=\"%zu\" "
-	    "viewBox=\"0 0 %zu %zu\" role=\"img\">", left + n * cell + 10,
-	    top + n * cell + 10, left + n * cell + 10, top + n * cell + 10);
+	fputs("<p class=\"legend\">", fp);
+	swatch(r, fp, level_colour("strength"), "strength (4.0 or more)");
+	swatch(r, fp, level_colour("discuss"), "to discuss (3.0 to 4.0)");
+	swatch(r, fp, level_colour("concern"), "concern (below 3.0)");
+	swatch(r, fp, "#f0f2f5", "no answers, or too few to show");
+	swatch(r, fp, "#d5dae1", "itself");
+	fputs("</p>", fp);
+	fprintf(fp, "<svg class=\"chart heatmap\" width=\"%d\" height=\"%d\" "
+	    "viewBox=\"0 0 %d %d\" role=\"img\">", width,
+	    top + (int)n * cell + 10, width, top + (int)n * cell + 10);
 	for (j = 0; j < n; j++)
-		put(fp, "<text transform=\"translate(%d,%d) rotate(-40)\" "
-		    "font-size=\"8.5\">%p</text>", left + (int)j * cell + cell / 2 - 4,
-		    top - 6, chain_report_who(r, names[j]));
+		put(fp, "<text transform=\"translate(%d,%d) rotate(-50)\" "
+		    "font-size=\"8.5\">%p</text>", left + (int)j * cell +
+		    cell / 2 + 2, top - 4, chain_report_who(r, names[j]));
 	for (i = 0; i < n; i++) {
 		put(fp, "<text x=\"%d\" y=\"%d\" font-size=\"8.5\" "
 		    "text-anchor=\"end\">%p</text>", left - 6,
@@ -925,6 +982,8 @@ heat_map(const struct chain_report *r, FILE *fp)
 			    names[j]);
 			int x = left + (int)j * cell, y = top + (int)i * cell;
 			const char *fill = "#f0f2f5";
+			const char *mean = c != NULL && !isnan(c->mean) ?
+			    num(r, c->mean, 1, a) : "\xe2\x80\x93";
 
 			if (i == j)
 				fill = "#d5dae1";
@@ -932,15 +991,21 @@ heat_map(const struct chain_report *r, FILE *fp)
 				fill = level_colour(chain_survey_level(c->index));
 			fprintf(fp, "<rect x=\"%d\" y=\"%d\" width=\"%d\" "
 			    "height=\"%d\" fill=\"%s\" stroke=\"#fff\" "
-			    "stroke-width=\"2\"/>", x, y, cell, cell, fill);
+			    "stroke-width=\"%d\">", x, y, cell, cell, fill,
+			    cell >= 24 ? 2 : 1);
 			if (i != j)
-				fprintf(fp, "<text x=\"%d\" y=\"%d\" font-size=\"10\" "
+				put(fp, "<title>%p \xe2\x86\x92 %p: %s</title>",
+				    chain_report_who(r, names[i]),
+				    chain_report_who(r, names[j]), mean);
+			fputs("</rect>", fp);
+			if (i != j && font > 0)
+				fprintf(fp, "<text x=\"%d\" y=\"%d\" font-size=\"%d\" "
 				    "text-anchor=\"middle\">%s</text>", x + cell / 2,
-				    y + cell / 2 + 4, c != NULL && !isnan(c->mean) ?
-				    num(r, c->mean, 1, a) : "\xe2\x80\x93");
+				    y + cell / 2 + font * 2 / 5, font, mean);
 		}
 	}
-	fputs("</svg>", fp);
+	fputs("</svg></figure>", fp);
+	free(names);
 }
 
 /* Median and p90 wait per handoff, the worst first, as horizontal bars. */
@@ -1161,6 +1226,7 @@ static void
 act_section(const struct chain_report *r, FILE *fp)
 {
 	size_t i;
+	char *more;
 
 	put(fp, "<section id=\"act\" class=\"page\"><h2>%s</h2>",
 	    T(r, "Act: what needs attention"));
@@ -1171,7 +1237,7 @@ act_section(const struct chain_report *r, FILE *fp)
 	}
 	put(fp, "<p class=\"muted\">%s</p><ol class=\"act\">",
 	    T(r, "Questions for the chain meeting"));
-	for (i = 0; i < r->nactions; i++) {
+	for (i = 0; i < chain_report_shown(r); i++) {
 		const struct chain_action *a = &r->actions[i];
 
 		put(fp, "<li><span class=\"kind\">%s</span>", T(r, a->kind));
@@ -1180,6 +1246,13 @@ act_section(const struct chain_report *r, FILE *fp)
 		    a->question);
 	}
 	fputs("</ol>", fp);
+	if (chain_report_shown(r) < r->nactions) {
+		more = chain_trf(r, "%d more points are not shown here; the Act "
+		    "list as CSV (--actions) has them all.",
+		    (int)(r->nactions - chain_report_shown(r)));
+		put(fp, "<p class=\"muted\">%s</p>", more);
+		free(more);
+	}
 	resolved_list(r, fp);
 	fputs("</section>", fp);
 }
@@ -1203,12 +1276,12 @@ void
 chain_render_html(const struct chain_report *r, FILE *fp)
 {
 	int year, week;
-	char from[CHAIN_DATE_LEN], to[CHAIN_DATE_LEN];
+	char from[32], to[32];
 	char *when, *range;
 
 	chain_iso_week(r->week_start, &year, &week);
-	chain_date_format(r->week_start, from);
-	chain_date_format(r->week_end, to);
+	chain_report_date(r, r->week_start, 1, from, sizeof(from));
+	chain_report_date(r, r->week_end, 1, to, sizeof(to));
 	when = chain_trf(r, "week %d of %d", week, year);
 	range = chain_trf(r, "%s to %s", from, to);
 	put(fp, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">"

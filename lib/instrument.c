@@ -2,7 +2,7 @@
  * instrument.c: a survey instrument.  An instrument is a list of statements
  * (items), each scoring one dimension on an answer scale; negatively worded
  * items are reverse scored.  It is a CSV file (item,dimension,text and
- * optionally text_nl, reverse, min, max), either the user's own or one of
+ * optionally dimension_nl, text_nl, reverse, min, max), either the user's own or one of
  * the built-in instruments in the data directory: $CHAIN_DATA_DIR, else the
  * directory compiled in, else examples/ of the source tree the program was
  * built in.  The items of a dimension share one scale, so that a dimension
@@ -49,7 +49,7 @@ chain_reserved_column(const char *name)
 }
 
 struct columns {
-	int item, dimension, text, text_nl, reverse, min, max;
+	int item, dimension, dimension_nl, text, text_nl, reverse, min, max;
 };
 
 static int
@@ -65,6 +65,7 @@ find_columns(struct chain_csv *r, struct columns *c)
 	c->item = cols[0];
 	c->dimension = cols[1];
 	c->text = cols[2];
+	c->dimension_nl = chain_csv_column(r, "dimension_nl");
 	c->text_nl = chain_csv_column(r, "text_nl");
 	c->reverse = chain_csv_column(r, "reverse");
 	c->min = chain_csv_column(r, "min");
@@ -212,6 +213,10 @@ add_item(struct chain_instrument *in, struct chain_csv *r,
 	if (!bad) {
 		it.dimension = dimension_of(in, dim, &it);
 		d = &in->dims[it.dimension];
+		if (d->name_nl == NULL && c->dimension_nl >= 0 &&
+		    *chain_field(row, c->dimension_nl) != '\0')
+			d->name_nl = trimmed_copy(chain_field(row,
+			    c->dimension_nl));
 		if (d->min != it.min || d->max != it.max) {
 			chain_csv_error(r, row->line, NULL, "item '%s' is on "
 			    "scale %g-%g, the other items of '%s' on %g-%g",
@@ -325,6 +330,7 @@ chain_instrument_free(struct chain_instrument *in)
 	}
 	for (i = 0; i < in->ndims; i++) {
 		free(in->dims[i].name);
+		free(in->dims[i].name_nl);
 		free(in->dims[i].items);
 	}
 	free(in->items);
@@ -428,7 +434,9 @@ chain_instrument_write(struct chain_out *w, const struct chain_instrument *in,
 		const struct chain_item *it = &in->items[i];
 
 		chain_out_text(w, it->id);
-		chain_out_text(w, in->dims[it->dimension].name);
+		chain_out_text(w, dutch && in->dims[it->dimension].name_nl !=
+		    NULL ? in->dims[it->dimension].name_nl :
+		    in->dims[it->dimension].name);
 		chain_out_text(w, dutch && it->text_nl != NULL &&
 		    *it->text_nl != '\0' ? it->text_nl : it->text);
 		chain_out_int(w, it->reverse);

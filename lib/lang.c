@@ -43,50 +43,52 @@ static const char *const texts[][2] = {
 	  "De partners vertrouwen elkaar, maar de resultaten blijven achter: "
 	  "waak voor een praatclub." },
 	{ "Neither results nor relations are where the chain wants them.",
-	  "Resultaten noch relaties zijn waar de keten ze wil hebben." },
+	  "De resultaten en de relaties zijn allebei nog niet waar de keten "
+	  "ze wil hebben." },
 	{ "Not enough data to place the chain.",
 	  "Te weinig gegevens om de keten te plaatsen." },
 	{ "Hard score %s (a week before %s), soft score %s (%s).",
 	  "Harde score %s (een week eerder %s), zachte score %s (%s)." },
-	{ "KPIs on target", "KPI's op norm" },
+	{ "KPIs on target", "KPI's op streefwaarde" },
 	{ "agreements overdue", "afspraken over tijd" },
-	{ "surprises", "verrassingen" },
+	{ "surprises", "niet vooraf gemeld" },
 	{ "reliability", "betrouwbaarheid" },
 	{ "predictability", "voorspelbaarheid" },
 	{ "trust index", "vertrouwensindex" },
 	{ "points for attention", "aandachtspunten" },
+	{ " pt", " %-punt" },
 	/* plan */
 	{ "KPI", "KPI" },
 	{ "name", "naam" },
 	{ "unit", "eenheid" },
-	{ "better", "beter" },
-	{ "target", "norm" },
+	{ "better", "beter bij" },
+	{ "target", "streefwaarde" },
 	{ "baseline", "nulmeting" },
 	{ "owner", "eigenaar" },
 	{ "up", "hoger" },
 	{ "down", "lager" },
-	{ "No chain plan was given.", "Er is geen ketenplan meegegeven." },
+	{ "No chain plan was given.", "Er is geen ketenplan aangeleverd." },
 	/* do */
 	{ "Due this week", "Deze week af te ronden" },
 	{ "Done this week", "Deze week afgerond" },
 	{ "Coming up", "Binnenkort" },
 	{ "Overdue", "Over tijd" },
 	{ "agreement", "afspraak" },
-	{ "to", "aan" },
-	{ "due", "deadline" },
+	{ "to", "voor" },
+	{ "due", "uiterlijk" },
 	{ "done", "gereed" },
-	{ "state", "stand" },
+	{ "state", "status" },
 	{ "days late", "dagen te laat" },
 	{ "the chain", "de keten" },
 	{ "announced", "gemeld" },
-	{ "surprise", "verrassing" },
+	{ "surprise", "niet gemeld" },
 	{ "trust", "vertrouwen" },
 	{ "gap", "verschil in beeld" },
 	{ "Nothing.", "Niets." },
 	{ "No agreements register was given.",
-	  "Er is geen afsprakenregister meegegeven." },
+	  "Er is geen afsprakenregister aangeleverd." },
 	{ "kept", "nagekomen" },
-	{ "renegotiated", "heronderhandeld" },
+	{ "renegotiated", "opnieuw afgesproken" },
 	{ "late", "te laat" },
 	{ "overdue", "over tijd" },
 	{ "due-soon", "binnenkort" },
@@ -99,27 +101,27 @@ static const char *const texts[][2] = {
 	{ "met", "gehaald" },
 	{ "change", "verandering" },
 	{ "variation", "variatie" },
-	{ "assurance", "zekerheid" },
+	{ "assurance", "haalbaarheid" },
 	{ "yes", "ja" },
 	{ "no", "nee" },
 	{ "common", "gewone variatie" },
 	{ "improvement", "verbetering" },
-	{ "concern", "zorg" },
+	{ "concern", "zorgelijk" },
 	{ "special", "bijzondere oorzaak" },
-	{ "pass", "haalt de norm" },
-	{ "fail", "haalt de norm niet" },
-	{ "hit-and-miss", "wisselend" },
+	{ "pass", "haalbaar" },
+	{ "fail", "niet haalbaar" },
+	{ "hit-and-miss", "soms wel, soms niet" },
 	{ "Control charts", "Regelkaarten" },
 	{ "mean", "gemiddelde" },
-	{ "limits", "grenzen" },
+	{ "limits", "regelgrenzen" },
 	{ "common cause", "gewone oorzaak" },
-	{ "No KPI results were given.", "Er zijn geen KPI-resultaten meegegeven." },
+	{ "No KPI results were given.", "Er zijn geen KPI-resultaten aangeleverd." },
 	{ "Agreements per partner", "Afspraken per partner" },
 	{ "partner", "partner" },
 	{ "agreements", "afspraken" },
 	{ "Who carries the chain", "Wie draagt de keten" },
-	{ "promises made", "beloften gedaan" },
-	{ "promises received", "beloften ontvangen" },
+	{ "promises made", "toezeggingen gedaan" },
+	{ "promises received", "toezeggingen ontvangen" },
 	{ "balance", "balans" },
 	{ "Trust per partner and dimension", "Vertrouwen per partner en dimensie" },
 	{ "wave %s, change since %s", "meting %s, verandering sinds %s" },
@@ -131,68 +133,83 @@ static const char *const texts[][2] = {
 	{ "respondents", "respondenten" },
 	{ "too few respondents to show", "te weinig respondenten om te tonen" },
 	{ "No survey results were given.",
-	  "Er zijn geen enqu\xc3\xaate-uitkomsten meegegeven." },
+	  "Er zijn geen enqu\xc3\xaate-uitkomsten aangeleverd." },
 	{ "Mutual trust", "Wederzijds vertrouwen" },
 	{ "each row rates the partner of its column (1 to 5)",
-	  "elke rij beoordeelt de partner van de kolom (1 tot 5)" },
+	  "elke rij geeft haar oordeel over de partner in de kolom "
+	  "(schaal 1 t/m 5)" },
 	{ "rates", "beoordeelt" },
+	{ "strength (4.0 or more)", "sterk punt (4,0 of hoger)" },
+	{ "to discuss (3.0 to 4.0)", "bespreken (3,0 tot 4,0)" },
+	{ "concern (below 3.0)", "zorgelijk (onder 3,0)" },
+	{ "no answers, or too few to show",
+	  "geen antwoorden, of te weinig om te tonen" },
+	{ "itself", "eigen organisatie" },
 	/* act */
 	{ "Questions for the chain meeting", "Vragen voor het ketenoverleg" },
 	{ "question", "vraag" },
+	{ "%d more points are not shown here; the Act list as CSV (--actions) "
+	  "has them all.",
+	  "Nog %d punten staan hier niet; de actielijst als CSV (--actions) "
+	  "bevat ze allemaal." },
 	{ "Nothing needs special attention this week.",
 	  "Deze week vraagt niets bijzondere aandacht." },
 	{ "%s: a special-cause concern in %s, %s against a target of %s.",
-	  "%s: een signaal van zorg in %s, %s tegenover een norm van %s." },
+	  "%s: een zorgelijk signaal in %s: %s, tegenover een streefwaarde "
+	  "van %s." },
 	{ "%s: a special-cause concern in %s (%s).",
-	  "%s: een signaal van zorg in %s (%s)." },
+	  "%s: een zorgelijk signaal in %s (%s)." },
 	{ "What changed in the process behind %s, and who will look into it "
 	  "with us?",
 	  "Wat is er veranderd in het proces achter %s, en wie zoekt dat samen "
 	  "met ons uit?" },
 	{ "%s will not meet its target of %s without a change to the process: "
 	  "it varies between %s and %s.",
-	  "%s haalt de norm van %s niet zonder een verandering in het proces: "
-	  "de waarde schommelt tussen %s en %s." },
+	  "%s haalt de streefwaarde van %s niet zonder een verandering in "
+	  "het proces: de waarde schommelt tussen %s en %s." },
 	{ "%s will not meet its target of %s without a change to the process.",
-	  "%s haalt de norm van %s niet zonder een verandering in het proces." },
+	  "%s haalt de streefwaarde van %s niet zonder een verandering in "
+	  "het proces." },
 	{ "Which change to the process would bring %s within reach of %s, and "
 	  "who takes it up?",
-	  "Welke verandering in het proces brengt %s binnen bereik van %s, en "
-	  "wie pakt dat op?" },
+	  "Met welke verandering in het proces komt %s binnen bereik van %s, "
+	  "en wie pakt die op?" },
 	{ "%s promised '%s' to %s by %s; it is %d days overdue.",
-	  "%s beloofde '%s' aan %s v\xc3\xb3\xc3\xb3r %s; het is %d dagen over tijd." },
+	  "%s heeft '%s' toegezegd aan %s, uiterlijk %s; dat is %d dagen "
+	  "over tijd." },
 	{ "%s promised '%s' to %s by %s; it is %d days overdue and was not "
 	  "announced.",
-	  "%s beloofde '%s' aan %s v\xc3\xb3\xc3\xb3r %s; het is %d dagen over tijd en "
-	  "dat was niet gemeld." },
+	  "%s heeft '%s' toegezegd aan %s, uiterlijk %s; dat is %d dagen "
+	  "over tijd en is niet vooraf gemeld." },
 	{ "What would help %s complete '%s', and which new date can %s and %s "
 	  "agree on?",
 	  "Wat heeft %s nodig om '%s' af te ronden, en welke nieuwe datum "
 	  "spreken %s en %s af?" },
 	{ "%s announced %ld of %ld deviations in time.",
-	  "%s meldde %ld van %ld afwijkingen op tijd." },
+	  "%s heeft %ld van de %ld afwijkingen op tijd gemeld." },
 	{ "What would help %s announce delays before the due date?",
-	  "Wat zou %s helpen om vertraging v\xc3\xb3\xc3\xb3r de deadline te melden?" },
+	  "Wat helpt %s om een vertraging te melden voordat de termijn "
+	  "verstrijkt?" },
 	{ "Trust of %s in %s fell from %s to %s (p = %s).",
-	  "Het vertrouwen van %s in %s daalde van %s naar %s (p = %s)." },
+	  "Het vertrouwen van %s in %s is gedaald van %s naar %s (p = %s)." },
 	{ "Trust of %s in %s fell from %s to %s (p < %s).",
-	  "Het vertrouwen van %s in %s daalde van %s naar %s (p < %s)." },
+	  "Het vertrouwen van %s in %s is gedaald van %s naar %s (p < %s)." },
 	{ "What has %s experienced in working with %s lately, and what would "
 	  "restore confidence?",
 	  "Wat heeft %s de laatste tijd ervaren in de samenwerking met %s, en "
-	  "wat zou het vertrouwen herstellen?" },
+	  "wat is er nodig om het vertrouwen te herstellen?" },
 	{ "%s rates trust in %s at %s of 100, a concern.",
-	  "%s waardeert het vertrouwen in %s met %s van 100, een zorgpunt." },
+	  "%s geeft het vertrouwen in %s een %s op 100; dat is zorgelijk." },
 	{ "What would %s need from %s to work together with more confidence?",
 	  "Wat heeft %s nodig van %s om met meer vertrouwen samen te werken?" },
 	{ "%s rates %s at %s, while %s rates %s at %s.",
-	  "%s beoordeelt %s met %s, terwijl %s %s beoordeelt met %s." },
+	  "%s geeft %s een %s, terwijl %s %s een %s geeft." },
 	{ "How do %s and %s each see their working relation, and where do "
 	  "their views differ?",
-	  "Hoe zien %s en %s elk hun samenwerking, en waar verschillen hun "
-	  "beelden?" },
+	  "Hoe kijken %s en %s elk naar hun samenwerking, en waar verschilt "
+	  "hun beeld?" },
 	{ "%s made %ld promises to %s and received %ld in return.",
-	  "%s deed %ld beloften aan %s en kreeg er %ld terug." },
+	  "%s deed %ld toezeggingen aan %s en kreeg er %ld terug." },
 	{ "Is the work between %s and %s shared the way both want it?",
 	  "Is het werk tussen %s en %s verdeeld zoals beide partijen willen?" },
 	/* the relay view, lead time, reliability over time, alpha, memory */
@@ -358,5 +375,144 @@ chain_report_num(const struct chain_report *r, double v, int decimals,
 	snprintf(buf, size, "%.*f", decimals, v);
 	if (r->lang == CHAIN_NL && (point = strchr(buf, '.')) != NULL)
 		*point = ',';
+	return buf;
+}
+
+/* A number rounded to decimals, without trailing zeros: 31, 4.5. */
+static const char *
+rounded(const struct chain_report *r, double v, int decimals, char *buf,
+    size_t size)
+{
+	char *point;
+
+	v = round_to(v, decimals);
+	if (v == 0)
+		v = 0;	/* no "-0" */
+	chain_number_format(v, 0, buf, size);
+	if (r->lang == CHAIN_NL && (point = strchr(buf, '.')) != NULL)
+		*point = ',';
+	return buf;
+}
+
+/* Whether a KPI's unit, as a plan writes it, is one of the words. */
+static int
+unit_is(const char *unit, const char *const *words)
+{
+	size_t i;
+
+	for (i = 0; unit != NULL && words[i] != NULL; i++)
+		if (chain_strcasecmp(unit, words[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * A KPI's value (or, with change, its change) rounded for people by its
+ * unit: days to 0.1 day, a share as a whole percentage (a change of one in
+ * percentage points), a percentage whole, anything else to three
+ * significant digits; a decimal comma in Dutch, an en dash when none.
+ */
+const char *
+chain_report_kpi_value(const struct chain_report *r, const char *unit,
+    double v, int change, char *buf, size_t size)
+{
+	static const char *const days[] = { "d", "day", "days", "dag",
+	    "dagen", "werkdagen", "working days", NULL };
+	static const char *const shares[] = { "share", "fraction", "ratio",
+	    "aandeel", "fractie", NULL };
+	static const char *const percents[] = { "%", "percent", "procent",
+	    "percentage", NULL };
+	double a = fabs(v);
+	size_t len;
+
+	if (isnan(v) || isinf(v))
+		return chain_report_num(r, v, 0, buf, size);
+	if (unit_is(unit, days))
+		return rounded(r, v, 1, buf, size);
+	if (unit_is(unit, percents))
+		return rounded(r, v, 0, buf, size);
+	if (!unit_is(unit, shares))
+		return rounded(r, v, a >= 100 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 :
+		    a > 0 ? 2 - (int)floor(log10(a)) : 0, buf, size);
+	chain_report_num(r, 100 * v, 0, buf, size);
+	len = strlen(buf);
+	snprintf(buf + len, size - len, "%s", change ?
+	    chain_tr(r, " pt") : "%");
+	return buf;
+}
+
+/*
+ * The Dutch labels of the built-in instruments' dimensions
+ * (examples/instruments/ has them as dimension_nl too): the report knows
+ * a dimension only by the name in chain-survey score's rows.
+ */
+static const char *const dimension_labels[][2] = {
+	{ "agreements", "afspraken" },
+	{ "predictability", "voorspelbaarheid" },
+	{ "transparency", "openheid" },
+	{ "attention", "aandacht" },
+	{ "raising-issues", "bespreekbaar maken" },
+	{ "joint-interest", "gezamenlijk belang" },
+	{ "trust", "vertrouwen" },
+	{ "collaboration", "samenwerking" },
+	{ "community", "gemeenschap" },
+	{ "attitude", "houding" },
+	{ "governance", "sturing" },
+	{ "vision", "visie" },
+	{ "goals", "doelen" },
+	{ "roles", "rollen" },
+	{ "processes", "processen" },
+	{ "meaning", "betekenis" },
+	{ "practice", "praktijk" },
+	{ "identity", "identiteit" },
+	{ "cultural", "cultureel" },
+	{ "relational", "relationeel" },
+	{ "procedural", "procedureel" },
+	{ "substantive", "inhoudelijk" },
+	{ "i", "ik" },
+	{ "we", "wij" },
+	{ "others", "anderen" },
+	{ "process", "proces" },
+};
+
+/* A survey dimension's name in the report's language ('*' is overall). */
+const char *
+chain_report_dimension(const struct chain_report *r, const char *name)
+{
+	size_t i;
+
+	if (strcmp(name, "*") == 0)
+		return chain_tr(r, "overall");
+	for (i = 0; r->lang == CHAIN_NL && i < sizeof(dimension_labels) /
+	    sizeof(dimension_labels[0]); i++)
+		if (strcmp(dimension_labels[i][0], name) == 0)
+			return dimension_labels[i][1];
+	return name;
+}
+
+/*
+ * A date as the report's reader writes it: ISO 8601 in English; in Dutch
+ * 23 oktober 2026 in running text (long) and 23-10-2026 in a table.
+ */
+const char *
+chain_report_date(const struct chain_report *r, int day, int long_form,
+    char *buf, size_t size)
+{
+	static const char *const months[] = { "januari", "februari", "maart",
+	    "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+	    "november", "december" };
+	char iso[CHAIN_DATE_LEN];
+	int y, m, d;
+
+	if (r->lang != CHAIN_NL || day == CHAIN_NO_DATE) {
+		chain_date_format(day, iso);
+		snprintf(buf, size, "%s", iso);
+		return buf;
+	}
+	chain_civil_from_days(day, &y, &m, &d);
+	if (long_form)
+		snprintf(buf, size, "%d %s %d", d, months[m - 1], y);
+	else
+		snprintf(buf, size, "%02d-%02d-%d", d, m, y);
 	return buf;
 }

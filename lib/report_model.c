@@ -109,3 +109,18 @@ chain_kpi_latest(const struct chain_report *r, const struct chain_kpi_series *k,
 		}
 	return NULL;
 }
+
+/* --top N: how many Act points the report shows (--actions has them all). */
+void
+chain_report_set_top(struct chain_report *r, size_t top)
+{
+	r->top = top;
+}
+
+size_t
+chain_report_shown(const struct chain_report *r)
+{
+	size_t top = r->top ? r->top : CHAIN_REPORT_TOP;
+
+	return r->nactions < top ? r->nactions : top;
+}

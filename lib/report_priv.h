@@ -148,6 +148,7 @@ struct chain_report {
 	int has_history;	/* a history was read or asked for */
 	int quiet;		/* -q: no warnings */
 	void *history_out;	/* the locked --history file being replaced */
+	size_t top;		/* --top N: Act points shown; 0 is the default */
 	char *wave, *previous_wave;	/* latest survey wave, the one before */
 	double hard, soft, hard_before, soft_before;	/* 0..100; NAN unknown */
 	double reliability, reliability_before;	/* the whole chain's */
@@ -177,6 +178,7 @@ enum chain_deal_list {
 };
 int chain_report_deal_in(const struct chain_report *r,
     const struct chain_deal *d, enum chain_deal_list list);
+size_t chain_report_shown(const struct chain_report *r);
 const struct chain_kpi_point *chain_kpi_latest(const struct chain_report *r,
     const struct chain_kpi_series *k, size_t *at);
 
@@ -198,5 +200,11 @@ const char *chain_report_num(const struct chain_report *r, double v,
     int decimals, char *buf, size_t size);
 const char *chain_report_value(const struct chain_report *r, double v,
     char *buf, size_t size);
+const char *chain_report_kpi_value(const struct chain_report *r,
+    const char *unit, double v, int change, char *buf, size_t size);
+const char *chain_report_dimension(const struct chain_report *r,
+    const char *name);
+const char *chain_report_date(const struct chain_report *r, int day,
+    int long_form, char *buf, size_t size);
 
 #endif

@@ -80,7 +80,6 @@ struct chain_responses {
 	const struct chain_instrument *in;
 	struct chain_opts opts;
 	char *ignore;
-	char *only_wave;
 	struct chain_once *once;
 	double *value;
 	double *sum;			/* per dimension */
@@ -166,17 +165,6 @@ chain_responses_ignore(struct chain_responses *rs, const char *list)
 	rs->ignore_used = chain_calloc(rs->nignore, 1);
 }
 
-/* Only the responses of this wave count. */
-void
-chain_responses_only_wave(struct chain_responses *rs, const char *wave)
-{
-	char buf[CHAIN_DATE_LEN];
-
-	free(rs->only_wave);
-	rs->only_wave = wave != NULL ?
-	    chain_strdup(chain_wave_normalize(wave, buf)) : NULL;
-}
-
 static void
 gathering_free(struct chain_responses *rs)
 {
@@ -217,7 +205,6 @@ chain_responses_free(struct chain_responses *rs)
 	free(rs->quick);
 	free(rs->quick_of);
 	free(rs->ignore);
-	free(rs->only_wave);
 	free(rs);
 }
 
@@ -588,8 +575,6 @@ wide_row(struct chain_responses *rs, struct chain_csv *r,
 	key[1] = chain_wave_normalize(chain_field(row, l->wave), rs->wave);
 	key[2] = chain_field(row, l->about);
 	note_wave(rs, key[1]);
-	if (rs->only_wave != NULL && strcmp(key[1], rs->only_wave) != 0)
-		return;
 	if (check_ids(r, row, l) != 0 || wide_answers(rs, r, row, l) != 0)
 		return;
 	person = chain_seen_hash(key, 1);
@@ -733,8 +718,6 @@ long_row(struct chain_responses *rs, struct chain_csv *r,
 	key[1] = chain_wave_normalize(chain_field(row, l->wave), rs->wave);
 	key[2] = chain_field(row, l->about);
 	note_wave(rs, key[1]);
-	if (rs->only_wave != NULL && strcmp(key[1], rs->only_wave) != 0)
-		return;
 	if (check_ids(r, row, l) != 0)
 		return;
 	/* the rows of a response usually stand together */

@@ -283,7 +283,8 @@ plan(const struct chain_report *r, FILE *fp, int md)
 		table_cell(&t, k->code);
 		table_cell(&t, k->name);
 		table_cell(&t, T(r, chain_better_name(k->better)));
-		table_cell(&t, chain_report_value(r, k->target, v, 32));
+		table_cell(&t, chain_report_kpi_value(r, k->unit, k->target, 0,
+		    v, 32));
 		table_cell(&t, k->owner ? k->owner : "");
 	}
 	table_print(&t, fp, md);
@@ -295,7 +296,7 @@ deals(const struct chain_report *r, FILE *fp, int md, const char *title,
     enum chain_deal_list which)
 {
 	struct table t;
-	char due[CHAIN_DATE_LEN], late[16];
+	char due[32], late[16];
 	size_t i;
 
 	heading(fp, T(r, title), 3, md);
@@ -312,7 +313,7 @@ deals(const struct chain_report *r, FILE *fp, int md, const char *title,
 		const struct chain_deal *d = &r->deals[i];
 		if (!chain_report_deal_in(r, d, which))
 			continue;
-		chain_date_format(d->effective_due, due);
+		chain_report_date(r, d->effective_due, 0, due, sizeof(due));
 		snprintf(late, sizeof(late), "%d", d->days_late);
 		table_cell(&t, d->id);
 		table_cell(&t, d->title);
@@ -371,9 +372,12 @@ kpis(const struct chain_report *r, FILE *fp, int md)
 		sparkline(k, spark, sizeof(spark));
 		table_cell(&t, k->name);
 		table_cell(&t, k->period ? k->period : "");
-		table_cell(&t, chain_report_value(r, k->value, v, 32));
-		table_cell(&t, chain_report_value(r, k->target, g, 32));
-		table_cell(&t, chain_report_value(r, k->change, c, 32));
+		table_cell(&t, chain_report_kpi_value(r, k->unit, k->value, 0,
+		    v, 32));
+		table_cell(&t, chain_report_kpi_value(r, k->unit, k->target, 0,
+		    g, 32));
+		table_cell(&t, chain_report_kpi_value(r, k->unit, k->change, 1,
+		    c, 32));
 		table_cell(&t, *k->variation ? T(r, k->variation) : "");
 		table_cell(&t, *k->assurance ? T(r, k->assurance) : "");
 		table_cell(&t, spark);
@@ -447,8 +451,7 @@ trust(const struct chain_report *r, FILE *fp, int md)
 				b = &r->trust[j];
 		table_cell(&t, chain_report_who(r, c->partner));
 		table_cell(&t, *c->about ? chain_report_who(r, c->about) : "");
-		table_cell(&t, strcmp(c->dimension, "*") == 0 ? T(r, "overall") :
-		    c->dimension);
+		table_cell(&t, chain_report_dimension(r, c->dimension));
 		table_cell(&t, c->suppressed ? "\xe2\x80\x93" :
 		    chain_report_num(r, c->index, 0, idx, 32));
 		table_cell(&t, b == NULL || b->suppressed || c->suppressed ? "" :
@@ -479,13 +482,14 @@ static void
 act(const struct chain_report *r, FILE *fp, int md)
 {
 	size_t i;
+	char *more;
 
 	heading(fp, T(r, "Act: what needs attention"), 2, md);
 	if (r->nactions == 0) {
 		line(fp, T(r, "Nothing needs special attention this week."), md);
 		return;
 	}
-	for (i = 0; i < r->nactions; i++) {
+	for (i = 0; i < chain_report_shown(r); i++) {
 		const struct chain_action *a = &r->actions[i];
 
 		fprintf(fp, "%zu. ", i + 1);
@@ -497,6 +501,14 @@ act(const struct chain_report *r, FILE *fp, int md)
 		fputs(md ? "  \n   *" : "\n   ", fp);
 		put_text(fp, a->question, md);
 		fputs(md ? "*\n" : "\n", fp);
+	}
+	if (chain_report_shown(r) < r->nactions) {
+		more = chain_trf(r, "%d more points are not shown here; the Act "
+		    "list as CSV (--actions) has them all.",
+		    (int)(r->nactions - chain_report_shown(r)));
+		fputs("\n", fp);
+		line(fp, more, md);
+		free(more);
 	}
 }
 
@@ -750,12 +762,12 @@ resolved_list(const struct chain_report *r, FILE *fp, int md)
 void
 chain_render_text(const struct chain_report *r, FILE *fp, int markdown)
 {
-	char from[CHAIN_DATE_LEN], to[CHAIN_DATE_LEN], *when, *range;
+	char from[32], to[32], *when, *range;
 	int year, week;
 
 	chain_iso_week(r->week_start, &year, &week);
-	chain_date_format(r->week_start, from);
-	chain_date_format(r->week_end, to);
+	chain_report_date(r, r->week_start, 1, from, sizeof(from));
+	chain_report_date(r, r->week_end, 1, to, sizeof(to));
 	when = chain_trf(r, "week %d of %d", week, year);
 	range = chain_trf(r, "%s to %s", from, to);
 	if (markdown)

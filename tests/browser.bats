@@ -53,6 +53,6 @@ chromium_run() {
 	run -0 chain-report --as-of 2026-11-20 -o r.html status.csv
 	chromium_run --dump-dom "file://$BATS_TEST_TMPDIR/r.html" > dom.html
 	# the browser built one element for the title, its markup as text
-	grep -q '<td><bdi>Weg terug &lt;i&gt;x&lt;/i&gt;</bdi></td><td><bdi>OM</bdi></td>' dom.html
+	grep -q '<td class="t"><bdi>Weg terug &lt;i&gt;x&lt;/i&gt;</bdi></td><td><bdi>OM</bdi></td>' dom.html
 	run -1 grep -c $'\xe2\x80\xae\|<i>' dom.html
 }

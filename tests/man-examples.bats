@@ -73,52 +73,52 @@ load test_helper/man-examples
 	skip 'an event log from a process-mining tool, not shipped in examples/'
 }
 
-@test "chain-report.1:353: cd examples" {
-	man_example chain-report.1 353
+@test "chain-report.1:375: cd examples" {
+	man_example chain-report.1 375
 }
 
-@test "chain-report.1:354: chain-agree status --as-of 2026-11-20 agreements.csv > status..." {
-	man_example chain-report.1 354
+@test "chain-report.1:376: chain-agree status --as-of 2026-11-20 agreements.csv > status..." {
+	man_example chain-report.1 376
 }
 
-@test "chain-report.1:355: chain-agree score --as-of 2026-11-20 agreements.csv > score.csv" {
-	man_example chain-report.1 355
+@test "chain-report.1:377: chain-agree score --as-of 2026-11-20 agreements.csv > score.csv" {
+	man_example chain-report.1 377
 }
 
-@test "chain-report.1:356: chain-report --chain 'Safety chain Oosterveld' --as-of 2026-1..." {
-	man_example chain-report.1 356
+@test "chain-report.1:378: chain-report --chain 'Safety chain Oosterveld' --as-of 2026-1..." {
+	man_example chain-report.1 378
 }
 
-@test "chain-report.1:364: chain-report --format md --lang nl -o report.md status.csv sc..." {
-	man_example chain-report.1 364
+@test "chain-report.1:386: chain-report --format md --lang nl -o report.md status.csv sc..." {
+	man_example chain-report.1 386
 }
 
-@test "chain-report.1:366: chain-report --format txt --fail-on overdue status.csv > week..." {
-	man_example chain-report.1 366
+@test "chain-report.1:388: chain-report --format txt --fail-on overdue status.csv > week..." {
+	man_example chain-report.1 388
 }
 
-@test "chain-survey.1:593: chain-survey items" {
-	man_example chain-survey.1 593
+@test "chain-survey.1:595: chain-survey items" {
+	man_example chain-survey.1 595
 }
 
-@test "chain-survey.1:594: chain-survey items --instrument trust --lang nl -o vragenlijs..." {
-	man_example chain-survey.1 594
+@test "chain-survey.1:596: chain-survey items --instrument trust --lang nl -o vragenlijs..." {
+	man_example chain-survey.1 596
 }
 
-@test "chain-survey.1:599: chain-survey score --instrument trust examples/survey-2026-05..." {
-	man_example chain-survey.1 599
+@test "chain-survey.1:601: chain-survey score --instrument trust examples/survey-2026-05..." {
+	man_example chain-survey.1 601
 }
 
-@test "chain-survey.1:605: chain-survey matrix --instrument trust --wave 2026-11 --excel..." {
-	man_example chain-survey.1 605
+@test "chain-survey.1:607: chain-survey matrix --instrument trust --wave 2026-11 --excel..." {
+	man_example chain-survey.1 607
 }
 
-@test "chain-survey.1:612: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
-	man_example chain-survey.1 612
+@test "chain-survey.1:614: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
+	man_example chain-survey.1 614
 }
 
-@test "chain-survey.1:619: chain-survey alpha --instrument trust examples/survey-2026-05..." {
-	man_example chain-survey.1 619
+@test "chain-survey.1:621: chain-survey alpha --instrument trust examples/survey-2026-05..." {
+	man_example chain-survey.1 621
 }
 
 @test "chain.7:122: chain-agree status agreements.csv > status.csv" {

@@ -229,8 +229,14 @@ EOF
 	refute_output --partial 'At a glance'
 	refute_output --partial 'What '
 	run -0 chain-report --lang nl --as-of 2026-11-20 --format txt status.csv summary.csv compare.csv
-	assert_output --partial '2. [vertrouwen] Het vertrouwen van GEM in RvdK daalde van 3,8 naar 3,3 (p = 0,010).'
-	assert_output --partial '   Wat heeft GEM de laatste tijd ervaren in de samenwerking met RvdK, en wat zou het vertrouwen herstellen?'
+	assert_output --partial '2. [vertrouwen] Het vertrouwen van GEM in RvdK is gedaald van 3,8 naar 3,3 (p = 0,010).'
+	assert_output --partial '   Wat heeft GEM de laatste tijd ervaren in de samenwerking met RvdK, en wat is er nodig om het vertrouwen te herstellen?'
+	# Dutch as it is written: dates, 'uiterlijk' (on or before), no 'zorg'
+	# for a concern (in a care chain it reads as care), no anglicisms
+	assert_output --partial 'week 47 van 2026 · 16 november 2026 t/m 22 november 2026'
+	assert_output --partial 'toegezegd aan'
+	assert_output --partial ', uiterlijk 2026-'
+	refute_output --regexp 'vóór|deadline|waardeert|[Zz]org( |punt)'
 	run -0 chain-report --lang en --as-of 2026-11-20 status.csv
 	assert_output --partial '<html lang="en">'
 	assert_output --partial 'At a glance'
@@ -411,4 +417,58 @@ LS
 	assert_output '<!DOCTYPE html>'
 	run -0 sed -n 2p act.csv
 	assert_output --partial '1,overdue,A2 Decide,OM,'
+}
+
+# A chain of 30 partners (tests/gen-chain.sh): the report's charts.
+big_chain() {
+	sh "$CHAIN_ROOT/tests/gen-chain.sh" 30 .
+	chain-agree status --as-of 2026-11-20 -o st.csv agreements.csv
+	chain-agree score --as-of 2026-11-20 -o sc.csv agreements.csv
+	chain-survey score --instrument trust -o ss.csv survey-2026-05.csv survey-2026-11.csv
+	chain-survey matrix --instrument trust --wave 2026-11 -o sm.csv survey-2026-05.csv survey-2026-11.csv
+	chain-survey compare --instrument trust --from 2026-05 --to 2026-11 -o sp.csv survey-2026-05.csv survey-2026-11.csv
+}
+
+@test "30 partners: every chart within A4's 718 px, the heat map whole, ten Act points" {
+	big_chain
+	run -0 chain-report --as-of 2026-11-20 --actions act.csv -o r.html st.csv sc.csv ss.csv sm.csv sp.csv partners.csv
+	# SPEC 5: every <svg> states its width in px, at most 718
+	grep -o '<svg[^>]*>' r.html > svgs
+	[ "$(grep -c . svgs)" -gt 3 ]
+	run -1 grep -v 'width="[0-9]*"' svgs
+	[ "$(grep -o 'width="[0-9]*"' svgs | tr -dc '0-9\n' | sort -n | tail -1)" -le 718 ]
+	grep -q '<svg class="chart heatmap" width="7[01][0-9]"' r.html
+	# all 30 partners in the heat map, each with a tooltip
+	[ "$(grep -o '<title>P01 → P[0-9]*: ' r.html | wc -l)" -eq 29 ]
+	[ "$(grep -o '<title>P01 → P[0-9]*: [0-9]' r.html | wc -l)" -eq 8 ]
+	grep -q 'P30</text>' r.html
+	# its legend, repeated table headers, the first ten Act points
+	grep -q 'strength (4.0 or more)' r.html
+	grep -q '<thead><tr><th>partner</th>' r.html
+	[ "$(grep -o '<li>' r.html | wc -l)" -eq 10 ]
+	n=$(($(wc -l < act.csv) - 11))
+	[ "$n" -gt 0 ]
+	grep -q "$n more points are not shown here; the Act list as CSV (--actions) has them all." r.html
+	run -0 chain-report --as-of 2026-11-20 --top 3 --format txt st.csv sc.csv
+	assert_line --regexp '^3\. '
+	refute_line --regexp '^4\. '
+	run -2 chain-report --top 0 st.csv
+}
+
+@test "rounded for people: days to 0.1, shares as percentages, Dutch dimension names" {
+	{
+		echo 'kpi,name,unit,better,target,baseline,owner'
+		echo 'lt,Lead time,days,down,30.04,42,OM'
+		echo 'ftr,First time right,share,up,0.95,0.82,POL'
+	} > plan.csv
+	run -0 chain-report --as-of 2026-11-20 --format txt plan.csv
+	assert_line --regexp '^lt +Lead time +down +30 +OM$'
+	assert_line --regexp '^ftr +First time right +up +95% +POL$'
+	sh "$CHAIN_ROOT/tests/gen-chain.sh" 6 .
+	chain-survey score --instrument trust -o ss.csv survey-2026-11.csv
+	run -0 chain-report --lang nl --as-of 2026-11-20 --format txt ss.csv
+	assert_output --partial 'bespreekbaar maken'
+	refute_output --partial 'raising-issues'
+	run -0 chain-survey items --instrument trust --lang nl
+	assert_line --index 1 'T01,afspraken,Deze partner komt de afspraken met ons na.,0,1,5'
 }

@@ -863,8 +863,8 @@ EOF
 	assert_line --index 3 'T03,agreements,Agreements with this partner stay vague about who does what by when.,1,1,5'
 	[ "${#lines[@]}" -eq 19 ]
 	run -0 chain-survey items --instrument trust --lang nl
-	assert_line --index 1 'T01,agreements,Deze partner komt de afspraken met ons na.,0,1,5'
-	assert_line --index 18 'T18,joint-interest,In overleg met ons gaat deze partner vooral voor de beste deal voor zichzelf.,1,1,5'
+	assert_line --index 1 'T01,afspraken,Deze partner komt de afspraken met ons na.,0,1,5'
+	assert_line --index 18 'T18,gezamenlijk belang,In overleg met ons gaat deze partner vooral voor de beste deal voor zichzelf.,1,1,5'
 	# every built-in instrument: a Dutch text for every item, a reverse
 	# item in every dimension, the scale 1-5, at least two items a
 	# dimension so that alpha can be computed
@@ -980,7 +980,7 @@ EOF
 	run -0 chain-survey items
 	assert_line --index 6 --partial 'trust,18,'
 	run -0 chain-survey items --instrument trust --lang nl -o vragenlijst.csv
-	[ "$(sed -n 2p vragenlijst.csv)" = 'T01,agreements,Deze partner komt de afspraken met ons na.,0,1,5' ]
+	[ "$(sed -n 2p vragenlijst.csv)" = 'T01,afspraken,Deze partner komt de afspraken met ons na.,0,1,5' ]
 	run -0 chain-survey score --instrument trust $waves
 	assert_line '2026-05,ZORG,,*,40,3.6378,0.6519,65.9444,discuss,0'
 	assert_line '2026-11,ZORG,,*,40,2.9042,0.7576,47.6042,concern,0'

@@ -64,9 +64,9 @@ A2  Weg terug     S�dwest  POL  2026-11-10  overdue         10
 	assert_output --partial '<title>Keten S�dwest — week 47 of 2026</title>'
 	assert_output --partial '<h1><bdi>Keten S�dwest</bdi></h1>'
 	assert_output --partial '<p class="muted">Partners: <b><bdi>OM</bdi></b> <bdi>Openbaar Ministerie</bdi></p>'
-	assert_output --partial '<tr><td><bdi>A1</bdi></td><td><bdi>a�b�c�[2Jd�e</bdi></td><td><bdi>OM</bdi></td><td><bdi>POL</bdi></td>'
-	assert_output --partial '<tr><td><bdi>A2</bdi></td><td><bdi>Weg terug</bdi></td><td><bdi>S�dwest</bdi></td><td><bdi>POL</bdi></td>'
-	assert_output --partial '<tr><td><bdi>Lead time</bdi></td><td><bdi>2026-W47</bdi></td>'
+	assert_output --partial '<tr><td><bdi>A1</bdi></td><td class="t"><bdi>a�b�c�[2Jd�e</bdi></td><td><bdi>OM</bdi></td><td><bdi>POL</bdi></td>'
+	assert_output --partial '<tr><td><bdi>A2</bdi></td><td class="t"><bdi>Weg terug</bdi></td><td><bdi>S�dwest</bdi></td><td><bdi>POL</bdi></td>'
+	assert_output --partial '<tr><td class="t"><bdi>Lead time</bdi></td><td class="nw"><bdi>2026-W47</bdi></td>'
 	# a value that is not plain ASCII is isolated inside the sentence
 	assert_output --partial "<li><span class=\"kind\">overdue</span> OM promised &#39;<bdi>a�b�c�[2Jd�e</bdi>&#39; to POL by 2026-11-10; it is 10 days overdue."
 	assert_output --partial "<span class=\"q\">What would help <bdi>S�dwest</bdi> complete &#39;Weg terug&#39;, and which new date can <bdi>S�dwest</bdi> and POL agree on?</span>"

@@ -126,7 +126,7 @@ test_score(void)
 	struct chain_item items[5];
 	size_t d4[] = { 0, 1, 2, 3 }, d1[] = { 4 };
 	struct chain_dimension dims[2] = {
-		{ "four", 4, d4, 1, 5 }, { "one", 1, d1, 1, 5 }
+		{ "four", 4, d4, 1, 5, NULL }, { "one", 1, d1, 1, 5, NULL }
 	};
 	struct chain_instrument in = { "t", items, 5, dims, 2, 1 };
 	struct chain_response r;
