@@ -270,7 +270,7 @@ load test_helper/man-examples
 }
 
 @test "README:160: 0 7 * * MON  cd /srv/chain && sh weekly.sh && chain-report --..." {
-	skip 'chain-report does not yet read every file weekly.sh writes'
+	man_example README 160
 }
 
 @test "README:165: chromium --headless --no-sandbox --print-to-pdf=report.pdf --..." {

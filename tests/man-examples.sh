@@ -38,8 +38,7 @@ make sanitize	the test suite itself, on another build
 make valgrind	the test suite itself, under valgrind
 make fuzz	minutes of fuzzing; .ci/run runs it
 make bench	the benchmark: minutes of work and peer tools
-chromium	tests/browser.bats prints the report with Chromium
-out/*.csv > out/week.txt	chain-report does not yet read every file weekly.sh writes'
+chromium	tests/browser.bats prints the report with Chromium'
 set -eu
 LC_ALL=C
 export LC_ALL
