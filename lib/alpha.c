@@ -275,21 +275,6 @@ cov_merge(struct chain_cov *to, const struct chain_cov *from)
 		to->cross[i] += from->cross[i];
 }
 
-static void
-count_merge(struct chain_count *to, const struct chain_count *from,
-    long min_n)
-{
-	long i;
-
-	if (from->n >= min_n && to->n < min_n) {
-		free(to->person);
-		to->person = NULL;
-		to->n = min_n;
-	}
-	for (i = 0; i < from->n && to->n < min_n; i++)
-		chain_count_add(to, min_n, from->person[i]);
-}
-
 /* Whether the set of a wave (the pattern shows it, min-n answered all). */
 static int
 wave_shown(const struct chain_reliability *a, const char *wave,
@@ -320,10 +305,10 @@ whole(const struct chain_reliability *a, unsigned char *shown)
 
 		for (d = 0; d < a->in->ndims; d++) {
 			cov_merge(&all->cov[d], &s->cov[d]);
-			count_merge(&all->counted[d], &s->counted[d],
+			chain_count_merge(&all->counted[d], &s->counted[d],
 			    a->min_n);
 			if (!wave_shown(a, keys[i], s, d))
-				count_merge(&hidden->counted[d],
+				chain_count_merge(&hidden->counted[d],
 				    &s->counted[d], a->min_n);
 		}
 	}

@@ -551,6 +551,8 @@ struct chain_group *chain_groups_find(struct chain_groups *gs, int by,
 struct chain_group *const *chain_groups_sorted(const struct chain_groups *gs,
     int by, size_t *n);
 void chain_count_add(struct chain_count *k, long min_n, uint64_t person);
+void chain_count_merge(struct chain_count *to, const struct chain_count *from,
+    long min_n);
 void chain_group_cell(const struct chain_instrument *in,
     const struct chain_group *g, size_t cell, struct chain_cell *c);
 double chain_cell_n(const struct chain_cell *c);

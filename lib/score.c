@@ -284,8 +284,9 @@ moments_merge(struct chain_moments *to, const struct chain_moments *from)
 	to->n += from->n;
 }
 
-static void
-count_merge(struct chain_count *to, const struct chain_count *from,
+/* The respondents of from counted in to too (as chain_count_add). */
+void
+chain_count_merge(struct chain_count *to, const struct chain_count *from,
     long min_n)
 {
 	long i;
@@ -312,7 +313,7 @@ join(struct chain_groups *gs, int by, const struct chain_group *cell,
 
 	for (c = 0; c < gs->ncells; c++) {
 		moments_merge(&g->cell[c], &cell->cell[c]);
-		count_merge(&g->counted[c], &cell->counted[c], gs->min_n);
+		chain_count_merge(&g->counted[c], &cell->counted[c], gs->min_n);
 	}
 	/* a power of two: the list doubles */
 	if ((g->nmember & (g->nmember - 1)) == 0)
