@@ -79,8 +79,8 @@ kpi_actions(struct chain_report *r)
 		const struct chain_kpi_point *p = chain_kpi_latest(r, k, NULL);
 		struct chain_action *a;
 
-		chain_report_value(r, k->value, v, sizeof(v));
-		chain_report_value(r, k->target, t, sizeof(t));
+		chain_report_kpi_value(r, k->unit, k->value, 0, v, sizeof(v));
+		chain_report_kpi_value(r, k->unit, k->target, 0, t, sizeof(t));
 		if (strcmp(k->variation, "concern") == 0) {
 			a = add(r, "concern", 90, k->name, k->owner);
 			a->message = isnan(k->target) ?
@@ -109,8 +109,10 @@ kpi_actions(struct chain_report *r)
 				a->message = chain_trf(r, "%s will not meet its "
 				    "target of %s without a change to the process: "
 				    "it varies between %s and %s.", k->name, t,
-				    chain_report_value(r, p->lower, lo, sizeof(lo)),
-				    chain_report_value(r, p->upper, hi, sizeof(hi)));
+				    chain_report_kpi_value(r, k->unit, p->lower, 0,
+				    lo, sizeof(lo)),
+				    chain_report_kpi_value(r, k->unit, p->upper, 0,
+				    hi, sizeof(hi)));
 			else
 				a->message = chain_trf(r, "%s will not meet its "
 				    "target of %s without a change to the process.",
@@ -125,7 +127,7 @@ kpi_actions(struct chain_report *r)
 static void
 deal_actions(struct chain_report *r)
 {
-	char due[CHAIN_DATE_LEN], *subject;
+	char due[32], *subject;
 	size_t i;
 
 	for (i = 0; i < r->ndeals; i++) {
@@ -138,7 +140,7 @@ deal_actions(struct chain_report *r)
 
 		if (d->state != CHAIN_OVERDUE)
 			continue;
-		chain_date_format(d->effective_due, due);
+		chain_report_date(r, d->effective_due, 1, due, sizeof(due));
 		subject = join(d->id, " ", d->title);
 		a = add(r, "overdue", 50 + late + (d->surprise ? 15 : 0), subject,
 		    d->owner);

@@ -334,29 +334,6 @@ round_to(double v, int decimals)
 }
 
 /*
- * A KPI's value as the report shows it: the decimals it needs, at most
- * four, a decimal comma in Dutch, an en dash when there is none.
- */
-const char *
-chain_report_value(const struct chain_report *r, double v, char *buf,
-    size_t size)
-{
-	char *point;
-
-	double a = fabs(v);
-
-	if (isnan(v) || isinf(v))
-		return chain_report_num(r, v, 0, buf, size);
-	/* about four significant digits: 1862, 31.23, 0.871 */
-	v = round_to(v, a >= 1000 ? 0 : a >= 100 ? 1 : a >= 10 ? 2 : a >= 1 ?
-	    3 : 4);
-	chain_number_format(v, 0, buf, size);
-	if (r->lang == CHAIN_NL && (point = strchr(buf, '.')) != NULL)
-		*point = ',';
-	return buf;
-}
-
-/*
  * A number for running text or a table: a fixed number of decimals, a
  * decimal comma in Dutch, an en dash when there is none.
  */

@@ -198,8 +198,6 @@ const char *chain_tr(const struct chain_report *r, const char *key);
 char *chain_trf(const struct chain_report *r, const char *key, ...);
 const char *chain_report_num(const struct chain_report *r, double v,
     int decimals, char *buf, size_t size);
-const char *chain_report_value(const struct chain_report *r, double v,
-    char *buf, size_t size);
 const char *chain_report_kpi_value(const struct chain_report *r,
     const char *unit, double v, int change, char *buf, size_t size);
 const char *chain_report_dimension(const struct chain_report *r,

@@ -235,7 +235,7 @@ EOF
 	# for a concern (in a care chain it reads as care), no anglicisms
 	assert_output --partial 'week 47 van 2026 · 16 november 2026 t/m 22 november 2026'
 	assert_output --partial 'toegezegd aan'
-	assert_output --partial ', uiterlijk 2026-'
+	assert_output --partial "'Decide' toegezegd aan POL, uiterlijk 10 november 2026; dat is 10 dagen"
 	refute_output --regexp 'vóór|deadline|waardeert|[Zz]org( |punt)'
 	run -0 chain-report --lang en --as-of 2026-11-20 status.csv
 	assert_output --partial '<html lang="en">'
@@ -471,4 +471,27 @@ big_chain() {
 	refute_output --partial 'raising-issues'
 	run -0 chain-survey items --instrument trust --lang nl
 	assert_line --index 1 'T01,afspraken,Deze partner komt de afspraken met ons na.,0,1,5'
+}
+
+@test "Act rounds a KPI's values and limits by its unit, and writes dates as the reader does" {
+	csv plan.csv <<'EOF2'
+kpi,name,unit,better,target
+lt,Lead time,days,down,25
+EOF2
+	csv check.csv <<'EOF2'
+kpi,period,value,target,met,mean,lower,upper,signal,rule
+lt,2026-W45,27.25,25,0,28.3333,26.04,30.6267,none,
+lt,2026-W46,29.75,25,0,28.3333,26.04,30.6267,none,
+lt,2026-W47,28,25,0,28.3333,26.04,30.6267,none,
+EOF2
+	csv summary.csv <<'EOF2'
+kpi,name,period,value,target,met,change,variation,assurance
+lt,Lead time,2026-W47,28,25,0,-1.75,common,fail
+EOF2
+	# limits 26.04 and 30.6267 days, to 0.1 day: 26 and 30.6
+	run -0 chain-report --as-of 2026-11-20 --format txt plan.csv check.csv summary.csv
+	assert_output --partial 'it varies between 26 and 30.6.'
+	refute_output --partial '30.6267'
+	run -0 chain-report --lang nl --as-of 2026-11-20 --format txt plan.csv check.csv summary.csv
+	assert_output --partial 'de waarde schommelt tussen 26 en 30,6.'
 }
