@@ -374,6 +374,10 @@ FILE *chain_spool_open(void);
 int chain_event_local_days(const struct chain_event *e);
 void chain_event_format(const struct chain_event *e, char buf[CHAIN_TIME_LEN]);
 
+/* leadtime.c: the KPIs that leadtime --per writes */
+extern const char *const chain_leadtime_stats[];
+int chain_leadtime_stat(const char *code, size_t *prefix);
+
 /* agree.c: an agreement's state as of a date, and tallies of states */
 
 /* The states a tally counts (and chain-agree score has a column for). */

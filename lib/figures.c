@@ -406,12 +406,80 @@ compare_handoffs(const void *a, const void *b)
 	    strcmp(x->to, y->to);
 }
 
+/* The lead-time series in the order leadtime writes them, then by code. */
+static int
+compare_lead(const void *a, const void *b)
+{
+	const struct chain_kpi_series *x = a, *y = b;
+
+	if (x->lead_stat != y->lead_stat)
+		return x->lead_stat - y->lead_stat;
+	return strcmp(x->code, y->code);
+}
+
+/*
+ * The chain's lead time from leadtime --per, once through chain-kpi check,
+ * is no KPI of the plan: its series (the median and its siblings of one
+ * prefix, when the plan does not have them) move to the lead-time section,
+ * out of the plan, the KPI table, the hard score and Act.
+ */
+static void
+part_lead_series(struct chain_report *r)
+{
+	static const char *const labels[] = { "Median lead time",
+	    "90th percentile of lead time", "Mean lead time", "Cases ended",
+	    "Share within the norm" };
+	size_t i, j, n, prefix, other;
+	char *median;
+
+	for (i = 0, n = 0; i < r->nkpis; i++) {
+		struct chain_kpi_series *k = &r->kpis[i];
+		int s = k->planned ? -1 : chain_leadtime_stat(k->code, &prefix);
+
+		if (s >= 0) {
+			median = chain_malloc(prefix + strlen(chain_leadtime_stats[0]) + 1);
+			memcpy(median, k->code, prefix);
+			strcpy(median + prefix, chain_leadtime_stats[0]);
+			for (j = 0; j < r->nkpis; j++)
+				if (strcmp(r->kpis[j].code, median) == 0 &&
+				    chain_leadtime_stat(median, &other) == 0)
+					break;
+			free(median);
+			if (j == r->nkpis)
+				s = -1;
+		}
+		if (s < 0) {
+			r->kpis[n++] = *k;
+			continue;
+		}
+		k->lead_stat = s;
+		free(k->name);
+		k->name = chain_strdup(chain_tr(r, labels[s]));
+		free(k->unit);	/* as leadtime writes them, in days */
+		k->unit = s == 3 ? NULL : chain_strdup(s == 4 ? "share" : "days");
+		*CHAIN_APPEND(r->lead, r->nlead) = *k;
+	}
+	r->nkpis = n;
+	if (r->nlead > 0)
+		qsort(r->lead, r->nlead, sizeof(*r->lead), compare_lead);
+}
+
 /* Orders what was read and derives the figures of the report. */
 void
 chain_report_finish(struct chain_report *r)
 {
 	size_t i;
 
+	part_lead_series(r);
+	for (i = 0; i < r->nlead; i++) {
+		struct chain_kpi_series *k = &r->lead[i];
+
+		if (k->npoints > 0)
+			qsort(k->points, k->npoints, sizeof(*k->points),
+			    compare_points);
+		summarise_kpi(r, k);
+		mark_stale(r, k);
+	}
 	for (i = 0; i < r->nkpis; i++) {
 		struct chain_kpi_series *k = &r->kpis[i];
 

@@ -1061,11 +1061,23 @@ lead_table(const struct chain_report *r, FILE *fp)
 	char week[CHAIN_PERIOD_LEN], a[32], b[32];
 	size_t n, i;
 
+	if (r->ncases == 0 && r->nlead == 0)
+		return;
+	put(fp, "<h3>%s</h3>", T(r, "Lead time across the chain"));
+	if (r->nlead > 0) {
+		put(fp, "<p class=\"muted\">%s</p>", T(r, "per period of the "
+		    "cases' ends, on its control chart"));
+		chart_legend(r, fp);
+		fputs("<div class=\"charts\">", fp);
+		for (i = 0; i < r->nlead; i++)
+			if (r->lead[i].npoints > 0)
+				xmr_chart(r, fp, &r->lead[i]);
+		fputs("</div>", fp);
+	}
 	if (r->ncases == 0)
 		return;
 	n = chain_report_lead_weeks(r, w, 16);
-	put(fp, "<h3>%s</h3><p class=\"muted\">%s</p>",
-	    T(r, "Lead time across the chain"), T(r, "cases that ended per week, "
+	put(fp, "<p class=\"muted\">%s</p>", T(r, "cases that ended per week, "
 	    "lead time in days from the case events"));
 	put(fp, "<table class=\"lead\"><tr><th>%s</th><th class=\"n\">%s</th>"
 	    "<th class=\"n\">%s</th><th class=\"n\">%s</th></tr>", T(r, "week"),

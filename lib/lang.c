@@ -226,6 +226,13 @@ static const char *const texts[][2] = {
 	{ "cases that ended per week, lead time in days from the case events",
 	  "afgesloten zaken per week, doorlooptijd in dagen uit de "
 	  "gebeurtenissen van de zaken" },
+	{ "per period of the cases' ends, on its control chart",
+	  "per periode waarin de zaken zijn afgesloten, op de regelkaart" },
+	{ "Median lead time", "Mediane doorlooptijd" },
+	{ "90th percentile of lead time", "Doorlooptijd, 90e percentiel" },
+	{ "Mean lead time", "Gemiddelde doorlooptijd" },
+	{ "Cases ended", "Afgesloten zaken" },
+	{ "Share within the norm", "Aandeel binnen de norm" },
 	{ "week", "week" },
 	{ "cases", "zaken" },
 	{ "median (days)", "mediaan (dagen)" },

@@ -375,6 +375,32 @@ share_within(const double *x, size_t n, double norm)
 	return (double)k / (double)n;
 }
 
+/* The KPIs of leadtime --per, in the order it writes them. */
+const char *const chain_leadtime_stats[] = { "leadtime_median",
+	"leadtime_p90", "leadtime_mean", "cases", "within_norm", NULL };
+
+/*
+ * Which KPI of leadtime --per a code names, as it wrote it (with a --kpi
+ * prefix: chain_leadtime_median): its index in chain_leadtime_stats, -1
+ * when none; *prefix gets the length of the prefix with its '_'.
+ */
+int
+chain_leadtime_stat(const char *code, size_t *prefix)
+{
+	size_t n = strlen(code), m;
+	int i;
+
+	for (i = 0; chain_leadtime_stats[i] != NULL; i++) {
+		m = strlen(chain_leadtime_stats[i]);
+		if (n >= m && strcmp(code + n - m, chain_leadtime_stats[i]) == 0 &&
+		    (n == m || (n > m + 1 && code[n - m - 1] == '_'))) {
+			*prefix = n - m;
+			return i;
+		}
+	}
+	return -1;
+}
+
 /*
  * The measurement rows: per statistic, per period in time order; an empty
  * period between the first and the last has a count of 0 and no others.
@@ -382,8 +408,6 @@ share_within(const double *x, size_t n, double norm)
 static void
 write_periods(struct chain_leadtime *lt)
 {
-	static const char *const names[] = { "leadtime_median", "leadtime_p90",
-		"leadtime_mean", "cases", "within_norm" };
 	size_t ng = chain_kpi_groups_sorted(lt->bins), i, j, n, s;
 	struct chain_period p, q, prev = { CHAIN_DAY, 0 };
 	double *x, v, sum;
@@ -398,7 +422,7 @@ write_periods(struct chain_leadtime *lt)
 			if (s == 3 && i > 0)
 				for (q = chain_period_next(prev);
 				    q.start < p.start; q = chain_period_next(q))
-					measurement(lt, names[s], q, 0);
+					measurement(lt, chain_leadtime_stats[s], q, 0);
 			prev = p;
 			for (sum = 0, j = 0; j < n; j++)
 				sum += x[j];
@@ -406,7 +430,7 @@ write_periods(struct chain_leadtime *lt)
 			    s == 1 ? chain_quantile_sorted(x, n, P90) :
 			    s == 2 ? sum / (double)n : s == 3 ? (double)n :
 			    share_within(x, n, lt->lo.norm);
-			measurement(lt, names[s], p, v);
+			measurement(lt, chain_leadtime_stats[s], p, v);
 		}
 }
 

@@ -87,6 +87,7 @@ find_kpi(struct chain_report *r, const char *code)
 	k->target = k->baseline = NAN;
 	k->value = k->change = NAN;
 	k->met = -1;
+	k->lead_stat = -1;
 	return k;
 }
 
@@ -158,6 +159,7 @@ read_plan(struct chain_report *r, struct chain_csv *in,
 	const char *better = chain_field(row, col(in, "better"));
 	double target = number(in, row, col(in, "target"));
 
+	k->planned = 1;
 	if (*chain_field(row, col(in, "name")) != '\0') {
 		free(k->name);
 		k->name = text(row, col(in, "name"));
@@ -513,19 +515,26 @@ free_value(void *p)
 	free(p);
 }
 
+static void
+free_series(struct chain_kpi_series *k)
+{
+	free(k->code);
+	free(k->name);
+	free(k->unit);
+	free(k->owner);
+	free(k->points);
+	free(k->period);
+}
+
 void
 chain_report_free(struct chain_report *r)
 {
 	size_t i;
 
-	for (i = 0; i < r->nkpis; i++) {
-		free(r->kpis[i].code);
-		free(r->kpis[i].name);
-		free(r->kpis[i].unit);
-		free(r->kpis[i].owner);
-		free(r->kpis[i].points);
-		free(r->kpis[i].period);
-	}
+	for (i = 0; i < r->nkpis; i++)
+		free_series(&r->kpis[i]);
+	for (i = 0; i < r->nlead; i++)
+		free_series(&r->lead[i]);
 	for (i = 0; i < r->ndeals; i++) {
 		free(r->deals[i].id);
 		free(r->deals[i].owner);
@@ -582,6 +591,7 @@ chain_report_free(struct chain_report *r)
 	free(r->resolved);
 	free(r->history);
 	free(r->kpis);
+	free(r->lead);
 	free(r->deals);
 	free(r->scores);
 	free(r->pairs);

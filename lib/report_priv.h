@@ -33,6 +33,9 @@ struct chain_kpi_series {
 	char variation[16], assurance[16];
 	char recalc[CHAIN_PERIOD_LEN];	/* summary's recalc, or "" */
 	int stale;		/* its latest period lies well before the week */
+	int planned;		/* the chain plan has it */
+	int lead_stat;		/* a KPI of leadtime --per not in the plan: its
+				   index in chain_leadtime_stats, else -1 */
 };
 
 struct chain_deal {		/* an agreement, from chain-agree status */
@@ -115,8 +118,10 @@ struct chain_report {
 	int as_of, week_start, week_end;
 	unsigned inputs;	/* the kinds of input read, as bits */
 	struct chain_map *partner_names;
-	struct chain_kpi_series *kpis;
+	struct chain_kpi_series *kpis;	/* the chain plan's and others */
 	size_t nkpis;
+	struct chain_kpi_series *lead;	/* the chain's lead time per period */
+	size_t nlead;
 	struct chain_deal *deals;
 	size_t ndeals;
 	struct chain_partner_score *scores;

@@ -563,6 +563,40 @@ relay(const struct chain_report *r, FILE *fp, int md)
 	table_free(&t);
 }
 
+/* The chain's lead time from chain-kpi check: the latest of each, a sparkline. */
+static void
+lead_series(const struct chain_report *r, FILE *fp, int md)
+{
+	struct table t;
+	char v[32], c[32], spark[128];
+	size_t i;
+
+	table_init(&t, 6);
+	t.right[2] = t.right[3] = 1;
+	table_cell(&t, "");
+	table_cell(&t, T(r, "period"));
+	table_cell(&t, T(r, "value"));
+	table_cell(&t, T(r, "change"));
+	table_cell(&t, T(r, "variation"));
+	table_cell(&t, "");
+	for (i = 0; i < r->nlead; i++) {
+		const struct chain_kpi_series *k = &r->lead[i];
+
+		sparkline(k, spark, sizeof(spark));
+		table_cell(&t, k->name);
+		table_cell(&t, k->period ? k->period : "");
+		table_cell(&t, chain_report_kpi_value(r, k->unit, k->value, 0,
+		    v, 32));
+		table_cell(&t, chain_report_kpi_value(r, k->unit, k->change, 1,
+		    c, 32));
+		table_cell(&t, *k->variation ? T(r, k->variation) : "");
+		table_cell(&t, spark);
+	}
+	table_print(&t, fp, md);
+	table_free(&t);
+	fputs("\n", fp);
+}
+
 /* The chain's lead time per week, from the per-case rows. */
 static void
 lead_time(const struct chain_report *r, FILE *fp, int md)
@@ -572,10 +606,18 @@ lead_time(const struct chain_report *r, FILE *fp, int md)
 	char c[32], a[32], b[32];
 	size_t n, i;
 
+	if (r->ncases == 0 && r->nlead == 0)
+		return;
+	heading(fp, T(r, "Lead time across the chain"), 3, md);
+	if (r->nlead > 0) {
+		line(fp, T(r, "per period of the cases' ends, on its control "
+		    "chart"), md);
+		fputs("\n", fp);
+		lead_series(r, fp, md);
+	}
 	if (r->ncases == 0)
 		return;
 	n = chain_report_lead_weeks(r, w, 16);
-	heading(fp, T(r, "Lead time across the chain"), 3, md);
 	line(fp, T(r, "cases that ended per week, lead time in days from the "
 	    "case events"), md);
 	fputs("\n", fp);

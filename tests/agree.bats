@@ -539,10 +539,10 @@ EOF2
 	cp "$EXAMPLES/agreements.csv" agreements.csv
 	run -0 chain-agree add -f agreements.csv --owner OM --counterpart POL \
 	    --due 2026-12-18 --title 'Decide on November cases' --as-of 2026-11-20
-	assert_output A043
-	run -0 chain-agree set -f agreements.csv A043 --announce 2026-11-27 \
+	assert_output A044
+	run -0 chain-agree set -f agreements.csv A044 --announce 2026-11-27 \
 	    --new-due 2027-01-08 --plan 'Two prosecutors on leave'
-	assert_equal "$(tail -1 agreements.csv)" 'A043,OM,POL,Decide on November cases,2026-11-20,2026-12-18,,2026-11-27,2027-01-08,Two prosecutors on leave,'
+	assert_equal "$(tail -1 agreements.csv)" 'A044,OM,POL,Decide on November cases,2026-11-20,2026-12-18,,2026-11-27,2027-01-08,Two prosecutors on leave,'
 	run -0 chain-agree check --partners "$EXAMPLES/partners.csv" "$EXAMPLES/agreements.csv"
 	assert_output ''
 }

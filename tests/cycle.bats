@@ -39,6 +39,12 @@ EOF2
 	[ "$(sed -n 2p out/actions-2026-W47.csv | sed 's/.*,//')" = 2026-W45 ]
 	grep -q 'class="chart quadrant"' out/report.html
 	grep -q 'class="path"' out/report.html
+	# A043 was overdue in week 46 (due 2026-11-11, not announced) and done
+	# on the 16th: week 47 lists it as resolved, with week 46's words
+	grep -q '^[0-9]*,overdue,A043 Return the signed consent forms,ZORG,' out/actions-2026-W46.csv
+	! grep -q 'A043' out/actions-2026-W47.csv
+	run -0 grep -A2 'Resolved since last week' out/report.md
+	assert_line "- **overdue** ZORG promised 'Return the signed consent forms' to POL by 2026-11-11; it is 2 days overdue and was not announced."
 	# a rerun of a week replaces its row
 	weekly 2026-11-13
 	[ "$(grep -c '^2026-W46,' out/history.csv)" -eq 1 ]
@@ -112,4 +118,68 @@ EOF2
 	grep -q '<svg class="chart relay" width="560"' r.html
 	grep -q '<svg class="chart multiples" width="560"' r.html
 	grep -q '<table class="alpha">' r.html
+}
+
+@test "every new section in every format and both languages" {
+	weekly 2026-11-20
+	cd out
+	printf 'priority,area,subject,owner,message,question,since\n1,overdue,A9 Report,OM,OM promised a report.,q,2026-W44\n2,overdue,A027 Assign case managers to the waiting list,GEM,m,q,2026-W44\n' > actions-2026-W46.csv
+	for lang in en nl; do
+		for format in html md txt; do
+			chain-report --as-of 2026-11-20 --lang $lang --format $format \
+			    --history history.csv *.csv > "r.$lang.$format"
+		done
+	done
+	# heading, then a figure of the section, per language
+	for format in html md txt; do
+		f=r.en.$format
+		grep -q 'Relay: where cases wait' $f
+		grep -q '19.5' $f	# POL to OM, median wait
+		grep -q 'Lead time across the chain' $f
+		grep -q 'Median lead time' $f
+		grep -q 'Agreement reliability over time' $f
+		grep -q 'Reliability of the instrument' $f
+		grep -q 'Mutual trust' $f
+		grep -q 'Resolved since last week' $f
+		grep -q 'OM promised a report.' $f
+		grep -q 'since 2026-W44' $f
+		f=r.nl.$format
+		grep -q 'Estafette: waar zaken wachten' $f
+		grep -q '19,5' $f
+		grep -q 'Doorlooptijd door de keten' $f
+		grep -q 'Mediane doorlooptijd' $f
+		grep -q 'Betrouwbaarheid van afspraken door de tijd' $f
+		grep -q 'Betrouwbaarheid van de vragenlijst' $f
+		grep -q 'Wederzijds vertrouwen' $f
+		grep -q 'Opgelost sinds vorige week' $f
+		grep -q 'sinds 2026-W44' $f
+	done
+	# the chain's lead time is no KPI of the plan: not in Plan or the KPI
+	# table, not in the hard score, under its own heading only
+	! grep -q 'chain_leadtime\|chain_cases\|chain_within' r.en.md r.en.txt r.en.html
+	[ "$(grep -o '<svg class="chart xmr"' r.en.html | wc -l)" -eq $((4 + 5)) ]
+}
+
+@test "lead-time KPIs: in the lead-time section unless the plan has them" {
+	cat > check.csv <<'EOF2'
+kpi,period,value,target,met,mean,lower,upper,signal,rule
+x_leadtime_median,2026-W46,30.25,,,31,20,42,none,
+x_leadtime_median,2026-W47,33.75,,,31,20,42,none,
+x_cases,2026-W46,12,,,11,2,20,none,
+x_cases,2026-W47,10,,,11,2,20,none,
+open_cases,2026-W46,5,,,5,1,9,none,
+open_cases,2026-W47,6,,,5,1,9,none,
+EOF2
+	# x_cases has its median sibling: lead time; open_cases has none: a KPI
+	run -0 chain-report --as-of 2026-11-20 --format txt check.csv
+	assert_line --regexp '^open_cases +2026-W47 +6 +– +1 '
+	assert_line --regexp '^Median lead time +2026-W47 +33.8 +3.5 +common '
+	assert_line --regexp '^Cases ended +2026-W47 +10 +-2 +common '
+	refute_output --partial 'x_leadtime_median'
+	# in the plan, a lead-time KPI is a KPI like any other
+	printf 'kpi,name,unit,better,target\nx_leadtime_median,Lead time,days,down,30\n' > plan.csv
+	run -0 chain-report --as-of 2026-11-20 --format txt plan.csv check.csv
+	assert_line --regexp '^Lead time +2026-W47 +33.8 +30 +3.5 +common '
+	assert_line --regexp '^Cases ended +2026-W47 +10 +-2 '
+	refute_output --partial 'Median lead time'
 }

@@ -29,7 +29,7 @@ load test_helper/man-examples
 	man_example chain-agree.1 471
 }
 
-@test "chain-agree.1:475: chain-agree set -f agreements.csv A043 --announce 2026-11-27 ..." {
+@test "chain-agree.1:475: chain-agree set -f agreements.csv A044 --announce 2026-11-27 ..." {
 	man_example chain-agree.1 475
 }
 
@@ -73,28 +73,28 @@ load test_helper/man-examples
 	skip 'an event log from a process-mining tool, not shipped in examples/'
 }
 
-@test "chain-report.1:375: cd examples" {
-	man_example chain-report.1 375
+@test "chain-report.1:394: cd examples" {
+	man_example chain-report.1 394
 }
 
-@test "chain-report.1:376: chain-agree status --as-of 2026-11-20 agreements.csv > status..." {
-	man_example chain-report.1 376
+@test "chain-report.1:395: chain-agree status --as-of 2026-11-20 agreements.csv > status..." {
+	man_example chain-report.1 395
 }
 
-@test "chain-report.1:377: chain-agree score --as-of 2026-11-20 agreements.csv > score.csv" {
-	man_example chain-report.1 377
+@test "chain-report.1:396: chain-agree score --as-of 2026-11-20 agreements.csv > score.csv" {
+	man_example chain-report.1 396
 }
 
-@test "chain-report.1:378: chain-report --chain 'Safety chain Oosterveld' --as-of 2026-1..." {
-	man_example chain-report.1 378
+@test "chain-report.1:397: chain-report --chain 'Safety chain Oosterveld' --as-of 2026-1..." {
+	man_example chain-report.1 397
 }
 
-@test "chain-report.1:386: chain-report --format md --lang nl -o report.md status.csv sc..." {
-	man_example chain-report.1 386
+@test "chain-report.1:405: chain-report --format md --lang nl -o report.md status.csv sc..." {
+	man_example chain-report.1 405
 }
 
-@test "chain-report.1:388: chain-report --format txt --fail-on overdue status.csv > week..." {
-	man_example chain-report.1 388
+@test "chain-report.1:407: chain-report --format txt --fail-on overdue status.csv > week..." {
+	man_example chain-report.1 407
 }
 
 @test "chain-survey.1:595: chain-survey items" {
@@ -209,7 +209,7 @@ load test_helper/man-examples
 	man_example README 83
 }
 
-@test "README:85: chain-agree set -f agreements.csv A043 --announce 2026-11-27 ..." {
+@test "README:85: chain-agree set -f agreements.csv A044 --announce 2026-11-27 ..." {
 	man_example README 85
 }
 
