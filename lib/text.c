@@ -89,6 +89,21 @@ put_text(FILE *fp, const char *text, int markdown)
 	free(clean);
 }
 
+/* The width of a cell as put_text writes it: cleaned, and escaped in Markdown. */
+static size_t
+text_width(const char *text, int markdown)
+{
+	char *clean = chain_text_clean(text, 0);
+	size_t n = width(clean);
+	const char *s;
+
+	for (s = clean; markdown && *s != '\0'; s++)
+		n += strchr("\\`*_[]|#~", *s) != NULL ? 1 :
+		    *s == '<' || *s == '>' ? 3 : *s == '&' ? 4 : 0;
+	free(clean);
+	return n;
+}
+
 static void
 pad(FILE *fp, size_t n)
 {
@@ -123,13 +138,14 @@ table_print(const struct table *t, FILE *fp, int markdown)
 		w[c] = markdown ? 3 : 0;	/* Markdown wants --- at least */
 	for (r = 0; r < t->rows; r++)
 		for (c = 0; c < t->cols && r * t->cols + c < t->cap; c++)
-			if (width(t->cells[r * t->cols + c]) > w[c])
-				w[c] = width(t->cells[r * t->cols + c]);
+			if (text_width(t->cells[r * t->cols + c], markdown) > w[c])
+				w[c] = text_width(t->cells[r * t->cols + c],
+				    markdown);
 	for (r = 0; r < t->rows; r++) {
 		for (c = 0; c < t->cols; c++) {
 			const char *s = r * t->cols + c < t->cap ?
 			    t->cells[r * t->cols + c] : "";
-			size_t gap = w[c] - width(s);
+			size_t gap = w[c] - text_width(s, markdown);
 
 			fputs(markdown ? (c == 0 ? "| " : " | ") : (c ? "  " : ""),
 			    out);

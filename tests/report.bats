@@ -495,3 +495,10 @@ EOF2
 	run -0 chain-report --lang nl --as-of 2026-11-20 --format txt plan.csv check.csv summary.csv
 	assert_output --partial 'de waarde schommelt tussen 26 en 30,6.'
 }
+
+@test "md: a column of escaped text lines up (found in the demo's KPI table)" {
+	printf 'kpi,period,value,target,met,mean,lower,upper,signal,rule\nx_y*z<a,2026-W47,3,,,3,1,5,none,\nab,2026-W47,3,,,3,1,5,none,\n' > c.csv
+	run -0 chain-report --as-of 2026-11-20 --format md c.csv
+	assert_line '| x\_y\*z&lt;a | 2026-W47 |     3 |      – |      – | common    |           | ▄   |'
+	assert_line '| ab           | 2026-W47 |     3 |      – |      – | common    |           | ▄   |'
+}
