@@ -50,7 +50,7 @@ A2  Weg terug     S�dwest  POL  2026-11-10  overdue         10
 	hostile
 	run -0 chain-report --as-of 2026-11-20 --format md status.csv summary.csv
 	assert_line '| A1  | a�b�c�\[2Jd�e | OM      | POL | 2026-11-10 | overdue |        10 |'
-	assert_line '| A2  | Weg terug    | S�dwest | POL | 2026-11-10 | overdue |        10 |'
+	assert_line '| A2  | Weg terug     | S�dwest | POL | 2026-11-10 | overdue |        10 |'
 	assert_line '| Lead time | 2026-W47 |    31 |     25 |      4 | concern   | pass      |     |'
 	assert_line "2. **overdue** OM promised 'a�b�c�\\[2Jd�e' to POL by 2026-11-10; it is 10 days overdue.  "
 	refute_raw
