@@ -27,6 +27,7 @@
 #define RELAY_MAX 12		/* the worst handoffs drawn */
 #define MULTIPLE_W 140		/* px of one partner's small line chart */
 #define MULTIPLE_H 70
+#define BARS_ROOMY 12		/* partners whose bars get a roomy row */
 
 static const char css[] =
 "@page{size:A4;margin:14mm 12mm}"
@@ -79,7 +80,8 @@ static const char css[] =
 ".kind{font-size:8pt;text-transform:uppercase;letter-spacing:.04em;color:#5b6675}"
 "footer{margin-top:18px;border-top:1px solid #d9dee5;color:#5b6675;font-size:8pt}"
 "@media print{body{padding:0;max-width:none}"
-"section.page{break-before:page}h2,h3{break-after:avoid}tr{break-inside:avoid}}";
+"section.page{break-before:page}h2,h3,h3+p,p.legend{break-after:avoid}"
+"tr{break-inside:avoid}}";
 
 /* Writes cleaned text escaped for HTML; with bdi, chain_trf's marks become
  * <bdi> elements, always balanced. */
@@ -728,16 +730,18 @@ static void
 partner_bars(const struct chain_report *r, FILE *fp)
 {
 	char a[32], b[32];
-	size_t i, n = 0;
+	size_t i, n = 0, step;
 	int y = 22;
 
 	for (i = 0; i < r->nscores; i++)
 		n += *r->scores[i].period == '\0';
 	if (n == 0)
 		return;
+	step = n > BARS_ROOMY ? 17 : 22;	/* a big chain's rows closer */
 	put(fp, "<h3>%s</h3>", T(r, "Agreements per partner"));
 	fprintf(fp, "<svg class=\"chart bars\" width=\"560\" height=\"%zu\" "
-	    "viewBox=\"0 0 560 %zu\" role=\"img\">", 30 + 22 * n, 30 + 22 * n);
+	    "viewBox=\"0 0 560 %zu\" role=\"img\">", 30 + step * n,
+	    30 + step * n);
 	put(fp, "<g font-size=\"8\"><rect x=\"170\" y=\"4\" width=\"10\" "
 	    "height=\"7\" fill=\"" C_ACCENT "\"/><text x=\"184\" y=\"11\">%s</text>"
 	    "<rect x=\"300\" y=\"4\" width=\"10\" height=\"7\" fill=\"#8cc0d6\"/>"
@@ -758,7 +762,7 @@ partner_bars(const struct chain_report *r, FILE *fp)
 		fprintf(fp, "<text x=\"326\" y=\"%d\" font-size=\"8\">%s / %s "
 		    "(%ld)</text>", y + 12, percent(r, s->reliability, a),
 		    percent(r, s->predictability, b), s->tally.total);
-		y += 22;
+		y += (int)step;
 	}
 	fputs("</svg>", fp);
 }

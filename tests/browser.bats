@@ -56,3 +56,36 @@ chromium_run() {
 	grep -q '<td class="t"><bdi>Weg terug &lt;i&gt;x&lt;/i&gt;</bdi></td><td><bdi>OM</bdi></td>' dom.html
 	run -1 grep -c $'\xe2\x80\xae\|<i>' dom.html
 }
+
+@test "browser: a 30-partner chain prints on A4 without a heading left at a page's foot" {
+	command -v chromium > /dev/null || fail "chromium is not installed: run make deps as root"
+	command -v pdftotext > /dev/null || fail "pdftotext is not installed: run make deps as root"
+	sh "$CHAIN_ROOT/tests/gen-chain.sh" 30 .
+	chain-agree status --as-of 2026-11-20 -o st.csv agreements.csv
+	chain-agree score --as-of 2026-11-20 -o sc.csv agreements.csv
+	chain-agree score --per month --as-of 2026-11-20 -o tr.csv agreements.csv
+	chain-survey score --instrument trust -o ss.csv survey-2026-05.csv survey-2026-11.csv
+	chain-survey matrix --instrument trust --wave 2026-11 -o sm.csv survey-2026-05.csv survey-2026-11.csv
+	chain-kpi check --plan "$EXAMPLES/plan.csv" --as-of 2026-11-20 -o ck.csv "$EXAMPLES/measurements.csv"
+	chain-kpi handoffs --as-of 2026-11-20 -o ho.csv "$EXAMPLES/events.csv"
+	for lang in en nl; do
+		chain-report --lang $lang --as-of 2026-11-20 -o r.html \
+		    st.csv sc.csv tr.csv ss.csv sm.csv ck.csv ho.csv partners.csv \
+		    "$EXAMPLES/plan.csv"
+		chromium_run --print-to-pdf="$BATS_TEST_TMPDIR/r.pdf" \
+		    --no-pdf-header-footer "file://$BATS_TEST_TMPDIR/r.html"
+		# a heading, and the line that says what its chart shows
+		grep -o '<h[23]>[^<]*</h[23]>\(<p class="muted">[^<]*</p>\)\?' r.html |
+		    sed 's/<\/h[23]>/\n/; s/<[^>]*>//g' > headings
+		[ "$(grep -c . headings)" -gt 8 ]
+		pages=$(pdfinfo r.pdf | sed -n 's/^Pages: *//p')
+		[ "$pages" -gt 3 ]
+		for p in $(seq 1 "$pages"); do
+			last=$(pdftotext -f "$p" -l "$p" -layout r.pdf - |
+			    grep -v '^[[:space:]]*$' | tail -1 | sed 's/^ *//; s/ *$//')
+			if grep -qxF -- "$last" headings; then
+				fail "$lang: page $p ends with the heading '$last'"
+			fi
+		done
+	done
+}

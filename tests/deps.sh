@@ -9,8 +9,9 @@ case "${1:-check}" in
 check)
 	# build: cc, make, libcsv, libacl (a register keeps its ACL); tests:
 	# setfacl (acl), bats with its helpers, mandoc for the
-	# man page lint, chromium and fonts (one with emoji) for the report's browser test.
-	want="gcc make libc6-dev libcsv-dev libacl1-dev acl bats bats-support bats-assert mandoc chromium fonts-dejavu-core fonts-noto-color-emoji"
+	# man page lint, chromium, pdftotext (poppler-utils) and fonts (one with
+	# emoji) for the report's browser test.
+	want="gcc make libc6-dev libcsv-dev libacl1-dev acl bats bats-support bats-assert mandoc chromium poppler-utils fonts-dejavu-core fonts-noto-color-emoji"
 	;;
 bench)
 	want="miller datamash sqlite3 csvkit time"
