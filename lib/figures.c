@@ -456,7 +456,8 @@ part_lead_series(struct chain_report *r)
 		free(k->name);
 		k->name = chain_strdup(chain_tr(r, labels[s]));
 		free(k->unit);	/* as leadtime writes them, in days */
-		k->unit = s == 3 ? NULL : chain_strdup(s == 4 ? "share" : "days");
+		k->unit = s == 3 ? NULL : chain_strdup(chain_tr(r, s == 4 ?
+		    "share" : "days"));
 		*CHAIN_APPEND(r->lead, r->nlead) = *k;
 	}
 	r->nkpis = n;

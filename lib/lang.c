@@ -233,6 +233,8 @@ static const char *const texts[][2] = {
 	{ "Mean lead time", "Gemiddelde doorlooptijd" },
 	{ "Cases ended", "Afgesloten zaken" },
 	{ "Share within the norm", "Aandeel binnen de norm" },
+	{ "days", "dagen" },
+	{ "share", "aandeel" },
 	{ "week", "week" },
 	{ "cases", "zaken" },
 	{ "median (days)", "mediaan (dagen)" },

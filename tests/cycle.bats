@@ -148,6 +148,7 @@ EOF2
 		grep -q '19,5' $f
 		grep -q 'Doorlooptijd door de keten' $f
 		grep -q 'Mediane doorlooptijd' $f
+		! grep -q '(days)\|(share)' $f
 		grep -q 'Betrouwbaarheid van afspraken door de tijd' $f
 		grep -q 'Betrouwbaarheid van de vragenlijst' $f
 		grep -q 'Wederzijds vertrouwen' $f
