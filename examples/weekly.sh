@@ -49,7 +49,8 @@ chain-survey alpha --instrument trust -o "$out/survey-alpha.csv" $waves
 # of earlier weeks are kept (actions-YYYY-Www.csv) and read back, so that
 # each point says since when it stands and what was resolved shows; the
 # history keeps the week's figures, a rerun of a week replacing its row.
-cp plan.csv partners.csv "$out/"
+# The plan, the partner list and who signed the plan go along with them.
+cp plan.csv partners.csv signatures.csv "$out/"
 week=$(date -d "$as_of" +%G-W%V)
 set -- "$out"/*.csv
 chain-report --chain "Safety and care chain Oosterveld" --as-of "$as_of" \

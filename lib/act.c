@@ -10,7 +10,8 @@
  * fall; limits to recalculate 78; an assurance fail 75; a low trust index 65; an overdue agreement
  * 50, plus a day per day late (at most 30), plus 15 when it came without an
  * announcement; a partner that announced too few deviations 60 plus 20
- * times its share of surprises; a perception gap 55; a one-sided pair 40.
+ * times its share of surprises; a perception gap 55; a partner that has
+ * not signed the chain plan 45; a one-sided pair 40.
  * Trust is low at the survey's level "concern" (score.c), a fall counts at
  * the significance level of the survey's comparison (welch.c).  The
  * ranking reads the model and its figures; it calls nothing of the reader.
@@ -28,7 +29,8 @@
 #include "report_priv.h"
 
 const char *const chain_action_kinds[] = { "concern", "recalculate",
-	"assurance", "overdue", "surprise", "trust", "gap", "balance", NULL };
+	"assurance", "overdue", "surprise", "trust", "gap", "balance",
+	"signature", NULL };
 
 /* Thresholds for the soft signals. */
 #define GAP_WIDE 1.0		/* points on the 1-5 scale */
@@ -301,6 +303,24 @@ balance_actions(struct chain_report *r)
 	}
 }
 
+/* Partners that have not signed the chain plan (figures.c knows which). */
+static void
+signature_actions(struct chain_report *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nunsigned; i++) {
+		const char *who = chain_report_who(r, r->unsigned_partners[i]);
+		struct chain_action *a;
+
+		a = add(r, "signature", 45, who, r->unsigned_partners[i]);
+		a->message = chain_trf(r, "%s has not signed the chain plan yet.",
+		    who);
+		a->question = chain_trf(r, "What does %s need to sign the chain "
+		    "plan?", who);
+	}
+}
+
 static int
 kind_rank(const char *kind)
 {
@@ -393,6 +413,7 @@ chain_report_act(struct chain_report *r)
 	trust_actions(r);
 	gap_actions(r);
 	balance_actions(r);
+	signature_actions(r);
 	if (r->nactions > 0)
 		qsort(r->actions, r->nactions, sizeof(*r->actions),
 		    compare_actions);

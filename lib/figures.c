@@ -465,6 +465,81 @@ part_lead_series(struct chain_report *r)
 		qsort(r->lead, r->nlead, sizeof(*r->lead), compare_lead);
 }
 
+/* Signatures by partner, the earliest first, those still to come last. */
+static int
+compare_signatures(const void *a, const void *b)
+{
+	const struct chain_signature *x = a, *y = b;
+	int c = strcmp(x->partner, y->partner);
+
+	if (c != 0)
+		return c;
+	if (x->signed_on != y->signed_on)
+		return x->signed_on == CHAIN_NO_DATE ? 1 :
+		    y->signed_on == CHAIN_NO_DATE ? -1 :
+		    x->signed_on < y->signed_on ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
+/* Whether a partner signed the chain plan on or before the report's date. */
+int
+chain_report_signed(const struct chain_report *r, const char *partner)
+{
+	size_t i;
+
+	for (i = 0; i < r->nsignatures; i++)
+		if (strcmp(r->signatures[i].partner, partner) == 0 &&
+		    chain_report_signed_row(r, &r->signatures[i]))
+			return 1;
+	return 0;
+}
+
+/* Whether a signature counts: dated on or before the report's date. */
+int
+chain_report_signed_row(const struct chain_report *r,
+    const struct chain_signature *s)
+{
+	return s->signed_on != CHAIN_NO_DATE && s->signed_on <= r->as_of;
+}
+
+/*
+ * The partners that have not signed the chain plan as of the report's
+ * date: of the partner list and of the signatures file, by code.  Only
+ * with a signatures file: without one the report knows nothing of it.
+ */
+static void
+find_unsigned(struct chain_report *r)
+{
+	const char **codes;
+	size_t i, n;
+
+	if (!chain_report_has(r, CHAIN_IN_SIGNATURES))
+		return;
+	if (r->nsignatures > 0)
+		qsort(r->signatures, r->nsignatures, sizeof(*r->signatures),
+		    compare_signatures);
+	codes = chain_map_keys(r->partner_names, 1);
+	n = chain_map_count(r->partner_names);
+	r->unsigned_partners = chain_calloc(n + r->nsignatures + 1,
+	    sizeof(*r->unsigned_partners));
+	for (i = 0; i < n; i++)
+		if (!chain_report_signed(r, codes[i]))
+			r->unsigned_partners[r->nunsigned++] = codes[i];
+	free(codes);
+	for (i = 0; i < r->nsignatures; i++) {
+		const char *p = r->signatures[i].partner;
+
+		if (chain_map_get(r->partner_names, p) == NULL &&
+		    !chain_report_signed(r, p) && (r->nunsigned == 0 ||
+		    strcmp(r->unsigned_partners[r->nunsigned - 1], p) != 0))
+			r->unsigned_partners[r->nunsigned++] = p;
+		if (chain_report_signed_row(r, &r->signatures[i]) && (i == 0 ||
+		    strcmp(r->signatures[i - 1].partner, p) != 0 ||
+		    !chain_report_signed_row(r, &r->signatures[i - 1])))
+			r->nsigned++;
+	}
+}
+
 /* Orders what was read and derives the figures of the report. */
 void
 chain_report_finish(struct chain_report *r)
@@ -496,6 +571,7 @@ chain_report_finish(struct chain_report *r)
 		qsort(r->handoffs, r->nhandoffs, sizeof(*r->handoffs),
 		    compare_handoffs);
 	find_waves(r);
+	find_unsigned(r);
 	derive_scores(r);
 	hard_scores(r);
 	soft_scores(r);

@@ -94,6 +94,9 @@ static const struct chain_format_def formats[CHAIN_NFORMATS] = {
 	    "week,hard,soft,reliability,trust_index,kpis,kpis_met,overdue,"
 	    "actions", "week,hard,soft", NULL,
 	    "week" },
+	[CHAIN_FORMAT_SIGNATURES] = { "signatures",
+	    "partner,name,role,signed", "partner,signed", NULL,
+	    "partner" },
 };
 
 /* The headers with their state columns written out, made on first use. */
@@ -194,6 +197,7 @@ static const char *const dutch[][2] = {
 	{ "message", "bericht" }, { "question", "vraag" }, { "since", "sinds" },
 	{ "soft", "zacht" }, { "trust_index", "vertrouwensindex" },
 	{ "kpis_met", "kpis_gehaald" }, { "actions", "aandachtspunten" },
+	{ "role", "rol" }, { "signed", "ondertekend" },
 };
 
 #define NDUTCH (sizeof(dutch) / sizeof(dutch[0]))

@@ -375,6 +375,46 @@ partner_legend(const struct chain_report *r, FILE *fp)
 	free(codes);
 }
 
+/* Who signed the chain plan, and who has not yet. */
+static void
+signatures(const struct chain_report *r, FILE *fp)
+{
+	char day[32], *s;
+	size_t i, j;
+
+	if (!chain_report_has(r, CHAIN_IN_SIGNATURES))
+		return;
+	s = chain_trf(r, "%ld of %ld partners have signed the chain plan.",
+	    (long)r->nsigned, (long)(r->nsigned + r->nunsigned));
+	put(fp, "<h3>%s</h3><p class=\"muted\">%s</p>",
+	    T(r, "Signed by the partners"), s);
+	free(s);
+	put(fp, "<table class=\"signatures\"><thead><tr><th>%s</th><th>%s</th>"
+	    "<th>%s</th><th>%s</th></tr></thead><tbody>", T(r, "partner"),
+	    T(r, "signed by"), T(r, "role"), T(r, "signed"));
+	for (i = 0; i < r->nsignatures; i++) {
+		const struct chain_signature *g = &r->signatures[i];
+
+		if (chain_report_signed_row(r, g))
+			chain_report_date(r, g->signed_on, 0, day, sizeof(day));
+		put(fp, "<tr><td>%i</td><td class=\"t\">%i</td><td class=\"t\">"
+		    "%i</td><td class=\"nw\">%s</td></tr>",
+		    chain_report_who(r, g->partner), g->name, g->role,
+		    chain_report_signed_row(r, g) ? day : T(r, "not yet"));
+	}
+	for (i = 0; i < r->nunsigned; i++) {
+		for (j = 0; j < r->nsignatures &&
+		    strcmp(r->signatures[j].partner, r->unsigned_partners[i]);
+		    j++)
+			;
+		if (j == r->nsignatures)
+			put(fp, "<tr><td>%i</td><td></td><td></td><td>%s</td></tr>",
+			    chain_report_who(r, r->unsigned_partners[i]),
+			    T(r, "not yet"));
+	}
+	fputs("</tbody></table>", fp);
+}
+
 static void
 plan(const struct chain_report *r, FILE *fp)
 {
@@ -385,6 +425,7 @@ plan(const struct chain_report *r, FILE *fp)
 	if (r->nkpis == 0) {
 		put(fp, "<p class=\"muted\">%s</p>",
 		    T(r, "No chain plan was given."));
+		signatures(r, fp);
 		partner_legend(r, fp);
 		fputs("</section>", fp);
 		return;
@@ -404,6 +445,7 @@ plan(const struct chain_report *r, FILE *fp)
 		    k->owner ? k->owner : "");
 	}
 	fputs("</tbody></table>", fp);
+	signatures(r, fp);
 	partner_legend(r, fp);
 	fputs("</section>", fp);
 }

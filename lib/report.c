@@ -434,6 +434,20 @@ read_history(struct chain_report *r, struct chain_csv *in,
 	r->has_history = 1;
 }
 
+/* A signature of the chain plan; an empty date is one still to come. */
+static void
+read_signature(struct chain_report *r, struct chain_csv *in,
+    const struct chain_row *row)
+{
+	struct chain_signature *s = CHAIN_APPEND(r->signatures, r->nsignatures);
+
+	s->partner = chain_strdup(chain_field(row, col(in, "partner")));
+	s->name = text(row, col(in, "name"));
+	s->role = text(row, col(in, "role"));
+	if (chain_csv_date(in, row, col(in, "signed"), &s->signed_on) != 1)
+		s->signed_on = CHAIN_NO_DATE;
+}
+
 static void
 read_partner(struct chain_report *r, struct chain_csv *in,
     const struct chain_row *row)
@@ -503,6 +517,7 @@ chain_report_read(struct chain_report *r, struct chain_csv *in)
 		case CHAIN_IN_ALPHA: read_alpha(r, in, row); break;
 		case CHAIN_IN_ACTIONS: read_prior(r, in, row); break;
 		case CHAIN_IN_HISTORY: read_history(r, in, row); break;
+		case CHAIN_IN_SIGNATURES: read_signature(r, in, row); break;
 		default: read_partner(r, in, row); break;
 		}
 	}
@@ -590,6 +605,13 @@ chain_report_free(struct chain_report *r)
 	free(r->prior_weeks);
 	free(r->resolved);
 	free(r->history);
+	for (i = 0; i < r->nsignatures; i++) {
+		free(r->signatures[i].partner);
+		free(r->signatures[i].name);
+		free(r->signatures[i].role);
+	}
+	free(r->signatures);
+	free(r->unsigned_partners);
 	free(r->kpis);
 	free(r->lead);
 	free(r->deals);

@@ -98,6 +98,11 @@ struct chain_prior {		/* a point of an earlier --actions file */
 	int file;		/* which of the files read, in order */
 };
 
+struct chain_signature {	/* a row of the signatures file */
+	char *partner, *name, *role;
+	int signed_on;		/* the day signed, CHAIN_NO_DATE when not */
+};
+
 struct chain_history_row {	/* a week of the --history file */
 	int week;		/* the first day of its ISO week */
 	double hard, soft, reliability, trust_index;
@@ -148,6 +153,10 @@ struct chain_report {
 	int nprior_files;
 	const struct chain_prior **resolved;	/* gone since last week */
 	size_t nresolved;
+	struct chain_signature *signatures;	/* by partner, then date */
+	size_t nsignatures;
+	const char **unsigned_partners;	/* no signature as of the week */
+	size_t nunsigned, nsigned;	/* partners without and with */
 	struct chain_history_row *history;	/* by week */
 	size_t nhistory;
 	int has_history;	/* a history was read or asked for */
@@ -165,7 +174,8 @@ enum chain_input_kind {
 	CHAIN_IN_AGREE_SCORE, CHAIN_IN_AGREE_MATRIX, CHAIN_IN_SURVEY_SCORE,
 	CHAIN_IN_SURVEY_MATRIX, CHAIN_IN_SURVEY_COMPARE, CHAIN_IN_PLAN,
 	CHAIN_IN_LEADTIME, CHAIN_IN_HANDOFFS, CHAIN_IN_ALPHA, CHAIN_IN_ACTIONS,
-	CHAIN_IN_HISTORY, CHAIN_IN_PARTNERS, CHAIN_IN_NKINDS
+	CHAIN_IN_HISTORY, CHAIN_IN_SIGNATURES, CHAIN_IN_PARTNERS,
+	CHAIN_IN_NKINDS
 };
 
 /* report_model.c: what the model says, for every stage above the reader */
@@ -188,6 +198,9 @@ const struct chain_kpi_point *chain_kpi_latest(const struct chain_report *r,
     const struct chain_kpi_series *k, size_t *at);
 
 /* figures.c: the derived figures */
+int chain_report_signed(const struct chain_report *r, const char *partner);
+int chain_report_signed_row(const struct chain_report *r,
+    const struct chain_signature *s);
 const char *chain_report_verdict(const struct chain_report *r);
 struct chain_lead_week {	/* the chain's lead time in one week */
 	int week;		/* its first day */

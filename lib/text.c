@@ -274,6 +274,53 @@ glance(const struct chain_report *r, FILE *fp, int md)
 	line(fp, buf, 0);
 }
 
+/* Who signed the chain plan, and who has not yet. */
+static void
+signatures(const struct chain_report *r, FILE *fp, int md)
+{
+	struct table t;
+	char day[32], *s;
+	size_t i, j;
+
+	if (!chain_report_has(r, CHAIN_IN_SIGNATURES))
+		return;
+	heading(fp, T(r, "Signed by the partners"), 3, md);
+	s = chain_trf(r, "%ld of %ld partners have signed the chain plan.",
+	    (long)r->nsigned, (long)(r->nsigned + r->nunsigned));
+	line(fp, s, md);
+	free(s);
+	fputs("\n", fp);
+	table_init(&t, 4);
+	table_cell(&t, T(r, "partner"));
+	table_cell(&t, T(r, "signed by"));
+	table_cell(&t, T(r, "role"));
+	table_cell(&t, T(r, "signed"));
+	for (i = 0; i < r->nsignatures; i++) {
+		const struct chain_signature *g = &r->signatures[i];
+
+		table_cell(&t, chain_report_who(r, g->partner));
+		table_cell(&t, g->name);
+		table_cell(&t, g->role);
+		table_cell(&t, chain_report_signed_row(r, g) ?
+		    chain_report_date(r, g->signed_on, 0, day, sizeof(day)) :
+		    T(r, "not yet"));
+	}
+	for (i = 0; i < r->nunsigned; i++) {
+		for (j = 0; j < r->nsignatures &&
+		    strcmp(r->signatures[j].partner, r->unsigned_partners[i]);
+		    j++)
+			;
+		if (j < r->nsignatures)
+			continue;	/* its rows are above */
+		table_cell(&t, chain_report_who(r, r->unsigned_partners[i]));
+		table_cell(&t, "");
+		table_cell(&t, "");
+		table_cell(&t, T(r, "not yet"));
+	}
+	table_print(&t, fp, md);
+	table_free(&t);
+}
+
 static void
 plan(const struct chain_report *r, FILE *fp, int md)
 {
@@ -284,6 +331,7 @@ plan(const struct chain_report *r, FILE *fp, int md)
 	heading(fp, T(r, "Plan: the chain plan"), 2, md);
 	if (r->nkpis == 0) {
 		line(fp, T(r, "No chain plan was given."), md);
+		signatures(r, fp, md);
 		return;
 	}
 	table_init(&t, 5);
@@ -305,6 +353,7 @@ plan(const struct chain_report *r, FILE *fp, int md)
 	}
 	table_print(&t, fp, md);
 	table_free(&t);
+	signatures(r, fp, md);
 }
 
 static void

@@ -238,7 +238,8 @@ dutch_headers() {
 		    "new_due Nieuwe deadline|cancelled Vervallen|name Naam|" \
 		    "unit Eenheid|better Beter|target Norm|baseline Nulmeting|" \
 		    "combine Samenvoegen|period Periode|value Waarde|case Zaak|" \
-		    "step Stap|time Tijd|about Over|wave Meting", m, "|")
+		    "step Stap|time Tijd|about Over|wave Meting|role Rol|" \
+		    "signed Ondertekend", m, "|")
 		for (i = 1; i <= n; i++) { split(m[i], kv, " "); d[kv[1]] = substr(m[i], length(kv[1]) + 2) }
 		for (i = 1; i <= NF; i++) if ($i in d) $i = d[$i]
 	} { print }' "$1"
@@ -256,8 +257,10 @@ dutch_headers() {
 	head -1 nl/survey-2026-05.csv | grep -q '^respondent,partner,Over,Meting,T01,'
 	CHAIN_OUT=$PWD/out-en sh en/weekly.sh > /dev/null
 	CHAIN_OUT=$PWD/out-nl sh nl/weekly.sh > /dev/null
-	# plan and partners are copied as they are; the rest must not differ
-	diff -r -x plan.csv -x partners.csv out-en out-nl
+	head -1 nl/signatures.csv | grep -q '^partner,Naam,Rol,Ondertekend$'
+	# plan, partners and signatures are copied as they are; the rest must
+	# not differ
+	diff -r -x plan.csv -x partners.csv -x signatures.csv out-en out-nl
 	[ "$(ls out-nl | wc -l)" -ge 15 ]
 }
 

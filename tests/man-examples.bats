@@ -73,28 +73,28 @@ load test_helper/man-examples
 	skip 'an event log from a process-mining tool, not shipped in examples/'
 }
 
-@test "chain-report.1:394: cd examples" {
-	man_example chain-report.1 394
+@test "chain-report.1:404: cd examples" {
+	man_example chain-report.1 404
 }
 
-@test "chain-report.1:395: chain-agree status --as-of 2026-11-20 agreements.csv > status..." {
-	man_example chain-report.1 395
-}
-
-@test "chain-report.1:396: chain-agree score --as-of 2026-11-20 agreements.csv > score.csv" {
-	man_example chain-report.1 396
-}
-
-@test "chain-report.1:397: chain-report --chain 'Safety chain Oosterveld' --as-of 2026-1..." {
-	man_example chain-report.1 397
-}
-
-@test "chain-report.1:405: chain-report --format md --lang nl -o report.md status.csv sc..." {
+@test "chain-report.1:405: chain-agree status --as-of 2026-11-20 agreements.csv > status..." {
 	man_example chain-report.1 405
 }
 
-@test "chain-report.1:407: chain-report --format txt --fail-on overdue status.csv > week..." {
+@test "chain-report.1:406: chain-agree score --as-of 2026-11-20 agreements.csv > score.csv" {
+	man_example chain-report.1 406
+}
+
+@test "chain-report.1:407: chain-report --chain 'Safety chain Oosterveld' --as-of 2026-1..." {
 	man_example chain-report.1 407
+}
+
+@test "chain-report.1:415: chain-report --format md --lang nl -o report.md status.csv sc..." {
+	man_example chain-report.1 415
+}
+
+@test "chain-report.1:417: chain-report --format txt --fail-on overdue status.csv > week..." {
+	man_example chain-report.1 417
 }
 
 @test "chain-survey.1:595: chain-survey items" {
@@ -269,10 +269,10 @@ load test_helper/man-examples
 	man_example README 150
 }
 
-@test "README:160: 0 7 * * MON  cd /srv/chain && sh weekly.sh && chain-report --..." {
-	man_example README 160
+@test "README:164: 0 7 * * MON  cd /srv/chain && sh weekly.sh && chain-report --..." {
+	man_example README 164
 }
 
-@test "README:165: chromium --headless --no-sandbox --print-to-pdf=report.pdf --..." {
+@test "README:169: chromium --headless --no-sandbox --print-to-pdf=report.pdf --..." {
 	skip 'tests/browser.bats prints the report with Chromium'
 }

@@ -67,6 +67,10 @@ partner,name
 OM,Public Prosecution Service
 POL,Police district East
 EOF
+	csv signatures.csv <<'EOF'
+partner,name,role,signed
+POL,A. de Vries,District chief,2026-09-01
+EOF
 }
 
 @test "each kind of input is recognised by its header" {
@@ -75,7 +79,7 @@ EOF
 	    matrix.csv:"chain-agree matrix" check.csv:"chain-kpi check" \
 	    summary.csv:"chain-kpi summary" trust.csv:"chain-survey score" \
 	    tmatrix.csv:"chain-survey matrix" compare.csv:"chain-survey compare" \
-	    plan.csv:plan partners.csv:partners; do
+	    plan.csv:plan partners.csv:partners signatures.csv:signatures; do
 		run -0 chain-report --as-of 2026-11-20 "${pair%%:*}"
 		assert_output --partial "<footer><p>Sources: ${pair#*:}.</p></footer>"
 	done
@@ -501,4 +505,69 @@ EOF2
 	run -0 chain-report --as-of 2026-11-20 --format md c.csv
 	assert_line '| x\_y\*z&lt;a | 2026-W47 |     3 |      – |      – | common    |           | ▄   |'
 	assert_line '| ab           | 2026-W47 |     3 |      – |      – | common    |           | ▄   |'
+}
+
+@test "the signed plan: who signed and when in Plan, Act asks who has not, in every format and both languages" {
+	csv signatures.csv <<'EOF2'
+partner,name,role,signed
+POL,A. de Vries,District chief,2026-09-01
+OM,B. Jansen,Chief prosecutor,2026-12-15
+GEM,C. Bakker,Alderman,
+GEM,D. Smit,Municipal secretary,2026-10-02
+EOF2
+	printf 'partner,name\nPOL,Police\nOM,Prosecution\nGEM,Municipality\nZORG,Care\n' > partners.csv
+	# signed as of 2026-11-20: POL and GEM (D. Smit); OM signs in December,
+	# ZORG has no row: 2 of 4, and two Act points, OM before ZORG
+	run -0 chain-report --as-of 2026-11-20 --format txt --actions a.csv signatures.csv partners.csv
+	assert_output --partial '
+Signed by the partners
+----------------------
+
+2 of 4 partners have signed the chain plan.
+
+partner  signed by    role                 signed
+-------  -----------  -------------------  ----------
+GEM      D. Smit      Municipal secretary  2026-10-02
+GEM      C. Bakker    Alderman             not yet
+OM       B. Jansen    Chief prosecutor     not yet
+POL      A. de Vries  District chief       2026-09-01
+ZORG                                       not yet
+'
+	assert_output --partial '1. [signature] OM has not signed the chain plan yet.
+   What does OM need to sign the chain plan?
+2. [signature] ZORG has not signed the chain plan yet.'
+	run -0 cut -d, -f1-4 a.csv
+	assert_output - <<'EOF2'
+priority,area,subject,owner
+1,signature,OM,OM
+2,signature,ZORG,ZORG
+EOF2
+	run -0 chain-report --as-of 2026-11-20 --format md --lang nl signatures.csv partners.csv
+	assert_output --partial '#### Ondertekening door de partners'
+	assert_output --partial '2 van de 4 partners hebben het ketenplan ondertekend.'
+	assert_line '| GEM     | D. Smit          | Municipal secretary | 02-10-2026  |'
+	assert_line '| ZORG    |                  |                     | nog niet    |'
+	assert_output --partial '**ondertekening** OM heeft het ketenplan nog niet ondertekend.'
+	assert_output --partial '*Wat heeft OM nodig om het ketenplan te ondertekenen?*'
+	for lang in en nl; do
+		run -0 chain-report --as-of 2026-11-20 --lang $lang signatures.csv partners.csv
+		assert_output --partial '<table class="signatures">'
+		assert_output --partial '<td><bdi>GEM</bdi></td><td class="t"><bdi>D. Smit</bdi></td>'
+	done
+	assert_output --partial 'Ondertekening door de partners'
+	# on 2026-12-15 OM has signed: one point left; --fail-on signature
+	run -1 chain-report --as-of 2026-12-15 --format txt --fail-on signature signatures.csv partners.csv
+	assert_output --partial '3 of 4 partners have signed the chain plan.'
+	refute_output --partial 'OM has not signed'
+	# without a signatures file nothing is asked
+	run -0 chain-report --as-of 2026-11-20 --format txt --fail-on signature partners.csv
+	refute_output --partial 'signed'
+	# a date that is no date: file, line, column
+	printf 'partner,name,role,signed\nPOL,A,B,31-02-2026\n' > bad.csv
+	run -3 --separate-stderr chain-report --as-of 2026-11-20 bad.csv
+	assert_equal "$stderr" "chain-report: bad.csv:2: signed: '31-02-2026' is not a valid date"
+	# the Dutch header
+	printf 'partner;naam;rol;ondertekend\nPOL;A;B;1-9-2026\n' > nl.csv
+	run -0 chain-report --as-of 2026-11-20 --format txt nl.csv
+	assert_output --partial '1 of 1 partners have signed the chain plan.'
 }
