@@ -212,8 +212,8 @@ trust_actions(struct chain_report *r)
 		const char *whom = chain_report_who(r, c->about);
 		struct chain_action *a;
 
-		if (!overall(c->dimension, any) || isnan(c->p) ||
-		    c->p >= CHAIN_SIGNIFICANCE || !(c->change < 0))
+		if (!overall(c->dimension, any) ||
+		    !chain_declines(c->change, c->p))
 			continue;
 		subject = join(who, " \xe2\x86\x92 ", whom);
 		a = add(r, "trust", 80 + 10 * fabs(c->change), subject, c->about);

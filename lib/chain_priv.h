@@ -591,7 +591,7 @@ struct chain_comparison {
 void chain_compare(const struct chain_moments *from,
     const struct chain_moments *to, struct chain_comparison *c);
 
-/* compare.c: the decline of --fail-on */
-int chain_declines(const struct chain_comparison *cmp);
+/* compare.c: the decline of --fail-on, and of the report's Act list */
+int chain_declines(double change, double p);
 
 #endif

@@ -56,11 +56,15 @@ chain_compare_free(struct chain_waves *c)
 	free(c);
 }
 
-/* A fall with a p-value below the significance level. */
+/*
+ * A fall with a p-value below the significance level: a certain one (no
+ * spread in either wave, p 0) included.  The report's Act list asks the
+ * same of the rows of compare it reads.
+ */
 int
-chain_declines(const struct chain_comparison *cmp)
+chain_declines(double change, double p)
 {
-	return cmp->change < 0 && cmp->p < CHAIN_SIGNIFICANCE;
+	return change < 0 && p < CHAIN_SIGNIFICANCE;
 }
 
 static const struct chain_moments no_moments;
@@ -106,7 +110,7 @@ compare_row(struct chain_out *w, const struct chain_waves *c,
 	chain_out_number(w, cmp.p);
 	chain_out_number(w, cmp.d);
 	chain_out_end(w);
-	return shown_from && shown_to && chain_declines(&cmp);
+	return shown_from && shown_to && chain_declines(cmp.change, cmp.p);
 }
 
 static void *

@@ -97,28 +97,28 @@ load test_helper/man-examples
 	man_example chain-report.1 417
 }
 
-@test "chain-survey.1:595: chain-survey items" {
-	man_example chain-survey.1 595
+@test "chain-survey.1:612: chain-survey items" {
+	man_example chain-survey.1 612
 }
 
-@test "chain-survey.1:596: chain-survey items --instrument trust --lang nl -o vragenlijs..." {
-	man_example chain-survey.1 596
+@test "chain-survey.1:613: chain-survey items --instrument trust --lang nl -o vragenlijs..." {
+	man_example chain-survey.1 613
 }
 
-@test "chain-survey.1:601: chain-survey score --instrument trust examples/survey-2026-05..." {
-	man_example chain-survey.1 601
+@test "chain-survey.1:618: chain-survey score --instrument trust examples/survey-2026-05..." {
+	man_example chain-survey.1 618
 }
 
-@test "chain-survey.1:607: chain-survey matrix --instrument trust --wave 2026-11 --excel..." {
-	man_example chain-survey.1 607
+@test "chain-survey.1:624: chain-survey matrix --instrument trust --wave 2026-11 --excel..." {
+	man_example chain-survey.1 624
 }
 
-@test "chain-survey.1:614: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
-	man_example chain-survey.1 614
+@test "chain-survey.1:631: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
+	man_example chain-survey.1 631
 }
 
-@test "chain-survey.1:621: chain-survey alpha --instrument trust examples/survey-2026-05..." {
-	man_example chain-survey.1 621
+@test "chain-survey.1:638: chain-survey alpha --instrument trust examples/survey-2026-05..." {
+	man_example chain-survey.1 638
 }
 
 @test "chain.7:122: chain-agree status agreements.csv > status.csv" {

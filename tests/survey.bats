@@ -454,7 +454,7 @@ EOF
 	assert_line --index 3 'Q,,s,5,2,3,4,2,0.0476,2'
 }
 
-@test "compare: min-n applies to each wave; no variance gives no p" {
+@test "compare: min-n applies to each wave" {
 	csv w.csv <<'EOF'
 item,dimension,text
 S,s,score
@@ -496,10 +496,11 @@ EOF
 	# (integrated numerically), d = (-1/3) / sqrt((2/3 + 2) / 4) = -0.4082
 	run -0 chain-survey compare --items w.csv --from may --to nov --dimension s --min-n 2 v.csv
 	assert_line --index 2 'P,R,s,3,4.3333,3,4,-0.3333,0.6495,-0.4082'
-	# with min-n 2 the flat waves of P about Q show a change of -1 but
-	# no p (no variance to test against) and no d
+	# with min-n 2 the flat waves of P about Q show a change of -1: no
+	# spread in either wave, so the fall is certain (p 0), and d, a
+	# change in standard deviations, is empty
 	run -0 chain-survey compare --items w.csv --from may --to nov --dimension s --min-n 2 v.csv
-	assert_line --index 1 'P,Q,s,3,3,2,2,-1,,'
+	assert_line --index 1 'P,Q,s,3,3,2,2,-1,0,'
 	# the whole chain: 3,3,3,4,4,5 (mean 11/3, s^2 2/3) to 2,2,4,5,3
 	# (mean 3.2, s^2 1.7): t = -0.6948, df = 6.487, p = 0.5113,
 	# d = -0.4667 / sqrt((5 x 2/3 + 4 x 1.7) / 9) = -0.4398
@@ -510,6 +511,45 @@ EOF
 	assert_line --index 1 ',,s,6,3.6667,,,,,'
 	run -2 chain-survey compare --min-n 3 --items w.csv --from may v.csv
 	run -2 chain-survey compare --min-n 3 --items w.csv --from may --to nov --by wave v.csv
+}
+
+@test "compare: with no spread in either wave a difference is certain" {
+	csv w.csv <<'EOF'
+item,dimension,text
+S,s,score
+EOF
+	printf 'respondent,partner,about,wave,S\n' > flat.csv
+	for r in 1 2 3 4 5; do
+		printf 'a%s,P,Q,may,4\na%s,P,Q,nov,2\n' $r $r >> flat.csv
+		printf 'b%s,P,R,may,3\nb%s,P,R,nov,3\n' $r $r >> flat.csv
+		printf 'c%s,Q,P,may,3\nc%s,Q,P,nov,%s\n' $r $r $((r % 3 + 1)) >> flat.csv
+	done
+	# P about Q: every respondent answered 4 in May, 2 in November: no
+	# spread in either wave, so the fall of 2 is certain: p 0, d empty
+	# (a change in standard deviations, of which there are none), and it
+	# is a decline.  P about R: 3 both times: certainly no change, p 1.
+	# Q about P: 3 five times (no spread) to 2, 3, 1, 2, 3 (mean 2.2,
+	# s^2 = (0.04 + 0.64 + 1.44 + 0.04 + 0.64) / 4 = 0.7): Welch as
+	# ever, t = -0.8 / sqrt(0 + 0.7/5) = -2.1381, df = (0.14)^2 /
+	# (0.14^2 / 4) = 4; for 4 degrees of freedom P(T <= t) = 1/2 + 3/8 x
+	# t / sqrt(1 + t^2/4) x (1 - (t^2 / (1 + t^2/4)) / 12), with t^2 =
+	# 4.5714, so p = 2 x (1/2 - 3/8 x 1.4606 x (1 - 2.1333 / 12)) = 0.0993;
+	# d = -0.8 / sqrt((0 + 4 x 0.7) / 8) = -1.3522
+	run -1 chain-survey compare --items w.csv --from may --to nov --dimension s --fail-on decline flat.csv
+	assert_output - <<'EOF'
+partner,about,dimension,n_from,mean_from,n_to,mean_to,change,p,d
+P,Q,s,5,4,5,2,-2,0,
+P,R,s,5,3,5,3,0,1,
+Q,P,s,5,3,5,2.2,-0.8,0.0993,-1.3522
+EOF
+	# the other way round it is a certain rise: no decline
+	run -0 chain-survey compare --items w.csv --from nov --to may --dimension s --fail-on decline flat.csv
+	assert_line --index 1 'P,Q,s,5,2,5,4,2,0,'
+	# one respondent per wave (--min-n 1): no spread is known, nothing
+	# is certain, p and d stay empty and nothing declines
+	printf 'respondent,partner,wave,S\nx,P,may,4\ny,P,nov,2\n' > one.csv
+	run -0 chain-survey compare --items w.csv --min-n 1 --by partner --from may --to nov --dimension s --fail-on decline one.csv
+	assert_line --index 1 'P,,s,1,4,1,2,-2,,'
 }
 
 # The half fixture with waves and abouts, wide and long.

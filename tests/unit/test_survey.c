@@ -110,14 +110,37 @@ test_welch(void)
 	chain_compare(&from, &to, &r);
 	CHECK_NEAR(r.change, -3, 1e-12);
 	CHECK(isnan(r.p) && isnan(r.d) && isnan(r.t));
-	/* no variance on either side */
+	/* no variance on either side: 3, 3, 3 to 1, 1: certain, p 0, no d */
 	moments(&from, c, 1);
 	from.n = 3;
 	from.m2 = 0;
 	to.n = 2;
 	to.m2 = 0;
 	chain_compare(&from, &to, &r);
-	CHECK(isnan(r.p) && isnan(r.d));
+	CHECK_NEAR(r.change, -2, 1e-12);
+	CHECK(r.p == 0 && isnan(r.d) && isnan(r.t));
+	CHECK(chain_declines(r.change, r.p));
+	/* the same score in both: no change, and certainly none: p 1 */
+	to = from;
+	chain_compare(&from, &to, &r);
+	CHECK(r.change == 0 && r.p == 1 && isnan(r.d));
+	CHECK(!chain_declines(r.change, r.p));
+	/* no variance on one side only, 3, 3, 3 to 1, 2, 3: Welch as ever,
+	 * t = -1 / sqrt(0 + 1/3), df = (1/3)^2 / ((1/3)^2 / 2) = 2, and for
+	 * 2 degrees of freedom p = 1 - |t| / sqrt(2 + t^2) = 1 - sqrt(3/5);
+	 * d = -1 / sqrt((0 + 2 x 1) / 4) = -sqrt(2) */
+	moments(&to, d, 3);
+	chain_compare(&from, &to, &r);
+	CHECK_NEAR(r.t, -sqrt(3), 1e-12);
+	CHECK_NEAR(r.df, 2, 1e-12);
+	CHECK_NEAR(r.p, 1 - sqrt(0.6), 1e-9);
+	CHECK_NEAR(r.d, -sqrt(2), 1e-12);
+	/* one respondent in each wave, the same score: no spread known,
+	 * nothing certain */
+	moments(&from, c, 1);
+	moments(&to, c, 1);
+	chain_compare(&from, &to, &r);
+	CHECK(r.change == 0 && isnan(r.p) && isnan(r.d));
 }
 
 static void
