@@ -36,7 +36,7 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
-#define ALL "items,score,alpha,matrix,compare"
+#define ALL "items,score,alpha,matrix,network,compare"
 
 /* Which commands each of the program's own options goes with. */
 static const struct chain_option_use option_commands[] = {
@@ -45,12 +45,12 @@ static const struct chain_option_use option_commands[] = {
 	{ OPT_SCALE, "--scale", ALL },
 	{ OPT_LANG, "--lang", "items" },
 	{ OPT_BY, "--by", "score,compare" },
-	{ OPT_MIN_N, "--min-n", "score,alpha,matrix,compare" },
-	{ OPT_DIMENSION, "--dimension", "score,matrix,compare" },
+	{ OPT_MIN_N, "--min-n", "score,alpha,matrix,network,compare" },
+	{ OPT_DIMENSION, "--dimension", "score,matrix,network,compare" },
 	{ OPT_FROM, "--from", "compare" },
 	{ OPT_TO, "--to", "compare" },
-	{ OPT_WAVE, "--wave", "score,alpha,matrix" },
-	{ OPT_IGNORE, "--ignore", "score,alpha,matrix,compare" },
+	{ OPT_WAVE, "--wave", "score,alpha,matrix,network" },
+	{ OPT_IGNORE, "--ignore", "score,alpha,matrix,network,compare" },
 	{ OPT_FAIL_ON, "--fail-on", "score,compare" },
 };
 
@@ -74,7 +74,8 @@ usage(int status)
 {
 	if (status != CHAIN_EXIT_OK)
 		chain_usage_error("a command is required");
-	printf("usage: chain-survey [options] items|score|alpha|matrix|compare [FILE...]\n"
+	printf("usage: chain-survey [options] "
+	    "items|score|alpha|matrix|network|compare [FILE...]\n"
 	    "\n"
 	    "Commands:\n"
 	    "  items    list the built-in instruments, or print one (--instrument)\n"
@@ -82,6 +83,8 @@ usage(int status)
 	    "  alpha    per dimension: Cronbach's alpha; per item: r_drop and\n"
 	    "           alpha if the item is dropped\n"
 	    "  matrix   how each partner sees each other partner, and the reverse\n"
+	    "  network  the trust network of the matrix: density, reciprocity,\n"
+	    "           centralisation; per partner in- and out-degree\n"
 	    "  compare  the change between two waves: Welch's p-value, Cohen's d\n"
 	    "\n"
 	    "Options:\n"
@@ -95,7 +98,8 @@ usage(int status)
 	    "                      (score: wave,partner; compare: partner,about)\n"
 	    "  --min-n N           show no group of fewer respondents (default "
 	    CHAIN_STRING(CHAIN_MIN_N) ")\n"
-	    "  --dimension D       one dimension ('*' the overall score; matrix default)\n"
+	    "  --dimension D       one dimension ('*' the overall score; matrix and\n"
+	    "                      network default)\n"
 	    "  --from WAVE --to WAVE   the waves compared (compare)\n"
 	    "  --wave WAVE         only the responses of that wave\n"
 	    "  --ignore COL[,COL..]    columns (or items) of the responses to skip\n"
@@ -268,22 +272,28 @@ run_alpha(void *arg, int argc, char **argv)
 	finish(sv, w);
 }
 
+/* matrix, and the network of its ties (network). */
 static void
 run_matrix(void *arg, int argc, char **argv)
 {
 	struct survey *sv = arg;
 	const struct chain_survey_input *si = inputs(sv, argc, argv);
+	int network = strcmp(sv->command, "network") == 0;
 	struct chain_matrix *m;
 	struct chain_out *w;
 
 	if (si == NULL)
 		return;
 	if ((m = chain_matrix_gather(si, sv->min_n, sv->cell)) == NULL)
-		chain_usage_error("matrix: instrument '%s' has no overall "
+		chain_usage_error("%s: instrument '%s' has no overall "
 		    "score (its dimensions are on different scales): give "
-		    "--dimension", chain_instrument_name(sv->in));
-	w = output(sv, CHAIN_FORMAT_SURVEY_MATRIX);
-	chain_matrix_write(w, m, sv->opts.quiet);
+		    "--dimension", sv->command, chain_instrument_name(sv->in));
+	w = output(sv, network ? CHAIN_FORMAT_SURVEY_NETWORK :
+	    CHAIN_FORMAT_SURVEY_MATRIX);
+	if (network)
+		chain_network_write(w, m, sv->opts.quiet);
+	else
+		chain_matrix_write(w, m, sv->opts.quiet);
 	chain_matrix_free(m);
 	finish(sv, w);
 }
@@ -310,6 +320,7 @@ static const struct chain_command commands[] = {
 	{ "score", run_score },
 	{ "alpha", run_alpha },
 	{ "matrix", run_matrix },
+	{ "network", run_matrix },
 	{ "compare", run_compare },
 };
 

@@ -183,7 +183,8 @@ enum chain_format {
 	CHAIN_FORMAT_KPI_SUMMARY, CHAIN_FORMAT_EVENTS, CHAIN_FORMAT_LEADTIME,
 	CHAIN_FORMAT_HANDOFFS, CHAIN_FORMAT_ITEMS, CHAIN_FORMAT_INSTRUMENTS,
 	CHAIN_FORMAT_RESPONSES, CHAIN_FORMAT_SURVEY_SCORE, CHAIN_FORMAT_ALPHA,
-	CHAIN_FORMAT_SURVEY_MATRIX, CHAIN_FORMAT_COMPARE, CHAIN_FORMAT_ACTIONS,
+	CHAIN_FORMAT_SURVEY_MATRIX, CHAIN_FORMAT_SURVEY_NETWORK,
+	CHAIN_FORMAT_COMPARE, CHAIN_FORMAT_ACTIONS,
 	CHAIN_FORMAT_HISTORY, CHAIN_FORMAT_SIGNATURES,
 	CHAIN_NFORMATS
 };
@@ -400,6 +401,10 @@ struct chain_matrix *chain_matrix_gather(const struct chain_survey_input *si,
 void chain_matrix_write(struct chain_out *w, struct chain_matrix *m,
     int quiet);
 void chain_matrix_free(struct chain_matrix *m);
+
+/* network.c: the trust network of the matrix: density, reciprocity, degrees */
+void chain_network_write(struct chain_out *w, struct chain_matrix *m,
+    int quiet);
 
 /* compare.c: a score in two waves compared, and the decline of --fail-on */
 #define CHAIN_SIGNIFICANCE 0.05	/* a change with a smaller p-value counts */

@@ -561,6 +561,7 @@ void chain_group_cell(const struct chain_instrument *in,
     const struct chain_group *g, size_t cell, struct chain_cell *c);
 double chain_cell_n(const struct chain_cell *c);
 double chain_survey_index(double mean, double min, double max);
+int chain_index_at_least(double index, double threshold);
 const char *chain_survey_level(double index);
 
 /* audit.c: the groups that would give hidden answers away, hidden too */
@@ -582,6 +583,13 @@ double chain_cov_get(const struct chain_cov *c, size_t i, size_t j);
 double chain_alpha(const struct chain_cov *c, long drop);
 double chain_r_drop(const struct chain_cov *c, size_t i);
 void chain_cov_free(struct chain_cov *c);
+
+/* matrix.c: every pair of the trust matrix, with its reverse, as shown */
+typedef void chain_matrix_fn(const char *partner, const char *about,
+    const struct chain_cell *there, const struct chain_cell *back,
+    void *ctx);
+void chain_matrix_each(struct chain_matrix *m, const char *command,
+    int quiet, chain_matrix_fn *fn, void *ctx);
 
 /* welch.c: two groups compared: Welch's t-test and Cohen's d */
 struct chain_comparison {

@@ -8,6 +8,7 @@
  * was answered.  The reverse mean is the mean shown for the reverse pair,
  * none when that group is too small to show, and the gap is the mean less
  * the reverse mean.  The cell is --dimension, else the overall score.
+ * The trust network (network.c) walks the same pairs.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -99,22 +100,48 @@ both_ways(struct chain_matrix *m)
 	return t;
 }
 
-static void
-matrix_row(struct chain_out *w, const struct chain_matrix *m,
-    const struct chain_pair *p)
+/*
+ * Every pair, by partner and then about, with its cell and its reverse's
+ * as shown (the figures of a hidden group NAN), for the matrix and for
+ * the trust network (network.c) alike; command names the command in the
+ * warning about several waves.
+ */
+void
+chain_matrix_each(struct chain_matrix *m, const char *command, int quiet,
+    chain_matrix_fn *fn, void *ctx)
 {
+	struct chain_pair **list;
 	struct chain_cell c, back;
+	size_t i, n;
 
-	chain_group_cell(m->in, p->value, m->cell, &c);
-	chain_group_cell(m->in, chain_pairs_get(m->pairs, p->b, p->a),
-	    m->cell, &back);
-	chain_out_text(w, p->a);
-	chain_out_text(w, p->b);
-	chain_out_number(w, chain_cell_n(&c));
-	chain_out_number(w, c.mean);
-	chain_out_number(w, c.index);
-	chain_out_number(w, back.mean);
-	chain_out_number(w, c.mean - back.mean);
+	if (m->several_waves && m->wave == NULL && !quiet)
+		chain_warnx("%s: the responses of several waves are taken "
+		    "together; --wave chooses one", command);
+	if (m->pairs == NULL)
+		m->pairs = both_ways(m);
+	list = chain_pairs_sorted(m->pairs, &n);
+	for (i = 0; i < n; i++) {
+		chain_group_cell(m->in, list[i]->value, m->cell, &c);
+		chain_group_cell(m->in, chain_pairs_get(m->pairs, list[i]->b,
+		    list[i]->a), m->cell, &back);
+		fn(list[i]->a, list[i]->b, &c, &back, ctx);
+	}
+	free(list);
+}
+
+static void
+matrix_row(const char *partner, const char *about, const struct chain_cell *c,
+    const struct chain_cell *back, void *out)
+{
+	struct chain_out *w = out;
+
+	chain_out_text(w, partner);
+	chain_out_text(w, about);
+	chain_out_number(w, chain_cell_n(c));
+	chain_out_number(w, c->mean);
+	chain_out_number(w, c->index);
+	chain_out_number(w, back->mean);
+	chain_out_number(w, c->mean - back->mean);
 	chain_out_end(w);
 }
 
@@ -122,16 +149,5 @@ matrix_row(struct chain_out *w, const struct chain_matrix *m,
 void
 chain_matrix_write(struct chain_out *w, struct chain_matrix *m, int quiet)
 {
-	struct chain_pair **list;
-	size_t i, n;
-
-	if (m->several_waves && m->wave == NULL && !quiet)
-		chain_warnx("matrix: the responses of several waves are taken "
-		    "together; --wave chooses one");
-	if (m->pairs == NULL)
-		m->pairs = both_ways(m);
-	list = chain_pairs_sorted(m->pairs, &n);
-	for (i = 0; i < n; i++)
-		matrix_row(w, m, list[i]);
-	free(list);
+	chain_matrix_each(m, "matrix", quiet, matrix_row, w);
 }

@@ -440,14 +440,25 @@ chain_survey_index(double mean, double min, double max)
 	return (mean - min) / (max - min) * 100;
 }
 
+/*
+ * Whether an index is at least a threshold on it (a level, the scale's
+ * middle), one computed a hair below (74.99999999 from a mean of 4)
+ * counting as on it; never for no index.
+ */
+int
+chain_index_at_least(double index, double threshold)
+{
+	return !isnan(index) && index + LEVEL_SLACK >= threshold;
+}
+
 const char *
 chain_survey_level(double index)
 {
 	if (isnan(index))
 		return "";
-	if (index + LEVEL_SLACK >= STRENGTH)
+	if (chain_index_at_least(index, STRENGTH))
 		return strength;
-	if (index + LEVEL_SLACK >= DISCUSS)
+	if (chain_index_at_least(index, DISCUSS))
 		return discuss;
 	return concern;
 }

@@ -73,52 +73,56 @@ load test_helper/man-examples
 	skip 'an event log from a process-mining tool, not shipped in examples/'
 }
 
-@test "chain-report.1:404: cd examples" {
-	man_example chain-report.1 404
-}
-
-@test "chain-report.1:405: chain-agree status --as-of 2026-11-20 agreements.csv > status..." {
+@test "chain-report.1:405: cd examples" {
 	man_example chain-report.1 405
 }
 
-@test "chain-report.1:406: chain-agree score --as-of 2026-11-20 agreements.csv > score.csv" {
+@test "chain-report.1:406: chain-agree status --as-of 2026-11-20 agreements.csv > status..." {
 	man_example chain-report.1 406
 }
 
-@test "chain-report.1:407: chain-report --chain 'Safety chain Oosterveld' --as-of 2026-1..." {
+@test "chain-report.1:407: chain-agree score --as-of 2026-11-20 agreements.csv > score.csv" {
 	man_example chain-report.1 407
 }
 
-@test "chain-report.1:415: chain-report --format md --lang nl -o report.md status.csv sc..." {
-	man_example chain-report.1 415
+@test "chain-report.1:408: chain-report --chain 'Safety chain Oosterveld' --as-of 2026-1..." {
+	man_example chain-report.1 408
 }
 
-@test "chain-report.1:417: chain-report --format txt --fail-on overdue status.csv > week..." {
-	man_example chain-report.1 417
+@test "chain-report.1:416: chain-report --format md --lang nl -o report.md status.csv sc..." {
+	man_example chain-report.1 416
 }
 
-@test "chain-survey.1:612: chain-survey items" {
-	man_example chain-survey.1 612
+@test "chain-report.1:418: chain-report --format txt --fail-on overdue status.csv > week..." {
+	man_example chain-report.1 418
 }
 
-@test "chain-survey.1:613: chain-survey items --instrument trust --lang nl -o vragenlijs..." {
-	man_example chain-survey.1 613
+@test "chain-survey.1:695: chain-survey items" {
+	man_example chain-survey.1 695
 }
 
-@test "chain-survey.1:618: chain-survey score --instrument trust examples/survey-2026-05..." {
-	man_example chain-survey.1 618
+@test "chain-survey.1:696: chain-survey items --instrument trust --lang nl -o vragenlijs..." {
+	man_example chain-survey.1 696
 }
 
-@test "chain-survey.1:624: chain-survey matrix --instrument trust --wave 2026-11 --excel..." {
-	man_example chain-survey.1 624
+@test "chain-survey.1:701: chain-survey score --instrument trust examples/survey-2026-05..." {
+	man_example chain-survey.1 701
 }
 
-@test "chain-survey.1:631: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
-	man_example chain-survey.1 631
+@test "chain-survey.1:707: chain-survey matrix --instrument trust --wave 2026-11 --excel..." {
+	man_example chain-survey.1 707
 }
 
-@test "chain-survey.1:638: chain-survey alpha --instrument trust examples/survey-2026-05..." {
-	man_example chain-survey.1 638
+@test "chain-survey.1:714: chain-survey network --instrument trust --wave 2026-11 exampl..." {
+	man_example chain-survey.1 714
+}
+
+@test "chain-survey.1:725: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
+	man_example chain-survey.1 725
+}
+
+@test "chain-survey.1:732: chain-survey alpha --instrument trust examples/survey-2026-05..." {
+	man_example chain-survey.1 732
 }
 
 @test "chain.7:122: chain-agree status agreements.csv > status.csv" {
@@ -165,114 +169,118 @@ load test_helper/man-examples
 	man_example chain.7 156
 }
 
-@test "README:36: make demo" {
-	man_example README 36
+@test "README:37: make demo" {
+	man_example README 37
 }
 
-@test "README:37: make check" {
+@test "README:38: make check" {
 	skip 'the test suite itself'
 }
 
-@test "README:45: make install PREFIX=/usr/local" {
+@test "README:46: make install PREFIX=/usr/local" {
 	skip 'installs outside the test directory'
 }
 
-@test "README:46: make uninstall" {
+@test "README:47: make uninstall" {
 	skip 'removes what make install put outside the test directory'
 }
 
-@test "README:47: make sanitize" {
+@test "README:48: make sanitize" {
 	skip 'the test suite itself, on another build'
 }
 
-@test "README:48: make valgrind" {
+@test "README:49: make valgrind" {
 	skip 'the test suite itself, under valgrind'
 }
 
-@test "README:49: make fuzz FUZZ_SECONDS=600" {
+@test "README:50: make fuzz FUZZ_SECONDS=600" {
 	skip 'minutes of fuzzing; .ci/run runs it'
 }
 
-@test "README:50: make bench" {
+@test "README:51: make bench" {
 	skip 'the benchmark: minutes of work and peer tools'
 }
 
-@test "README:73: chain-agree list --state overdue,late examples/agreements.csv..." {
-	man_example README 73
+@test "README:74: chain-agree list --state overdue,late examples/agreements.csv..." {
+	man_example README 74
 }
 
-@test "README:78: chain-agree score --per month examples/agreements.csv" {
-	man_example README 78
+@test "README:79: chain-agree score --per month examples/agreements.csv" {
+	man_example README 79
 }
 
-@test "README:83: chain-agree add -f agreements.csv --owner OM --counterpart PO..." {
-	man_example README 83
+@test "README:84: chain-agree add -f agreements.csv --owner OM --counterpart PO..." {
+	man_example README 84
 }
 
-@test "README:85: chain-agree set -f agreements.csv A044 --announce 2026-11-27 ..." {
-	man_example README 85
+@test "README:86: chain-agree set -f agreements.csv A044 --announce 2026-11-27 ..." {
+	man_example README 86
 }
 
-@test "README:97: chain-agree score --as-of 2026-06-01 examples/agreements.csv" {
-	man_example README 97
+@test "README:98: chain-agree score --as-of 2026-06-01 examples/agreements.csv" {
+	man_example README 98
 }
 
-@test "README:105: printf 'nr;wie;uiterlijkrnA1;OM;1-12-2026rn' > register.csv" {
-	man_example README 105
-}
-
-@test "README:106: chain-agree status --column owner=wie --column due=uiterlijk ..." {
+@test "README:106: printf 'nr;wie;uiterlijkrnA1;OM;1-12-2026rn' > register.csv" {
 	man_example README 106
 }
 
-@test "README:111: chain-kpi summary --plan examples/plan.csv --baseline 12 --re..." {
-	man_example README 111
+@test "README:107: chain-agree status --column owner=wie --column due=uiterlijk ..." {
+	man_example README 107
 }
 
-@test "README:117: chain-kpi leadtime --per week --from Report --to Close --kpi ..." {
-	man_example README 117
+@test "README:112: chain-kpi summary --plan examples/plan.csv --baseline 12 --re..." {
+	man_example README 112
 }
 
-@test "README:119: chain-kpi handoffs examples/events.csv" {
-	man_example README 119
+@test "README:118: chain-kpi leadtime --per week --from Report --to Close --kpi ..." {
+	man_example README 118
 }
 
-@test "README:124: 0 7 * * MON  cd /srv/chain && chain-agree list --state overdu..." {
-	man_example README 124
+@test "README:120: chain-kpi handoffs examples/events.csv" {
+	man_example README 120
 }
 
-@test "README:130: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
-	man_example README 130
+@test "README:125: 0 7 * * MON  cd /srv/chain && chain-agree list --state overdu..." {
+	man_example README 125
 }
 
-@test "README:136: chain-survey matrix --instrument trust --wave 2026-11 --excel..." {
-	man_example README 136
+@test "README:132: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
+	man_example README 132
 }
 
-@test "README:138: chain-survey items --instrument trust --lang nl -o vragenlijs..." {
-	man_example README 138
+@test "README:140: chain-survey matrix --instrument trust --wave 2026-11 --excel..." {
+	man_example README 140
 }
 
-@test "README:146: chain-agree status --as-of 2026-11-20 agreements.csv > status..." {
-	man_example README 146
+@test "README:142: chain-survey network --instrument trust --wave 2026-11 exampl..." {
+	man_example README 142
 }
 
-@test "README:147: chain-kpi summary --plan plan.csv measurements.csv > summary.csv" {
-	man_example README 147
+@test "README:144: chain-survey items --instrument trust --lang nl -o vragenlijs..." {
+	man_example README 144
 }
 
-@test "README:148: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
-	man_example README 148
+@test "README:152: chain-agree status --as-of 2026-11-20 agreements.csv > status..." {
+	man_example README 152
 }
 
-@test "README:150: chain-report --chain 'Safety and care chain Oosterveld' --as-..." {
-	man_example README 150
+@test "README:153: chain-kpi summary --plan plan.csv measurements.csv > summary.csv" {
+	man_example README 153
 }
 
-@test "README:164: 0 7 * * MON  cd /srv/chain && sh weekly.sh && chain-report --..." {
-	man_example README 164
+@test "README:154: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
+	man_example README 154
 }
 
-@test "README:169: chromium --headless --no-sandbox --print-to-pdf=report.pdf --..." {
+@test "README:156: chain-report --chain 'Safety and care chain Oosterveld' --as-..." {
+	man_example README 156
+}
+
+@test "README:170: 0 7 * * MON  cd /srv/chain && sh weekly.sh && chain-report --..." {
+	man_example README 170
+}
+
+@test "README:175: chromium --headless --no-sandbox --print-to-pdf=report.pdf --..." {
 	skip 'tests/browser.bats prints the report with Chromium'
 }

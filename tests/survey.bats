@@ -408,6 +408,141 @@ B,A,,,,2,
 EOF
 }
 
+# Four partners rating each other on one item (1 to 5, the middle 3),
+# three respondents per partner, each answering about several partners.
+# rate P Q S...: the respondents p1, p2, ... of P rate Q with scores S.
+rate() {
+	local p=$1 q=$2 i=1 v
+	shift 2
+	for v in "$@"; do
+		printf '%s%s,%s,%s,%s\n' "$(tr A-Z a-z <<< "$p")" $i "$p" "$q" "$v"
+		i=$((i + 1))
+	done
+}
+
+network_fixture() {
+	printf 'item,dimension,text\nS,s,score\n' > one.csv
+	{
+		echo 'respondent,partner,about,S'
+		rate A B 4 4 4; rate A C 2 2 2; rate A D 3 3 3; rate A A 5 5 5
+		rate B A 4 4 4; rate B C 5 5 5
+		rate C A 2 2 2; rate C B 2 2 2; rate C D 1 1 1
+		rate D A 3 3 4; rate D B 2 3 3
+	} > net.csv
+}
+
+@test "network: density, reciprocity, centralisation and degrees of four partners, by hand" {
+	network_fixture
+	# The means: A->B 4, A->C 2, A->D 3, B->A 4, B->C 5, C->A 2, C->B 2,
+	# C->D 1, D->A 10/3, D->B 8/3 (B->D and D->C not answered, A->A its
+	# own organisation: no tie, not in trust given or received).  Ties,
+	# a mean of at least 3 (A->D on the middle counts): A->B, A->D,
+	# B->A, B->C, D->A: 5 of 4 x 3 = 12 possible, density 0.4167.
+	# Reciprocated: A->B, B->A, A->D, D->A, not B->C (C->B is 2): 4 of
+	# 5, 0.8.  In-degrees A 2 (B, D), B 1, C 1, D 1: max 2, centralisation
+	# (0 + 1 + 1 + 1) / (4 - 1)^2 = 0.3333.  Out-degrees A 2, B 2, C 0,
+	# D 1.  Trust given: A (4 + 2 + 3) / 3 = 3, B (4 + 5) / 2 = 4.5, C
+	# (2 + 2 + 1) / 3 = 1.6667, D (10/3 + 8/3) / 2 = 3; received: A
+	# (4 + 2 + 10/3) / 3 = 3.1111, B (4 + 2 + 8/3) / 3 = 2.8889, C
+	# (2 + 5) / 2 = 3.5, D (3 + 1) / 2 = 2.
+	run -0 chain-survey network --min-n 3 --items one.csv net.csv
+	assert_output - <<'EOF'
+partner,partners,ties,density,reciprocity,centralisation,in_degree,out_degree,trust_given,trust_received
+,4,5,0.4167,0.8,0.3333,,,,
+A,,,,,,2,2,3,3.1111
+B,,,,,,1,2,4.5,2.8889
+C,,,,,,1,0,1.6667,3.5
+D,,,,,,1,1,3,2
+EOF
+	chain-survey network --min-n 3 --items one.csv net.csv > before.out
+	# two of D's staff rate C 5: a tie if it were shown, but two are
+	# fewer than min-n; the matrix hides it (and, so that D's own total
+	# less the rest does not give it away, D's and C's totals in score),
+	# and the network counts it as no tie: nothing changes
+	rate D C 5 5 >> net.csv
+	run -0 chain-survey matrix --min-n 3 --items one.csv net.csv
+	assert_line 'D,C,,,,1,'
+	run -0 chain-survey network --min-n 3 --items one.csv net.csv
+	[ "$output" = "$(cat before.out)" ]
+	# Dutch Excel
+	run -0 chain-survey network --min-n 3 --items one.csv --excel net.csv
+	assert_line --index 1 $';4;5;0,4167;0,8;0,3333;;;;\r'
+}
+
+@test "network: few partners, no abouts, waves, dimensions, bad use" {
+	network_fixture
+	# one pair, rated below the middle: two partners, no ties, density 0,
+	# no reciprocity (a share of no ties), centralisation 0 / 1 = 0
+	printf 'respondent,partner,about,S\nr1,A,B,2\n' > ab.csv
+	run -0 chain-survey network --min-n 1 --items one.csv ab.csv
+	assert_output - <<'EOF'
+partner,partners,ties,density,reciprocity,centralisation,in_degree,out_degree,trust_given,trust_received
+,2,0,0,,0,,,,
+A,,,,,,0,0,2,
+B,,,,,,0,0,,2
+EOF
+	# a partner rating only itself: one partner, no pairs to count
+	printf 'respondent,partner,about,S\nr1,A,A,4\n' > self.csv
+	run -0 chain-survey network --min-n 1 --items one.csv self.csv
+	assert_line --index 1 ',1,0,,,,,,,'
+	assert_line --index 2 'A,,,,,,0,0,,'
+	# responses about no one: no partners in the network, the chain's row
+	# all the same
+	printf 'respondent,partner,S\nr1,A,4\n' > none.csv
+	run -0 chain-survey network --min-n 1 --items one.csv none.csv
+	assert_output - <<'EOF'
+partner,partners,ties,density,reciprocity,centralisation,in_degree,out_degree,trust_given,trust_received
+,0,0,,,,,,,
+EOF
+	# several waves are taken together with a warning, as by matrix
+	sed '1s/$/,wave/; 2,$s/$/,may/' net.csv > waves.csv
+	rate A C 4 4 4 | sed 's/$/,nov/' >> waves.csv
+	run -0 --separate-stderr chain-survey network --min-n 3 --items one.csv waves.csv
+	[ "$stderr" = "chain-survey: network: the responses of several waves are taken together; --wave chooses one" ]
+	run -0 --separate-stderr chain-survey network --min-n 3 --items one.csv --wave may waves.csv
+	[ -z "$stderr" ]
+	assert_line --index 1 ',4,5,0.4167,0.8,0.3333,,,,'
+	# in November only A rated C: two partners, one tie, not returned
+	run -0 chain-survey network --min-n 3 --items one.csv --wave nov waves.csv
+	assert_line --index 1 ',2,1,0.5,0,1,,,,'
+	run -3 chain-survey network --min-n 3 --items one.csv --wave dec waves.csv
+	assert_output --partial "the responses hold no wave 'dec'"
+	run -0 chain-survey network --min-n 3 --items one.csv --dimension s net.csv
+	assert_line --index 1 ',4,5,0.4167,0.8,0.3333,,,,'
+	run -2 chain-survey network --items one.csv --dimension nope net.csv
+	run -2 chain-survey network --items one.csv --by partner net.csv
+	run -2 chain-survey network --items one.csv --fail-on decline net.csv
+	printf 'item,dimension,text,min,max\nA,a,one,1,5\nB,b,two,1,7\n' > i.csv
+	run -2 chain-survey network --items i.csv net.csv
+	assert_output --partial "network: instrument 'i' has no overall score (its dimensions are on different scales): give --dimension"
+}
+
+@test "network: nothing but what the matrix shows (the examples, 30 partners)" {
+	# the chain's row worked out from the matrix's own rows: a tie where
+	# a shown mean of one partner about another has an index of 50 or
+	# more; the network must say the same
+	from_matrix() {
+		awk -F, 'function f(x) { x = sprintf("%.4f", x); sub(/0+$/, "", x); sub(/\.$/, "", x); return x }
+		NR > 1 { seen[$1] = 1; seen[$2] = 1 }
+		NR > 1 && $1 != $2 && $4 != "" && $5 >= 50 { tie[$1 "," $2] = 1; ties++; in_[$2]++ }
+		END { for (t in tie) { split(t, q, ","); if ((q[2] "," q[1]) in tie) back++ }
+			for (p in seen) { n++; if (in_[p] > max) max = in_[p] }
+			for (p in seen) spread += max - in_[p]
+			printf ",%d,%d,%s,%s,%s,,,,\n", n, ties, f(ties / (n * (n - 1))),
+			    f(back / ties), f(spread / ((n - 1) ^ 2)) }'
+	}
+	waves="$EXAMPLES/survey-2026-05.csv $EXAMPLES/survey-2026-11.csv"
+	chain-survey matrix --instrument trust --wave 2026-11 $waves > m.csv
+	run -0 chain-survey network --instrument trust --wave 2026-11 $waves
+	[ "${lines[1]}" = "$(from_matrix < m.csv)" ]
+	assert_line --index 1 ',6,15,0.5,0.8,0.36,,,,'
+	sh "$CHAIN_ROOT/tests/gen-chain.sh" 30 .
+	chain-survey matrix --instrument trust --wave 2026-11 survey-2026-05.csv survey-2026-11.csv > m30.csv
+	run -0 chain-survey network --instrument trust --wave 2026-11 survey-2026-05.csv survey-2026-11.csv
+	[ "${lines[1]}" = "$(from_matrix < m30.csv)" ]
+	[ "${#lines[@]}" -eq 32 ]
+}
+
 @test "compare: Welch's p-value and Cohen's d, by hand" {
 	csv w.csv <<'EOF'
 item,dimension,text,min,max
@@ -929,7 +1064,7 @@ EOF
 
 @test "usage: --help, --version, bad options and commands exit 2" {
 	run -0 chain-survey --help
-	assert_line --index 0 'usage: chain-survey [options] items|score|alpha|matrix|compare [FILE...]'
+	assert_line --index 0 'usage: chain-survey [options] items|score|alpha|matrix|network|compare [FILE...]'
 	assert_output --partial '--ignore COL[,COL..]'
 	run -0 chain-survey -V
 	assert_output --regexp '^chain-survey [0-9]+\.[0-9]+\.[0-9]+$'

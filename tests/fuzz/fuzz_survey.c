@@ -83,6 +83,20 @@ run_matrix(const struct config *c, const struct chain_survey_input *si)
 }
 
 static void
+run_network(const struct config *c, const struct chain_survey_input *si)
+{
+	struct chain_matrix *m;
+	struct chain_out *w;
+
+	if ((m = chain_matrix_gather(si, min_n(c), -1)) == NULL)
+		return;
+	w = output(si->opts, CHAIN_FORMAT_SURVEY_NETWORK);
+	chain_network_write(w, m, si->opts->quiet);
+	chain_matrix_free(m);
+	finish(0, w);
+}
+
+static void
 run_compare(const struct config *c, const struct chain_survey_input *si)
 {
 	struct chain_waves *cmp = chain_compare_gather(si,
@@ -114,6 +128,8 @@ static const struct config configs[] = {
 	/* score --instrument pillars --ignore timestamp --fail-on concern FILE */
 	{ .run = run_score, .instrument = "pillars", .by = -1,
 	    .ignore = "timestamp", .fail_on = CHAIN_FAIL_CONCERN },
+	/* network --instrument trust --min-n 1 FILE */
+	{ .run = run_network, .instrument = "trust", .by = -1, .min_n = 1 },
 };
 
 #define NCONFIGS (sizeof(configs) / sizeof(configs[0]))
