@@ -35,11 +35,13 @@ chain-kpi leadtime -q --per week --from Report --to Close --norm 60d --kpi chain
 chain-kpi handoffs --as-of "$as_of" -o "$out/handoffs.csv" events.csv
 
 # The survey of the partners' trust in each other, twice a year: scores per
-# partner and wave, who trusts whom, the change between the last two waves,
-# and the reliability of the instrument.  A bad answer stops the run (exit 3).
+# partner and wave, who trusts whom and how that hangs together as a
+# network, the change between the last two waves, and the reliability of
+# the instrument.  A bad answer stops the run (exit 3).
 waves="survey-2026-05.csv survey-2026-11.csv"
 chain-survey score --instrument trust -o "$out/survey-score.csv" $waves
 chain-survey matrix --instrument trust --wave 2026-11 -o "$out/survey-matrix.csv" $waves
+chain-survey network --instrument trust --wave 2026-11 -o "$out/survey-network.csv" $waves
 chain-survey compare --instrument trust --from 2026-05 --to 2026-11 -o "$out/survey-compare.csv" $waves
 chain-survey alpha --instrument trust -o "$out/survey-alpha.csv" $waves
 

@@ -173,10 +173,7 @@ num(const struct chain_report *r, double v, int decimals, char *buf)
 static const char *
 percent(const struct chain_report *r, double v, char *buf)
 {
-	num(r, 100 * v, 0, buf);
-	if (!isnan(v))
-		strcat(buf, "%");
-	return buf;
+	return chain_report_share(r, v, buf, 32);
 }
 
 /* A KPI's value rounded for people by its unit (lang.c). */
@@ -1054,6 +1051,60 @@ heat_map(const struct chain_report *r, FILE *fp)
 	free(names);
 }
 
+/*
+ * The trust network under the heat map: the chain's density, reciprocity
+ * and centralisation in a sentence, then per partner how many partners
+ * trust it and it trusts, and the trust it gives and receives.
+ */
+static void
+network_table(const struct chain_report *r, FILE *fp)
+{
+	char a[32], b[32], c[32], d[32], e[32];
+	size_t i;
+	char *s;
+
+	if (r->nnodes == 0)
+		return;
+	put(fp, "<h3>%s</h3><p class=\"muted\">%s</p>", T(r, "Trust network"),
+	    T(r, "a tie where a partner's trust in another partner is at least "
+	    "the middle of the scale"));
+	for (i = 0; i < r->nnodes; i++) {
+		const struct chain_trust_node *x = &r->nodes[i];
+
+		if (*x->partner != '\0')
+			continue;
+		snprintf(a, sizeof(a), "%ld", x->partners);
+		snprintf(b, sizeof(b), "%ld", x->ties);
+		s = chain_trf(r, "%s partners and %s ties: density %s, "
+		    "reciprocity %s, centralisation %s.", a, b,
+		    percent(r, x->density, c), percent(r, x->reciprocity, d),
+		    percent(r, x->centralisation, e));
+		put(fp, "<p>%s</p>", s);
+		free(s);
+	}
+	put(fp, "<p class=\"legend\">%s</p>", T(r, "density: the share of all "
+	    "possible ties; reciprocity: the share of ties returned; "
+	    "centralisation: how far trust gathers on one partner (0% evenly "
+	    "spread, 100% all on one)"));
+	put(fp, "<table class=\"network\"><thead><tr><th>%s</th>"
+	    "<th class=\"n\">%s</th><th class=\"n\">%s</th>"
+	    "<th class=\"n\">%s</th><th class=\"n\">%s</th></tr></thead><tbody>",
+	    T(r, "partner"), T(r, "trusted by"), T(r, "trusts"),
+	    T(r, "trust given"), T(r, "trust received"));
+	for (i = 0; i < r->nnodes; i++) {
+		const struct chain_trust_node *x = &r->nodes[i];
+
+		if (*x->partner == '\0')
+			continue;
+		put(fp, "<tr><td>%i</td><td class=\"n\">%d</td>"
+		    "<td class=\"n\">%d</td><td class=\"n\">%s</td>"
+		    "<td class=\"n\">%s</td></tr>", chain_report_who(r,
+		    x->partner), (int)x->in, (int)x->out, num(r, x->given, 1, a),
+		    num(r, x->received, 1, b));
+	}
+	fputs("</tbody></table>", fp);
+}
+
 /* Median and p90 wait per handoff, the worst first, as horizontal bars. */
 static void
 relay_chart(const struct chain_report *r, FILE *fp)
@@ -1276,6 +1327,7 @@ check_section(const struct chain_report *r, FILE *fp)
 	reliability_multiples(r, fp);
 	trust_table(r, fp);
 	heat_map(r, fp);
+	network_table(r, fp);
 	alpha_table(r, fp);
 	fputs("</section>", fp);
 }

@@ -157,6 +157,26 @@ static const char *const texts[][2] = {
 	{ "no answers, or too few to show",
 	  "geen antwoorden, of te weinig om te tonen" },
 	{ "itself", "eigen organisatie" },
+	{ "Trust network", "Vertrouwensnetwerk" },
+	{ "a tie where a partner's trust in another partner is at least the "
+	  "middle of the scale",
+	  "een verbinding waar het vertrouwen van een partner in een andere "
+	  "partner minstens het midden van de schaal haalt" },
+	{ "%s partners and %s ties: density %s, reciprocity %s, "
+	  "centralisation %s.",
+	  "%s partners en %s verbindingen: dichtheid %s, wederkerigheid %s, "
+	  "centralisatie %s." },
+	{ "density: the share of all possible ties; reciprocity: the share of "
+	  "ties returned; centralisation: how far trust gathers on one partner "
+	  "(0% evenly spread, 100% all on one)",
+	  "dichtheid: het deel van alle mogelijke verbindingen; "
+	  "wederkerigheid: het deel van de verbindingen dat wederzijds is; "
+	  "centralisatie: hoe sterk het vertrouwen bij \xc3\xa9\xc3\xa9n partner "
+	  "samenkomt (0% gelijk verdeeld, 100% alles bij \xc3\xa9\xc3\xa9n)" },
+	{ "trusted by", "vertrouwd door" },
+	{ "trusts", "vertrouwt" },
+	{ "trust given", "gegeven vertrouwen" },
+	{ "trust received", "ontvangen vertrouwen" },
 	/* act */
 	{ "Questions for the chain meeting", "Vragen voor het ketenoverleg" },
 	{ "question", "vraag" },
@@ -373,6 +393,17 @@ chain_report_num(const struct chain_report *r, double v, int decimals,
 	snprintf(buf, size, "%.*f", decimals, v);
 	if (r->lang == CHAIN_NL && (point = strchr(buf, '.')) != NULL)
 		*point = ',';
+	return buf;
+}
+
+/* A share (0..1) as a whole percentage, "50%"; an en dash for none. */
+const char *
+chain_report_share(const struct chain_report *r, double v, char *buf,
+    size_t size)
+{
+	chain_report_num(r, 100 * v, 0, buf, size);
+	if (!isnan(v) && !isinf(v) && strlen(buf) + 1 < size)
+		strcat(buf, "%");
 	return buf;
 }
 

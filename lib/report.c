@@ -303,6 +303,25 @@ read_trust_pair(struct chain_report *r, struct chain_csv *in,
 	p->gap = number(in, row, col(in, "gap"));
 }
 
+/* A row of the trust network: the chain's (partner empty) or a partner's. */
+static void
+read_node(struct chain_report *r, struct chain_csv *in,
+    const struct chain_row *row)
+{
+	struct chain_trust_node *x = CHAIN_APPEND(r->nodes, r->nnodes);
+
+	x->partner = text(row, col(in, "partner"));
+	x->partners = count(in, row, col(in, "partners"));
+	x->ties = count(in, row, col(in, "ties"));
+	x->density = number(in, row, col(in, "density"));
+	x->reciprocity = number(in, row, col(in, "reciprocity"));
+	x->centralisation = number(in, row, col(in, "centralisation"));
+	x->in = count(in, row, col(in, "in_degree"));
+	x->out = count(in, row, col(in, "out_degree"));
+	x->given = number(in, row, col(in, "trust_given"));
+	x->received = number(in, row, col(in, "trust_received"));
+}
+
 static void
 read_change(struct chain_report *r, struct chain_csv *in,
     const struct chain_row *row)
@@ -510,6 +529,7 @@ chain_report_read(struct chain_report *r, struct chain_csv *in)
 		case CHAIN_IN_AGREE_MATRIX: read_matrix(r, in, row); break;
 		case CHAIN_IN_SURVEY_SCORE: read_trust(r, in, row); break;
 		case CHAIN_IN_SURVEY_MATRIX: read_trust_pair(r, in, row); break;
+		case CHAIN_IN_SURVEY_NETWORK: read_node(r, in, row); break;
 		case CHAIN_IN_SURVEY_COMPARE: read_change(r, in, row); break;
 		case CHAIN_IN_PLAN: read_plan(r, in, row); break;
 		case CHAIN_IN_LEADTIME: read_case(r, in, row); break;
@@ -575,6 +595,8 @@ chain_report_free(struct chain_report *r)
 		free(r->trust_pairs[i].partner);
 		free(r->trust_pairs[i].about);
 	}
+	for (i = 0; i < r->nnodes; i++)
+		free(r->nodes[i].partner);
 	for (i = 0; i < r->nchanges; i++) {
 		free(r->changes[i].partner);
 		free(r->changes[i].about);
@@ -619,6 +641,7 @@ chain_report_free(struct chain_report *r)
 	free(r->pairs);
 	free(r->trust);
 	free(r->trust_pairs);
+	free(r->nodes);
 	free(r->changes);
 	free(r->actions);
 	free(r->wave);

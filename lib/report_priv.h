@@ -70,6 +70,14 @@ struct chain_trust_pair {	/* a row of chain-survey matrix */
 	double mean, index, reverse_mean, gap;
 };
 
+struct chain_trust_node {	/* a row of chain-survey network */
+	char *partner;		/* "" for the chain's row */
+	long partners, ties;	/* the chain's row */
+	double density, reciprocity, centralisation;
+	long in, out;		/* a partner's row */
+	double given, received;
+};
+
 struct chain_trust_change {	/* a row of chain-survey compare */
 	char *partner, *about, *dimension;
 	long n_from, n_to;
@@ -137,6 +145,8 @@ struct chain_report {
 	size_t ntrust;
 	struct chain_trust_pair *trust_pairs;
 	size_t ntrust_pairs;
+	struct chain_trust_node *nodes;	/* the trust network's rows */
+	size_t nnodes;
 	struct chain_trust_change *changes;
 	size_t nchanges;
 	struct chain_action *actions;
@@ -172,7 +182,8 @@ struct chain_report {
 enum chain_input_kind {
 	CHAIN_IN_KPI_CHECK, CHAIN_IN_KPI_SUMMARY, CHAIN_IN_AGREE_STATUS,
 	CHAIN_IN_AGREE_SCORE, CHAIN_IN_AGREE_MATRIX, CHAIN_IN_SURVEY_SCORE,
-	CHAIN_IN_SURVEY_MATRIX, CHAIN_IN_SURVEY_COMPARE, CHAIN_IN_PLAN,
+	CHAIN_IN_SURVEY_MATRIX, CHAIN_IN_SURVEY_NETWORK,
+	CHAIN_IN_SURVEY_COMPARE, CHAIN_IN_PLAN,
 	CHAIN_IN_LEADTIME, CHAIN_IN_HANDOFFS, CHAIN_IN_ALPHA, CHAIN_IN_ACTIONS,
 	CHAIN_IN_HISTORY, CHAIN_IN_SIGNATURES, CHAIN_IN_PARTNERS,
 	CHAIN_IN_NKINDS
@@ -216,6 +227,8 @@ const char *chain_tr(const struct chain_report *r, const char *key);
 char *chain_trf(const struct chain_report *r, const char *key, ...);
 const char *chain_report_num(const struct chain_report *r, double v,
     int decimals, char *buf, size_t size);
+const char *chain_report_share(const struct chain_report *r, double v,
+    char *buf, size_t size);
 const char *chain_report_kpi_value(const struct chain_report *r,
     const char *unit, double v, int change, char *buf, size_t size);
 const char *chain_report_dimension(const struct chain_report *r,

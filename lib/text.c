@@ -845,6 +845,68 @@ trust_matrix(const struct chain_report *r, FILE *fp, int md)
 	free(names);
 }
 
+/*
+ * The trust network under the matrix: the chain's figures in a sentence,
+ * then a row per partner.
+ */
+static void
+trust_network(const struct chain_report *r, FILE *fp, int md)
+{
+	struct table t;
+	char a[32], b[32], c[32], d[32], e[32];
+	size_t i;
+	char *s;
+
+	if (r->nnodes == 0)
+		return;
+	heading(fp, T(r, "Trust network"), 3, md);
+	line(fp, T(r, "a tie where a partner's trust in another partner is at "
+	    "least the middle of the scale"), md);
+	fputs("\n", fp);
+	for (i = 0; i < r->nnodes; i++) {
+		const struct chain_trust_node *x = &r->nodes[i];
+
+		if (*x->partner != '\0')
+			continue;
+		snprintf(a, sizeof(a), "%ld", x->partners);
+		snprintf(b, sizeof(b), "%ld", x->ties);
+		s = chain_trf(r, "%s partners and %s ties: density %s, "
+		    "reciprocity %s, centralisation %s.", a, b,
+		    chain_report_share(r, x->density, c, sizeof(c)),
+		    chain_report_share(r, x->reciprocity, d, sizeof(d)),
+		    chain_report_share(r, x->centralisation, e, sizeof(e)));
+		line(fp, s, md);
+		fputs("\n", fp);
+		free(s);
+	}
+	line(fp, T(r, "density: the share of all possible ties; reciprocity: "
+	    "the share of ties returned; centralisation: how far trust gathers "
+	    "on one partner (0% evenly spread, 100% all on one)"), md);
+	fputs("\n", fp);
+	table_init(&t, 5);
+	t.right[1] = t.right[2] = t.right[3] = t.right[4] = 1;
+	table_cell(&t, T(r, "partner"));
+	table_cell(&t, T(r, "trusted by"));
+	table_cell(&t, T(r, "trusts"));
+	table_cell(&t, T(r, "trust given"));
+	table_cell(&t, T(r, "trust received"));
+	for (i = 0; i < r->nnodes; i++) {
+		const struct chain_trust_node *x = &r->nodes[i];
+
+		if (*x->partner == '\0')
+			continue;
+		snprintf(a, sizeof(a), "%ld", x->in);
+		snprintf(b, sizeof(b), "%ld", x->out);
+		table_cell(&t, chain_report_who(r, x->partner));
+		table_cell(&t, a);
+		table_cell(&t, b);
+		table_cell(&t, chain_report_num(r, x->given, 1, c, sizeof(c)));
+		table_cell(&t, chain_report_num(r, x->received, 1, d, sizeof(d)));
+	}
+	table_print(&t, fp, md);
+	table_free(&t);
+}
+
 /* The points of last week's list that this week's no longer has. */
 static void
 resolved_list(const struct chain_report *r, FILE *fp, int md)
@@ -902,6 +964,7 @@ chain_render_text(const struct chain_report *r, FILE *fp, int markdown)
 	reliability_trend(r, fp, markdown);
 	trust(r, fp, markdown);
 	trust_matrix(r, fp, markdown);
+	trust_network(r, fp, markdown);
 	instrument(r, fp, markdown);
 	act(r, fp, markdown);
 	resolved_list(r, fp, markdown);

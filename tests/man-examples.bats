@@ -73,28 +73,28 @@ load test_helper/man-examples
 	skip 'an event log from a process-mining tool, not shipped in examples/'
 }
 
-@test "chain-report.1:405: cd examples" {
-	man_example chain-report.1 405
+@test "chain-report.1:414: cd examples" {
+	man_example chain-report.1 414
 }
 
-@test "chain-report.1:406: chain-agree status --as-of 2026-11-20 agreements.csv > status..." {
-	man_example chain-report.1 406
+@test "chain-report.1:415: chain-agree status --as-of 2026-11-20 agreements.csv > status..." {
+	man_example chain-report.1 415
 }
 
-@test "chain-report.1:407: chain-agree score --as-of 2026-11-20 agreements.csv > score.csv" {
-	man_example chain-report.1 407
-}
-
-@test "chain-report.1:408: chain-report --chain 'Safety chain Oosterveld' --as-of 2026-1..." {
-	man_example chain-report.1 408
-}
-
-@test "chain-report.1:416: chain-report --format md --lang nl -o report.md status.csv sc..." {
+@test "chain-report.1:416: chain-agree score --as-of 2026-11-20 agreements.csv > score.csv" {
 	man_example chain-report.1 416
 }
 
-@test "chain-report.1:418: chain-report --format txt --fail-on overdue status.csv > week..." {
-	man_example chain-report.1 418
+@test "chain-report.1:417: chain-report --chain 'Safety chain Oosterveld' --as-of 2026-1..." {
+	man_example chain-report.1 417
+}
+
+@test "chain-report.1:425: chain-report --format md --lang nl -o report.md status.csv sc..." {
+	man_example chain-report.1 425
+}
+
+@test "chain-report.1:427: chain-report --format txt --fail-on overdue status.csv > week..." {
+	man_example chain-report.1 427
 }
 
 @test "chain-survey.1:695: chain-survey items" {
@@ -149,24 +149,28 @@ load test_helper/man-examples
 	man_example chain.7 127
 }
 
-@test "chain.7:129: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
+@test "chain.7:129: chain-survey network --instrument trust --wave 2026-11 survey..." {
 	man_example chain.7 129
 }
 
-@test "chain.7:131: chain-report --chain 'Safety chain' -o report.html --actions ..." {
+@test "chain.7:131: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
 	man_example chain.7 131
 }
 
-@test "chain.7:146: chain-kpi leadtime --per week events.csv | chain-kpi check" {
-	man_example chain.7 146
+@test "chain.7:133: chain-report --chain 'Safety chain' -o report.html --actions ..." {
+	man_example chain.7 133
 }
 
-@test "chain.7:151: chain-agree score --per month --excel -o score.csv agreements..." {
-	man_example chain.7 151
+@test "chain.7:149: chain-kpi leadtime --per week events.csv | chain-kpi check" {
+	man_example chain.7 149
 }
 
-@test "chain.7:156: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
-	man_example chain.7 156
+@test "chain.7:154: chain-agree score --per month --excel -o score.csv agreements..." {
+	man_example chain.7 154
+}
+
+@test "chain.7:159: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
+	man_example chain.7 159
 }
 
 @test "README:37: make demo" {

@@ -58,6 +58,14 @@ partner,about,n,mean,index,reverse_mean,gap
 POL,OM,8,4.1,77.5,2.9,1.2
 OM,POL,7,2.9,47.5,4.1,-1.2
 EOF
+	csv tnetwork.csv <<'EOF'
+partner,partners,ties,density,reciprocity,centralisation,in_degree,out_degree,trust_given,trust_received
+,4,5,0.4167,0.8,0.3333,,,,
+A,,,,,,2,2,3,3.1111
+B,,,,,,1,2,4.5,2.8889
+C,,,,,,1,0,1.6667,3.5
+D,,,,,,1,1,3,2
+EOF
 	csv plan.csv <<'EOF'
 kpi,name,unit,better,target,owner,combine
 lt,Lead time,days,down,25,OM,mean
@@ -79,7 +87,8 @@ EOF
 	    matrix.csv:"chain-agree matrix" check.csv:"chain-kpi check" \
 	    summary.csv:"chain-kpi summary" trust.csv:"chain-survey score" \
 	    tmatrix.csv:"chain-survey matrix" compare.csv:"chain-survey compare" \
-	    plan.csv:plan partners.csv:partners signatures.csv:signatures; do
+	    tnetwork.csv:"chain-survey network" plan.csv:plan \
+	    partners.csv:partners signatures.csv:signatures; do
 		run -0 chain-report --as-of 2026-11-20 "${pair%%:*}"
 		assert_output --partial "<footer><p>Sources: ${pair#*:}.</p></footer>"
 	done
@@ -171,6 +180,68 @@ priority,area,subject,owner
 3,gap,POL ↔ OM,
 4,balance,OM ↔ POL,
 EOF
+}
+
+@test "Check: the trust network under the heat map, in every format and both languages" {
+	all_kinds
+	# the network of survey.bats's four partners: 5 of 12 ties (42%),
+	# 4 of 5 returned (80%), centralisation 1/3 (33%); means to 1 decimal
+	run -0 chain-report --as-of 2026-11-20 --format txt tmatrix.csv tnetwork.csv
+	assert_output --partial "
+Trust network
+-------------
+
+a tie where a partner's trust in another partner is at least the middle of the scale
+
+4 partners and 5 ties: density 42%, reciprocity 80%, centralisation 33%.
+
+density: the share of all possible ties; reciprocity: the share of ties returned; centralisation: how far trust gathers on one partner (0% evenly spread, 100% all on one)
+
+partner  trusted by  trusts  trust given  trust received
+-------  ----------  ------  -----------  --------------
+A                 2       2          3.0             3.1
+B                 1       2          4.5             2.9
+C                 1       0          1.7             3.5
+D                 1       1          3.0             2.0
+"
+	# under the heat map (the matrix), before the instrument's reliability
+	[ "$(grep -n -e '^Mutual trust$' -e '^Trust network$' <<< "$output" | cut -d: -f2 | tr '\n' ,)" = 'Mutual trust,Trust network,' ]
+	run -0 chain-report --as-of 2026-11-20 --format md --lang nl tnetwork.csv
+	assert_output --partial "#### Vertrouwensnetwerk
+
+een verbinding waar het vertrouwen van een partner in een andere partner minstens het midden van de schaal haalt
+
+4 partners en 5 verbindingen: dichtheid 42%, wederkerigheid 80%, centralisatie 33%.
+
+dichtheid: het deel van alle mogelijke verbindingen; wederkerigheid: het deel van de verbindingen dat wederzijds is; centralisatie: hoe sterk het vertrouwen bij één partner samenkomt (0% gelijk verdeeld, 100% alles bij één)
+
+| partner | vertrouwd door | vertrouwt | gegeven vertrouwen | ontvangen vertrouwen |
+| ------- | -------------: | --------: | -----------------: | -------------------: |
+| A       |              2 |         2 |                3,0 |                  3,1 |
+| B       |              1 |         2 |                4,5 |                  2,9 |
+| C       |              1 |         0 |                1,7 |                  3,5 |
+| D       |              1 |         1 |                3,0 |                  2,0 |
+"
+	run -0 chain-report --as-of 2026-11-20 --format md tnetwork.csv
+	assert_output --partial '| B       |          1 |      2 |         4.5 |            2.9 |'
+	run -0 chain-report --as-of 2026-11-20 --format txt --lang nl tnetwork.csv
+	assert_output --partial '4 partners en 5 verbindingen: dichtheid 42%, wederkerigheid 80%, centralisatie 33%.'
+	assert_output --partial 'C                     1          0                 1,7                   3,5'
+	run -0 chain-report --as-of 2026-11-20 -o r.html tmatrix.csv tnetwork.csv
+	grep -q '<p>4 partners and 5 ties: density 42%, reciprocity 80%, centralisation 33%.</p>' r.html
+	grep -q '<tr><td><bdi>C</bdi></td><td class="n">1</td><td class="n">0</td><td class="n">1.7</td><td class="n">3.5</td></tr>' r.html
+	grep -q '<thead><tr><th>partner</th><th class="n">trusted by</th>' r.html
+	# in the page, after the heat map
+	[ "$(grep -o '<svg class="chart heatmap"\|<h3>Trust network</h3>' r.html | tr '\n' ,)" = '<svg class="chart heatmap",<h3>Trust network</h3>,' ]
+	run -0 chain-report --as-of 2026-11-20 --lang nl -o r.html tnetwork.csv
+	grep -q '<h3>Vertrouwensnetwerk</h3>' r.html
+	grep -q '<p>4 partners en 5 verbindingen: dichtheid 42%, wederkerigheid 80%, centralisatie 33%.</p>' r.html
+	grep -q '<th class="n">ontvangen vertrouwen</th>' r.html
+	grep -q '<td class="n">4,5</td>' r.html
+	# a partner's code from the input is escaped like any other text
+	printf 'partner,partners,ties,density,reciprocity,centralisation,in_degree,out_degree,trust_given,trust_received\n<b>X</b>,,,,,,1,0,3,\n' > evil.csv
+	run -0 chain-report --as-of 2026-11-20 evil.csv
+	assert_output --partial '<td><bdi>&lt;b&gt;X&lt;/b&gt;</bdi></td><td class="n">1</td><td class="n">0</td><td class="n">3.0</td><td class="n">–</td>'
 }
 
 @test "at a glance: hard and soft scores, now and a week before" {
@@ -329,11 +400,13 @@ EOF
 	chain-kpi summary --plan plan.csv measurements.csv > summary.csv
 	chain-survey score --instrument trust survey-*.csv > trust.csv
 	chain-survey matrix --instrument trust --wave 2026-11 survey-*.csv > mutual.csv
+	chain-survey network --instrument trust --wave 2026-11 survey-*.csv > network.csv
 	chain-survey compare --instrument trust --from 2026-05 --to 2026-11 survey-*.csv > change.csv
 	run -0 chain-report --chain 'Safety chain' -o report.html --actions actions.csv \
-	    status.csv score.csv check.csv summary.csv trust.csv mutual.csv change.csv \
-	    plan.csv partners.csv
+	    status.csv score.csv check.csv summary.csv trust.csv mutual.csv network.csv \
+	    change.csv plan.csv partners.csv
 	[ "$(grep -o '<svg class="chart ' report.html | wc -l)" -eq 7 ]
+	grep -q '<p>6 partners and 15 ties: density 50%, reciprocity 80%, centralisation 36%.</p>' report.html
 }
 
 @test "bad input: a count that is no whole number (found by fuzzing)" {
