@@ -6,8 +6,9 @@
  * the baseline).  Four special-cause rules, in their order of precedence,
  * tell real change from noise: a point outside the limits, a trend of seven
  * points, two of three points in the outer third, a shift of seven points on
- * one side of the centre.  Every point of a run that fires is flagged with
- * the first rule that holds for it and the side (or direction) of the run.
+ * one side of the centre.  Every point of a trend or shift is flagged, of
+ * two of three only the points in the outer third; each with the first
+ * rule that holds for it and the side (or direction) of the run.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -123,28 +124,41 @@ rule_trend(struct chain_xmr_point *p, size_t s, size_t e)
 	}
 }
 
-/* Beyond two thirds of the way from the centre to the limit on its side. */
+/*
+ * Near a limit: beyond two thirds of the way from the centre to the limit
+ * on its side, up to that limit (on it included); a point outside is not.
+ */
 static int
-outer_third(const struct chain_xmr_point *x)
+near_limit(const struct chain_xmr_point *x)
 {
+	if (x->value > x->upper || x->value < x->lower)
+		return 0;
 	if (x->value > x->mean)
 		return x->value - x->mean > (x->upper - x->mean) * 2 / 3;
 	return x->mean - x->value > (x->mean - x->lower) * 2 / 3;
 }
 
+/*
+ * Two of three consecutive points near a limit, all three on one side of
+ * the centre: the points near the limit are flagged, the third is not
+ * (as NHSRplotthedots' ptd_part_of_two_in_three has it).
+ */
 static void
 rule_two_of_three(struct chain_xmr_point *p, size_t s, size_t e)
 {
-	size_t i;
+	size_t i, j;
 
 	for (i = s; i + 3 <= e; i++) {
 		int d = side(&p[i]);
 
 		if (d == 0 || side(&p[i + 1]) != d || side(&p[i + 2]) != d)
 			continue;
-		if (outer_third(&p[i]) + outer_third(&p[i + 1]) +
-		    outer_third(&p[i + 2]) >= 2)
-			flag(p, i, i + 3, CHAIN_RULE_TWO_OF_THREE, d);
+		if (near_limit(&p[i]) + near_limit(&p[i + 1]) +
+		    near_limit(&p[i + 2]) < 2)
+			continue;
+		for (j = i; j < i + 3; j++)
+			if (near_limit(&p[j]))
+				flag(p, j, j + 1, CHAIN_RULE_TWO_OF_THREE, d);
 	}
 }
 

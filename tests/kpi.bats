@@ -111,7 +111,8 @@ EOF
 	run -0 bash -c "chain-kpi check --baseline 12 rules.csv | grep -v ',none,\$'"
 	# shift: seven points above 10; centre: the fourth is on it (10);
 	# trend: seven points each higher; equal: 9 then 9 stops the rises;
-	# two-of-three: 14 and 14 beyond 13.5467, all three above; outside:
+	# two-of-three: 14 and 14 beyond 13.5467, all three above, and only
+	# those two are flagged (12, the third, is common cause); outside:
 	# 16 above 15.32 (the baseline's alternation fires nothing)
 	assert_output - <<'EOF'
 kpi,period,value,target,met,mean,lower,upper,signal,rule
@@ -131,7 +132,6 @@ trend,2026-W17,11,,,10,4.68,15.32,special,trend
 trend,2026-W18,12,,,10,4.68,15.32,special,trend
 trend,2026-W19,13,,,10,4.68,15.32,special,trend
 twothree,2026-W13,14,,,10,4.68,15.32,special,two-of-three
-twothree,2026-W14,12,,,10,4.68,15.32,special,two-of-three
 twothree,2026-W15,14,,,10,4.68,15.32,special,two-of-three
 EOF
 }
@@ -146,8 +146,9 @@ kpi,better,target
 first,up,
 overlap,down,12
 EOF
-	# first: 16 is outside and also counts for two-of-three with 14 (both
-	# beyond 13.5467, all three above): outside wins for 16.  overlap: the
+	# first: 16 is outside, and a point outside the limits is not near
+	# one, so 14 (beyond 13.5467) has no second point near the limit: it
+	# is common cause, and so is 10.5.  overlap: the
 	# last baseline point (9) starts eight rising points (trend); the seven
 	# rises after it and the 11 that follows are eight points above the
 	# centre (shift): trend wins, the last is a shift; going up is a
@@ -156,8 +157,6 @@ EOF
 	assert_output - <<'EOF'
 kpi,period,value,target,met,mean,lower,upper,signal,rule
 first,2026-W13,16,,,10,4.68,15.32,improvement,outside
-first,2026-W14,14,,,10,4.68,15.32,improvement,two-of-three
-first,2026-W15,10.5,,,10,4.68,15.32,improvement,two-of-three
 overlap,2026-W12,9,12,1,10,4.68,15.32,concern,trend
 overlap,2026-W13,10.5,12,1,10,4.68,15.32,concern,trend
 overlap,2026-W14,11,12,1,10,4.68,15.32,concern,trend
@@ -168,6 +167,58 @@ overlap,2026-W18,13,12,0,10,4.68,15.32,concern,trend
 overlap,2026-W19,13.2,12,0,10,4.68,15.32,concern,trend
 overlap,2026-W20,11,12,1,10,4.68,15.32,concern,shift
 EOF
+}
+
+@test "rules: two-of-three flags only the points near the limit, as NHSRplotthedots does" {
+	# The reference's own cases (ptd_part_of_two_in_three, tests of
+	# NHSRplotthedots 0.2.0), as series on the baseline of rules_csv:
+	# near the limit is beyond 13.5467 (above) or below 6.4533, up to the
+	# limit; 14 is near, 11 and 9 are not.
+	#   near: 11 11 14 11 14 11 | 9   windows (14 11 14): W15 and W17 only
+	#   apart: 14 11 11 14 | 9        no window holds two: nothing
+	#   late: 14 11 11 14 14 | 9      (11 14 14) and (14 14 9 is mixed):
+	#                                 W16 and W17; the 11 of W15 is not
+	#   inshift: 11 11.5 14 14 11 11.5 11   seven above the centre: a shift;
+	#                                 W15 and W16 near the limit win over it
+	#   low: 6 6 9 | 11               below the centre: W13 and W14
+	# The old rule flagged every point of a window: the 11 of near's W16,
+	# late's W15 (a concern for a lead time) and inshift's W14 and W17
+	# (two-of-three where the reference says shift).
+	rules_csv <<'EOF'
+near 11 11 14 11 14 11 9
+apart 14 11 11 14 9
+late 14 11 11 14 14 9
+inshift 11 11.5 14 14 11 11.5 11
+low 6 6 9 11
+EOF
+	csv plan.csv <<'EOF'
+kpi,better
+near,
+apart,
+late,down
+inshift,
+low,up
+EOF
+	run -0 --separate-stderr bash -c "chain-kpi check --plan plan.csv --baseline 12 rules.csv | grep -v ',none,\$'"
+	assert_output - <<'EOF'
+kpi,period,value,target,met,mean,lower,upper,signal,rule
+near,2026-W15,14,,,10,4.68,15.32,special,two-of-three
+near,2026-W17,14,,,10,4.68,15.32,special,two-of-three
+late,2026-W16,14,,,10,4.68,15.32,concern,two-of-three
+late,2026-W17,14,,,10,4.68,15.32,concern,two-of-three
+inshift,2026-W13,11,,,10,4.68,15.32,special,shift
+inshift,2026-W14,11.5,,,10,4.68,15.32,special,shift
+inshift,2026-W15,14,,,10,4.68,15.32,special,two-of-three
+inshift,2026-W16,14,,,10,4.68,15.32,special,two-of-three
+inshift,2026-W17,11,,,10,4.68,15.32,special,shift
+inshift,2026-W18,11.5,,,10,4.68,15.32,special,shift
+inshift,2026-W19,11,,,10,4.68,15.32,special,shift
+low,2026-W13,6,,,10,4.68,15.32,concern,two-of-three
+low,2026-W14,6,,,10,4.68,15.32,concern,two-of-three
+EOF
+	# the third point of late's window: common cause, as the reference says
+	run -0 bash -c "chain-kpi check --plan plan.csv --baseline 12 rules.csv | grep '^late,2026-W15,'"
+	assert_output 'late,2026-W15,11,,,10,4.68,15.32,none,'
 }
 
 @test "signal and rule are empty below six points; no limits below two" {

@@ -48,6 +48,12 @@ main(void)
 	const double opposite[] = { 14, 9, 14, 9 };
 	const double edge[] = { 15.32, 4.68, 13.5, 13.5, 11 };
 	const double first[] = { 16, 14, 10.5, 9 };
+	/* NHSRplotthedots' own cases of ptd_part_of_two_in_three */
+	const double nhsr_f[] = { 11, 11, 14, 11, 14, 11, 9 };
+	const double nhsr_h[] = { 14, 11, 11, 14, 9 };
+	const double nhsr_i[] = { 14, 11, 11, 14, 14, 9 };
+	const double in_shift[] = { 11, 11.5, 14, 14, 11, 11.5, 11 };
+	const double below[] = { 6, 6, 9, 11 };
 	size_t n;
 
 	/* limits: centre 10, moving range 2, 10 -/+ 5.32 */
@@ -66,11 +72,26 @@ main(void)
 	/* the fall from the last baseline point (9) to 13 is not a fall */
 	rules(falling, 8, "TTTTTTT-");
 	CHECK_INT(p[12].direction, -1);
-	rules(three, 5, "222--");
+	/*
+	 * two of three: only the points beyond 13.5467 (or below 6.4533) are
+	 * flagged, never the third point of the window; a point outside the
+	 * limits does not count towards one.
+	 */
+	rules(three, 5, "2-2--");
 	rules(opposite, 4, "----");
 	/* on a limit is not outside; 13.5 is short of 13.5467 */
 	rules(edge, 5, "-----");
-	rules(first, 4, "O22-");
+	/* 16 is outside: with 14 it is not two of three */
+	rules(first, 4, "O---");
+	/* near, common, near (f); too far apart (h); near twice at the end (i) */
+	rules(nhsr_f, 7, "--2-2--");
+	rules(nhsr_h, 5, "-----");
+	rules(nhsr_i, 6, "---22-");
+	/* within a shift of seven, the points not near the limit are a shift */
+	rules(in_shift, 7, "SS22SSS");
+	rules(below, 4, "22--");
+	CHECK_INT(p[12].direction, -1);
+	CHECK_INT(p[14].direction, 0);
 
 	/* two points: limits from one moving range; one point: none */
 	p[0].value = 1;
