@@ -284,7 +284,7 @@ int chain_record_set(const char *path, const struct chain_opts *o,
 /* chain-kpi: the chain plan's KPIs and lead times (SPEC section 3) */
 
 /* xmr.c: XmR control charts */
-#define CHAIN_BASELINE_MIN 12	/* --baseline: the fewest points for limits */
+#define CHAIN_BASELINE_MIN 12	/* fewer points give trial limits (--baseline) */
 #define CHAIN_BASELINE_MAX 1000000
 #define CHAIN_SCREEN_FACTOR 3.267	/* --screen: the moving ranges' limit */
 

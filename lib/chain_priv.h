@@ -268,6 +268,8 @@ struct chain_xmr_point {
 extern const char *const chain_rule_names[];
 void chain_xmr(struct chain_xmr_point *p, size_t n,
     const struct chain_xmr_opts *o);
+size_t chain_xmr_segment(const struct chain_xmr_point *p, size_t n, size_t s,
+    const struct chain_xmr_opts *o, size_t *basis);
 const char *chain_xmr_signal(const struct chain_xmr_point *x,
     enum chain_better better);
 long chain_xmr_run_start(const struct chain_xmr_point *p, size_t s,

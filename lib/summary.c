@@ -192,14 +192,46 @@ summary_row(struct chain_out *w, const struct chain_kpi *k,
 	chain_out_end(w);
 }
 
+/*
+ * Limits that rest on fewer than CHAIN_BASELINE_MIN points are trial
+ * limits (Making Data Count, and NHSRplotthedots' warning): each segment
+ * whose limits do is named by its first period.
+ */
 static void
-warn_chart(const struct chain_kpi *k, const struct chain_chart *c)
+warn_trial(const struct chain_kpi *k, const struct chain_chart *c,
+    const struct chain_xmr_opts *xmr)
+{
+	char from[CHAIN_PERIOD_LEN];
+	size_t s, e, basis;
+
+	for (s = 0; s < c->n; s = e) {
+		e = chain_xmr_segment(c->point, c->n, s, xmr, &basis);
+		if (basis >= CHAIN_BASELINE_MIN)
+			continue;
+		chain_period_format(c->period[s], from);
+		if (basis < 2)
+			chain_warnx("warning: kpi %s: the limits from %s rest on "
+			    "1 point: none until a second point, trial limits "
+			    "until " CHAIN_STRING(CHAIN_BASELINE_MIN), k->code,
+			    from);
+		else
+			chain_warnx("warning: kpi %s: the limits from %s rest on "
+			    "%zu points, fewer than " CHAIN_STRING(
+			    CHAIN_BASELINE_MIN) ": trial limits, which each "
+			    "new point will revise", k->code, from, basis);
+	}
+}
+
+static void
+warn_chart(const struct chain_kpi *k, const struct chain_chart *c,
+    const struct chain_xmr_opts *xmr)
 {
 	if (c->n == 0)
 		chain_warnx("warning: kpi %s: no measurements", k->code);
 	if (c->missing != NULL)
 		chain_warnx("warning: kpi %s: no value for %s", k->code,
 		    c->missing);
+	warn_trial(k, c, xmr);
 }
 
 /*
@@ -284,7 +316,7 @@ chain_kpi_check(struct chain_plan *plan, const struct chain_check_opts *o,
 		chain_kpi_chart(list[i], &o->xmr, o->recalc, o->nrecalc, &c);
 		note_recalc(o, &c, used, &span);
 		if (!o->quiet)
-			warn_chart(list[i], &c);
+			warn_chart(list[i], &c, &o->xmr);
 		chain_kpi_summarise(list[i], &c, &o->xmr, &s);
 		/* check rows carry no assurance: only a concern counts */
 		if (chain_kpi_failing(s.variation, o->summary ? s.assurance : ""))

@@ -46,16 +46,33 @@ mean_moving_range(const struct chain_xmr_point *p, size_t s, size_t n,
 	return kept > 0 ? sum / kept : mean;
 }
 
-/* Centre and limits of the segment [s, e). */
+/*
+ * The end of the segment that starts at point s of n (a new segment starts
+ * at each point marked new_segment), and in *basis the number of its
+ * points the limits rest on: the first --baseline points, or all.
+ */
+size_t
+chain_xmr_segment(const struct chain_xmr_point *p, size_t n, size_t s,
+    const struct chain_xmr_opts *o, size_t *basis)
+{
+	size_t e;
+
+	for (e = s + 1; e < n && !p[e].new_segment; e++)
+		;
+	*basis = e - s;
+	if (o->baseline > 0 && (size_t)o->baseline < *basis)
+		*basis = (size_t)o->baseline;
+	return e;
+}
+
+/* Centre and limits of the segment [s, e), resting on nb points. */
 static void
-segment_limits(struct chain_xmr_point *p, size_t s, size_t e,
+segment_limits(struct chain_xmr_point *p, size_t s, size_t e, size_t nb,
     const struct chain_xmr_opts *o)
 {
-	size_t i, nb = e - s;
+	size_t i;
 	double sum = 0, centre, lower = NAN, upper = NAN;
 
-	if (o->baseline > 0 && (size_t)o->baseline < nb)
-		nb = (size_t)o->baseline;
 	for (i = s; i < s + nb; i++)
 		sum += p[i].value;
 	centre = sum / (double)nb;
@@ -184,13 +201,12 @@ rule_shift(struct chain_xmr_point *p, size_t s, size_t e)
 void
 chain_xmr(struct chain_xmr_point *p, size_t n, const struct chain_xmr_opts *o)
 {
-	size_t s = 0, e;
+	size_t s = 0, e, nb;
 
 	while (s < n) {
-		for (e = s + 1; e < n && !p[e].new_segment; e++)
-			;
+		e = chain_xmr_segment(p, n, s, o, &nb);
 		/* without limits (a single point) the comparisons are false */
-		segment_limits(p, s, e, o);
+		segment_limits(p, s, e, nb, o);
 		rule_outside(p, s, e);
 		rule_trend(p, s, e);
 		rule_two_of_three(p, s, e);

@@ -22,7 +22,7 @@ cost;2026-W03;1400
 EOF
 	# 1400, 1350.5, 1400: mean 1383.5; moving ranges 49.5 and 49.5, so the
 	# limits are 1383.5 -/+ 2.66 x 49.5 = 131.67
-	run -0 chain-kpi check m.csv
+	run -0 chain-kpi check -q m.csv
 	assert_output - <<'EOF'
 kpi,period,value,target,met,mean,lower,upper,signal,rule
 cost,2026-W01,1400,,,1383.5,1251.83,1515.17,,
@@ -31,11 +31,11 @@ cost,2026-W03,1400,,,1383.5,1251.83,1515.17,,
 EOF
 	# the same numbers in a comma file
 	printf 'kpi,period,value\ncost,2026-W01,1400\ncost,2026-W02,1350.5\ncost,2026-W03,1400\n' > c.csv
-	run -0 chain-kpi check c.csv
+	run -0 chain-kpi check -q c.csv
 	assert_line --index 1 'cost,2026-W01,1400,,,1383.5,1251.83,1515.17,,'
 	# in a comma file the point is the decimal point
 	printf 'kpi,period,value\ncost,2026-W01,1.400\n' > p.csv
-	run -0 chain-kpi check p.csv
+	run -0 chain-kpi check -q p.csv
 	assert_line --index 1 'cost,2026-W01,1.4,,,1.4,,,,'
 }
 
@@ -47,12 +47,12 @@ cost;2026-W02;1.40
 cost;2026-W03;12.34.567
 cost;2026-W04;3,5
 EOF
-	run -3 --separate-stderr chain-kpi check m.csv
+	run -3 --separate-stderr chain-kpi check -q m.csv
 	assert_equal "$stderr" "chain-kpi: m.csv:2: waarde: '3.5' is not a valid number: in a file separated by ';' a number has a decimal comma (3,5) and '.' only between thousands (1.400)
 chain-kpi: m.csv:3: waarde: '1.40' is not a valid number: in a file separated by ';' a number has a decimal comma (3,5) and '.' only between thousands (1.400)
 chain-kpi: m.csv:4: waarde: '12.34.567' is not a valid number"
 	printf 'kpi,period,value\ncost,2026-W01,"1,400"\n' > c.csv
-	run -3 --separate-stderr chain-kpi check c.csv
+	run -3 --separate-stderr chain-kpi check -q c.csv
 	assert_equal "${stderr_lines[0]}" "chain-kpi: c.csv:2: value: '1,400' is not a valid number"
 }
 
@@ -80,7 +80,7 @@ EOF
 	assert_line --index 2 $'A2;OM;1-1-2026;1.400;overdue;2026-01-01;4;1;2026-01-05\r'
 	# every writer: numbers it computes are numbers too
 	printf 'kpi,period,value\nd,2026-01,-0.5\nd,2026-02,-1.25\n' > m.csv
-	run -0 chain-kpi check --excel m.csv
+	run -0 chain-kpi check -q --excel m.csv
 	assert_line --index 1 $'d;2026-01;-0,5;;;-0,875;-2,87;1,12;;\r'
 }
 
@@ -272,7 +272,7 @@ id,owner,due,state,effective_due,days_late,surprise,as_of
 A1,OM,2026-06-01,overdue,2026-06-01,9,1,2026-06-10
 EOF2
 	printf 'kpi,week,bedrag\nc,2026-W01,2\nc,2026-W02,4\n' > m.csv
-	run -0 chain-kpi check --column period=week --column value=bedrag m.csv
+	run -0 chain-kpi check -q --column period=week --column value=bedrag m.csv
 	assert_line --index 2 'c,2026-W02,4,,,3,-2.32,8.32,,'
 	printf 'dossier,actie,moment\nz1,in,2026-01-01T10:00\nz1,uit,2026-01-03T22:00\n' > ev.csv
 	run -0 chain-kpi leadtime --column case=dossier --column step=actie --column time=moment ev.csv
@@ -308,7 +308,8 @@ c;2026-W02;2
 c;2062-W05;3
 EOF2
 	run -0 --separate-stderr chain-kpi check --as-of 2026-06-01 m.csv
-	assert_equal "$stderr" "chain-kpi: warning: 1 row after 2026-06-01 left out, up to 2062-W05"
+	assert_equal "$stderr" "chain-kpi: warning: 1 row after 2026-06-01 left out, up to 2062-W05
+chain-kpi: warning: kpi c: the limits from 2026-W01 rest on 2 points, fewer than 12: trial limits, which each new point will revise"
 }
 
 @test "blanks around codes and keys are ignored" {
@@ -332,7 +333,7 @@ kpi;periode;waarde
  cost ; 2026-W01 ;1.400
 cost;2026-W02;1.400
 EOF2
-	run -0 chain-kpi check m.csv
+	run -0 chain-kpi check -q m.csv
 	[ "${#lines[@]}" -eq 3 ]
 	assert_line --index 1 'cost,2026-W01,1400,,,1400,1400,1400,,'
 }

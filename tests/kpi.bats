@@ -231,7 +231,7 @@ a,2026-06,20
 a,2026-07,6
 b,2026-Q1,3
 EOF
-	run -0 chain-kpi check m.csv
+	run -0 --separate-stderr chain-kpi check m.csv
 	# a: mean 44 / 5 = 8.8, mean moving range (2+1+14+14)/4 = 7.75
 	assert_output - <<'EOF'
 kpi,period,value,target,met,mean,lower,upper,signal,rule
@@ -242,6 +242,9 @@ a,2026-06,20,,,8.8,-11.815,29.415,,
 a,2026-07,6,,,8.8,-11.815,29.415,,
 b,2026-Q1,3,,,3,,,,
 EOF
+	# limits on fewer than 12 points are trial limits, and one point has none
+	assert_equal "$stderr" "chain-kpi: warning: kpi a: the limits from 2026-03 rest on 5 points, fewer than 12: trial limits, which each new point will revise
+chain-kpi: warning: kpi b: the limits from 2026-Q1 rest on 1 point: none until a second point, trial limits until 12"
 }
 
 @test "assurance: pass, fail, hit-and-miss, and a target exactly on a limit" {
@@ -301,7 +304,7 @@ EOF
 	} > m.csv
 	# 4, 10 and 1 (the empty value is missing): mean 5, sum 15, median 4,
 	# min 1, max 10, last 1
-	run -0 bash -c 'chain-kpi check --plan plan.csv m.csv | cut -d, -f1-3'
+	run -0 bash -c 'chain-kpi check -q --plan plan.csv m.csv | cut -d, -f1-3'
 	assert_output - <<'EOF'
 kpi,period,value
 mean,2026-01,5
@@ -339,7 +342,8 @@ w,2021-W01,3
 x,2025-W52,4
 x,2026-W01,5
 EOF
-	[ -z "$stderr" ]
+	# no period is missing: the only warnings are of trial limits
+	[ -z "$(printf '%s\n' "$stderr" | grep -v 'trial limits')" ]
 }
 
 @test "periods: a missing period is named in a warning; mixed kinds are an error" {
@@ -351,7 +355,8 @@ lt,2026-W04,3
 lt,2026-W08,4
 EOF
 	run -0 --separate-stderr chain-kpi check m.csv
-	[ "$stderr" = "chain-kpi: warning: kpi lt: no value for 2026-W03, 2026-W05, 2026-W06, 2026-W07" ]
+	assert_equal "$stderr" "chain-kpi: warning: kpi lt: no value for 2026-W03, 2026-W05, 2026-W06, 2026-W07
+chain-kpi: warning: kpi lt: the limits from 2026-W01 rest on 4 points, fewer than 12: trial limits, which each new point will revise"
 	assert_line --index 4 --partial 'lt,2026-W08,4,'
 	run -0 --separate-stderr chain-kpi check -q m.csv
 	[ -z "$stderr" ]
@@ -364,7 +369,8 @@ EOF
 	echo 'lt,2026-02,5' >> m.csv
 	run -3 --separate-stderr chain-kpi check m.csv
 	assert_equal "$stderr" "chain-kpi: m.csv:7: period: '2026-02' is a month but kpi 'lt' has weeks (m.csv:2)
-chain-kpi: warning: kpi lt: no value for 2026-W03, 2026-W05, 2026-W06"
+chain-kpi: warning: kpi lt: no value for 2026-W03, 2026-W05, 2026-W06
+chain-kpi: warning: kpi lt: the limits from 2026-W01 rest on 5 points, fewer than 12: trial limits, which each new point will revise"
 }
 
 @test "--recalc: new limits from a process change; --screen" {
@@ -380,17 +386,17 @@ chain-kpi: warning: kpi lt: no value for 2026-W03, 2026-W05, 2026-W06"
 	# to 20): 64 / 11 = 5.8182, limits 32 -/+ 15.4764; with a new segment
 	# from July each half has its mean (42 and 22) and moving range 4:
 	# limits -/+ 10.64
-	run -0 bash -c 'chain-kpi check --recalc 2025-07 m.csv | cut -d, -f2,6-8 | sed -n "2p;7p;8p"'
+	run -0 bash -c 'chain-kpi check -q --recalc 2025-07 m.csv | cut -d, -f2,6-8 | sed -n "2p;7p;8p"'
 	assert_output - <<'EOF'
 2025-01,42,31.36,52.64
 2025-06,42,31.36,52.64
 2025-07,22,11.36,32.64
 EOF
-	run -0 bash -c 'chain-kpi check m.csv | cut -d, -f2,6-8 | sed -n 2p'
+	run -0 bash -c 'chain-kpi check -q m.csv | cut -d, -f2,6-8 | sed -n 2p'
 	assert_output '2025-01,32,16.5236,47.4764'
 	# --screen: 24 > 3.267 x 5.8182 = 19.01 is dropped, the mean range
 	# becomes 40 / 10 = 4: limits 32 -/+ 10.64
-	run -0 bash -c 'chain-kpi check --screen m.csv | cut -d, -f2,6-8 | sed -n 2p'
+	run -0 bash -c 'chain-kpi check -q --screen m.csv | cut -d, -f2,6-8 | sed -n 2p'
 	assert_output '2025-01,32,21.36,42.64'
 	run -2 chain-kpi check --recalc 2026-13 m.csv
 	assert_output --partial "--recalc: '2026-13' is not a period"
@@ -415,14 +421,18 @@ zz,Last in the alphabet,2026-01,2,1,1,,,,
 aa,First,2026-01,1,,,,,,
 none,Nothing measured,,,,,,,,
 EOF
-	[ "$stderr" = "chain-kpi: warning: kpi none: no measurements" ]
+	assert_equal "$stderr" "chain-kpi: warning: kpi zz: the limits from 2026-01 rest on 1 point: none until a second point, trial limits until 12
+chain-kpi: warning: kpi aa: the limits from 2026-01 rest on 1 point: none until a second point, trial limits until 12
+chain-kpi: warning: kpi none: no measurements"
 	printf 'xyz,2026-01,3\nxyz,2026-02,3\nabc,2026-01,1\n' >> m.csv
 	run -3 --separate-stderr chain-kpi check --plan plan.csv m.csv
 	assert_equal "$stderr" "chain-kpi: m.csv:4: kpi: 'xyz' is not a KPI of the plan
 chain-kpi: m.csv:6: kpi: 'abc' is not a KPI of the plan
+chain-kpi: warning: kpi zz: the limits from 2026-01 rest on 1 point: none until a second point, trial limits until 12
+chain-kpi: warning: kpi aa: the limits from 2026-01 rest on 1 point: none until a second point, trial limits until 12
 chain-kpi: warning: kpi none: no measurements"
 	# without a plan every KPI is checked, sorted by code
-	run -0 bash -c 'chain-kpi check m.csv | cut -d, -f1 | uniq | tr "\n" " "'
+	run -0 bash -c 'chain-kpi check -q m.csv | cut -d, -f1 | uniq | tr "\n" " "'
 	assert_output 'kpi aa abc xyz zz '
 }
 
@@ -436,7 +446,7 @@ a,2026-W54,3
 a,,3
 a,2026-W04
 EOF
-	run -3 --separate-stderr chain-kpi check m.csv
+	run -3 --separate-stderr chain-kpi check -q m.csv
 	assert_equal "$stderr" "chain-kpi: m.csv:3: value: 'abc' is not a valid number
 chain-kpi: m.csv:4: period: '2026-W54' is not a valid period
 chain-kpi: m.csv:5: kpi: missing value
@@ -447,9 +457,9 @@ kpi,period,value,target,met,mean,lower,upper,signal,rule
 a,2026-W01,1,,,1,,,,
 EOF
 	printf 'kpi,period,value,partner\na,2026-W01,1,POL\na,2026-W02,2\n' > short.csv
-	run -3 --separate-stderr chain-kpi check short.csv
+	run -3 --separate-stderr chain-kpi check -q short.csv
 	[ "$stderr" = 'chain-kpi: short.csv:3: 3 fields where the header has 4 (--allow-ragged pads short rows)' ]
-	run -0 chain-kpi check --allow-ragged short.csv
+	run -0 chain-kpi check -q --allow-ragged short.csv
 	assert_line --index 2 'a,2026-W02,2,,,1.5,-1.16,4.16,,'
 	csv p.csv <<'EOF'
 kpi,better,target,combine,baseline
@@ -503,7 +513,7 @@ chain-kpi: p.csv:3: kpi: 'a' is in the plan twice"
 	run -0 chain-kpi check crlf.csv
 	assert_output "$(cat want.csv)"
 	printf '\xef\xbb\xbfKPI;Period;Value\r\ncost;2026-01;1,5\r\ncost;2026-02;2,25\r\n' > nl.csv
-	run -0 chain-kpi check nl.csv
+	run -0 chain-kpi check -q nl.csv
 	# mean 1.875, one moving range 0.75: limits 1.875 -/+ 1.995
 	assert_output - <<'EOF'
 kpi,period,value,target,met,mean,lower,upper,signal,rule
@@ -838,10 +848,10 @@ EOF
 @test "input: quoted commas, quotes and newlines pass through" {
 	printf 'kpi,name,better\nlt,"Lead time, ""report"" to\ndecision",down\n' > plan.csv
 	printf 'kpi,period,value\nlt,2026-01,"3,5"\nlt,2026-02,"4"\n' > m.csv
-	run -3 --separate-stderr chain-kpi summary --plan plan.csv m.csv
+	run -3 --separate-stderr chain-kpi summary -q --plan plan.csv m.csv
 	[ "$stderr" = "chain-kpi: m.csv:2: value: '3,5' is not a valid number" ]
 	printf 'kpi,period,value\nlt,2026-01,"3.5"\nlt,2026-02,"4"\n' > m.csv
-	run -0 chain-kpi summary --plan plan.csv m.csv
+	run -0 chain-kpi summary -q --plan plan.csv m.csv
 	assert_output - <<'EOF'
 kpi,name,period,value,target,met,change,variation,assurance,recalc
 lt,"Lead time, ""report"" to
@@ -855,7 +865,7 @@ EOF
 @test "plan: a KPI code with blanks around it (found by fuzzing)" {
 	printf 'kpi,target,better\n lt ,5,up\n' > p.csv
 	printf 'kpi,period,value\nlt,2026-W01,6\n' > m.csv
-	run -0 chain-kpi check --plan p.csv --as-of 2027-01-01 m.csv
+	run -0 chain-kpi check -q --plan p.csv --as-of 2027-01-01 m.csv
 	assert_output - <<'EOF2'
 kpi,period,value,target,met,mean,lower,upper,signal,rule
 lt,2026-W01,6,5,1,6,,,,
@@ -875,10 +885,11 @@ EOF2
 kpi,name,period,value,target,met,change,variation,assurance,recalc
 lt,Lead time,2026-W46,30,35,1,,,hit-and-miss,
 EOF2
-	[ "$stderr" = "chain-kpi: warning: kpi lt: no value for 2026-W45" ]
+	assert_equal "$stderr" "chain-kpi: warning: kpi lt: no value for 2026-W45
+chain-kpi: warning: kpi lt: the limits from 2026-W42 rest on 4 points, fewer than 12: trial limits, which each new point will revise"
 	# with week 45 measured (36) the change is 30 - 36 = -6
 	echo 'lt,2026-W45,36' >> m.csv
-	run -0 chain-kpi summary --plan plan.csv m.csv
+	run -0 chain-kpi summary -q --plan plan.csv m.csv
 	assert_line --index 1 'lt,Lead time,2026-W46,30,35,1,-6,,hit-and-miss,'
 }
 
@@ -906,6 +917,8 @@ EOF2
 	assert_line --index 1 'x,,2026-W28,12,12,1,0,concern,hit-and-miss,'
 	# new limits from the run's first period: the process as it runs now
 	# (eight points of 12: limits 12 and 12, the target on a limit)
-	run -0 chain-kpi summary --plan p.csv --baseline 12 --recalc 2026-W21 m.csv
+	# (trial limits: eight points since the change)
+	run -0 --separate-stderr chain-kpi summary --plan p.csv --baseline 12 --recalc 2026-W21 m.csv
 	assert_line --index 1 'x,,2026-W28,12,12,1,0,common,hit-and-miss,'
+	assert_equal "$stderr" "chain-kpi: warning: kpi x: the limits from 2026-W21 rest on 8 points, fewer than 12: trial limits, which each new point will revise"
 }
