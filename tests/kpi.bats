@@ -221,6 +221,38 @@ EOF
 	assert_output 'late,2026-W15,11,,,10,4.68,15.32,none,'
 }
 
+@test "trial limits: a warning at 11 points, none at 12, per KPI and segment" {
+	# t alternates 11 and 9 from 2026-W01; 11 points are trial limits
+	series() {
+		echo kpi,period,value
+		for i in $(seq 1 "$1"); do
+			printf 't,2026-W%02d,%s\n' "$i" $((i % 2 ? 11 : 9))
+		done
+	}
+	series 11 > m.csv
+	run -0 --separate-stderr chain-kpi check m.csv
+	assert_equal "$stderr" "chain-kpi: warning: kpi t: the limits from 2026-W01 rest on 11 points, fewer than 12: trial limits, which each new point will revise"
+	run -0 --separate-stderr chain-kpi summary m.csv
+	assert_equal "$stderr" "chain-kpi: warning: kpi t: the limits from 2026-W01 rest on 11 points, fewer than 12: trial limits, which each new point will revise"
+	run -0 --separate-stderr chain-kpi check -q m.csv
+	[ -z "$stderr" ]
+	series 12 > m.csv
+	run -0 --separate-stderr chain-kpi check m.csv
+	[ -z "$stderr" ]
+	# new limits from week 13: a segment of 11 points (W13..W23) is named
+	# by its first period; at 12 (W13..W24) it rests on enough; the first
+	# segment rests on its first 12 with --baseline 12 either way
+	series 23 > m.csv
+	run -0 --separate-stderr chain-kpi check --baseline 12 --recalc 2026-W13 m.csv
+	assert_equal "$stderr" "chain-kpi: warning: kpi t: the limits from 2026-W13 rest on 11 points, fewer than 12: trial limits, which each new point will revise"
+	series 24 > m.csv
+	run -0 --separate-stderr chain-kpi check --baseline 12 --recalc 2026-W13 m.csv
+	[ -z "$stderr" ]
+	series 40 > m.csv
+	run -0 --separate-stderr chain-kpi summary --baseline 12 m.csv
+	[ -z "$stderr" ]
+}
+
 @test "signal and rule are empty below six points; no limits below two" {
 	csv m.csv <<'EOF'
 kpi,period,value
