@@ -12,7 +12,8 @@
 #include "chain.h"
 
 enum {
-	OPT_PLAN = CHAIN_OPT_PROGRAM, OPT_BASELINE, OPT_RECALC, OPT_SCREEN,
+	OPT_PLAN = CHAIN_OPT_PROGRAM, OPT_BASELINE, OPT_RECALC, OPT_CHANGES,
+	OPT_SCREEN,
 	OPT_FAIL_ON, OPT_FROM, OPT_TO, OPT_UNIT, OPT_NORM, OPT_PER, OPT_KPI,
 	OPT_CASE, OPT_STEP, OPT_TIME, OPT_PARTNER
 };
@@ -22,6 +23,7 @@ static const struct option longopts[] = {
 	{ "plan", required_argument, NULL, OPT_PLAN },
 	{ "baseline", required_argument, NULL, OPT_BASELINE },
 	{ "recalc", required_argument, NULL, OPT_RECALC },
+	{ "changes", required_argument, NULL, OPT_CHANGES },
 	{ "screen", no_argument, NULL, OPT_SCREEN },
 	{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
 	{ "from", required_argument, NULL, OPT_FROM },
@@ -42,6 +44,7 @@ static const struct chain_option_use option_commands[] = {
 	{ OPT_PLAN, "--plan", "check,summary" },
 	{ OPT_BASELINE, "--baseline", "check,summary" },
 	{ OPT_RECALC, "--recalc", "check,summary" },
+	{ OPT_CHANGES, "--changes", "check,summary" },
 	{ OPT_SCREEN, "--screen", "check,summary" },
 	{ OPT_FAIL_ON, "--fail-on", "check,summary" },
 	{ OPT_FROM, "--from", "leadtime,handoffs" },
@@ -87,7 +90,9 @@ usage(int status)
 	    "  --plan FILE         the chain plan: direction, target, combine\n"
 	    "  --baseline N        limits from the first N points (N >= "
 	    CHAIN_STRING(CHAIN_BASELINE_MIN) ")\n"
-	    "  --recalc P[,P..]    new limits from period P (a process change)\n"
+	    "  --changes FILE      process changes (kpi,period,note): new limits\n"
+	    "                      for that KPI (every KPI: kpi empty or *)\n"
+	    "  --recalc P[,P..]    new limits for every KPI from period P\n"
 	    "  --screen            leave out moving ranges above "
 	    CHAIN_STRING(CHAIN_SCREEN_FACTOR) " x mean\n"
 	    "  --fail-on concern   exit 1 when a latest point is a concern\n"
@@ -136,6 +141,7 @@ program_option(void *program, int c, const char *arg)
 		    CHAIN_BASELINE_MIN, CHAIN_BASELINE_MAX);
 		break;
 	case OPT_RECALC: parse_recalc(&k->check, arg); break;
+	case OPT_CHANGES: k->check.changes = arg; break;
 	case OPT_SCREEN: k->check.xmr.screen = 1; break;
 	case OPT_FAIL_ON:
 		if (chain_strcasecmp(arg, "concern") != 0)
@@ -187,6 +193,7 @@ run_check(void *program, int argc, char **argv)
 		return;
 	w = chain_out_open(&kp->opts);
 	kp->check.quiet = kp->opts.quiet;
+	kp->check.opts = &kp->opts;
 	if (chain_kpi_check(plan, &kp->check, w) && kp->fail_on_concern)
 		chain_raise_status(CHAIN_EXIT_FOUND);
 	chain_plan_free(plan);

@@ -185,7 +185,7 @@ enum chain_format {
 	CHAIN_FORMAT_RESPONSES, CHAIN_FORMAT_SURVEY_SCORE, CHAIN_FORMAT_ALPHA,
 	CHAIN_FORMAT_SURVEY_MATRIX, CHAIN_FORMAT_SURVEY_NETWORK,
 	CHAIN_FORMAT_COMPARE, CHAIN_FORMAT_ACTIONS,
-	CHAIN_FORMAT_HISTORY, CHAIN_FORMAT_SIGNATURES,
+	CHAIN_FORMAT_HISTORY, CHAIN_FORMAT_SIGNATURES, CHAIN_FORMAT_CHANGES,
 	CHAIN_NFORMATS
 };
 const char *chain_format_header(enum chain_format f);
@@ -302,10 +302,12 @@ void chain_plan_free(struct chain_plan *p);
 /* summary.c: a KPI's chart, and what it says (check and summary) */
 struct chain_check_opts {
 	struct chain_xmr_opts xmr;
-	struct chain_period *recalc;	/* process changes: new limits */
+	struct chain_period *recalc;	/* --recalc: new limits for every KPI */
 	size_t nrecalc;
 	int summary;		/* a row per KPI, its latest point */
 	int quiet;
+	const char *changes;	/* --changes FILE: process changes, or NULL */
+	const struct chain_opts *opts;	/* to read it with */
 };
 int chain_kpi_check(struct chain_plan *plan, const struct chain_check_opts *o,
     struct chain_out *w);

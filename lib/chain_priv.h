@@ -321,6 +321,32 @@ void chain_kpi_free(struct chain_kpi *k);
 const char *chain_better_name(enum chain_better better);
 int chain_better_parse(const char *s, enum chain_better *better);
 
+/* changes.c: process changes, per KPI or for every KPI, with their reason */
+struct chain_process_change {
+	char *kpi;		/* NULL: every KPI (empty or '*') */
+	struct chain_period period;
+	char *note;		/* the reason, as written */
+	char *where;		/* file:line, for messages */
+};
+
+struct chain_process_changes {
+	struct chain_process_change *c;
+	size_t n;
+};
+
+int chain_process_change_columns(struct chain_csv *r, int cols[3]);
+int chain_process_change_read(struct chain_csv *r, const struct chain_row *row,
+    const int cols[3], struct chain_process_change *c);
+void chain_process_change_free(struct chain_process_change *c);
+struct chain_process_changes *chain_process_changes_load(const char *path,
+    const struct chain_opts *o);
+void chain_process_changes_free(struct chain_process_changes *cs);
+void chain_process_changes_check(struct chain_process_changes *cs,
+    struct chain_kpi **list, size_t n);
+size_t chain_process_changes_for(const struct chain_process_changes *cs,
+    const char *code, const struct chain_period *every, size_t n,
+    struct chain_period **out);
+
 /* summary.c: what a KPI's chart says: met, variation, change, --fail-on */
 struct chain_kpi_summary {	/* a KPI's latest point */
 	struct chain_period period;

@@ -101,6 +101,9 @@ static const struct chain_format_def formats[CHAIN_NFORMATS] = {
 	[CHAIN_FORMAT_SIGNATURES] = { "signatures",
 	    "partner,name,role,signed", "partner,signed", NULL,
 	    "partner" },
+	[CHAIN_FORMAT_CHANGES] = { "process changes",
+	    "kpi,period,note", NULL, "value",
+	    "kpi,period" },
 };
 
 /* The headers with their state columns written out, made on first use. */
@@ -206,6 +209,7 @@ static const char *const dutch[][2] = {
 	{ "soft", "zacht" }, { "trust_index", "vertrouwensindex" },
 	{ "kpis_met", "kpis_gehaald" }, { "actions", "aandachtspunten" },
 	{ "role", "rol" }, { "signed", "ondertekend" },
+	{ "note", "toelichting" },
 };
 
 #define NDUTCH (sizeof(dutch) / sizeof(dutch[0]))

@@ -234,10 +234,6 @@ warn_chart(const struct chain_kpi *k, const struct chain_chart *c,
 	warn_trial(k, c, xmr);
 }
 
-/*
- * chain-kpi check (or summary) of every KPI of the plan, written to w.
- * Returns whether a latest point is what --fail-on concern is for.
- */
 /* The periods the measurements run over, for a message. */
 struct span {
 	int any;
@@ -245,12 +241,41 @@ struct span {
 };
 
 /*
- * Which --recalc periods start new limits in a chart: one that falls
- * after its first point and on or before its last.
+ * A period that starts new limits for every KPI: of --recalc (where NULL)
+ * or of a change of every KPI in a changes file (where its file:line).
+ */
+struct every {
+	struct chain_period period;
+	const char *where;
+	int used;		/* it starts new limits in some KPI's chart */
+};
+
+/* The --recalc periods, then the changes of every KPI; n set. */
+static struct every *
+every_kpi(const struct chain_check_opts *o,
+    const struct chain_process_changes *cs, size_t *n)
+{
+	struct every *e = chain_calloc(o->nrecalc + (cs ? cs->n : 0) + 1,
+	    sizeof(*e));
+	size_t i;
+
+	for (*n = 0; *n < o->nrecalc; (*n)++)
+		e[*n].period = o->recalc[*n];
+	for (i = 0; cs != NULL && i < cs->n; i++)
+		if (cs->c[i].kpi == NULL) {
+			e[*n].period = cs->c[i].period;
+			e[(*n)++].where = cs->c[i].where;
+		}
+	return e;
+}
+
+/*
+ * Which of them start new limits in a chart: one that falls after its
+ * first point and on or before its last.
  */
 static void
-note_recalc(const struct chain_check_opts *o, const struct chain_chart *c,
-    unsigned char *used, struct span *span)
+note_every(struct every *e, size_t ne, const struct chain_chart *c,
+    struct span *span)
 {
 	size_t i, j;
 
@@ -261,60 +286,79 @@ note_recalc(const struct chain_check_opts *o, const struct chain_chart *c,
 	if (!span->any || chain_period_cmp(c->period[c->n - 1], span->last) > 0)
 		span->last = c->period[c->n - 1];
 	span->any = 1;
-	for (j = 0; j < o->nrecalc; j++)
-		for (i = 1; i < c->n && !used[j]; i++)
-			used[j] = c->period[i - 1].start < o->recalc[j].start &&
-			    c->period[i].start >= o->recalc[j].start;
+	for (j = 0; j < ne; j++)
+		for (i = 1; i < c->n && !e[j].used; i++)
+			e[j].used = c->period[i - 1].start < e[j].period.start &&
+			    c->period[i].start >= e[j].period.start;
 }
 
 /*
- * A --recalc period that starts new limits in no KPI (after the data, or
- * before it) asks a wrong question: an error (exit 3) that names the
+ * A period for every KPI that starts new limits in none (after the data,
+ * or before it) asks a wrong question: an error (exit 3) that names the
  * periods the measurements run over.
  */
 static void
-check_recalc(const struct chain_check_opts *o, const unsigned char *used,
-    const struct span *span)
+check_every(const struct every *e, size_t ne, const struct span *span)
 {
 	char p[CHAIN_PERIOD_LEN], a[CHAIN_PERIOD_LEN], b[CHAIN_PERIOD_LEN];
+	char what[256];
 	size_t j;
 
-	for (j = 0; j < o->nrecalc; j++) {
-		if (used[j])
+	for (j = 0; j < ne; j++) {
+		if (e[j].used)
 			continue;
-		chain_period_format(o->recalc[j], p);
+		chain_period_format(e[j].period, p);
+		if (e[j].where != NULL)
+			snprintf(what, sizeof(what), "%s: period", e[j].where);
+		else
+			snprintf(what, sizeof(what), "--recalc");
 		if (span->any) {
 			chain_period_format(span->first, a);
 			chain_period_format(span->last, b);
-			chain_warnx("--recalc: %s starts new limits for no KPI: "
-			    "the measurements run from %s to %s", p, a, b);
+			chain_warnx("%s: %s starts new limits for no KPI: the "
+			    "measurements run from %s to %s", what, p, a, b);
 		} else
-			chain_warnx("--recalc: %s starts new limits for no KPI: "
-			    "there are no measurements", p);
+			chain_warnx("%s: %s starts new limits for no KPI: there "
+			    "are no measurements", what, p);
 		chain_raise_status(CHAIN_EXIT_DATA);
 	}
 }
 
+/*
+ * chain-kpi check (or summary) of every KPI of the plan, written to w, with
+ * new limits from each --recalc period and each change of --changes that
+ * applies to the KPI.  Returns whether a latest point is what --fail-on
+ * concern is for.
+ */
 int
 chain_kpi_check(struct chain_plan *plan, const struct chain_check_opts *o,
     struct chain_out *w)
 {
+	struct chain_process_changes *cs = NULL;
 	struct chain_kpi **list;
 	struct chain_kpi_summary s;
+	struct chain_period *starts;
 	struct chain_chart c;
 	struct span span;
-	unsigned char *used;
-	size_t i, n;
+	struct every *every;
+	size_t i, n, ne, nstarts;
 	int found = 0;
 
+	if (o->changes != NULL &&
+	    (cs = chain_process_changes_load(o->changes, o->opts)) == NULL)
+		return 0;
 	chain_out_header(w, chain_format_header(o->summary ?
 	    CHAIN_FORMAT_KPI_SUMMARY : CHAIN_FORMAT_KPI_CHECK));
 	list = chain_plan_kpis(plan, &n);
+	chain_process_changes_check(cs, list, n);
 	memset(&span, 0, sizeof(span));
-	used = chain_calloc(o->nrecalc, 1);
+	every = every_kpi(o, cs, &ne);
 	for (i = 0; i < n; i++) {
-		chain_kpi_chart(list[i], &o->xmr, o->recalc, o->nrecalc, &c);
-		note_recalc(o, &c, used, &span);
+		nstarts = chain_process_changes_for(cs, list[i]->code, o->recalc,
+		    o->nrecalc, &starts);
+		chain_kpi_chart(list[i], &o->xmr, starts, nstarts, &c);
+		free(starts);
+		note_every(every, ne, &c, &span);
 		if (!o->quiet)
 			warn_chart(list[i], &c, &o->xmr);
 		chain_kpi_summarise(list[i], &c, &o->xmr, &s);
@@ -327,7 +371,8 @@ chain_kpi_check(struct chain_plan *plan, const struct chain_check_opts *o,
 			check_rows(w, list[i], &c);
 		chain_chart_free(&c);
 	}
-	check_recalc(o, used, &span);
-	free(used);
+	check_every(every, ne, &span);
+	free(every);
+	chain_process_changes_free(cs);
 	return found;
 }

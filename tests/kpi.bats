@@ -434,6 +434,162 @@ EOF
 	assert_output --partial "--recalc: '2026-13' is not a period"
 }
 
+# Two KPIs with the same months: 40 44 40 44 40 44 20 24 20 24 20 24.
+changes_csv() {
+	{
+		echo kpi,period,value
+		for k in a b; do
+			i=0
+			for v in 40 44 40 44 40 44 20 24 20 24 20 24; do
+				i=$((i + 1))
+				printf '%s,2025-%02d,%s\n' $k $i $v
+			done
+		done
+	} > m.csv
+	csv plan.csv <<'EOF'
+kpi,name,better,target
+a,Lead time,down,30
+b,Cost per case,down,30
+EOF
+}
+
+@test "--changes: new limits for the KPI whose process changed, with its reason" {
+	changes_csv
+	csv changes.csv <<'EOF'
+kpi,period,note
+a,2025-07,"Joint intake desk opened; files go straight to the prosecutor"
+EOF
+	# a: new limits from July, each half its own mean (42, 22) and moving
+	# range 4: limits -/+ 10.64; six points each, trial limits.
+	# b: one segment, mean 32, moving ranges ten of 4 and one of 24: 64 /
+	# 11 = 5.8182, limits 32 -/+ 15.4764 = 16.5236 and 47.4764; two thirds
+	# of the way is 32 -/+ 10.3176: 44 (above 42.3176) and 20 (below
+	# 21.6824) are near a limit, two of each three, so the 44s and the
+	# 20s are two-of-three and the 40s and 24s between them are not.
+	run -0 --separate-stderr chain-kpi check --plan plan.csv --changes changes.csv m.csv
+	assert_output - <<'EOF'
+kpi,period,value,target,met,mean,lower,upper,signal,rule
+a,2025-01,40,30,0,42,31.36,52.64,none,
+a,2025-02,44,30,0,42,31.36,52.64,none,
+a,2025-03,40,30,0,42,31.36,52.64,none,
+a,2025-04,44,30,0,42,31.36,52.64,none,
+a,2025-05,40,30,0,42,31.36,52.64,none,
+a,2025-06,44,30,0,42,31.36,52.64,none,
+a,2025-07,20,30,1,22,11.36,32.64,none,
+a,2025-08,24,30,1,22,11.36,32.64,none,
+a,2025-09,20,30,1,22,11.36,32.64,none,
+a,2025-10,24,30,1,22,11.36,32.64,none,
+a,2025-11,20,30,1,22,11.36,32.64,none,
+a,2025-12,24,30,1,22,11.36,32.64,none,
+b,2025-01,40,30,0,32,16.5236,47.4764,none,
+b,2025-02,44,30,0,32,16.5236,47.4764,concern,two-of-three
+b,2025-03,40,30,0,32,16.5236,47.4764,none,
+b,2025-04,44,30,0,32,16.5236,47.4764,concern,two-of-three
+b,2025-05,40,30,0,32,16.5236,47.4764,none,
+b,2025-06,44,30,0,32,16.5236,47.4764,concern,two-of-three
+b,2025-07,20,30,1,32,16.5236,47.4764,improvement,two-of-three
+b,2025-08,24,30,1,32,16.5236,47.4764,none,
+b,2025-09,20,30,1,32,16.5236,47.4764,improvement,two-of-three
+b,2025-10,24,30,1,32,16.5236,47.4764,none,
+b,2025-11,20,30,1,32,16.5236,47.4764,improvement,two-of-three
+b,2025-12,24,30,1,32,16.5236,47.4764,none,
+EOF
+	assert_equal "$stderr" "chain-kpi: warning: kpi a: the limits from 2025-01 rest on 6 points, fewer than 12: trial limits, which each new point will revise
+chain-kpi: warning: kpi a: the limits from 2025-07 rest on 6 points, fewer than 12: trial limits, which each new point will revise"
+	# summary: the latest month 24, 4 up on November, met; both bands hold
+	# the target 30: hit and miss
+	run -0 chain-kpi summary -q --plan plan.csv --changes changes.csv m.csv
+	assert_output - <<'EOF'
+kpi,name,period,value,target,met,change,variation,assurance,recalc
+a,Lead time,2025-12,24,30,1,4,common,hit-and-miss,
+b,Cost per case,2025-12,24,30,1,4,common,hit-and-miss,
+EOF
+	# '*' or an empty kpi is every KPI, as --recalc is: both split in July
+	printf 'kpi,period,note\n*,2025-07,New case system\n' > every.csv
+	chain-kpi check -q --recalc 2025-07 m.csv > recalc.csv
+	run -0 chain-kpi check -q --changes every.csv m.csv
+	assert_output "$(cat recalc.csv)"
+	printf 'kpi;periode;toelichting\n;2025-07;Nieuw zaaksysteem\n' > leeg.csv
+	run -0 chain-kpi check -q --changes leeg.csv m.csv
+	assert_output "$(cat recalc.csv)"
+	# --recalc and --changes together: both.  a splits in July and
+	# October (20 24 20: 21.3333; 24 20 24: 22.6667), b in October only
+	# (the first nine: 316 / 9 = 35.1111)
+	run -0 bash -c 'chain-kpi check -q --changes changes.csv --recalc 2025-10 m.csv | cut -d, -f1,2,6 | grep -e ",2025-0[17]," -e ",2025-10,"'
+	assert_output - <<'EOF'
+a,2025-01,42
+a,2025-07,21.3333
+a,2025-10,22.6667
+b,2025-01,35.1111
+b,2025-07,35.1111
+b,2025-10,22.6667
+EOF
+}
+
+@test "--changes: a change no KPI has, a missing reason, a period out of reach: exit 3" {
+	changes_csv
+	csv changes.csv <<'EOF'
+kpi,period,note
+ab,2025-07,typo
+a,2025-W27,a week for a KPI of months
+a,2026-03,after the last month
+b,,no period
+b,2025-07,
+*,2024-12,before the first month
+a,2025-13,no month
+EOF
+	run -3 --separate-stderr chain-kpi check -q --changes changes.csv m.csv
+	assert_equal "$stderr" "chain-kpi: changes.csv:5: period: missing value
+chain-kpi: changes.csv:6: note: missing value: a process change is recorded with its reason
+chain-kpi: changes.csv:8: period: '2025-13' is not a valid period
+chain-kpi: changes.csv:2: kpi: 'ab' is not a KPI of the measurements (they have: a, b)
+chain-kpi: changes.csv:3: period: kpi a has no value for 2025-W27 (its periods run from 2025-01 to 2025-12)
+chain-kpi: changes.csv:4: period: kpi a has no value for 2026-03 (its periods run from 2025-01 to 2025-12)
+chain-kpi: changes.csv:7: period: 2024-12 starts new limits for no KPI: the measurements run from 2025-01 to 2025-12"
+	# the changes in error start no new limits: the output is that of none
+	chain-kpi check -q m.csv > none.csv
+	assert_output "$(cat none.csv)"
+	# a change after --as-of has not happened yet: left out, with a warning
+	printf 'kpi,period,note\na,2025-07,desk\nb,2025-12,later\n' > later.csv
+	run -0 --separate-stderr chain-kpi check --as-of 2025-11-15 --changes later.csv m.csv
+	assert_equal "$stderr" "chain-kpi: warning: 2 rows after 2025-11-15 left out, up to 2025-12
+chain-kpi: warning: later.csv: 1 change after 2025-11-15 left out, up to 2025-12
+chain-kpi: warning: kpi a: the limits from 2025-01 rest on 6 points, fewer than 12: trial limits, which each new point will revise
+chain-kpi: warning: kpi a: the limits from 2025-07 rest on 5 points, fewer than 12: trial limits, which each new point will revise
+chain-kpi: warning: kpi b: the limits from 2025-01 rest on 11 points, fewer than 12: trial limits, which each new point will revise"
+	run -4 chain-kpi check --changes nothere.csv m.csv
+	assert_output 'chain-kpi: nothere.csv: No such file or directory'
+	run -2 chain-kpi leadtime --changes changes.csv m.csv
+	assert_output --partial '--changes does not go with leadtime (only with check,summary)'
+	printf 'kpi,period\na,2025-07\n' > short.csv
+	run -3 chain-kpi check -q --changes short.csv m.csv
+	assert_output --partial 'chain-kpi: short.csv:1: note: required column is missing'
+}
+
+@test "--changes: a KPI rebased where its run began no longer says recalculate" {
+	printf 'kpi,better,target\nx,down,12\ny,down,12\n' > p.csv
+	# x and y alike: 12 baseline points 10, 11, ... (limits 7.84 to 13.16),
+	# 8 more like them, then 8 points at 12, a shift from 2026-W21
+	{
+		echo kpi,period,value
+		for k in x y; do
+			for i in $(seq 1 28); do
+				if [ "$i" -le 12 ]; then v=$((i % 2 ? 10 : 11))
+				elif [ "$i" -le 20 ]; then v=$((i % 2 ? 11 : 10))
+				else v=12; fi
+				printf '%s,2026-W%02d,%s\n' "$k" "$i" "$v"
+			done
+		done
+	} > m.csv
+	printf 'kpi,period,note\nx,2026-W21,New intake desk\n' > c.csv
+	run -0 chain-kpi summary -q --plan p.csv --baseline 12 --changes c.csv m.csv
+	assert_output - <<'EOF'
+kpi,name,period,value,target,met,change,variation,assurance,recalc
+x,,2026-W28,12,12,1,0,common,hit-and-miss,
+y,,2026-W28,12,12,1,0,concern,recalculate,2026-W21
+EOF
+}
+
 @test "plan: output in plan order; a KPI without measurements; unknown KPIs are errors" {
 	csv plan.csv <<'EOF'
 kpi,name,better,target,combine

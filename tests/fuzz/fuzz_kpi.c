@@ -18,6 +18,7 @@ struct config {
 	int summary, plan;		/* --plan FILE: the input is the plan too */
 	struct chain_xmr_opts xmr;	/* --baseline, --screen */
 	const char *recalc[RECALC_MAX];	/* --recalc */
+	int changes;			/* --changes FILE: the input is that too */
 	int fail_on_concern;
 	/* leadtime and handoffs */
 	int handoffs;
@@ -30,7 +31,7 @@ static void
 run_check(const struct config *c, struct chain_opts *o)
 {
 	struct chain_check_opts check = { c->xmr, NULL, 0, c->summary,
-		o->quiet };
+		o->quiet, c->changes ? input_path : NULL, o };
 	struct chain_period recalc[RECALC_MAX];
 	struct chain_plan *plan;
 	struct chain_out *w;
@@ -108,6 +109,8 @@ static const struct config configs[] = {
 	{ .run = run_events, .per = 1, .kind = CHAIN_MONTH, .excel = 1 },
 	/* summary --plan FILE --excel FILE */
 	{ .run = run_check, .summary = 1, .plan = 1, .excel = 1 },
+	/* summary --baseline 12 --changes FILE FILE (kpi,period,value,note) */
+	{ .run = run_check, .summary = 1, .xmr = { 12, 0 }, .changes = 1 },
 };
 
 int
