@@ -100,9 +100,10 @@ kpi_actions(struct chain_report *r)
 			    "a process that no longer runs.", k->name,
 			    *k->recalc ? k->recalc : k->period);
 			a->question = chain_trf(r, "Does the chain confirm that "
-			    "the process behind %s changed in %s? Then its limits "
-			    "start anew there (--recalc %s).", k->name,
-			    *k->recalc ? k->recalc : k->period,
+			    "the process behind %s changed in %s? Then record the "
+			    "change with its reason (--changes: %s,%s,reason), "
+			    "and its limits start anew there.", k->name,
+			    *k->recalc ? k->recalc : k->period, k->code,
 			    *k->recalc ? k->recalc : k->period);
 		}
 		if (strcmp(k->assurance, "fail") == 0) {

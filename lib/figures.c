@@ -540,6 +540,75 @@ find_unsigned(struct chain_report *r)
 	}
 }
 
+static int
+compare_changes(const void *a, const void *b)
+{
+	return chain_period_cmp(((const struct chain_kpi_change *)a)->period,
+	    ((const struct chain_kpi_change *)b)->period);
+}
+
+/* Gives a change to each of n series it applies to; whether any. */
+static int
+attach_change(const struct chain_process_change *c,
+    struct chain_kpi_series *series, size_t n)
+{
+	struct chain_kpi_change *kc;
+	size_t j;
+	int found = 0;
+
+	for (j = 0; j < n; j++) {
+		if (c->kpi != NULL && strcmp(c->kpi, series[j].code) != 0)
+			continue;
+		kc = CHAIN_APPEND(series[j].changes, series[j].nchanges);
+		kc->period = c->period;
+		kc->note = c->note;
+		kc->every = c->kpi == NULL;
+		found = 1;
+	}
+	return found;
+}
+
+static void
+sort_changes(struct chain_kpi_series *series, size_t n)
+{
+	size_t j;
+
+	for (j = 0; j < n; j++)
+		if (series[j].nchanges > 1)
+			qsort(series[j].changes, series[j].nchanges,
+			    sizeof(*series[j].changes), compare_changes);
+}
+
+/*
+ * Each process change read goes to the chart of its KPI (of the plan's or
+ * the chain's lead time), or of every KPI when it names none; one that
+ * names a KPI the report has not is warned about (a typo would hide it),
+ * one after the report's date has not happened yet.
+ */
+static void
+attach_changes(struct chain_report *r)
+{
+	char period[CHAIN_PERIOD_LEN];
+	size_t i;
+	int found;
+
+	for (i = 0; i < r->nprocess_changes; i++) {
+		const struct chain_process_change *c = &r->process_changes[i];
+
+		if (c->period.start > r->as_of)
+			continue;
+		found = attach_change(c, r->kpis, r->nkpis);
+		found |= attach_change(c, r->lead, r->nlead);
+		chain_period_format(c->period, period);
+		if (!found && c->kpi != NULL && !r->quiet)
+			chain_warnx("warning: %s: kpi '%s' is in none of the "
+			    "report's inputs: its change of %s is not shown",
+			    c->where, c->kpi, period);
+	}
+	sort_changes(r->kpis, r->nkpis);
+	sort_changes(r->lead, r->nlead);
+}
+
 /* Orders what was read and derives the figures of the report. */
 void
 chain_report_finish(struct chain_report *r)
@@ -567,6 +636,7 @@ chain_report_finish(struct chain_report *r)
 		if (k->name == NULL)
 			k->name = chain_strdup(k->code);
 	}
+	attach_changes(r);
 	if (r->nhandoffs > 0)
 		qsort(r->handoffs, r->nhandoffs, sizeof(*r->handoffs),
 		    compare_handoffs);

@@ -23,6 +23,7 @@
 #define C_COMMON "#8a94a3"
 #define C_ACCENT "#17607d"
 #define C_TARGET "#c0392b"
+#define C_CHANGE "#17607d"	/* a process change: the accent */
 #define CHART_WIDTH 560		/* px; every chart within A4's 718 px text width */
 #define RELAY_MAX 12		/* the worst handoffs drawn */
 #define MULTIPLE_W 140		/* px of one partner's small line chart */
@@ -76,6 +77,8 @@ static const char css[] =
 "width:2.1em;text-align:right;font-variant-numeric:tabular-nums}"
 ".legend{font-size:8pt;color:#5b6675;margin:2px 0 6px}"
 ".legend svg{vertical-align:-1px}"
+"p.change{font-size:8pt;color:#5b6675;margin:1px 0}"
+"p.change b{color:" C_CHANGE "}"
 "ol.act .q{display:block;font-style:italic;color:" C_ACCENT ";margin-top:2px}"
 ".kind{font-size:8pt;text-transform:uppercase;letter-spacing:.04em;color:#5b6675}"
 "footer{margin-top:18px;border-top:1px solid #d9dee5;color:#5b6675;font-size:8pt}"
@@ -640,6 +643,62 @@ f_upper(const struct chain_kpi_point *p)
 }
 
 
+/* The first point on or after a change's period: where its limits start. */
+static size_t
+change_point(const struct chain_kpi_series *k, const struct chain_kpi_change *c)
+{
+	size_t i;
+
+	for (i = 0; i < k->npoints; i++)
+		if (k->points[i].period.start >= c->period.start)
+			break;
+	return i;
+}
+
+/*
+ * The process changes of a KPI on its chart: a dashed vertical line where
+ * the limits of each start anew (half a step before its first point, as
+ * step_line steps), numbered at the top, the note as its title.
+ */
+static void
+change_lines(FILE *fp, const struct chain_kpi_series *k, const struct scale *s,
+    double x0, double dx)
+{
+	char label[CHAIN_PERIOD_LEN];
+	size_t j, at;
+	double x;
+
+	for (j = 0; j < k->nchanges; j++) {
+		const struct chain_kpi_change *c = &k->changes[j];
+
+		if ((at = change_point(k, c)) >= k->npoints)
+			continue;
+		x = at > 0 ? x0 + dx * ((double)at - 0.5) : x0 - 4;
+		chain_period_format(c->period, label);
+		fprintf(fp, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" "
+		    "stroke=\"" C_CHANGE "\" stroke-width=\"1\" "
+		    "stroke-dasharray=\"3 2\">", x, x, s->top, s->bottom);
+		put(fp, "<title>%p: %p</title></line>", label, c->note);
+		fprintf(fp, "<text x=\"%.1f\" y=\"%d\" font-size=\"7\" "
+		    "fill=\"" C_CHANGE "\">%zu</text>", x + 2, s->top + 7, j + 1);
+	}
+}
+
+/* Under a chart, each process change of its KPI with its note in full. */
+static void
+change_notes(const struct chain_report *r, FILE *fp,
+    const struct chain_kpi_series *k)
+{
+	char label[CHAIN_PERIOD_LEN];
+	size_t j;
+
+	for (j = 0; j < k->nchanges; j++) {
+		chain_period_format(k->changes[j].period, label);
+		put(fp, "<p class=\"change\"><b>%d</b> %s %p: %i</p>", (int)j + 1,
+		    T(r, "process change"), label, k->changes[j].note);
+	}
+}
+
 static void
 xmr_chart(const struct chain_report *r, FILE *fp, const struct chain_kpi_series *k)
 {
@@ -678,6 +737,7 @@ xmr_chart(const struct chain_report *r, FILE *fp, const struct chain_kpi_series 
 	step_line(fp, k, &s, f_lower, x0, x1, "fill=\"none\" stroke=\"#8a94a3\" "
 	    "stroke-dasharray=\"4 3\"");
 	step_line(fp, k, &s, f_mean, x0, x1, "fill=\"none\" stroke=\"#5b6675\"");
+	change_lines(fp, k, &s, x0, dx);
 	if (!isnan(k->target))
 		fprintf(fp, "<line x1=\"%.0f\" x2=\"%.0f\" y1=\"%.1f\" y2=\"%.1f\" "
 		    "stroke=\"" C_TARGET "\" stroke-width=\"1.2\" "
@@ -712,11 +772,13 @@ xmr_chart(const struct chain_report *r, FILE *fp, const struct chain_kpi_series 
 		fprintf(fp, "<text x=\"%.0f\" y=\"139\" text-anchor=\"end\">%s"
 		    "</text></g>", x1 + 4, label);
 	}
-	fputs("</svg></figure>", fp);
+	fputs("</svg>", fp);
+	change_notes(r, fp, k);
+	fputs("</figure>", fp);
 }
 
 static void
-chart_legend(const struct chain_report *r, FILE *fp)
+chart_legend(const struct chain_report *r, FILE *fp, int changes)
 {
 	put(fp, "<p class=\"legend\">"
 	    "<svg width=\"10\" height=\"10\"><circle cx=\"5\" cy=\"5\" r=\"4\" "
@@ -731,12 +793,19 @@ chart_legend(const struct chain_report *r, FILE *fp)
 	    "<span style=\"color:" C_TARGET "\">\xc2\xb7\xc2\xb7\xc2\xb7</span> %s</p>",
 	    T(r, "common cause"), T(r, "improvement"), T(r, "concern"),
 	    T(r, "special"), T(r, "mean"), T(r, "limits"), T(r, "target"));
+	if (changes)
+		put(fp, "<p class=\"legend\"><svg width=\"10\" height=\"10\">"
+		    "<line x1=\"5\" x2=\"5\" y1=\"0\" y2=\"10\" stroke=\""
+		    C_CHANGE "\" stroke-dasharray=\"3 2\"/></svg> %s</p>",
+		    T(r, "a process change: the limits start anew (numbered, "
+		    "its reason under the chart)"));
 }
 
 static void
 kpi_section(const struct chain_report *r, FILE *fp)
 {
 	size_t i;
+	int changes = 0;
 
 	put(fp, "<h3>%s</h3>", T(r, "KPIs"));
 	if (r->nkpis == 0) {
@@ -747,7 +816,9 @@ kpi_section(const struct chain_report *r, FILE *fp)
 	if (!chain_report_has(r, CHAIN_IN_KPI_CHECK))
 		return;
 	put(fp, "<h3>%s</h3>", T(r, "Control charts"));
-	chart_legend(r, fp);
+	for (i = 0; i < r->nkpis; i++)
+		changes |= r->kpis[i].npoints > 0 && r->kpis[i].nchanges > 0;
+	chart_legend(r, fp, changes);
 	fputs("<div class=\"charts\">", fp);
 	for (i = 0; i < r->nkpis; i++)
 		if (r->kpis[i].npoints > 0)
@@ -1157,6 +1228,7 @@ lead_table(const struct chain_report *r, FILE *fp)
 	struct chain_lead_week w[16];
 	char week[CHAIN_PERIOD_LEN], a[32], b[32];
 	size_t n, i;
+	int changes = 0;
 
 	if (r->ncases == 0 && r->nlead == 0)
 		return;
@@ -1164,7 +1236,10 @@ lead_table(const struct chain_report *r, FILE *fp)
 	if (r->nlead > 0) {
 		put(fp, "<p class=\"muted\">%s</p>", T(r, "per period of the "
 		    "cases' ends, on its control chart"));
-		chart_legend(r, fp);
+		for (i = 0; i < r->nlead; i++)
+			changes |= r->lead[i].npoints > 0 &&
+			    r->lead[i].nchanges > 0;
+		chart_legend(r, fp, changes);
 		fputs("<div class=\"charts\">", fp);
 		for (i = 0; i < r->nlead; i++)
 			if (r->lead[i].npoints > 0)

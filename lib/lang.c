@@ -291,9 +291,19 @@ static const char *const texts[][2] = {
 	  "%s verloopt anders sinds %s, nadat de grenzen waren vastgesteld: de "
 	  "grenzen beschrijven een proces dat niet meer zo loopt." },
 	{ "Does the chain confirm that the process behind %s changed in %s? "
-	  "Then its limits start anew there (--recalc %s).",
-	  "Bevestigt de keten dat het proces achter %s in %s is veranderd? Dan "
-	  "beginnen de grenzen daar opnieuw (--recalc %s)." },
+	  "Then record the change with its reason (--changes: %s,%s,reason), "
+	  "and its limits start anew there.",
+	  "Bevestigt de keten dat het proces achter %s in %s is veranderd? Leg "
+	  "de wijziging dan vast met de reden (--changes: %s,%s,toelichting); "
+	  "de grenzen beginnen daar opnieuw." },
+	{ "process change", "proceswijziging" },
+	{ "Process change of %s in %s: %s", "Proceswijziging bij %s in %s: %s" },
+	{ "Process change of every KPI in %s: %s",
+	  "Proceswijziging bij alle KPI's in %s: %s" },
+	{ "a process change: the limits start anew (numbered, its reason under "
+	  "the chart)",
+	  "een proceswijziging: de grenzen beginnen opnieuw (genummerd, de "
+	  "reden onder de grafiek)" },
 };
 
 #define NTEXTS (sizeof(texts) / sizeof(texts[0]))

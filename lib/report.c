@@ -467,6 +467,17 @@ read_signature(struct chain_report *r, struct chain_csv *in,
 		s->signed_on = CHAIN_NO_DATE;
 }
 
+/* A process change, for the chart of its KPI (or of every KPI). */
+static void
+read_process_change(struct chain_report *r, struct chain_csv *in,
+    const struct chain_row *row, const int cols[3])
+{
+	struct chain_process_change c;
+
+	if (chain_process_change_read(in, row, cols, &c) == 0)
+		*CHAIN_APPEND(r->process_changes, r->nprocess_changes) = c;
+}
+
 static void
 read_partner(struct chain_report *r, struct chain_csv *in,
     const struct chain_row *row)
@@ -498,20 +509,23 @@ chain_report_read(struct chain_report *r, struct chain_csv *in)
 {
 	const struct chain_row *row;
 	struct chain_register c;
-	int kind, warned = 0;
+	int kind, warned = 0, change_cols[3];
 
 	if (chain_csv_ncolumns(in) == 0)
 		return -1;
 	if ((kind = recognise(in)) < 0) {
 		chain_csv_error(in, chain_csv_header_line(in), NULL,
 		    "not an output of chain-agree, chain-kpi, chain-survey or "
-		    "chain-report (nor a plan or partner list); its header is "
-		    "not known");
+		    "chain-report (nor a plan, partner list, signatures or "
+		    "changes file); its header is not known");
 		return -1;
 	}
 	r->inputs |= 1U << kind;
 	chain_csv_keys(in, chain_report_formats[kind]);
 	if (kind == CHAIN_IN_AGREE_STATUS && chain_register_columns(in, &c) != 0)
+		return -1;
+	if (kind == CHAIN_IN_CHANGES &&
+	    chain_process_change_columns(in, change_cols) != 0)
 		return -1;
 	if (kind == CHAIN_IN_ACTIONS) {
 		r->prior_weeks = chain_reallocarray(r->prior_weeks,
@@ -538,6 +552,9 @@ chain_report_read(struct chain_report *r, struct chain_csv *in)
 		case CHAIN_IN_ACTIONS: read_prior(r, in, row); break;
 		case CHAIN_IN_HISTORY: read_history(r, in, row); break;
 		case CHAIN_IN_SIGNATURES: read_signature(r, in, row); break;
+		case CHAIN_IN_CHANGES:
+			read_process_change(r, in, row, change_cols);
+			break;
 		default: read_partner(r, in, row); break;
 		}
 	}
@@ -559,6 +576,7 @@ free_series(struct chain_kpi_series *k)
 	free(k->owner);
 	free(k->points);
 	free(k->period);
+	free(k->changes);
 }
 
 void
@@ -570,6 +588,9 @@ chain_report_free(struct chain_report *r)
 		free_series(&r->kpis[i]);
 	for (i = 0; i < r->nlead; i++)
 		free_series(&r->lead[i]);
+	for (i = 0; i < r->nprocess_changes; i++)
+		chain_process_change_free(&r->process_changes[i]);
+	free(r->process_changes);
 	for (i = 0; i < r->ndeals; i++) {
 		free(r->deals[i].id);
 		free(r->deals[i].owner);

@@ -20,6 +20,12 @@ struct chain_kpi_point {
 	char signal[16], rule[16];
 };
 
+struct chain_kpi_change {	/* a process change, drawn on a KPI's chart */
+	struct chain_period period;
+	const char *note;	/* its reason, held by the report's changes */
+	int every;		/* a change of every KPI */
+};
+
 struct chain_kpi_series {
 	char *code, *name, *unit, *owner;
 	enum chain_better better;
@@ -36,6 +42,8 @@ struct chain_kpi_series {
 	int planned;		/* the chain plan has it */
 	int lead_stat;		/* a KPI of leadtime --per not in the plan: its
 				   index in chain_leadtime_stats, else -1 */
+	struct chain_kpi_change *changes;	/* in time order */
+	size_t nchanges;
 };
 
 struct chain_deal {		/* an agreement, from chain-agree status */
@@ -169,6 +177,8 @@ struct chain_report {
 	size_t nunsigned, nsigned;	/* partners without and with */
 	struct chain_history_row *history;	/* by week */
 	size_t nhistory;
+	struct chain_process_change *process_changes;	/* as read */
+	size_t nprocess_changes;
 	int has_history;	/* a history was read or asked for */
 	int quiet;		/* -q: no warnings */
 	void *history_out;	/* the locked --history file being replaced */
@@ -185,7 +195,7 @@ enum chain_input_kind {
 	CHAIN_IN_SURVEY_MATRIX, CHAIN_IN_SURVEY_NETWORK,
 	CHAIN_IN_SURVEY_COMPARE, CHAIN_IN_PLAN,
 	CHAIN_IN_LEADTIME, CHAIN_IN_HANDOFFS, CHAIN_IN_ALPHA, CHAIN_IN_ACTIONS,
-	CHAIN_IN_HISTORY, CHAIN_IN_SIGNATURES, CHAIN_IN_PARTNERS,
+	CHAIN_IN_HISTORY, CHAIN_IN_SIGNATURES, CHAIN_IN_CHANGES, CHAIN_IN_PARTNERS,
 	CHAIN_IN_NKINDS
 };
 

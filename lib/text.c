@@ -410,6 +410,48 @@ do_section(const struct chain_report *r, FILE *fp, int md)
 }
 
 static void
+change_line(const struct chain_report *r, FILE *fp, int md, const char *kpi,
+    const struct chain_kpi_change *c, int *any)
+{
+	char period[CHAIN_PERIOD_LEN], *s;
+
+	chain_period_format(c->period, period);
+	s = kpi != NULL ? chain_trf(r, "Process change of %s in %s: %s", kpi,
+	    period, c->note) : chain_trf(r, "Process change of every KPI in %s: "
+	    "%s", period, c->note);
+	fputs(*any ? (md ? "  \n" : "\n") : "\n", fp);
+	put_text(fp, s, md);
+	free(s);
+	*any = 1;
+}
+
+/*
+ * Under a table of n series, a line per process change: of each series'
+ * KPI, then of every KPI (once), with its period, where the limits start
+ * anew, and its note.
+ */
+static void
+kpi_changes(const struct chain_report *r, FILE *fp, int md,
+    const struct chain_kpi_series *series, size_t n)
+{
+	const struct chain_kpi_series *k;
+	size_t i, j;
+	int any = 0;
+
+	for (i = 0; i < n; i++)
+		for (j = 0, k = &series[i]; j < k->nchanges; j++)
+			if (!k->changes[j].every)
+				change_line(r, fp, md, k->name, &k->changes[j],
+				    &any);
+	for (j = 0, k = n > 0 ? &series[0] : NULL; k != NULL &&
+	    j < k->nchanges; j++)
+		if (k->changes[j].every)
+			change_line(r, fp, md, NULL, &k->changes[j], &any);
+	if (any)
+		fputs("\n", fp);
+}
+
+static void
 kpis(const struct chain_report *r, FILE *fp, int md)
 {
 	struct table t;
@@ -449,6 +491,7 @@ kpis(const struct chain_report *r, FILE *fp, int md)
 	}
 	table_print(&t, fp, md);
 	table_free(&t);
+	kpi_changes(r, fp, md, r->kpis, r->nkpis);
 }
 
 static void
@@ -659,6 +702,7 @@ lead_series(const struct chain_report *r, FILE *fp, int md)
 	}
 	table_print(&t, fp, md);
 	table_free(&t);
+	kpi_changes(r, fp, md, r->lead, r->nlead);
 	fputs("\n", fp);
 }
 

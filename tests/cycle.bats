@@ -94,16 +94,17 @@ EOF2
 	assert_equal "$stderr" "chain-report: warning: kpi lt: its latest period 2026-W40 lies well before the report's week; shown as not current"
 }
 
-@test "recalculate: no hard-score points and an Act point naming the --recalc period" {
+@test "recalculate: no hard-score points and an Act point naming the change to record" {
 	printf 'kpi,name,period,value,target,met,change,variation,assurance,recalc\nx,Cost,2026-W28,12,12,1,0,concern,recalculate,2026-W21\n' > summary.csv
 	run -0 chain-report --as-of 2026-07-10 --format txt --actions a.csv summary.csv
 	assert_line 'Hard score 50 (a week before –), soft score – (–).'
 	assert_output --partial 'Cost has run differently since 2026-W21'
-	assert_output --partial '(--recalc 2026-W21)'
+	# the row of the changes file that would start new limits there
+	assert_output --partial 'record the change with its reason (--changes: x,2026-W21,reason)'
 	run -0 cut -d, -f2 a.csv
 	assert_line recalculate
 	run -0 chain-report --as-of 2026-07-10 --format txt --lang nl summary.csv
-	assert_output --partial 'beginnen de grenzen daar opnieuw (--recalc 2026-W21)'
+	assert_output --partial 'Leg de wijziging dan vast met de reden (--changes: x,2026-W21,toelichting); de grenzen beginnen daar opnieuw.'
 }
 
 @test "the new sections in html and md" {

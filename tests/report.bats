@@ -79,6 +79,10 @@ EOF
 partner,name,role,signed
 POL,A. de Vries,District chief,2026-09-01
 EOF
+	csv changes.csv <<'EOF'
+kpi,period,note
+lt,2026-W46,Joint intake desk
+EOF
 }
 
 @test "each kind of input is recognised by its header" {
@@ -88,7 +92,8 @@ EOF
 	    summary.csv:"chain-kpi summary" trust.csv:"chain-survey score" \
 	    tmatrix.csv:"chain-survey matrix" compare.csv:"chain-survey compare" \
 	    tnetwork.csv:"chain-survey network" plan.csv:plan \
-	    partners.csv:partners signatures.csv:signatures; do
+	    partners.csv:partners signatures.csv:signatures \
+	    changes.csv:"process changes"; do
 		run -0 chain-report --as-of 2026-11-20 "${pair%%:*}"
 		assert_output --partial "<footer><p>Sources: ${pair#*:}.</p></footer>"
 	done
@@ -106,7 +111,7 @@ EOF
 	all_kinds
 	printf 'kpi,period,value\nlt,2026-W47,3\n' > measurements.csv
 	run -3 chain-report --as-of 2026-11-20 -o out.html status.csv measurements.csv
-	assert_output "chain-report: measurements.csv:1: not an output of chain-agree, chain-kpi, chain-survey or chain-report (nor a plan or partner list); its header is not known"
+	assert_output "chain-report: measurements.csv:1: not an output of chain-agree, chain-kpi, chain-survey or chain-report (nor a plan, partner list, signatures or changes file); its header is not known"
 	[ ! -e out.html ]
 	: > empty.csv
 	run -3 chain-report empty.csv
@@ -316,6 +321,90 @@ dichtheid: het deel van alle mogelijke verbindingen; wederkerigheid: het deel va
 	assert_output --partial '<html lang="en">'
 	assert_output --partial 'At a glance'
 	run -2 chain-report --lang de status.csv
+}
+
+# Two KPIs over six weeks; the process behind the lead time changed in
+# week 45 (its limits start anew there), a new case system changed every
+# KPI in week 47; one change names a KPI the report has not, one lies
+# after the report's date.
+changes_inputs() {
+	csv check.csv <<'EOF'
+kpi,period,value,target,met,mean,lower,upper,signal,rule
+lt,2026-W42,40,30,0,41,35,47,none,
+lt,2026-W43,42,30,0,41,35,47,none,
+lt,2026-W44,41,30,0,41,35,47,none,
+lt,2026-W45,31,30,0,30.5,27,34,none,
+lt,2026-W46,30,30,1,30.5,27,34,none,
+lt,2026-W47,29,30,1,30,29,31,none,
+cost,2026-W42,10,,,10,8,12,none,
+cost,2026-W43,11,,,10,8,12,none,
+cost,2026-W44,9,,,10,8,12,none,
+cost,2026-W45,10,,,10,8,12,none,
+cost,2026-W46,11,,,10,8,12,none,
+cost,2026-W47,9,,,9,9,9,none,
+EOF
+	csv plan.csv <<'EOF'
+kpi,name,unit,better,target
+lt,Lead time,days,down,30
+cost,Cost per case,euro,down,
+EOF
+	csv changes.csv <<'EOF'
+kpi,period,note
+lt,2026-W45,Joint intake desk & triage of <every> report
+*,2026-W47,New case system
+typo,2026-W45,Never drawn
+lt,2026-W49,Not yet
+EOF
+}
+
+@test "process changes: on their KPI's chart with the note, in html, md and txt" {
+	changes_inputs
+	run -0 --separate-stderr chain-report --as-of 2026-11-20 -o r.html check.csv plan.csv changes.csv
+	assert_equal "$stderr" "chain-report: warning: changes.csv:4: kpi 'typo' is in none of the report's inputs: its change of 2026-W45 is not shown"
+	# six points 60 px apart from x 44: the lead time's limits start anew
+	# between W44 (x 164) and W45 (x 224), at x 194, and between W46 and W47
+	# at x 314; the cost per case has only the change of every KPI
+	run -0 grep -o '<line x1="[0-9.]*" x2="[0-9.]*" y1="12" y2="128" stroke="#17607d"[^>]*><title>[^<]*</title></line><text[^>]*>[0-9]</text>' r.html
+	assert_output - <<'EOF'
+<line x1="194.0" x2="194.0" y1="12" y2="128" stroke="#17607d" stroke-width="1" stroke-dasharray="3 2"><title>2026-W45: Joint intake desk &amp; triage of &lt;every&gt; report</title></line><text x="196.0" y="19" font-size="7" fill="#17607d">1</text>
+<line x1="314.0" x2="314.0" y1="12" y2="128" stroke="#17607d" stroke-width="1" stroke-dasharray="3 2"><title>2026-W47: New case system</title></line><text x="316.0" y="19" font-size="7" fill="#17607d">2</text>
+<line x1="314.0" x2="314.0" y1="12" y2="128" stroke="#17607d" stroke-width="1" stroke-dasharray="3 2"><title>2026-W47: New case system</title></line><text x="316.0" y="19" font-size="7" fill="#17607d">1</text>
+EOF
+	run -0 grep -oP '<p class="change">.*?</p></figure>' r.html
+	assert_output - <<'EOF'
+<p class="change"><b>1</b> process change 2026-W45: <bdi>Joint intake desk &amp; triage of &lt;every&gt; report</bdi></p><p class="change"><b>2</b> process change 2026-W47: <bdi>New case system</bdi></p></figure>
+<p class="change"><b>1</b> process change 2026-W47: <bdi>New case system</bdi></p></figure>
+EOF
+	grep -q '</svg> a process change: the limits start anew (numbered, its reason under the chart)</p>' r.html
+	! grep -q 'Not yet' r.html
+	! grep -q 'Never drawn' r.html
+	run -0 chain-report -q --as-of 2026-11-20 --format txt check.csv plan.csv changes.csv
+	assert_line 'Process change of Lead time in 2026-W45: Joint intake desk & triage of <every> report'
+	assert_line 'Process change of every KPI in 2026-W47: New case system'
+	refute_output --partial 'Not yet'
+	run -0 chain-report -q --as-of 2026-11-20 --format md check.csv plan.csv changes.csv
+	assert_line 'Process change of Lead time in 2026-W45: Joint intake desk &amp; triage of &lt;every&gt; report  '
+	assert_line 'Process change of every KPI in 2026-W47: New case system'
+	# without a changes file, nothing of it
+	run -0 chain-report --as-of 2026-11-20 check.csv plan.csv
+	refute_output --partial 'class="change"'
+	refute_output --partial 'a process change'
+}
+
+@test "process changes in Dutch: proceswijziging, in every format" {
+	changes_inputs
+	run -0 chain-report -q --lang nl --as-of 2026-11-20 check.csv plan.csv changes.csv
+	assert_output --partial '<p class="change"><b>1</b> proceswijziging 2026-W45: <bdi>Joint intake desk &amp; triage of &lt;every&gt; report</bdi></p>'
+	assert_output --partial '</svg> een proceswijziging: de grenzen beginnen opnieuw (genummerd, de reden onder de grafiek)</p>'
+	run -0 chain-report -q --lang nl --as-of 2026-11-20 --format txt check.csv plan.csv changes.csv
+	assert_line 'Proceswijziging bij Lead time in 2026-W45: Joint intake desk & triage of <every> report'
+	assert_line "Proceswijziging bij alle KPI's in 2026-W47: New case system"
+	run -0 chain-report -q --lang nl --as-of 2026-11-20 --format md check.csv plan.csv changes.csv
+	assert_line "Proceswijziging bij alle KPI's in 2026-W47: New case system"
+	# a change without its reason is refused, as chain-kpi refuses it
+	printf 'kpi,period,note\nlt,2026-W45,\n' > bare.csv
+	run -3 chain-report --as-of 2026-11-20 check.csv bare.csv
+	assert_output --partial 'chain-report: bare.csv:2: note: missing value: a process change is recorded with its reason'
 }
 
 @test "HTML: self-contained, no scripts or external references, one chart per KPI" {

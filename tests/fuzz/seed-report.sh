@@ -11,7 +11,7 @@ if [ -x "$bin/chain-report" ]; then
 	"$bin/chain-survey" score --instrument trust "$ex"/survey-*.csv > "$out/r-trust.csv"
 	"$bin/chain-survey" matrix --instrument trust --wave 2026-11 "$ex"/survey-*.csv > "$out/r-mutual.csv"
 	"$bin/chain-survey" compare --instrument trust --from 2026-05 --to 2026-11 "$ex"/survey-*.csv > "$out/r-change.csv"
-	for f in "$out"/r-*.csv "$ex/plan.csv" "$ex/partners.csv"; do
+	for f in "$out"/r-*.csv "$ex/plan.csv" "$ex/partners.csv" "$ex/changes.csv"; do
 		seed report "$f" 0 1 2 3
 	done
 fi
