@@ -23,9 +23,11 @@ chain-agree score --per month --as-of "$as_of" -o "$out/agreements-trend.csv" ag
 chain-agree matrix --as-of "$as_of" -o "$out/agreements-matrix.csv" agreements.csv
 
 # The chain plan's KPIs: real change or noise, and will the targets be met?
-# The joint intake desk opened in 2026-W14: new limits from there.
-chain-kpi check --plan plan.csv --baseline 12 --recalc 2026-W14 --as-of "$as_of" -o "$out/kpi-check.csv" measurements.csv
-chain-kpi summary --plan plan.csv --baseline 12 --recalc 2026-W14 --as-of "$as_of" -o "$out/kpi-summary.csv" measurements.csv
+# changes.csv records where the process behind a KPI changed, and why: the
+# joint intake desk that opened in 2026-W14 changed the lead time (new
+# limits from there), not the cost per case.  The report draws each change.
+chain-kpi check --plan plan.csv --baseline 12 --changes changes.csv --as-of "$as_of" -o "$out/kpi-check.csv" measurements.csv
+chain-kpi summary --plan plan.csv --baseline 12 --changes changes.csv --as-of "$as_of" -o "$out/kpi-summary.csv" measurements.csv
 
 # Lead times from report to close, per case and per week, and where cases
 # wait; the weekly lead times go straight into a control chart.
@@ -51,8 +53,9 @@ chain-survey alpha --instrument trust -o "$out/survey-alpha.csv" $waves
 # of earlier weeks are kept (actions-YYYY-Www.csv) and read back, so that
 # each point says since when it stands and what was resolved shows; the
 # history keeps the week's figures, a rerun of a week replacing its row.
-# The plan, the partner list and who signed the plan go along with them.
-cp plan.csv partners.csv signatures.csv "$out/"
+# The plan, the partner list, who signed the plan and the process changes
+# go along with them.
+cp plan.csv partners.csv signatures.csv changes.csv "$out/"
 week=$(date -d "$as_of" +%G-W%V)
 set -- "$out"/*.csv
 chain-report --chain "Safety and care chain Oosterveld" --as-of "$as_of" \

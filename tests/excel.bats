@@ -239,7 +239,7 @@ dutch_headers() {
 		    "unit Eenheid|better Beter|target Norm|baseline Nulmeting|" \
 		    "combine Samenvoegen|period Periode|value Waarde|case Zaak|" \
 		    "step Stap|time Tijd|about Over|wave Meting|role Rol|" \
-		    "signed Ondertekend", m, "|")
+		    "signed Ondertekend|note Toelichting", m, "|")
 		for (i = 1; i <= n; i++) { split(m[i], kv, " "); d[kv[1]] = substr(m[i], length(kv[1]) + 2) }
 		for (i = 1; i <= NF; i++) if ($i in d) $i = d[$i]
 	} { print }' "$1"
@@ -254,13 +254,14 @@ dutch_headers() {
 	head -1 nl/agreements.csv | grep -q '^nr,Eigenaar,Aan,Omschrijving,Afgesproken,Deadline,Gereed,Gemeld,Nieuwe deadline,plan,Vervallen$'
 	head -1 nl/measurements.csv | grep -q '^kpi,Periode,partner,Waarde$'
 	head -1 nl/events.csv | grep -q '^Zaak,Stap,Tijd,partner$'
+	head -1 nl/changes.csv | grep -q '^kpi,Periode,Toelichting$'
 	head -1 nl/survey-2026-05.csv | grep -q '^respondent,partner,Over,Meting,T01,'
 	CHAIN_OUT=$PWD/out-en sh en/weekly.sh > /dev/null
 	CHAIN_OUT=$PWD/out-nl sh nl/weekly.sh > /dev/null
 	head -1 nl/signatures.csv | grep -q '^partner,Naam,Rol,Ondertekend$'
-	# plan, partners and signatures are copied as they are; the rest must
-	# not differ
-	diff -r -x plan.csv -x partners.csv -x signatures.csv out-en out-nl
+	# plan, partners, signatures and changes are copied as they are; the
+	# rest must not differ
+	diff -r -x plan.csv -x partners.csv -x signatures.csv -x changes.csv out-en out-nl
 	[ "$(ls out-nl | wc -l)" -ge 15 ]
 }
 

@@ -49,52 +49,52 @@ load test_helper/man-examples
 	man_example chain-agree.1 499
 }
 
-@test "chain-kpi.1:495: chain-kpi summary --plan examples/plan.csv --baseline 12 --re..." {
-	man_example chain-kpi.1 495
+@test "chain-kpi.1:537: chain-kpi summary --plan examples/plan.csv --baseline 12 --ch..." {
+	man_example chain-kpi.1 537
 }
 
-@test "chain-kpi.1:513: chain-kpi check --plan examples/plan.csv --baseline 12 --reca..." {
-	man_example chain-kpi.1 513
+@test "chain-kpi.1:556: chain-kpi check --plan examples/plan.csv --baseline 12 --chan..." {
+	man_example chain-kpi.1 556
 }
 
-@test "chain-kpi.1:520: chain-kpi leadtime --per week --from Report --to Close --kpi ..." {
-	man_example chain-kpi.1 520
+@test "chain-kpi.1:563: chain-kpi leadtime --per week --from Report --to Close --kpi ..." {
+	man_example chain-kpi.1 563
 }
 
-@test "chain-kpi.1:527: chain-kpi leadtime --from Report --to Close --norm 60d --exce..." {
-	man_example chain-kpi.1 527
+@test "chain-kpi.1:570: chain-kpi leadtime --from Report --to Close --norm 60d --exce..." {
+	man_example chain-kpi.1 570
 }
 
-@test "chain-kpi.1:533: chain-kpi handoffs examples/events.csv" {
-	man_example chain-kpi.1 533
+@test "chain-kpi.1:576: chain-kpi handoffs examples/events.csv" {
+	man_example chain-kpi.1 576
 }
 
-@test "chain-kpi.1:550: chain-kpi handoffs --partner concept:name roadtraffic.csv" {
+@test "chain-kpi.1:593: chain-kpi handoffs --partner concept:name roadtraffic.csv" {
 	skip 'an event log from a process-mining tool, not shipped in examples/'
 }
 
-@test "chain-report.1:414: cd examples" {
-	man_example chain-report.1 414
-}
-
-@test "chain-report.1:415: chain-agree status --as-of 2026-11-20 agreements.csv > status..." {
-	man_example chain-report.1 415
-}
-
-@test "chain-report.1:416: chain-agree score --as-of 2026-11-20 agreements.csv > score.csv" {
-	man_example chain-report.1 416
-}
-
-@test "chain-report.1:417: chain-report --chain 'Safety chain Oosterveld' --as-of 2026-1..." {
-	man_example chain-report.1 417
-}
-
-@test "chain-report.1:425: chain-report --format md --lang nl -o report.md status.csv sc..." {
-	man_example chain-report.1 425
-}
-
-@test "chain-report.1:427: chain-report --format txt --fail-on overdue status.csv > week..." {
+@test "chain-report.1:427: cd examples" {
 	man_example chain-report.1 427
+}
+
+@test "chain-report.1:428: chain-agree status --as-of 2026-11-20 agreements.csv > status..." {
+	man_example chain-report.1 428
+}
+
+@test "chain-report.1:429: chain-agree score --as-of 2026-11-20 agreements.csv > score.csv" {
+	man_example chain-report.1 429
+}
+
+@test "chain-report.1:430: chain-report --chain 'Safety chain Oosterveld' --as-of 2026-1..." {
+	man_example chain-report.1 430
+}
+
+@test "chain-report.1:438: chain-report --format md --lang nl -o report.md status.csv sc..." {
+	man_example chain-report.1 438
+}
+
+@test "chain-report.1:440: chain-report --format txt --fail-on overdue status.csv > week..." {
+	man_example chain-report.1 440
 }
 
 @test "chain-survey.1:695: chain-survey items" {
@@ -233,58 +233,58 @@ load test_helper/man-examples
 	man_example README 107
 }
 
-@test "README:112: chain-kpi summary --plan examples/plan.csv --baseline 12 --re..." {
-	man_example README 112
-}
-
-@test "README:118: chain-kpi leadtime --per week --from Report --to Close --kpi ..." {
+@test "README:118: chain-kpi summary --plan examples/plan.csv --baseline 12 --ch..." {
 	man_example README 118
 }
 
-@test "README:120: chain-kpi handoffs examples/events.csv" {
-	man_example README 120
+@test "README:124: chain-kpi leadtime --per week --from Report --to Close --kpi ..." {
+	man_example README 124
 }
 
-@test "README:125: 0 7 * * MON  cd /srv/chain && chain-agree list --state overdu..." {
-	man_example README 125
+@test "README:126: chain-kpi handoffs examples/events.csv" {
+	man_example README 126
 }
 
-@test "README:132: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
-	man_example README 132
+@test "README:131: 0 7 * * MON  cd /srv/chain && chain-agree list --state overdu..." {
+	man_example README 131
 }
 
-@test "README:140: chain-survey matrix --instrument trust --wave 2026-11 --excel..." {
-	man_example README 140
+@test "README:138: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
+	man_example README 138
 }
 
-@test "README:142: chain-survey network --instrument trust --wave 2026-11 exampl..." {
-	man_example README 142
+@test "README:146: chain-survey matrix --instrument trust --wave 2026-11 --excel..." {
+	man_example README 146
 }
 
-@test "README:144: chain-survey items --instrument trust --lang nl -o vragenlijs..." {
-	man_example README 144
+@test "README:148: chain-survey network --instrument trust --wave 2026-11 exampl..." {
+	man_example README 148
 }
 
-@test "README:152: chain-agree status --as-of 2026-11-20 agreements.csv > status..." {
-	man_example README 152
+@test "README:150: chain-survey items --instrument trust --lang nl -o vragenlijs..." {
+	man_example README 150
 }
 
-@test "README:153: chain-kpi summary --plan plan.csv measurements.csv > summary.csv" {
-	man_example README 153
+@test "README:158: chain-agree status --as-of 2026-11-20 agreements.csv > status..." {
+	man_example README 158
 }
 
-@test "README:154: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
-	man_example README 154
+@test "README:159: chain-kpi summary --plan plan.csv --changes changes.csv measu..." {
+	man_example README 159
 }
 
-@test "README:156: chain-report --chain 'Safety and care chain Oosterveld' --as-..." {
-	man_example README 156
+@test "README:161: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
+	man_example README 161
 }
 
-@test "README:170: 0 7 * * MON  cd /srv/chain && sh weekly.sh && chain-report --..." {
-	man_example README 170
+@test "README:163: chain-report --chain 'Safety and care chain Oosterveld' --as-..." {
+	man_example README 163
 }
 
-@test "README:175: chromium --headless --no-sandbox --print-to-pdf=report.pdf --..." {
+@test "README:177: 0 7 * * MON  cd /srv/chain && sh weekly.sh && chain-report --..." {
+	man_example README 177
+}
+
+@test "README:182: chromium --headless --no-sandbox --print-to-pdf=report.pdf --..." {
 	skip 'tests/browser.bats prints the report with Chromium'
 }
