@@ -35,6 +35,8 @@ test_headers(void)
 	    "open,cancelled,surprises,reliability,predictability");
 	CHECK_STR(chain_format_header(CHAIN_FORMAT_MEASUREMENTS),
 	    "kpi,period,value");
+	CHECK_STR(chain_format_header(CHAIN_FORMAT_CHANGES), "kpi,period,note");
+	CHECK_STR(chain_column_dutch("note"), "toelichting");
 }
 
 /* Every column with a Dutch name has it listed in chain(5). */
