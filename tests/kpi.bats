@@ -986,7 +986,7 @@ EOF
 kpi,name,period,value,target,met,change,variation,assurance,recalc
 leadtime,Lead time from report to decision,2026-W47,31.2333,30,0,-0.2667,common,hit-and-miss,
 ftr,First-time-right case files,2026-W47,0.871,0.95,0,-0.014,common,fail,
-cost,Cost per case across the chain,2026-W47,1862.1,1500,0,106.84,concern,pass,
+cost,Cost per case across the chain,2026-W47,1862.1,1500,0,106.84,concern,recalculate,2026-W39
 inflow,New cases reported,2026-W47,42,,,-5,common,,
 EOF
 	run -1 chain-kpi check --plan examples/plan.csv --baseline 12 \
