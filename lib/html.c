@@ -1130,7 +1130,7 @@ heat_map(const struct chain_report *r, FILE *fp)
 static void
 network_table(const struct chain_report *r, FILE *fp)
 {
-	char a[32], b[32], c[32], d[32], e[32];
+	char a[32], b[32];
 	size_t i;
 	char *s;
 
@@ -1144,12 +1144,7 @@ network_table(const struct chain_report *r, FILE *fp)
 
 		if (*x->partner != '\0')
 			continue;
-		snprintf(a, sizeof(a), "%ld", x->partners);
-		snprintf(b, sizeof(b), "%ld", x->ties);
-		s = chain_trf(r, "%s partners and %s ties: density %s, "
-		    "reciprocity %s, centralisation %s.", a, b,
-		    percent(r, x->density, c), percent(r, x->reciprocity, d),
-		    percent(r, x->centralisation, e));
+		s = chain_report_network_line(r, x);
 		put(fp, "<p>%s</p>", s);
 		free(s);
 	}

@@ -407,6 +407,22 @@ chain_report_num(const struct chain_report *r, double v, int decimals,
 }
 
 /* A share (0..1) as a whole percentage, "50%"; an en dash for none. */
+/* The chain's trust network in one sentence, in the report's language. */
+char *
+chain_report_network_line(const struct chain_report *r,
+    const struct chain_trust_node *x)
+{
+	char a[32], b[32], c[32], d[32], e[32];
+
+	snprintf(a, sizeof(a), "%ld", x->partners);
+	snprintf(b, sizeof(b), "%ld", x->ties);
+	return chain_trf(r, "%s partners and %s ties: density %s, "
+	    "reciprocity %s, centralisation %s.", a, b,
+	    chain_report_share(r, x->density, c, sizeof(c)),
+	    chain_report_share(r, x->reciprocity, d, sizeof(d)),
+	    chain_report_share(r, x->centralisation, e, sizeof(e)));
+}
+
 const char *
 chain_report_share(const struct chain_report *r, double v, char *buf,
     size_t size)

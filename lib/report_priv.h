@@ -237,6 +237,8 @@ const char *chain_tr(const struct chain_report *r, const char *key);
 char *chain_trf(const struct chain_report *r, const char *key, ...);
 const char *chain_report_num(const struct chain_report *r, double v,
     int decimals, char *buf, size_t size);
+char *chain_report_network_line(const struct chain_report *r,
+    const struct chain_trust_node *x);
 const char *chain_report_share(const struct chain_report *r, double v,
     char *buf, size_t size);
 const char *chain_report_kpi_value(const struct chain_report *r,

@@ -897,7 +897,7 @@ static void
 trust_network(const struct chain_report *r, FILE *fp, int md)
 {
 	struct table t;
-	char a[32], b[32], c[32], d[32], e[32];
+	char a[32], b[32], c[32], d[32];
 	size_t i;
 	char *s;
 
@@ -912,13 +912,7 @@ trust_network(const struct chain_report *r, FILE *fp, int md)
 
 		if (*x->partner != '\0')
 			continue;
-		snprintf(a, sizeof(a), "%ld", x->partners);
-		snprintf(b, sizeof(b), "%ld", x->ties);
-		s = chain_trf(r, "%s partners and %s ties: density %s, "
-		    "reciprocity %s, centralisation %s.", a, b,
-		    chain_report_share(r, x->density, c, sizeof(c)),
-		    chain_report_share(r, x->reciprocity, d, sizeof(d)),
-		    chain_report_share(r, x->centralisation, e, sizeof(e)));
+		s = chain_report_network_line(r, x);
 		line(fp, s, md);
 		fputs("\n", fp);
 		free(s);
