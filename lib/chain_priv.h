@@ -216,7 +216,9 @@ int chain_replace_begin(struct chain_replace *x, const char *path,
 void chain_temp_hold(char *path);
 void chain_temp_drop(const char *path);
 void chain_copy_attributes(int from, const struct stat *st, int to);
+char *chain_real_path(const char *path);
 int chain_replace_copy(struct chain_replace *x, off_t from, off_t to);
+int chain_replace_sync(struct chain_replace *x);
 int chain_replace_commit(struct chain_replace *x);
 void chain_replace_abort(struct chain_replace *x);
 
@@ -230,6 +232,9 @@ int chain_edit_column(struct chain_edit *e, const char *name);
 void chain_edit_replace(struct chain_edit *e, const struct chain_row *row,
     const char *const fields[]);
 void chain_edit_append(struct chain_edit *e, const char *const fields[]);
+typedef int chain_edit_hook(void *ctx, const char *real, int fd);
+void chain_edit_before_rename(struct chain_edit *e, chain_edit_hook *fn,
+    void *ctx);
 int chain_edit_commit(struct chain_edit *e);
 void chain_edit_abort(struct chain_edit *e);
 

@@ -2,9 +2,11 @@
  * edit.c: a change to one record of a CSV file (or one record added), made
  * so that nothing else in the file changes: every other record is copied
  * byte for byte, with its quoting, its line ends and its unknown columns.
- * The file is locked and replaced atomically (replace.c).  When the change
- * needs a column the file does not have, the column is added at the end and
- * every other record gets an empty field for it.
+ * The file is locked and replaced atomically (replace.c); what must be
+ * written after the new version is on disk and before it is renamed into
+ * place (a register's journal) is written then, by the editor's hook.
+ * When the change needs a column the file does not have, the column is
+ * added at the end and every other record gets an empty field for it.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +26,8 @@ struct chain_edit {
 	long target_line;
 	char **target, **append;
 	size_t ntarget, nappend;
+	chain_edit_hook *before_rename;	/* the journal, or NULL */
+	void *hook_ctx;
 };
 
 static char **
@@ -251,6 +255,20 @@ write_new_version(struct chain_edit *e, struct chain_out *w)
 	return 0;
 }
 
+/*
+ * What must be written after the new version is on disk and before it
+ * takes the old one's place (the journal of record.c): fn gets the file
+ * itself (a link resolved) and its locked descriptor, and returns -1 to
+ * leave the file as it was.
+ */
+void
+chain_edit_before_rename(struct chain_edit *e, chain_edit_hook *fn,
+    void *ctx)
+{
+	e->before_rename = fn;
+	e->hook_ctx = ctx;
+}
+
 /* Writes the new version and puts it in place of the old one. */
 int
 chain_edit_commit(struct chain_edit *e)
@@ -265,7 +283,9 @@ chain_edit_commit(struct chain_edit *e)
 	w = chain_out_stream(e->x.tmp, e->delimiter, 0, e->crlf);
 	rc = write_new_version(e, w);
 	chain_out_free(w);
-	if (rc != 0 || chain_exit_status() >= CHAIN_EXIT_DATA) {
+	if (rc != 0 || chain_exit_status() >= CHAIN_EXIT_DATA ||
+	    chain_replace_sync(&e->x) != 0 || (e->before_rename != NULL &&
+	    e->before_rename(e->hook_ctx, e->x.real, e->x.fd) != 0)) {
 		chain_edit_abort(e);
 		return -1;
 	}

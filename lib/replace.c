@@ -2,8 +2,10 @@
  * replace.c: the locked, atomic rewrite of a register, safe in a directory
  * that others share.  A writer takes an exclusive lock on the register
  * itself (flock, waiting at most --wait seconds), writes the new version to
- * a temporary file beside it, flushes it to disk and renames it over the
- * old one, then flushes the directory.  A reader or a crash at any moment
+ * a temporary file beside it, flushes it to disk (chain_replace_sync; what
+ * must follow the new version and precede the rename, a journal, is
+ * written then) and renames it over the old one, then flushes the
+ * directory.  A reader or a crash at any moment
  * sees the old or the new version, never a mix; concurrent writers queue
  * on the lock and each sees the version its predecessor left.
  *
@@ -192,8 +194,8 @@ lock_current(struct chain_replace *x, int create, double wait,
 }
 
 /* The file the path names: the path, or the file a link points at. */
-static char *
-real_path(const char *path)
+char *
+chain_real_path(const char *path)
 {
 	struct stat st;
 
@@ -259,7 +261,7 @@ chain_replace_begin(struct chain_replace *x, const char *path, int create,
 	memset(x, 0, sizeof(*x));
 	x->path = path;
 	x->fd = -1;
-	if ((x->real = real_path(path)) == NULL) {
+	if ((x->real = chain_real_path(path)) == NULL) {
 		fail(x, "%s: a link to nowhere%s", "");
 		return -1;
 	}
@@ -333,11 +335,18 @@ sync_directory(const char *path)
 	free(copy);
 }
 
+/*
+ * The new version flushed to disk and closed, before anything that must
+ * not come before it (the journal) is written; -1 after reporting a
+ * problem, the file left as it was.
+ */
 int
-chain_replace_commit(struct chain_replace *x)
+chain_replace_sync(struct chain_replace *x)
 {
 	int failed = 0;
 
+	if (x->tmp == NULL)
+		return 0;
 	if (fflush(x->tmp) != 0 || ferror(x->tmp) ||
 	    fsync(fileno(x->tmp)) != 0)
 		failed = 1;
@@ -350,6 +359,14 @@ chain_replace_commit(struct chain_replace *x)
 		chain_replace_abort(x);
 		return -1;
 	}
+	return 0;
+}
+
+int
+chain_replace_commit(struct chain_replace *x)
+{
+	if (chain_replace_sync(x) != 0)
+		return -1;
 	/* the real file: a link to it stays a link */
 	if (rename(x->tmp_path, x->real) != 0) {
 		chain_warn("%s", x->path);
