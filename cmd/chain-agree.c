@@ -2,8 +2,9 @@
  * chain-agree: the agreements register.  Reads agreements.csv and tells, as
  * of a date, which promises are kept, renegotiated, late, overdue, due soon
  * or open; scores partners on reliability and predictability; shows who
- * promises what to whom; checks a register; and adds or changes agreements
- * under a lock, so that concurrent writers and crashes lose nothing.
+ * promises what to whom and why promises break; checks a register; adds or
+ * changes agreements under a lock, so that concurrent writers and crashes
+ * lose nothing, and journals every change beside the register.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -16,7 +17,7 @@ enum {
 	OPT_WINDOW = CHAIN_OPT_PROGRAM, OPT_FAIL_ON, OPT_BY, OPT_PER, OPT_STATE,
 	OPT_OWNER, OPT_COUNTERPART, OPT_PARTNERS, OPT_DUE, OPT_TITLE, OPT_MADE,
 	OPT_ID, OPT_DONE, OPT_ANNOUNCE, OPT_NEW_DUE, OPT_PLAN, OPT_CANCEL,
-	OPT_CORRECT, OPT_AGAIN, OPT_WAIT,
+	OPT_CORRECT, OPT_AGAIN, OPT_WAIT, OPT_REASON,
 	OPT_FILE = 'f'
 };
 
@@ -43,6 +44,7 @@ static const struct option longopts[] = {
 	{ "correct", no_argument, NULL, OPT_CORRECT },
 	{ "again", no_argument, NULL, OPT_AGAIN },
 	{ "wait", required_argument, NULL, OPT_WAIT },
+	{ "reason", required_argument, NULL, OPT_REASON },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -50,13 +52,13 @@ static const struct option longopts[] = {
 static const struct chain_option_use option_commands[] = {
 	{ OPT_WINDOW, "--window", "status,list,score,matrix" },
 	{ OPT_FAIL_ON, "--fail-on", "status,list,score,matrix" },
-	{ OPT_BY, "--by", "score" },
-	{ OPT_PER, "--per", "score" },
+	{ OPT_BY, "--by", "score,reasons" },
+	{ OPT_PER, "--per", "score,reasons" },
 	{ OPT_STATE, "--state", "list" },
 	{ OPT_OWNER, "--owner", "list,add" },
 	{ OPT_COUNTERPART, "--counterpart", "list,add" },
 	{ OPT_PARTNERS, "--partners", "check" },
-	{ OPT_FILE, "-f", "add,set" },
+	{ OPT_FILE, "-f", "add,set,log" },
 	{ OPT_DUE, "--due", "add" },
 	{ OPT_TITLE, "--title", "add" },
 	{ OPT_MADE, "--made", "add" },
@@ -69,6 +71,7 @@ static const struct chain_option_use option_commands[] = {
 	{ OPT_CORRECT, "--correct", "set" },
 	{ OPT_AGAIN, "--again", "set" },
 	{ OPT_WAIT, "--wait", "add,set" },
+	{ OPT_REASON, "--reason", "set" },
 };
 
 #define NOPTIONS (sizeof(option_commands) / sizeof(option_commands[0]))
@@ -89,21 +92,26 @@ usage(int status)
 {
 	if (status != CHAIN_EXIT_OK)
 		chain_usage_error("a command is required");
-	printf("usage: chain-agree [options] status|list|score|matrix|check [FILE...]\n"
+	printf("usage: chain-agree [options] status|list|score|matrix|reasons|check\n"
+	    "                   [FILE...]\n"
 	    "       chain-agree [options] add -f FILE --owner P --due D [--counterpart P]\n"
 	    "                   [--title T] [--made D] [--id ID]\n"
 	    "       chain-agree [options] set -f FILE ID (--done D | --announce D\n"
 	    "                   [--new-due D] [--plan T] [--again] | --cancel D)\n"
-	    "                   [--correct]\n"
+	    "                   [--reason T] [--correct]\n"
+	    "       chain-agree [options] log [-f FILE] [ID]\n"
 	    "\n"
 	    "Commands:\n"
-	    "  status   every agreement with state,effective_due,days_late,surprise\n"
+	    "  status   every agreement with state,effective_due,days_late,surprise,\n"
+	    "           renegotiations\n"
 	    "  list     status rows filtered by --state, --owner, --counterpart\n"
 	    "  score    per partner: states, surprises, reliability, predictability\n"
 	    "  matrix   per ordered pair of partners: agreements and their balance\n"
+	    "  reasons  why promises break: the deviations' reasons, a Pareto\n"
 	    "  check    validate a register; every problem as file:line: message\n"
 	    "  add      append an agreement to a register (locked, atomic)\n"
 	    "  set      record done, an announced deviation, or a cancellation\n"
+	    "  log      the journal of every add and set (of agreement ID)\n"
 	    "\n"
 	    "Options:\n"
 	    "  --as-of DATE        judge as of DATE (default today)\n"
@@ -111,11 +119,15 @@ usage(int status)
 	    CHAIN_STRING(CHAIN_DUE_SOON_DAYS) ")\n"
 	    "  --fail-on LIST      exit 1 when a row is in a state of LIST\n"
 	    "                      (overdue,surprise,due-soon,late,...)\n"
-	    "  --by owner|counterpart, --per week|month|quarter   (score)\n"
+	    "  --by owner|counterpart, --per week|month|quarter\n"
+	    "                      (score, reasons)\n"
 	    "  --state S[,S..], --owner P, --counterpart P        (list)\n"
 	    "  --partners FILE     known partner codes (check)\n"
-	    "  -f, --file FILE     the register to change (add, set)\n"
-	    "  --correct           put a recorded date right (set)\n"
+	    "  -f, --file FILE     the register to change (add, set), or whose\n"
+	    "                      journal to show (log)\n"
+	    "  --reason TEXT       why the promise breaks (set, with --announce\n"
+	    "                      or --done)\n"
+	    "  --correct           put a recorded date or reason right (set)\n"
 	    "  --again             a new announcement after an earlier one (set)\n"
 	    "  --wait SECONDS      wait at most so long for the register's lock\n"
 	    "                      (add, set; default "
@@ -156,6 +168,7 @@ program_option(void *program, int c, const char *arg)
 			    "(a state or 'surprise')", (int)len, bad);
 		break;
 	case OPT_BY:
+		ag->grouping.by_given = 1;
 		if (strcmp(arg, "owner") == 0)
 			ag->grouping.by_counterpart = 0;
 		else if (strcmp(arg, "counterpart") == 0)
@@ -189,6 +202,11 @@ program_option(void *program, int c, const char *arg)
 		ch->id = arg;
 		break;
 	case OPT_PLAN: ch->plan = arg; break;
+	case OPT_REASON:
+		if (*arg == '\0')
+			chain_usage_error("--reason: a reason is text, not empty");
+		ch->reason = arg;
+		break;
 	case OPT_DUE: ch->dates.due = parse_date_option("--due", arg); break;
 	case OPT_MADE: ch->dates.made = parse_date_option("--made", arg); break;
 	case OPT_DONE: ch->dates.done = parse_date_option("--done", arg); break;
@@ -223,7 +241,7 @@ run_status(void *p, int argc, char **argv)
 {
 	struct agree *ag = p;
 	struct chain_out *w = chain_out_open(&ag->opts);
-	struct chain_status *s = chain_status_new(w, ag->opts.excel);
+	struct chain_status *s = chain_status_new(w, &ag->opts);
 
 	chain_judge_each(argc, argv, &ag->opts, &ag->judge, chain_status_begin,
 	    chain_status_row, s);
@@ -257,6 +275,31 @@ run_matrix(void *p, int argc, char **argv)
 	chain_reciprocity_write(m, w);
 	chain_reciprocity_free(m);
 	finish(w);
+}
+
+static void
+run_reasons(void *p, int argc, char **argv)
+{
+	struct agree *ag = p;
+	struct chain_out *w = chain_out_open(&ag->opts);
+	struct chain_reasons *r = chain_reasons_new(&ag->grouping);
+
+	chain_judge_each(argc, argv, &ag->opts, &ag->judge, NULL,
+	    chain_reasons_add, r);
+	chain_reasons_write(r, w, ag->opts.quiet);
+	chain_reasons_free(r);
+	finish(w);
+}
+
+static void
+run_log(void *p, int argc, char **argv)
+{
+	struct agree *ag = p;
+
+	if (argc > 1)
+		chain_usage_error("log takes at most one ID; the register is "
+		    "-f FILE");
+	chain_journal_log(ag->file, argc == 1 ? argv[0] : NULL, &ag->opts);
 }
 
 static void
@@ -301,6 +344,11 @@ run_set(void *p, int argc, char **argv)
 	    ag->change.again) && d->announced == CHAIN_NO_DATE)
 		chain_usage_error("--new-due, --plan and --again go with "
 		    "--announce");
+	if (ag->change.reason != NULL && d->cancelled != CHAIN_NO_DATE)
+		chain_usage_error("--reason goes with --announce or --done");
+	if (ag->change.again && ag->change.correct)
+		chain_usage_error("--again records a new announcement, "
+		    "--correct puts a recorded one right: not both");
 	chain_record_set(ag->file, &ag->opts, argv[0], &ag->change);
 }
 
@@ -309,9 +357,11 @@ static const struct chain_command commands[] = {
 	{ "list", run_status },
 	{ "score", run_score },
 	{ "matrix", run_matrix },
+	{ "reasons", run_reasons },
 	{ "check", run_check },
 	{ "add", run_add },
 	{ "set", run_set },
+	{ "log", run_log },
 };
 
 static void

@@ -178,7 +178,8 @@ void chain_csv_each(int argc, char **argv, const struct chain_opts *o,
 /* format.c: every CSV format of chain(5), its header defined once */
 enum chain_format {
 	CHAIN_FORMAT_REGISTER, CHAIN_FORMAT_STATUS, CHAIN_FORMAT_AGREE_SCORE,
-	CHAIN_FORMAT_AGREE_MATRIX, CHAIN_FORMAT_PARTNERS, CHAIN_FORMAT_PLAN,
+	CHAIN_FORMAT_AGREE_MATRIX, CHAIN_FORMAT_AGREE_REASONS,
+	CHAIN_FORMAT_JOURNAL, CHAIN_FORMAT_PARTNERS, CHAIN_FORMAT_PLAN,
 	CHAIN_FORMAT_MEASUREMENTS, CHAIN_FORMAT_KPI_CHECK,
 	CHAIN_FORMAT_KPI_SUMMARY, CHAIN_FORMAT_EVENTS, CHAIN_FORMAT_LEADTIME,
 	CHAIN_FORMAT_HANDOFFS, CHAIN_FORMAT_ITEMS, CHAIN_FORMAT_INSTRUMENTS,
@@ -233,12 +234,15 @@ int chain_judge_states(struct chain_judge_opts *j, const char *list,
     const char **bad, size_t *len);
 int chain_judge_fail_on(struct chain_judge_opts *j, const char *list,
     const char **bad, size_t *len);
-void chain_judge_each(int argc, char **argv, const struct chain_opts *o,
-    struct chain_judge_opts *j, chain_csv_fn *begin, chain_judged_fn *fn,
+typedef void chain_judge_begin_fn(struct chain_csv *r, const char *path,
     void *ctx);
+void chain_judge_each(int argc, char **argv, const struct chain_opts *o,
+    struct chain_judge_opts *j, chain_judge_begin_fn *begin,
+    chain_judged_fn *fn, void *ctx);
 struct chain_status;
-struct chain_status *chain_status_new(struct chain_out *w, int excel);
-void chain_status_begin(struct chain_csv *r, void *status);
+struct chain_status *chain_status_new(struct chain_out *w,
+    const struct chain_opts *o);
+void chain_status_begin(struct chain_csv *r, const char *path, void *status);
 void chain_status_row(struct chain_csv *r, const struct chain_judged *j,
     void *status);
 void chain_status_free(struct chain_status *s);
@@ -248,6 +252,7 @@ struct chain_grouping {
 	int by_counterpart;	/* --by counterpart; else by owner */
 	int per;		/* --per given: a group per period of the due date */
 	enum chain_period_kind kind;
+	int by_given;		/* --by given (reasons: else the whole chain) */
 };
 struct chain_tallies;
 struct chain_tallies *chain_tallies_new(const struct chain_grouping *g);
@@ -271,6 +276,7 @@ void chain_register_check(int argc, char **argv, const char *partners,
 /* record.c: an agreement added to a register, or a change recorded */
 struct chain_change {
 	const char *id, *owner, *counterpart, *title, *plan;	/* NULL: not set */
+	const char *reason;	/* --reason: why the promise breaks */
 	struct chain_agreement dates;	/* CHAIN_NO_DATE: not set */
 	int correct;		/* --correct: a recorded date put right */
 	int again;		/* --again: an announcement after an earlier one */
@@ -280,6 +286,19 @@ char *chain_record_add(const char *path, const struct chain_opts *o,
     const struct chain_change *ch);
 int chain_record_set(const char *path, const struct chain_opts *o,
     const char *id, const struct chain_change *ch);
+
+/* journal.c: the journal of every add and set, beside the register (log) */
+void chain_journal_log(const char *path, const char *id,
+    const struct chain_opts *o);
+
+/* reason.c: why promises break, a Pareto of the deviations' reasons */
+struct chain_reasons;
+struct chain_reasons *chain_reasons_new(const struct chain_grouping *g);
+void chain_reasons_add(struct chain_csv *r, const struct chain_judged *j,
+    void *reasons);
+void chain_reasons_write(const struct chain_reasons *p, struct chain_out *w,
+    int quiet);
+void chain_reasons_free(struct chain_reasons *p);
 
 /* chain-kpi: the chain plan's KPIs and lead times (SPEC section 3) */
 

@@ -238,6 +238,19 @@ void chain_edit_before_rename(struct chain_edit *e, chain_edit_hook *fn,
 int chain_edit_commit(struct chain_edit *e);
 void chain_edit_abort(struct chain_edit *e);
 
+/* journal.c: the journal beside a register, of every add and set */
+struct chain_journal;
+struct chain_journal *chain_journal_new(void);
+void chain_journal_add(struct chain_journal *j, const char *id,
+    const char *column, const char *old, const char *new_, const char *kind);
+chain_edit_hook chain_journal_write;
+void chain_journal_free(struct chain_journal *j);
+char *chain_journal_path(const char *path);
+struct chain_map *chain_journal_announcements(const char *path,
+    const struct chain_opts *o);
+long chain_journal_count(const struct chain_map *m, const char *id);
+void chain_journal_counts_free(struct chain_map *m);
+
 /* stats.c: moments, percentiles, Student's t */
 struct chain_moments {
 	long n;
@@ -427,7 +440,8 @@ struct chain_verdict {
 
 struct chain_register {
 	int id, owner, counterpart, title, made, due, done, announced, new_due,
-	    plan, cancelled;
+	    plan, reason, cancelled;
+	int renegotiations;	/* a status's count, passed on; or -1 */
 };
 
 struct chain_tally {
@@ -449,6 +463,19 @@ void chain_tally_add(struct chain_tally *t, const struct chain_verdict *v);
 long chain_tally_deviations(const struct chain_tally *t);
 double chain_tally_reliability(const struct chain_tally *t);
 double chain_tally_predictability(const struct chain_tally *t);
+
+/* reason.c: the standard reasons of chain(5), in English and Dutch */
+enum chain_reason {
+	CHAIN_REASON_INFORMATION, CHAIN_REASON_CAPACITY,
+	CHAIN_REASON_PREDECESSOR, CHAIN_REASON_PRIORITIES,
+	CHAIN_REASON_DECISION, CHAIN_REASON_UNDERESTIMATED,
+	CHAIN_REASON_EXTERNAL, CHAIN_REASON_OTHER,
+	CHAIN_NREASONS
+};
+char *chain_reason_key(const char *text);
+int chain_reason_standard(const char *text, int *dutch);
+const char *chain_reason_name(enum chain_reason reason, int dutch);
+char *chain_reason_display(const char *text);
 
 /* status.c: every agreement of every input judged, filtered, as status rows */
 struct chain_judged {		/* one agreement as judged */

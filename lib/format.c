@@ -21,10 +21,10 @@
 static const struct chain_format_def formats[CHAIN_NFORMATS] = {
 	[CHAIN_FORMAT_REGISTER] = { "agreements register",
 	    "id,owner,counterpart,title,made,due,done,announced,new_due,plan,"
-	    "cancelled", "id,owner,due", NULL,
+	    "reason,cancelled", "id,owner,due", NULL,
 	    "id,owner,counterpart" },
 	[CHAIN_FORMAT_STATUS] = { "chain-agree status",
-	    "state,effective_due,days_late,surprise,as_of",
+	    "state,effective_due,days_late,surprise,renegotiations,as_of",
 	    "id,owner,due,state,effective_due,days_late,surprise", NULL,
 	    "id,owner,counterpart" },
 	[CHAIN_FORMAT_AGREE_SCORE] = { "chain-agree score",
@@ -35,6 +35,12 @@ static const struct chain_format_def formats[CHAIN_NFORMATS] = {
 	    "owner,counterpart,agreements,reliability,reverse_agreements,"
 	    "balance", NULL, NULL,
 	    "owner,counterpart" },
+	[CHAIN_FORMAT_AGREE_REASONS] = { "chain-agree reasons",
+	    "partner,period,reason,count,share,cumulative_share", NULL, NULL,
+	    "partner,period" },
+	[CHAIN_FORMAT_JOURNAL] = { "chain-agree log",
+	    "time,user,id,column,old,new,kind", "time,user,id,column,old,new",
+	    NULL, "id,column,kind" },
 	[CHAIN_FORMAT_PARTNERS] = { "partners",
 	    "partner,name", NULL, "about,wave,dimension,period,total",
 	    "partner" },
@@ -210,6 +216,10 @@ static const char *const dutch[][2] = {
 	{ "kpis_met", "kpis_gehaald" }, { "actions", "aandachtspunten" },
 	{ "role", "rol" }, { "signed", "ondertekend" },
 	{ "note", "toelichting" },
+	{ "renegotiations", "heronderhandelingen" }, { "count", "aantal" },
+	{ "share", "aandeel" }, { "cumulative_share", "cumulatief_aandeel" },
+	{ "user", "gebruiker" }, { "column", "kolom" }, { "old", "oud" },
+	{ "new", "nieuw" }, { "kind", "soort" },
 };
 
 #define NDUTCH (sizeof(dutch) / sizeof(dutch[0]))

@@ -32,7 +32,9 @@ chain_register_columns(struct chain_csv *r, struct chain_register *c)
 	c->announced = chain_csv_column(r, "announced");
 	c->new_due = chain_csv_column(r, "new_due");
 	c->plan = chain_csv_column(r, "plan");
+	c->reason = chain_csv_column(r, "reason");
 	c->cancelled = chain_csv_column(r, "cancelled");
+	c->renegotiations = chain_csv_column(r, "renegotiations");
 	chain_csv_keys(r, CHAIN_FORMAT_REGISTER);
 	return rc;
 }

@@ -6,7 +6,11 @@
  * conditions (states, or being a surprise), which make the run end in
  * status 1.  A status row is the input row with the judged columns of
  * chain(5) after it; the columns are those of the first input, and a row
- * written as the output will be is copied byte for byte.
+ * written as the output will be is copied byte for byte.  How many times
+ * a row's deviation was announced (renegotiations) comes from the
+ * register's journal when it has one; without it (standard input, a
+ * register never written by add or set) from the input's own column, as
+ * an earlier status passes it on, else it is 1 for a row announced once.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -86,7 +90,8 @@ listed(const struct chain_judge_opts *o, const struct chain_judged *j)
 struct judge_loop {
 	const struct chain_opts *opts;
 	struct chain_judge_opts *judge;
-	chain_csv_fn *begin;
+	chain_judge_begin_fn *begin;
+	const char *path;		/* the input's; NULL: standard input */
 	chain_judged_fn *fn;
 	void *ctx;
 	struct chain_map *owners, *counterparts;	/* those the rows have */
@@ -137,7 +142,7 @@ judge_file(struct chain_csv *r, void *arg)
 	if (chain_register_columns(r, &c) != 0)
 		return;
 	if (l->begin != NULL)
-		l->begin(r, l->ctx);
+		l->begin(r, l->path, l->ctx);
 	j.columns = &c;
 	while ((j.row = chain_csv_read(r)) != NULL) {
 		if (chain_register_row(r, j.row, &c, &j.a) != 0)
@@ -154,16 +159,30 @@ judge_file(struct chain_csv *r, void *arg)
 	}
 }
 
+static void
+judge_path(const char *path, void *arg)
+{
+	struct judge_loop *l = arg;
+	struct chain_csv *r = chain_csv_open(path, l->opts);
+
+	if (r == NULL)
+		return;
+	l->path = strcmp(path, "-") == 0 ? NULL : path;
+	judge_file(r, l);
+	chain_csv_close(r);
+}
+
 /*
  * Every agreement of every input, judged as of --as-of and filtered; begin
- * gets each input whose register columns are there, fn each agreement.  A
- * row with a bad value is reported and left out.  An agreement that meets
- * a --fail-on condition makes the status 1.
+ * gets each input whose register columns are there (with its path, NULL
+ * for standard input), fn each agreement.  A row with a bad value is
+ * reported and left out.  An agreement that meets a --fail-on condition
+ * makes the status 1.
  */
 void
 chain_judge_each(int argc, char **argv, const struct chain_opts *o,
-    struct chain_judge_opts *j, chain_csv_fn *begin, chain_judged_fn *fn,
-    void *ctx)
+    struct chain_judge_opts *j, chain_judge_begin_fn *begin,
+    chain_judged_fn *fn, void *ctx)
 {
 	struct judge_loop l;
 
@@ -174,7 +193,7 @@ chain_judge_each(int argc, char **argv, const struct chain_opts *o,
 	l.ctx = ctx;
 	l.owners = j->owner != NULL ? chain_map_new() : NULL;
 	l.counterparts = j->counterpart != NULL ? chain_map_new() : NULL;
-	chain_csv_each(argc, argv, o, judge_file, &l);
+	chain_inputs(argc, argv, judge_path, &l);
 	check_partner("--owner", j->owner != NULL ? j->owner : "", l.owners);
 	check_partner("--counterpart", j->counterpart == NULL ||
 	    *j->counterpart == '\0' ? "*" : j->counterpart, l.counterparts);
@@ -186,6 +205,8 @@ chain_judge_each(int argc, char **argv, const struct chain_opts *o,
 
 struct chain_status {
 	struct chain_out *w;
+	const struct chain_opts *opts;
+	struct chain_map *announcements;	/* the input's journal, or NULL */
 	int excel;
 	char **names;		/* the output columns */
 	size_t n, njudged;
@@ -196,12 +217,13 @@ struct chain_status {
 };
 
 struct chain_status *
-chain_status_new(struct chain_out *w, int excel)
+chain_status_new(struct chain_out *w, const struct chain_opts *o)
 {
 	struct chain_status *s = chain_calloc(1, sizeof(*s));
 
 	s->w = w;
-	s->excel = excel;
+	s->opts = o;
+	s->excel = o->excel;
 	return s;
 }
 
@@ -210,6 +232,7 @@ chain_status_free(struct chain_status *s)
 {
 	size_t i;
 
+	chain_journal_counts_free(s->announcements);
 	for (i = 0; i < s->n; i++)
 		free(s->names[i]);
 	free(s->names);
@@ -258,13 +281,19 @@ start(struct chain_status *s, struct chain_csv *r)
 	chain_out_end(s->w);
 }
 
-/* The columns of the next input, matched by name to the output's. */
+/*
+ * The columns of the next input, matched by name to the output's, and the
+ * announcements its journal counts.
+ */
 void
-chain_status_begin(struct chain_csv *r, void *status)
+chain_status_begin(struct chain_csv *r, const char *path, void *status)
 {
 	struct chain_status *s = status;
 	size_t i, j, ncolumns = chain_csv_ncolumns(r);
 
+	chain_journal_counts_free(s->announcements);
+	s->announcements = path != NULL ?
+	    chain_journal_announcements(path, s->opts) : NULL;
 	chain_csv_keep_raw(r);
 	chain_out_source(s->w, chain_csv_decimal_comma(r));
 	if (!s->started) {
@@ -294,10 +323,47 @@ chain_status_begin(struct chain_csv *r, void *status)
 	}
 }
 
+/*
+ * How many announcements a row has had by the date it is judged as of:
+ * none before the first; then as the journal counts them, or the input's
+ * own column says (an earlier status), else one.
+ */
+static long
+renegotiations(struct chain_status *s, struct chain_csv *r,
+    const struct chain_judged *j)
+{
+	const char *id = chain_field(j->row, j->columns->id);
+	int col = j->columns->renegotiations;
+	const char *given = chain_field(j->row, col);
+	char *end;
+	long n;
+
+	if (j->a.announced == CHAIN_NO_DATE || j->a.announced > j->as_of)
+		return 0;
+	if (s->announcements != NULL) {
+		n = chain_journal_count(s->announcements, id);
+		return n > 1 ? n : 1;
+	}
+	given += strspn(given, " \t");
+	if (*given == '\0')
+		return 1;
+	n = strtol(given, &end, 10);
+	end += strspn(end, " \t");
+	if (*end != '\0' || n < 1 || n > 1000000) {
+		chain_csv_error(r, j->row->line, chain_csv_column_name(r,
+		    (size_t)col), "'%s' is not a count of announcements "
+		    "(1 or more)", chain_field(j->row, col));
+		return 1;
+	}
+	return n;
+}
+
 /* The judged columns, in the order of CHAIN_FORMAT_STATUS's. */
 static void
-write_judged(struct chain_out *w, int k, const struct chain_judged *j)
+write_judged(struct chain_status *s, struct chain_csv *r, int k,
+    const struct chain_judged *j)
 {
+	struct chain_out *w = s->w;
 	const struct chain_verdict *v = &j->v;
 
 	switch (k) {
@@ -313,6 +379,9 @@ write_judged(struct chain_out *w, int k, const struct chain_judged *j)
 	case 3:
 		chain_out_int(w, v->surprise);
 		break;
+	case 4:
+		chain_out_int(w, renegotiations(s, r, j));
+		break;
 	default:
 		chain_out_date(w, j->as_of);
 		break;
@@ -327,7 +396,6 @@ chain_status_row(struct chain_csv *r, const struct chain_judged *j,
 	const struct chain_row *row = j->row;
 	size_t i = 0;
 
-	(void)r;
 	if (s->verbatim && row->raw != NULL &&
 	    row->nfields == s->n - s->njudged) {
 		chain_out_raw(s->w, row->raw, row->rawlen, row->nfields);
@@ -335,7 +403,7 @@ chain_status_row(struct chain_csv *r, const struct chain_judged *j,
 	}
 	for (; i < s->n; i++) {
 		if (s->judged[i] >= 0)
-			write_judged(s->w, s->judged[i], j);
+			write_judged(s, r, s->judged[i], j);
 		else
 			chain_out_fieldn(s->w, chain_field(row, s->source[i]),
 			    chain_field_len(row, s->source[i]));

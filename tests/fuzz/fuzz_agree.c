@@ -25,6 +25,8 @@ struct config {
 	const char *id;			/* set */
 	const char *owner, *title, *plan;	/* add and set */
 	const char *due, *done, *announced, *new_due;
+	const char *reason;		/* set */
+	int again;			/* set */
 };
 
 /* The output kept unless the run failed worse than --fail-on. */
@@ -38,7 +40,7 @@ static void
 run_status(struct agree *ag)
 {
 	struct chain_out *w = chain_out_open(&ag->opts);
-	struct chain_status *s = chain_status_new(w, ag->opts.excel);
+	struct chain_status *s = chain_status_new(w, &ag->opts);
 
 	chain_judge_each(1, input_files, &ag->opts, &ag->judge,
 	    chain_status_begin, chain_status_row, s);
@@ -73,6 +75,51 @@ run_matrix(struct agree *ag)
 }
 
 static void
+run_reasons(struct agree *ag)
+{
+	struct chain_out *w = chain_out_open(&ag->opts);
+	struct chain_reasons *r = chain_reasons_new(&ag->c->grouping);
+
+	chain_judge_each(1, input_files, &ag->opts, &ag->judge, NULL,
+	    chain_reasons_add, r);
+	chain_reasons_write(r, w, 1);
+	chain_reasons_free(r);
+	finish(w);
+}
+
+/* The input as the journal of itself: status counts it, log prints it. */
+static void
+as_journal(void)
+{
+	char *journal = chain_journal_path(input_path);
+	FILE *in = fopen(input_path, "r"), *out = fopen(journal, "w");
+	char buf[4096];
+	size_t n;
+
+	if (in == NULL || out == NULL)
+		abort();
+	while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
+		fwrite(buf, 1, n, out);
+	if (fclose(in) != 0 || fclose(out) != 0)
+		abort();
+	free(journal);
+}
+
+static void
+run_journal_status(struct agree *ag)
+{
+	as_journal();
+	run_status(ag);
+}
+
+static void
+run_log(struct agree *ag)
+{
+	as_journal();
+	chain_journal_log(input_path, ag->c->id, &ag->opts);
+}
+
+static void
 run_check(struct agree *ag)
 {
 	chain_register_check(1, input_files, NULL, &ag->opts);
@@ -93,7 +140,9 @@ change_of(const struct config *c, struct chain_change *ch)
 	ch->dates.announced = input_date(c->announced);
 	ch->dates.new_due = input_date(c->new_due);
 	ch->dates.cancelled = CHAIN_NO_DATE;
-	ch->correct = ch->again = 0;
+	ch->reason = c->reason;
+	ch->correct = 0;
+	ch->again = c->again;
 }
 
 static void
@@ -121,9 +170,9 @@ static const struct config configs[] = {
 	/* status --as-of 2026-11-20 FILE */
 	{ .run = run_status, .as_of = "2026-11-20" },
 	/* score --per month FILE */
-	{ .run = run_score, .grouping = { 0, 1, CHAIN_MONTH } },
+	{ .run = run_score, .grouping = { 0, 1, CHAIN_MONTH, 0 } },
 	/* score --by counterpart --per week --excel FILE */
-	{ .run = run_score, .grouping = { 1, 1, CHAIN_WEEK }, .excel = 1 },
+	{ .run = run_score, .grouping = { 1, 1, CHAIN_WEEK, 1 }, .excel = 1 },
 	/* matrix --as-of 2026-11-20 FILE */
 	{ .run = run_matrix, .as_of = "2026-11-20" },
 	/* list --state overdue,late --fail-on surprise FILE */
@@ -141,6 +190,16 @@ static const struct config configs[] = {
 	    .new_due = "2026-12-01", .plan = "p" },
 	/* set -f FILE 1 --done 2026-11-01 */
 	{ .run = run_set, .id = "1", .done = "2026-11-01" },
+	/* reasons --by owner --per month FILE */
+	{ .run = run_reasons, .grouping = { 0, 1, CHAIN_MONTH, 1 } },
+	/* set -f FILE A1 --announce 2026-11-01 --new-due 2026-12-01 --again
+	   --reason capacity */
+	{ .run = run_set, .id = "A1", .announced = "2026-11-01",
+	    .new_due = "2026-12-01", .again = 1, .reason = "capacity" },
+	/* status FILE, FILE its own journal */
+	{ .run = run_journal_status, .as_of = "2026-11-20" },
+	/* log -f FILE A1, FILE its own journal */
+	{ .run = run_log, .id = "A1" },
 };
 
 int

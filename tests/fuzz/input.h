@@ -20,10 +20,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static char input_path[] = "/tmp/chain-fuzz-XXXXXX";
 static char *input_files[] = { input_path, NULL };	/* the FILE operands */
 
+/* The file, and the journal that add and set keep beside it. */
 static inline void
 input_remove(void)
 {
+	char *journal = chain_journal_path(input_path);
+
 	unlink(input_path);
+	unlink(journal);
+	free(journal);
 }
 
 /* Once per process: messages named as the program's, the file made. */
@@ -52,6 +57,7 @@ input_config(const uint8_t *data, size_t size, size_t n)
 
 	if (size == 0)
 		return -1;
+	input_remove();		/* no journal of an earlier input */
 	if ((fp = fopen(input_path, "w")) == NULL ||
 	    fwrite(data + 1, 1, size - 1, fp) != size - 1 || fclose(fp) != 0)
 		abort();

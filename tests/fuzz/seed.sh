@@ -21,7 +21,16 @@ for f in "$root"/examples/*.csv "$root"/tests/fixtures/*.csv; do
 	[ -f "$f" ] || continue
 	seed csv "$f" 0 1 2 3
 done
-seed agree "$root/examples/agreements.csv" 0 1 2 3 4 5 6 7 8 9
+seed agree "$root/examples/agreements.csv" 0 1 2 3 4 5 6 7 8 9 10 11
+# a journal, for the configurations that read the input as one
+journal=$out/journal.csv
+printf '%s\n' time,user,id,column,old,new,kind \
+    2026-11-20T09:00:00+01:00,coord,A1,announced,,2026-11-01,set \
+    2026-11-20T09:00:00+01:00,coord,A1,announced,2026-11-01,2026-11-08,again \
+    2026-11-20T09:00:00+01:00,coord,A1,announced,2026-11-08,2026-11-07,correct \
+    > "$journal"
+seed agree "$journal" 12 13
+rm -f "$journal"
 mkdir -p "$out/dates"
 for s in 2026-11-20 20-11-2026 2026-W47 2020-W53 2026-11 2026-Q4 2026 \
     "2011-10-11 13:45:40.276+02:00" 2026-03-29T02:30:00Z 3,5 -0.25 1e3; do
