@@ -1,8 +1,9 @@
 /*
  * act.c: the Act list of the weekly report.  Every signal that needs the
  * chain meeting's attention (a KPI in concern or failing its assurance, an
- * overdue agreement, a partner that surprises, low or falling trust, a wide
- * gap in how two partners see each other, a one-sided pair) becomes an item
+ * overdue agreement, a partner that surprises, the reason given most why
+ * promises broke, low or falling trust, a wide gap in how two partners see
+ * each other, a one-sided pair) becomes an item
  * with a weight, so that the list can be ranked, and with an open question:
  * the report asks, it does not accuse.
  *
@@ -10,8 +11,10 @@
  * fall; limits to recalculate 78; an assurance fail 75; a low trust index 65; an overdue agreement
  * 50, plus a day per day late (at most 30), plus 15 when it came without an
  * announcement; a partner that announced too few deviations 60 plus 20
- * times its share of surprises; a perception gap 55; a partner that has
- * not signed the chain plan 45; a one-sided pair 40.
+ * times its share of surprises; the reason given most for the deviations
+ * as much, 60 plus 20 times its share (from 3 deviations with a reason); a
+ * perception gap 55; a partner that has not signed the chain plan 45; a
+ * one-sided pair 40.
  * Trust is low at the survey's level "concern" (score.c), a fall counts at
  * the significance level of the survey's comparison (welch.c).  The
  * ranking reads the model and its figures; it calls nothing of the reader.
@@ -29,7 +32,7 @@
 #include "report_priv.h"
 
 const char *const chain_action_kinds[] = { "concern", "recalculate",
-	"assurance", "overdue", "surprise", "trust", "gap", "balance",
+	"assurance", "overdue", "surprise", "reason", "trust", "gap", "balance",
 	"signature", NULL };
 
 /* Thresholds for the soft signals. */
@@ -37,6 +40,7 @@ const char *const chain_action_kinds[] = { "concern", "recalculate",
 #define BALANCE_ONE_SIDED 0.6
 #define BALANCE_MIN_AGREEMENTS 4
 #define SURPRISE_MIN_DEVIATIONS 2
+#define REASON_MIN_DEVIATIONS 3	/* fewer make no Pareto */
 #define LATE_DAYS_MAX 30	/* days late that add to an overdue's weight */
 #define P_SHOWN_MIN 0.001	/* a smaller p is written as p < 0.001 */
 
@@ -181,6 +185,64 @@ surprise_actions(struct chain_report *r)
 		a->question = chain_trf(r, "What would help %s announce delays "
 		    "before the due date?", chain_report_who(r, s->partner));
 	}
+}
+
+/*
+ * The question for the reason given most, by the standard reason it is;
+ * any other reason gets the general one.  %s is the partner whose
+ * deviations carry it most, or the chain.
+ */
+static const char *const reason_questions[CHAIN_NREASONS] = {
+	[CHAIN_REASON_INFORMATION] = "What would it take for the information "
+	    "needed by %s to arrive in time, and who sends it?",
+	[CHAIN_REASON_CAPACITY] = "Which promises fit the capacity of %s, and "
+	    "what would free more of it?",
+	[CHAIN_REASON_PREDECESSOR] = "At which handoff does the work of %s "
+	    "stand still, and what would the partner before that handoff need "
+	    "to deliver in time?",
+	[CHAIN_REASON_PRIORITIES] = "Who changes the priorities behind the "
+	    "promises of %s, and how does the chain hear of it before a "
+	    "promise breaks?",
+	[CHAIN_REASON_DECISION] = "Whose decision do the promises of %s wait "
+	    "for, and how can it be taken in time?",
+	[CHAIN_REASON_UNDERESTIMATED] = "How is the work behind the promises "
+	    "of %s estimated, and what would make the estimates better?",
+	[CHAIN_REASON_EXTERNAL] = "Which events from outside the chain keep "
+	    "hitting the promises of %s, and how can the chain allow for them "
+	    "when it agrees on a date?",
+	[CHAIN_REASON_OTHER] = NULL,
+};
+
+/* The reason given most for the promises not kept, as a question. */
+static void
+reason_actions(struct chain_report *r)
+{
+	const struct chain_reason_total *t = r->reasons;
+	const char *name, *who;
+	struct chain_action *a;
+	char pct[32];
+	double share;
+
+	if (r->nreasons == 0 || r->reasons_total < REASON_MIN_DEVIATIONS)
+		return;
+	share = (double)t->count / (double)r->reasons_total;
+	name = chain_report_reason(r, t);
+	who = t->partner != NULL ? chain_report_who(r, t->partner) :
+	    chain_tr(r, "the chain");
+	chain_report_num(r, 100 * share, 0, pct, sizeof(pct));
+	strcat(pct, "%");
+	a = add(r, "reason", 60 + 20 * share, name, t->partner);
+	a->message = t->partner != NULL ?
+	    chain_trf(r, "'%s' is the reason given most for promises not kept: "
+	    "%ld of %ld deviations with a reason (%s), %ld of them by %s.", name,
+	    t->count, r->reasons_total, pct, t->partner_count, who) :
+	    chain_trf(r, "'%s' is the reason given most for promises not kept: "
+	    "%ld of %ld deviations with a reason (%s).", name, t->count,
+	    r->reasons_total, pct);
+	a->question = t->standard >= 0 && reason_questions[t->standard] != NULL ?
+	    chain_trf(r, reason_questions[t->standard], who) :
+	    chain_trf(r, "What lies behind '%s', the reason given most for the "
+	    "promises of %s not kept, and what would take it away?", name, who);
 }
 
 static int
@@ -411,6 +473,7 @@ chain_report_act(struct chain_report *r)
 	kpi_actions(r);
 	deal_actions(r);
 	surprise_actions(r);
+	reason_actions(r);
 	trust_actions(r);
 	gap_actions(r);
 	balance_actions(r);

@@ -3,8 +3,9 @@
  * ones that tie hard and soft together: a KPI's summary from its points
  * (by the rules of summary.c, when no chain-kpi summary row was read), the
  * hard score (KPIs meeting their targets, and whether they will), the soft
- * score (trust and agreements kept), both now and a week before, and the
- * sentence that places the chain in the quadrant of the two.
+ * score (trust and agreements kept), both now and a week before, the
+ * sentence that places the chain in the quadrant of the two, and the
+ * reasons why promises broke over the whole chain.
  */
 #include <math.h>
 #include <stdio.h>
@@ -609,6 +610,133 @@ attach_changes(struct chain_report *r)
 	sort_changes(r->lead, r->nlead);
 }
 
+/* The total of a reason over the rows, made when first met (create). */
+static struct chain_reason_total *
+reason_total(struct chain_report *r, const struct chain_reason_row *row,
+    int create)
+{
+	char *key = chain_reason_key(row->reason);
+	struct chain_reason_total *t;
+	size_t i;
+
+	for (i = 0; i < r->nreasons; i++)
+		if (strcmp(r->reasons[i].key, key) == 0) {
+			free(key);
+			return &r->reasons[i];
+		}
+	if (!create) {
+		free(key);
+		return NULL;
+	}
+	t = CHAIN_APPEND(r->reasons, r->nreasons);
+	t->key = key;
+	t->reason = row->reason;
+	t->standard = chain_reason_standard(row->reason, NULL);
+	return t;
+}
+
+/*
+ * Which rows of chain-agree reasons count, when files of several
+ * groupings were read: those of the whole period when there are any (else
+ * every period), and for the totals those of the whole chain when there
+ * are any (else every partner's); the partners' rows tell whose
+ * deviations carry a reason most.
+ */
+struct reason_rows {
+	int whole_period, whole_chain;
+};
+
+static int
+reason_row_counts(const struct reason_rows *use,
+    const struct chain_reason_row *row, int for_partner)
+{
+	if (row->count <= 0 || *row->reason == '\0' ||
+	    (use->whole_period && *row->period != '\0'))
+		return 0;
+	if (for_partner)
+		return *row->partner != '\0';
+	return !use->whole_chain || *row->partner == '\0';
+}
+
+/* The count of a reason's rows of one partner. */
+static long
+partner_count(const struct chain_report *r, const struct reason_rows *use,
+    const char *key, const char *partner)
+{
+	long n = 0;
+	size_t i;
+
+	for (i = 0; i < r->nreason_rows; i++) {
+		const struct chain_reason_row *row = &r->reason_rows[i];
+		char *k;
+
+		if (!reason_row_counts(use, row, 1) ||
+		    strcmp(row->partner, partner) != 0)
+			continue;
+		k = chain_reason_key(row->reason);
+		if (strcmp(k, key) == 0)
+			n += row->count;
+		free(k);
+	}
+	return n;
+}
+
+static int
+compare_reasons(const void *a, const void *b)
+{
+	const struct chain_reason_total *x = a, *y = b;
+
+	if (x->count != y->count)
+		return x->count < y->count ? 1 : -1;
+	return strcmp(x->reason, y->reason);
+}
+
+/*
+ * The reasons why promises broke over the whole chain: the rows of
+ * chain-agree reasons summed per reason (over partners and periods),
+ * largest first, each with the partner whose deviations carry it most.
+ */
+static void
+reasons(struct chain_report *r)
+{
+	struct reason_rows use = { 0, 0 };
+	size_t i;
+
+	for (i = 0; i < r->nreason_rows; i++)
+		use.whole_period |= *r->reason_rows[i].period == '\0';
+	for (i = 0; i < r->nreason_rows; i++)
+		use.whole_chain |= *r->reason_rows[i].partner == '\0' &&
+		    (!use.whole_period || *r->reason_rows[i].period == '\0');
+	for (i = 0; i < r->nreason_rows; i++) {
+		const struct chain_reason_row *row = &r->reason_rows[i];
+		struct chain_reason_total *t;
+
+		if (!reason_row_counts(&use, row, 0))
+			continue;
+		t = reason_total(r, row, 1);
+		t->count += row->count;
+		r->reasons_total += row->count;
+	}
+	for (i = 0; i < r->nreason_rows; i++) {
+		const struct chain_reason_row *row = &r->reason_rows[i];
+		struct chain_reason_total *t;
+		long n;
+
+		if (!reason_row_counts(&use, row, 1) ||
+		    (t = reason_total(r, row, 0)) == NULL)
+			continue;
+		n = partner_count(r, &use, t->key, row->partner);
+		if (n > t->partner_count || (n == t->partner_count &&
+		    strcmp(row->partner, t->partner) < 0)) {
+			t->partner = row->partner;
+			t->partner_count = n;
+		}
+	}
+	if (r->nreasons > 0)
+		qsort(r->reasons, r->nreasons, sizeof(*r->reasons),
+		    compare_reasons);
+}
+
 /* Orders what was read and derives the figures of the report. */
 void
 chain_report_finish(struct chain_report *r)
@@ -642,6 +770,7 @@ chain_report_finish(struct chain_report *r)
 		    compare_handoffs);
 	find_waves(r);
 	find_unsigned(r);
+	reasons(r);
 	derive_scores(r);
 	hard_scores(r);
 	soft_scores(r);

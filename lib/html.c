@@ -3,7 +3,8 @@
  * SVG only, no scripts and nothing fetched, readable on screen and printed on
  * A4 (each PDCA section starts a page).  The charts are drawn here: the
  * quadrant of hard against soft, an XmR chart per KPI, reliability and
- * predictability bars per partner and the mutual-trust heat map.  Every text
+ * predictability bars per partner, the Pareto of the reasons why promises
+ * break and the mutual-trust heat map.  Every text
  * passes through put, which cleans and escapes it and isolates each text
  * from an input in its own <bdi> (in SVG, where <bdi> may not go, the
  * bidirectional controls are removed and each <text> is a run of its own).
@@ -877,6 +878,111 @@ partner_bars(const struct chain_report *r, FILE *fp)
 	fputs("</svg>", fp);
 }
 
+/* A swatch of a colour scale's legend. */
+static void
+swatch(const struct chain_report *r, FILE *fp, const char *fill,
+    const char *label)
+{
+	fprintf(fp, "<svg width=\"10\" height=\"10\"><rect width=\"10\" "
+	    "height=\"10\" fill=\"%s\"/></svg> ", fill);
+	put(fp, "%s &#160; ", T(r, label));
+}
+
+#define PARETO_MAX 10	/* the reasons a Pareto chart draws */
+
+/*
+ * Why promises break: a Pareto chart of the reasons, largest first, each a
+ * bar of its share of the deviations with a reason, and a line through
+ * the cumulative shares.
+ */
+static void
+pareto_chart(const struct chain_report *r, FILE *fp, size_t n)
+{
+	const int left = 170, width = 330;
+	const char *sep = "";
+	long cumulative = 0;
+	size_t i;
+	int y;
+
+	fputs("<p class=\"legend\">", fp);
+	swatch(r, fp, C_ACCENT, "share of the deviations with a reason");
+	fprintf(fp, "<svg width=\"16\" height=\"10\"><line x1=\"0\" y1=\"5\" "
+	    "x2=\"16\" y2=\"5\" stroke=\"" C_CONCERN "\" stroke-width=\"1.5\"/>"
+	    "</svg> ");
+	put(fp, "%s</p>", T(r, "cumulative"));
+	fprintf(fp, "<svg class=\"chart pareto\" width=\"%d\" height=\"%zu\" "
+	    "viewBox=\"0 0 %d %zu\" role=\"img\">", CHART_WIDTH, 24 + 20 * n,
+	    CHART_WIDTH, 24 + 20 * n);
+	for (i = 0; i <= 4; i++)
+		fprintf(fp, "<line x1=\"%.1f\" y1=\"14\" x2=\"%.1f\" y2=\"%zu\" "
+		    "stroke=\"#e3e7ec\"/><text x=\"%.1f\" y=\"10\" "
+		    "font-size=\"7.5\" text-anchor=\"middle\" fill=\"#5b6675\">"
+		    "%zu%%</text>", left + width * (double)i / 4,
+		    left + width * (double)i / 4, 16 + 20 * n,
+		    left + width * (double)i / 4, 25 * i);
+	for (i = 0, y = 18; i < n; i++, y += 20) {
+		const struct chain_reason_total *t = &r->reasons[i];
+
+		put(fp, "<text x=\"%d\" y=\"%d\" font-size=\"8.5\" "
+		    "text-anchor=\"end\">%p</text>", left - 6, y + 10,
+		    chain_report_reason(r, t));
+		fprintf(fp, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" "
+		    "height=\"13\" fill=\"" C_ACCENT "\"/>", left, y,
+		    width * (double)t->count / (double)r->reasons_total);
+	}
+	fputs("<polyline fill=\"none\" stroke=\"" C_CONCERN "\" "
+	    "stroke-width=\"1.5\" points=\"", fp);
+	for (i = 0, y = 18; i < n; i++, y += 20) {
+		cumulative += r->reasons[i].count;
+		fprintf(fp, "%s%.1f,%d", sep, left + width * (double)cumulative /
+		    (double)r->reasons_total, y + 6);
+		sep = " ";
+	}
+	fputs("\"/></svg>", fp);
+}
+
+/* The reasons of the deviations, with their counts, shares and partner. */
+static void
+reasons_section(const struct chain_report *r, FILE *fp)
+{
+	char a[32], b[32];
+	long cumulative = 0;
+	size_t i;
+	int by = 0;
+
+	if (r->nreasons == 0)
+		return;
+	for (i = 0; i < r->nreasons; i++)
+		by |= r->reasons[i].partner != NULL;
+	put(fp, "<h3>%s</h3><p class=\"muted\">%s</p>", T(r, "Why promises break"),
+	    T(r, "the reasons given for the deviations (renegotiated, late, "
+	    "overdue), the most frequent first"));
+	pareto_chart(r, fp, r->nreasons < PARETO_MAX ? r->nreasons : PARETO_MAX);
+	put(fp, "<table class=\"reasons\"><tr><th>%s</th><th class=\"n\">%s</th>"
+	    "<th class=\"n\">%s</th><th class=\"n\">%s</th>", T(r, "reason"),
+	    T(r, "deviations"), T(r, "share"), T(r, "cumulative"));
+	if (by)
+		put(fp, "<th>%s</th>", T(r, "mostly by"));
+	fputs("</tr>", fp);
+	for (i = 0; i < r->nreasons; i++) {
+		const struct chain_reason_total *t = &r->reasons[i];
+
+		cumulative += t->count;
+		put(fp, "<tr><td class=\"t\">%i</td><td class=\"n\">%d</td>"
+		    "<td class=\"n\">%s</td><td class=\"n\">%s</td>",
+		    chain_report_reason(r, t), (int)t->count,
+		    percent(r, (double)t->count / (double)r->reasons_total, a),
+		    percent(r, (double)cumulative / (double)r->reasons_total, b));
+		if (by && t->partner != NULL)
+			put(fp, "<td>%i (%d)</td>", chain_report_who(r, t->partner),
+			    (int)t->partner_count);
+		else if (by)
+			fputs("<td></td>", fp);
+		fputs("</tr>", fp);
+	}
+	fputs("</table>", fp);
+}
+
 /* Dimensions of the latest wave, in order of first appearance, * last. */
 static size_t
 dimensions(const struct chain_report *r, const char **dims, size_t max)
@@ -1027,16 +1133,6 @@ heat_cell(const struct chain_report *r, const char *p, const char *about)
 		    strcmp(r->trust_pairs[i].about, about) == 0)
 			return &r->trust_pairs[i];
 	return NULL;
-}
-
-/* A swatch of a colour scale's legend. */
-static void
-swatch(const struct chain_report *r, FILE *fp, const char *fill,
-    const char *label)
-{
-	fprintf(fp, "<svg width=\"10\" height=\"10\"><rect width=\"10\" "
-	    "height=\"10\" fill=\"%s\"/></svg> ", fill);
-	put(fp, "%s &#160; ", T(r, label));
 }
 
 /* The width a chart may take: the 190 mm of A4's text width. */
@@ -1395,6 +1491,7 @@ check_section(const struct chain_report *r, FILE *fp)
 	relay_chart(r, fp);
 	partner_bars(r, fp);
 	reliability_multiples(r, fp);
+	reasons_section(r, fp);
 	trust_table(r, fp);
 	heat_map(r, fp);
 	network_table(r, fp);

@@ -244,6 +244,63 @@ static const char *const texts[][2] = {
 	  "%s deed %ld toezeggingen aan %s en kreeg er %ld terug." },
 	{ "Is the work between %s and %s shared the way both want it?",
 	  "Is het werk tussen %s en %s verdeeld zoals beide partijen willen?" },
+	/* why promises break */
+	{ "Why promises break", "Waarom afspraken niet worden nagekomen" },
+	{ "the reasons given for the deviations (renegotiated, late, overdue), "
+	  "the most frequent first",
+	  "de redenen die bij de afwijkingen zijn gegeven (opnieuw afgesproken, "
+	  "te laat, over tijd), de meest gegeven eerst" },
+	{ "reason", "reden" },
+	{ "deviations", "afwijkingen" },
+	{ "share", "aandeel" },
+	{ "cumulative", "cumulatief" },
+	{ "mostly by", "vooral bij" },
+	{ "share of the deviations with a reason",
+	  "aandeel van de afwijkingen met een reden" },
+	{ "'%s' is the reason given most for promises not kept: %ld of %ld "
+	  "deviations with a reason (%s).",
+	  "'%s' is de reden die het vaakst is gegeven voor afspraken die niet "
+	  "zijn nagekomen: %ld van de %ld afwijkingen met een reden (%s)." },
+	{ "'%s' is the reason given most for promises not kept: %ld of %ld "
+	  "deviations with a reason (%s), %ld of them by %s.",
+	  "'%s' is de reden die het vaakst is gegeven voor afspraken die niet "
+	  "zijn nagekomen: %ld van de %ld afwijkingen met een reden (%s), "
+	  "waarvan %ld bij %s." },
+	{ "What would it take for the information needed by %s to arrive in "
+	  "time, and who sends it?",
+	  "Wat is er nodig om de informatie voor %s op tijd te laten komen, en "
+	  "wie levert die aan?" },
+	{ "Which promises fit the capacity of %s, and what would free more of "
+	  "it?",
+	  "Welke afspraken passen bij de capaciteit van %s, en wat maakt meer "
+	  "capaciteit vrij?" },
+	{ "At which handoff does the work of %s stand still, and what would the "
+	  "partner before that handoff need to deliver in time?",
+	  "Bij welke overdracht staat het werk van %s stil, en wat heeft de "
+	  "partner v\xc3\xb3\xc3\xb3r die overdracht nodig om op tijd te "
+	  "leveren?" },
+	{ "Who changes the priorities behind the promises of %s, and how does "
+	  "the chain hear of it before a promise breaks?",
+	  "Wie verandert de prioriteiten achter de afspraken van %s, en hoe "
+	  "hoort de keten dat voordat een afspraak niet wordt nagekomen?" },
+	{ "Whose decision do the promises of %s wait for, and how can it be "
+	  "taken in time?",
+	  "Op wiens besluit wachten de afspraken van %s, en hoe kan dat besluit "
+	  "op tijd worden genomen?" },
+	{ "How is the work behind the promises of %s estimated, and what would "
+	  "make the estimates better?",
+	  "Hoe wordt het werk achter de afspraken van %s ingeschat, en hoe "
+	  "wordt die inschatting beter?" },
+	{ "Which events from outside the chain keep hitting the promises of %s, "
+	  "and how can the chain allow for them when it agrees on a date?",
+	  "Welke gebeurtenissen van buiten de keten raken steeds de afspraken "
+	  "van %s, en hoe houdt de keten daar rekening mee bij het afspreken "
+	  "van een datum?" },
+	{ "What lies behind '%s', the reason given most for the promises of %s "
+	  "not kept, and what would take it away?",
+	  "Wat zit er achter '%s', de reden die het vaakst is gegeven voor de "
+	  "afspraken van %s die niet zijn nagekomen, en wat neemt die oorzaak "
+	  "weg?" },
 	/* the relay view, lead time, reliability over time, alpha, memory */
 	{ "Relay: where cases wait", "Estafette: waar zaken wachten" },
 	{ "per handoff between two partners, the worst first",

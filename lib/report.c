@@ -3,7 +3,8 @@
  * chain-agree, chain-kpi and chain-survey (and a plan or partner list),
  * each recognised by its header, into one model of the chain's week
  * (report_priv.h), as they are: what the figures derived from them are is
- * figures.c's business, and nothing here calls a later stage.
+ * figures.c's business, and nothing here calls a later stage.  A
+ * register's journal is recognised too, and left to chain-agree log.
  */
 #include <math.h>
 #include <stdio.h>
@@ -269,6 +270,19 @@ read_matrix(struct chain_report *r, struct chain_csv *in,
 	p->reverse = count(in, row, col(in, "reverse_agreements"));
 	p->reliability = number(in, row, col(in, "reliability"));
 	p->balance = number(in, row, col(in, "balance"));
+}
+
+static void
+read_reason(struct chain_report *r, struct chain_csv *in,
+    const struct chain_row *row)
+{
+	struct chain_reason_row *p = CHAIN_APPEND(r->reason_rows,
+	    r->nreason_rows);
+
+	p->partner = text(row, col(in, "partner"));
+	p->period = text(row, col(in, "period"));
+	p->reason = text(row, col(in, "reason"));
+	p->count = count(in, row, col(in, "count"));
 }
 
 static void
@@ -541,6 +555,8 @@ chain_report_read(struct chain_report *r, struct chain_csv *in)
 			break;
 		case CHAIN_IN_AGREE_SCORE: read_score(r, in, row); break;
 		case CHAIN_IN_AGREE_MATRIX: read_matrix(r, in, row); break;
+		case CHAIN_IN_AGREE_REASONS: read_reason(r, in, row); break;
+		case CHAIN_IN_JOURNAL: break;	/* the history, for people */
 		case CHAIN_IN_SURVEY_SCORE: read_trust(r, in, row); break;
 		case CHAIN_IN_SURVEY_MATRIX: read_trust_pair(r, in, row); break;
 		case CHAIN_IN_SURVEY_NETWORK: read_node(r, in, row); break;
@@ -606,6 +622,15 @@ chain_report_free(struct chain_report *r)
 		free(r->pairs[i].owner);
 		free(r->pairs[i].counterpart);
 	}
+	for (i = 0; i < r->nreason_rows; i++) {
+		free(r->reason_rows[i].partner);
+		free(r->reason_rows[i].period);
+		free(r->reason_rows[i].reason);
+	}
+	for (i = 0; i < r->nreasons; i++)
+		free(r->reasons[i].key);
+	free(r->reason_rows);
+	free(r->reasons);
 	for (i = 0; i < r->ntrust; i++) {
 		free(r->trust[i].wave);
 		free(r->trust[i].partner);

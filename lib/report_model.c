@@ -1,9 +1,10 @@
 /*
  * report_model.c: what the model of the weekly report says, for every
  * stage above the reader: the inputs it had, a partner's name and how the
- * report names a partner ("the chain" for '*'), which agreements belong in
- * which list of the week, a KPI's latest point in the week.  It calls
- * nothing of the report but the texts of lang.c.
+ * report names a partner ("the chain" for '*') and a reason (a standard
+ * one in the report's language), which agreements belong in which list of
+ * the week, a KPI's latest point in the week.  It calls nothing of the
+ * report but the texts of lang.c.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +19,7 @@
 const enum chain_format chain_report_formats[CHAIN_IN_NKINDS] = {
 	CHAIN_FORMAT_KPI_CHECK, CHAIN_FORMAT_KPI_SUMMARY, CHAIN_FORMAT_STATUS,
 	CHAIN_FORMAT_AGREE_SCORE, CHAIN_FORMAT_AGREE_MATRIX,
+	CHAIN_FORMAT_AGREE_REASONS, CHAIN_FORMAT_JOURNAL,
 	CHAIN_FORMAT_SURVEY_SCORE, CHAIN_FORMAT_SURVEY_MATRIX,
 	CHAIN_FORMAT_SURVEY_NETWORK, CHAIN_FORMAT_COMPARE, CHAIN_FORMAT_PLAN, CHAIN_FORMAT_LEADTIME,
 	CHAIN_FORMAT_HANDOFFS, CHAIN_FORMAT_ALPHA, CHAIN_FORMAT_ACTIONS,
@@ -70,6 +72,17 @@ chain_report_who(const struct chain_report *r, const char *code)
 	if (*code == '\0' || strcmp(code, "*") == 0)
 		return chain_tr(r, "the chain");
 	return code;
+}
+
+/* A reason as the report names it: a standard one in its language. */
+const char *
+chain_report_reason(const struct chain_report *r,
+    const struct chain_reason_total *t)
+{
+	if (t->standard >= 0)
+		return chain_reason_name((enum chain_reason)t->standard,
+		    r->lang == CHAIN_NL);
+	return t->reason;
 }
 
 /* Whether an agreement belongs in one of the lists of the Do section. */

@@ -65,6 +65,20 @@ struct chain_deal_pair {	/* a row of chain-agree matrix */
 	double reliability, balance;
 };
 
+struct chain_reason_row {	/* a row of chain-agree reasons */
+	char *partner, *period, *reason;
+	long count;
+};
+
+struct chain_reason_total {	/* a reason over all the rows read */
+	char *key;		/* chain_reason_key */
+	const char *reason;	/* as the first row with it writes it */
+	int standard;		/* its place in the standard list, or -1 */
+	long count;
+	const char *partner;	/* whose deviations carry it most, or NULL */
+	long partner_count;
+};
+
 struct chain_trust {		/* a row of chain-survey score */
 	char *wave, *partner, *about, *dimension;
 	long n;
@@ -149,6 +163,11 @@ struct chain_report {
 	size_t nscores;
 	struct chain_deal_pair *pairs;
 	size_t npairs;
+	struct chain_reason_row *reason_rows;
+	size_t nreason_rows;
+	struct chain_reason_total *reasons;	/* the largest count first */
+	size_t nreasons;
+	long reasons_total;	/* deviations with a reason */
 	struct chain_trust *trust;
 	size_t ntrust;
 	struct chain_trust_pair *trust_pairs;
@@ -191,9 +210,9 @@ struct chain_report {
 
 enum chain_input_kind {
 	CHAIN_IN_KPI_CHECK, CHAIN_IN_KPI_SUMMARY, CHAIN_IN_AGREE_STATUS,
-	CHAIN_IN_AGREE_SCORE, CHAIN_IN_AGREE_MATRIX, CHAIN_IN_SURVEY_SCORE,
-	CHAIN_IN_SURVEY_MATRIX, CHAIN_IN_SURVEY_NETWORK,
-	CHAIN_IN_SURVEY_COMPARE, CHAIN_IN_PLAN,
+	CHAIN_IN_AGREE_SCORE, CHAIN_IN_AGREE_MATRIX, CHAIN_IN_AGREE_REASONS,
+	CHAIN_IN_JOURNAL, CHAIN_IN_SURVEY_SCORE, CHAIN_IN_SURVEY_MATRIX,
+	CHAIN_IN_SURVEY_NETWORK, CHAIN_IN_SURVEY_COMPARE, CHAIN_IN_PLAN,
 	CHAIN_IN_LEADTIME, CHAIN_IN_HANDOFFS, CHAIN_IN_ALPHA, CHAIN_IN_ACTIONS,
 	CHAIN_IN_HISTORY, CHAIN_IN_SIGNATURES, CHAIN_IN_CHANGES, CHAIN_IN_PARTNERS,
 	CHAIN_IN_NKINDS
@@ -209,6 +228,8 @@ int chain_report_has(const struct chain_report *r, enum chain_input_kind k);
 const char *chain_report_partner(const struct chain_report *r,
     const char *code);
 const char *chain_report_who(const struct chain_report *r, const char *code);
+const char *chain_report_reason(const struct chain_report *r,
+    const struct chain_reason_total *t);
 enum chain_deal_list {
 	CHAIN_DEALS_DUE, CHAIN_DEALS_DONE, CHAIN_DEALS_COMING, CHAIN_DEALS_OVERDUE
 };

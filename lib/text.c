@@ -799,6 +799,61 @@ reliability_trend(const struct chain_report *r, FILE *fp, int md)
 	table_free(&t);
 }
 
+/* Why promises break: the reasons of the deviations, largest first. */
+static void
+reasons(const struct chain_report *r, FILE *fp, int md)
+{
+	struct table t;
+	char n[32], a[32], b[32], *who;
+	long cumulative = 0;
+	size_t i;
+	int by = 0;
+
+	if (r->nreasons == 0)
+		return;
+	for (i = 0; i < r->nreasons; i++)
+		by |= r->reasons[i].partner != NULL;
+	heading(fp, T(r, "Why promises break"), 3, md);
+	line(fp, T(r, "the reasons given for the deviations (renegotiated, "
+	    "late, overdue), the most frequent first"), md);
+	fputs("\n", fp);
+	table_init(&t, by ? 5 : 4);
+	t.right[1] = t.right[2] = t.right[3] = 1;
+	table_cell(&t, T(r, "reason"));
+	table_cell(&t, T(r, "deviations"));
+	table_cell(&t, T(r, "share"));
+	table_cell(&t, T(r, "cumulative"));
+	if (by)
+		table_cell(&t, T(r, "mostly by"));
+	for (i = 0; i < r->nreasons; i++) {
+		const struct chain_reason_total *x = &r->reasons[i];
+
+		cumulative += x->count;
+		snprintf(n, sizeof(n), "%ld", x->count);
+		table_cell(&t, chain_report_reason(r, x));
+		table_cell(&t, n);
+		chain_report_num(r, 100 * (double)x->count /
+		    (double)r->reasons_total, 0, a, 31);
+		chain_report_num(r, 100 * (double)cumulative /
+		    (double)r->reasons_total, 0, b, 31);
+		table_cell(&t, strcat(a, "%"));
+		table_cell(&t, strcat(b, "%"));
+		if (!by)
+			continue;
+		if (x->partner == NULL) {
+			table_cell(&t, "");
+			continue;
+		}
+		who = chain_malloc(strlen(x->partner) + 32);
+		sprintf(who, "%s (%ld)", chain_report_who(r, x->partner),
+		    x->partner_count);
+		table_cell(&t, who);
+		free(who);
+	}
+	table_print(&t, fp, md);
+	table_free(&t);
+}
+
 /* Cronbach's alpha per dimension of the instrument, low ones marked. */
 static void
 instrument(const struct chain_report *r, FILE *fp, int md)
@@ -1000,6 +1055,7 @@ chain_render_text(const struct chain_report *r, FILE *fp, int markdown)
 	relay(r, fp, markdown);
 	partners(r, fp, markdown);
 	reliability_trend(r, fp, markdown);
+	reasons(r, fp, markdown);
 	trust(r, fp, markdown);
 	trust_matrix(r, fp, markdown);
 	trust_network(r, fp, markdown);

@@ -223,3 +223,106 @@ EOF
 	assert_line --index 1 'L1,OM,2026-06-10,2026-06-12,2026-07-01,overdue,2026-06-10,20,1,2,2026-06-30'
 }
 
+@test "report: the reasons in Check, and the Act point the top reason shapes" {
+	pareto_register
+	chain-agree reasons -q --by owner --as-of 2026-11-20 r.csv > reasons.csv
+	run -0 chain-report --as-of 2026-11-20 reasons.csv
+	assert_output --partial '<footer><p>Sources: chain-agree reasons.</p></footer>'
+	# summed over the partners: information late 4 (all OM's), capacity 3
+	# (POL 2, GEM 1), predecessor 1 (GEM); 3/8 is 37.5%, 12.5% rounds to
+	# the even 12%
+	run -0 chain-report --as-of 2026-11-20 --format txt reasons.csv
+	assert_output --partial - <<'EOF'
+Why promises break
+------------------
+
+the reasons given for the deviations (renegotiated, late, overdue), the most frequent first
+
+reason            deviations  share  cumulative  mostly by
+----------------  ----------  -----  ----------  ---------
+information late           4    50%         50%  OM (4)
+capacity                   3    38%         88%  POL (2)
+predecessor                1    12%        100%  GEM (1)
+EOF
+	# the Act point: 60 + 20 x 4/8 = 70, asked of OM about information
+	run -0 chain-report --as-of 2026-11-20 --actions actions.csv reasons.csv
+	run -0 cat actions.csv
+	assert_output - <<'EOF'
+priority,area,subject,owner,message,question,since
+1,reason,information late,OM,"'information late' is the reason given most for promises not kept: 4 of 8 deviations with a reason (50%), 4 of them by OM.","What would it take for the information needed by OM to arrive in time, and who sends it?",2026-W47
+EOF
+	run -0 chain-report --as-of 2026-11-20 --format md --lang nl reasons.csv
+	assert_output --partial - <<'EOF'
+#### Waarom afspraken niet worden nagekomen
+
+de redenen die bij de afwijkingen zijn gegeven (opnieuw afgesproken, te laat, over tijd), de meest gegeven eerst
+
+| reden              | afwijkingen | aandeel | cumulatief | vooral bij |
+| ------------------ | ----------: | ------: | ---------: | ---------- |
+| informatie te laat |           4 |     50% |        50% | OM (4)     |
+| capaciteit         |           3 |     38% |        88% | POL (2)    |
+| voorganger         |           1 |     12% |       100% | GEM (1)    |
+EOF
+	assert_output --partial - <<'EOF'
+1. **reden** 'informatie te laat' is de reden die het vaakst is gegeven voor afspraken die niet zijn nagekomen: 4 van de 8 afwijkingen met een reden (50%), waarvan 4 bij OM.  
+   *Wat is er nodig om de informatie voor OM op tijd te laten komen, en wie levert die aan?*
+EOF
+	# html: a Pareto chart within the page, with its legend, and the table
+	run -0 chain-report --as-of 2026-11-20 reasons.csv
+	assert_output --partial '<svg class="chart pareto" width="560" height="84" viewBox="0 0 560 84" role="img">'
+	assert_output --partial '<rect x="170" y="18" width="165.0" height="13" fill="#17607d"/>'
+	assert_output --partial '<polyline fill="none" stroke="#e8730c" stroke-width="1.5" points="335.0,24 458.8,44 500.0,64"/>'
+	assert_output --partial 'share of the deviations with a reason &#160; <svg width="16" height="10">'
+	assert_output --partial '<tr><td class="t"><bdi>information late</bdi></td><td class="n">4</td><td class="n">50%</td><td class="n">50%</td><td><bdi>OM</bdi> (4)</td></tr>'
+	run -0 chain-report --as-of 2026-11-20 --lang nl reasons.csv
+	assert_output --partial '<h3>Waarom afspraken niet worden nagekomen</h3>'
+	assert_output --partial '<td class="t"><bdi>voorganger</bdi></td>'
+}
+
+@test "report: a reason of the chain's own, the whole chain, fewer than three, files of several groupings" {
+	csv own.csv <<'EOF'
+partner,period,reason,count,share,cumulative_share
+,,Wachten op de rechtbank,3,0.75,0.75
+,,capaciteit,1,0.25,1
+EOF
+	# the standard reason in the report's language, the chain's own as
+	# written, and the question for any other reason about the chain
+	run -0 chain-report --as-of 2026-11-20 --format txt own.csv
+	assert_output --partial 'Wachten op de rechtbank           3    75%         75%'
+	assert_output --partial 'capacity                          1    25%        100%'
+	assert_output --partial - <<'EOF'
+1. [reason] 'Wachten op de rechtbank' is the reason given most for promises not kept: 3 of 4 deviations with a reason (75%).
+   What lies behind 'Wachten op de rechtbank', the reason given most for the promises of the chain not kept, and what would take it away?
+EOF
+	run -0 chain-report --as-of 2026-11-20 --format txt --lang nl own.csv
+	assert_output --partial "   Wat zit er achter 'Wachten op de rechtbank', de reden die het vaakst is gegeven voor de afspraken van de keten die niet zijn nagekomen, en wat neemt die oorzaak weg?"
+	# two deviations make no Pareto: the table, no Act point
+	printf 'partner,period,reason,count,share,cumulative_share\n,,capacity,2,1,1\n' > two.csv
+	run -0 chain-report --as-of 2026-11-20 --format txt two.csv
+	assert_output --partial 'capacity           2   100%        100%'
+	assert_output --partial 'Nothing needs special attention this week.'
+	# a chain-wide file beside one by owner and one per month: the totals
+	# from the chain-wide rows, the partners from the owners' (not 3 x 8)
+	pareto_register
+	chain-agree reasons -q --as-of 2026-11-20 r.csv > chain.csv
+	chain-agree reasons -q --by owner --as-of 2026-11-20 r.csv > owner.csv
+	chain-agree reasons -q --per month --as-of 2026-11-20 r.csv > month.csv
+	run -0 chain-report --as-of 2026-11-20 --format txt chain.csv owner.csv month.csv
+	assert_output --partial 'information late           4    50%         50%  OM (4)'
+	assert_output --partial '4 of 8 deviations with a reason (50%), 4 of them by OM.'
+	# every question of the standard list (the predecessor's, say)
+	printf 'partner,period,reason,count,share,cumulative_share\nRvdK,,voorganger,3,1,1\n' > pred.csv
+	run -0 chain-report --as-of 2026-11-20 --format txt pred.csv
+	assert_output --partial '   At which handoff does the work of RvdK stand still, and what would the partner before that handoff need to deliver in time?'
+	run -0 chain-report --as-of 2026-11-20 --format txt --lang nl pred.csv
+	assert_output --partial '   Bij welke overdracht staat het werk van RvdK stil, en wat heeft de partner vóór die overdracht nodig om op tijd te leveren?'
+	run -1 chain-report --as-of 2026-11-20 --fail-on reason --format txt pred.csv
+}
+
+@test "report: the journal, as chain-agree log writes it, is an input it knows" {
+	set_register
+	chain-agree set -f s.csv A2 --announce 2026-06-15 --new-due 2026-06-26 --reason capacity --as-of 2026-06-30
+	chain-agree log -f s.csv -o log.csv
+	run -0 chain-report --as-of 2026-06-30 log.csv
+	assert_output --partial '<footer><p>Sources: chain-agree log.</p></footer>'
+}

@@ -6,6 +6,7 @@ if [ -x "$bin/chain-report" ]; then
 	"$bin/chain-agree" status --as-of 2026-11-20 "$ex/agreements.csv" > "$out/r-status.csv"
 	"$bin/chain-agree" score --as-of 2026-11-20 "$ex/agreements.csv" > "$out/r-score.csv"
 	"$bin/chain-agree" matrix --as-of 2026-11-20 "$ex/agreements.csv" > "$out/r-matrix.csv"
+	"$bin/chain-agree" reasons --by owner --as-of 2026-11-20 "$ex/agreements.csv" > "$out/r-reasons.csv"
 	"$bin/chain-kpi" check --plan "$ex/plan.csv" --as-of 2026-11-20 "$ex/measurements.csv" | head -60 > "$out/r-check.csv"
 	"$bin/chain-kpi" summary --plan "$ex/plan.csv" --as-of 2026-11-20 "$ex/measurements.csv" > "$out/r-summary.csv"
 	"$bin/chain-survey" score --instrument trust "$ex"/survey-*.csv > "$out/r-trust.csv"
