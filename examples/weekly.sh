@@ -21,6 +21,8 @@ chain-agree status --as-of "$as_of" -o "$out/agreements-status.csv" agreements.c
 chain-agree score --as-of "$as_of" -o "$out/agreements-score.csv" agreements.csv
 chain-agree score --per month --as-of "$as_of" -o "$out/agreements-trend.csv" agreements.csv
 chain-agree matrix --as-of "$as_of" -o "$out/agreements-matrix.csv" agreements.csv
+# Why promises break: the reasons of the deviations, per partner who promised.
+chain-agree reasons --by owner --as-of "$as_of" -o "$out/reasons.csv" agreements.csv
 
 # The chain plan's KPIs: real change or noise, and will the targets be met?
 # changes.csv records where the process behind a KPI changed, and why: the

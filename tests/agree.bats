@@ -525,11 +525,11 @@ A3,OM,2026-03-01,,,,,2026-02-20,x'
 @test "man page examples run on examples/" {
 	run -1 chain-agree list --state overdue --fail-on surprise --as-of 2026-11-20 "$EXAMPLES/agreements.csv"
 	assert_output - <<'EOF2'
-id,owner,counterpart,title,made,due,done,announced,new_due,plan,cancelled,state,effective_due,days_late,surprise,renegotiations,as_of
-A027,GEM,ZORG,Assign case managers to the waiting list,2026-09-07,2026-10-23,,,,,,overdue,2026-10-23,28,1,0,2026-11-20
-A028,OM,POL,Decide on prosecution of September cases,2026-09-07,2026-10-30,,,,,,overdue,2026-10-30,21,1,0,2026-11-20
-A031,GEM,*,Chain dashboard for the council,2026-09-21,2026-11-13,,,,,,overdue,2026-11-13,7,1,0,2026-11-20
-A041,GEM,RvdK,Provide school and care data (winter),2026-11-02,2026-11-16,,,,,,overdue,2026-11-16,4,1,0,2026-11-20
+id,owner,counterpart,title,made,due,done,announced,new_due,plan,reason,cancelled,state,effective_due,days_late,surprise,renegotiations,as_of
+A027,GEM,ZORG,Assign case managers to the waiting list,2026-09-07,2026-10-23,,,,,decision pending,,overdue,2026-10-23,28,1,0,2026-11-20
+A028,OM,POL,Decide on prosecution of September cases,2026-09-07,2026-10-30,,,,,information late,,overdue,2026-10-30,21,1,0,2026-11-20
+A031,GEM,*,Chain dashboard for the council,2026-09-21,2026-11-13,,,,,priorities changed,,overdue,2026-11-13,7,1,0,2026-11-20
+A041,GEM,RvdK,Provide school and care data (winter),2026-11-02,2026-11-16,,,,,predecessor,,overdue,2026-11-16,4,1,0,2026-11-20
 EOF2
 	run -0 chain-agree score --per month --as-of 2026-11-20 "$EXAMPLES/agreements.csv"
 	assert_line 'GEM,2026-07,1,1,0,0,0,0,0,0,0,1,'
@@ -542,7 +542,7 @@ EOF2
 	assert_output A044
 	run -0 chain-agree set -f agreements.csv A044 --announce 2026-11-27 \
 	    --new-due 2027-01-08 --plan 'Two prosecutors on leave'
-	assert_equal "$(tail -1 agreements.csv)" 'A044,OM,POL,Decide on November cases,2026-11-20,2026-12-18,,2026-11-27,2027-01-08,Two prosecutors on leave,'
+	assert_equal "$(tail -1 agreements.csv)" 'A044,OM,POL,Decide on November cases,2026-11-20,2026-12-18,,2026-11-27,2027-01-08,Two prosecutors on leave,,'
 	run -0 chain-agree check --partners "$EXAMPLES/partners.csv" "$EXAMPLES/agreements.csv"
 	assert_output ''
 }

@@ -115,8 +115,11 @@ EOF2
 	assert_output --partial '### Doorlooptijd door de keten'
 	assert_output --partial '### Betrouwbaarheid van de vragenlijst'
 	assert_output --partial '### Wederzijds vertrouwen'
+	assert_output --partial '### Waarom afspraken niet worden nagekomen'
+	assert_output --partial '| informatie te laat   |           5 |     36% |        36% | OM (3)     |'
 	run -0 chain-report --as-of 2026-11-20 -o r.html *.csv
 	grep -q '<svg class="chart relay" width="560"' r.html
+	grep -q '<svg class="chart pareto" width="560"' r.html
 	grep -q '<svg class="chart multiples" width="560"' r.html
 	grep -q '<table class="alpha">' r.html
 }

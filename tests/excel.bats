@@ -253,7 +253,7 @@ dutch_headers() {
 	for f in nl/*.csv; do
 		dutch_headers "$f" > "$f.new" && mv "$f.new" "$f"
 	done
-	head -1 nl/agreements.csv | grep -q '^nr,Eigenaar,Aan,Omschrijving,Afgesproken,Deadline,Gereed,Gemeld,Nieuwe deadline,plan,Vervallen$'
+	head -1 nl/agreements.csv | grep -q '^nr,Eigenaar,Aan,Omschrijving,Afgesproken,Deadline,Gereed,Gemeld,Nieuwe deadline,plan,Reden,Vervallen$'
 	head -1 nl/measurements.csv | grep -q '^kpi,Periode,partner,Waarde$'
 	head -1 nl/events.csv | grep -q '^Zaak,Stap,Tijd,partner$'
 	head -1 nl/changes.csv | grep -q '^kpi,Periode,Toelichting$'
