@@ -10,8 +10,9 @@ check)
 	# build: cc, make, libcsv, libacl (a register keeps its ACL); tests:
 	# setfacl (acl), bats with its helpers, mandoc for the
 	# man page lint, chromium, pdftotext (poppler-utils) and fonts (one with
-	# emoji) for the report's browser test.
-	want="gcc make libc6-dev libcsv-dev libacl1-dev acl bats bats-support bats-assert mandoc chromium poppler-utils fonts-dejavu-core fonts-noto-color-emoji"
+	# emoji) for the report's browser test, strace to kill a writer of
+	# the register at its rename.
+	want="gcc make libc6-dev libcsv-dev libacl1-dev acl bats bats-support bats-assert mandoc chromium poppler-utils fonts-dejavu-core fonts-noto-color-emoji strace"
 	;;
 bench)
 	want="miller datamash sqlite3 csvkit time"

@@ -13,40 +13,48 @@ load test_helper/man-examples
 	    fail "tests/man-examples.bats is stale: run make tests/man-examples.bats"
 }
 
-@test "chain-agree.1:454: chain-agree list --state overdue --fail-on surprise examples/..." {
-	man_example chain-agree.1 454
+@test "chain-agree.1:636: chain-agree list --state overdue --fail-on surprise examples/..." {
+	man_example chain-agree.1 636
 }
 
-@test "chain-agree.1:460: chain-agree score --per month --as-of 2026-11-20 examples/agr..." {
-	man_example chain-agree.1 460
+@test "chain-agree.1:642: chain-agree score --per month --as-of 2026-11-20 examples/agr..." {
+	man_example chain-agree.1 642
 }
 
-@test "chain-agree.1:466: chain-agree matrix --excel -o matrix.csv examples/agreements.csv" {
-	man_example chain-agree.1 466
+@test "chain-agree.1:648: chain-agree matrix --excel -o matrix.csv examples/agreements.csv" {
+	man_example chain-agree.1 648
 }
 
-@test "chain-agree.1:471: chain-agree add -f agreements.csv --owner OM --counterpart PO..." {
-	man_example chain-agree.1 471
+@test "chain-agree.1:653: chain-agree add -f agreements.csv --owner OM --counterpart PO..." {
+	man_example chain-agree.1 653
 }
 
-@test "chain-agree.1:475: chain-agree set -f agreements.csv A044 --announce 2026-11-27 ..." {
-	man_example chain-agree.1 475
+@test "chain-agree.1:657: chain-agree set -f agreements.csv A044 --announce 2026-11-27 ..." {
+	man_example chain-agree.1 657
 }
 
-@test "chain-agree.1:482: chain-agree set -f agreements.csv A001 --done 2026-06-10 --co..." {
-	man_example chain-agree.1 482
+@test "chain-agree.1:664: chain-agree set -f agreements.csv A001 --done 2026-06-10 --co..." {
+	man_example chain-agree.1 664
 }
 
-@test "chain-agree.1:483: chain-agree set -f agreements.csv A003 --announce 2026-06-18 ..." {
-	man_example chain-agree.1 483
+@test "chain-agree.1:665: chain-agree set -f agreements.csv A003 --announce 2026-06-18 ..." {
+	man_example chain-agree.1 665
 }
 
-@test "chain-agree.1:490: chain-agree list --state not-made --as-of 2026-11-01 examples..." {
-	man_example chain-agree.1 490
+@test "chain-agree.1:671: chain-agree log -f agreements.csv A003 | cut -d, -f3-" {
+	man_example chain-agree.1 671
 }
 
-@test "chain-agree.1:499: chain-agree check --partners examples/partners.csv examples/a..." {
-	man_example chain-agree.1 499
+@test "chain-agree.1:680: chain-agree reasons --by owner --as-of 2026-11-20 examples/ag..." {
+	man_example chain-agree.1 680
+}
+
+@test "chain-agree.1:698: chain-agree list --state not-made --as-of 2026-11-01 examples..." {
+	man_example chain-agree.1 698
+}
+
+@test "chain-agree.1:707: chain-agree check --partners examples/partners.csv examples/a..." {
+	man_example chain-agree.1 707
 }
 
 @test "chain-kpi.1:537: chain-kpi summary --plan examples/plan.csv --baseline 12 --ch..." {
@@ -73,28 +81,28 @@ load test_helper/man-examples
 	skip 'an event log from a process-mining tool, not shipped in examples/'
 }
 
-@test "chain-report.1:427: cd examples" {
-	man_example chain-report.1 427
+@test "chain-report.1:456: cd examples" {
+	man_example chain-report.1 456
 }
 
-@test "chain-report.1:428: chain-agree status --as-of 2026-11-20 agreements.csv > status..." {
-	man_example chain-report.1 428
+@test "chain-report.1:457: chain-agree status --as-of 2026-11-20 agreements.csv > status..." {
+	man_example chain-report.1 457
 }
 
-@test "chain-report.1:429: chain-agree score --as-of 2026-11-20 agreements.csv > score.csv" {
-	man_example chain-report.1 429
+@test "chain-report.1:458: chain-agree score --as-of 2026-11-20 agreements.csv > score.csv" {
+	man_example chain-report.1 458
 }
 
-@test "chain-report.1:430: chain-report --chain 'Safety chain Oosterveld' --as-of 2026-1..." {
-	man_example chain-report.1 430
+@test "chain-report.1:459: chain-report --chain 'Safety chain Oosterveld' --as-of 2026-1..." {
+	man_example chain-report.1 459
 }
 
-@test "chain-report.1:438: chain-report --format md --lang nl -o report.md status.csv sc..." {
-	man_example chain-report.1 438
+@test "chain-report.1:467: chain-report --format md --lang nl -o report.md status.csv sc..." {
+	man_example chain-report.1 467
 }
 
-@test "chain-report.1:440: chain-report --format txt --fail-on overdue status.csv > week..." {
-	man_example chain-report.1 440
+@test "chain-report.1:469: chain-report --format txt --fail-on overdue status.csv > week..." {
+	man_example chain-report.1 469
 }
 
 @test "chain-survey.1:695: chain-survey items" {
@@ -125,166 +133,182 @@ load test_helper/man-examples
 	man_example chain-survey.1 732
 }
 
-@test "chain.7:122: chain-agree status agreements.csv > status.csv" {
-	man_example chain.7 122
-}
-
-@test "chain.7:123: chain-agree score agreements.csv > score.csv" {
-	man_example chain.7 123
-}
-
-@test "chain.7:124: chain-kpi check --plan plan.csv measurements.csv > check.csv" {
-	man_example chain.7 124
-}
-
-@test "chain.7:125: chain-kpi summary --plan plan.csv measurements.csv > summary.csv" {
+@test "chain.7:125: chain-agree status agreements.csv > status.csv" {
 	man_example chain.7 125
 }
 
-@test "chain.7:126: chain-survey score --instrument trust survey-*.csv > trust.csv" {
+@test "chain.7:126: chain-agree score agreements.csv > score.csv" {
 	man_example chain.7 126
 }
 
-@test "chain.7:127: chain-survey matrix --instrument trust --wave 2026-11 survey-..." {
+@test "chain.7:127: chain-kpi check --plan plan.csv measurements.csv > check.csv" {
 	man_example chain.7 127
 }
 
-@test "chain.7:129: chain-survey network --instrument trust --wave 2026-11 survey..." {
+@test "chain.7:128: chain-kpi summary --plan plan.csv measurements.csv > summary.csv" {
+	man_example chain.7 128
+}
+
+@test "chain.7:129: chain-survey score --instrument trust survey-*.csv > trust.csv" {
 	man_example chain.7 129
 }
 
-@test "chain.7:131: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
-	man_example chain.7 131
+@test "chain.7:130: chain-survey matrix --instrument trust --wave 2026-11 survey-..." {
+	man_example chain.7 130
 }
 
-@test "chain.7:133: chain-report --chain 'Safety chain' -o report.html --actions ..." {
-	man_example chain.7 133
+@test "chain.7:132: chain-survey network --instrument trust --wave 2026-11 survey..." {
+	man_example chain.7 132
 }
 
-@test "chain.7:149: chain-kpi leadtime --per week events.csv | chain-kpi check" {
-	man_example chain.7 149
+@test "chain.7:134: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
+	man_example chain.7 134
 }
 
-@test "chain.7:154: chain-agree score --per month --excel -o score.csv agreements..." {
-	man_example chain.7 154
+@test "chain.7:136: chain-report --chain 'Safety chain' -o report.html --actions ..." {
+	man_example chain.7 136
 }
 
-@test "chain.7:159: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
-	man_example chain.7 159
+@test "chain.7:152: chain-kpi leadtime --per week events.csv | chain-kpi check" {
+	man_example chain.7 152
 }
 
-@test "README:37: make demo" {
-	man_example README 37
+@test "chain.7:157: chain-agree score --per month --excel -o score.csv agreements..." {
+	man_example chain.7 157
 }
 
-@test "README:38: make check" {
+@test "chain.7:162: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
+	man_example chain.7 162
+}
+
+@test "README:38: make demo" {
+	man_example README 38
+}
+
+@test "README:39: make check" {
 	skip 'the test suite itself'
 }
 
-@test "README:46: make install PREFIX=/usr/local" {
+@test "README:47: make install PREFIX=/usr/local" {
 	skip 'installs outside the test directory'
 }
 
-@test "README:47: make uninstall" {
+@test "README:48: make uninstall" {
 	skip 'removes what make install put outside the test directory'
 }
 
-@test "README:48: make sanitize" {
+@test "README:49: make sanitize" {
 	skip 'the test suite itself, on another build'
 }
 
-@test "README:49: make valgrind" {
+@test "README:50: make valgrind" {
 	skip 'the test suite itself, under valgrind'
 }
 
-@test "README:50: make fuzz FUZZ_SECONDS=600" {
+@test "README:51: make fuzz FUZZ_SECONDS=600" {
 	skip 'minutes of fuzzing; .ci/run runs it'
 }
 
-@test "README:51: make bench" {
+@test "README:52: make bench" {
 	skip 'the benchmark: minutes of work and peer tools'
 }
 
-@test "README:74: chain-agree list --state overdue,late examples/agreements.csv..." {
-	man_example README 74
+@test "README:75: chain-agree list --state overdue,late examples/agreements.csv..." {
+	man_example README 75
 }
 
-@test "README:79: chain-agree score --per month examples/agreements.csv" {
-	man_example README 79
+@test "README:80: chain-agree score --per month examples/agreements.csv" {
+	man_example README 80
 }
 
-@test "README:84: chain-agree add -f agreements.csv --owner OM --counterpart PO..." {
-	man_example README 84
+@test "README:85: chain-agree add -f agreements.csv --owner OM --counterpart PO..." {
+	man_example README 85
 }
 
-@test "README:86: chain-agree set -f agreements.csv A044 --announce 2026-11-27 ..." {
-	man_example README 86
+@test "README:87: chain-agree set -f agreements.csv A044 --announce 2026-11-27 ..." {
+	man_example README 87
 }
 
-@test "README:98: chain-agree score --as-of 2026-06-01 examples/agreements.csv" {
-	man_example README 98
+@test "README:104: chain-agree set -f agreements.csv A044 --announce 2026-11-30 ..." {
+	man_example README 104
 }
 
-@test "README:106: printf 'nr;wie;uiterlijkrnA1;OM;1-12-2026rn' > register.csv" {
-	man_example README 106
+@test "README:110: chain-agree reasons --by owner --as-of 2026-11-20 examples/ag..." {
+	man_example README 110
 }
 
-@test "README:107: chain-agree status --column owner=wie --column due=uiterlijk ..." {
-	man_example README 107
+@test "README:119: chain-agree log -f agreements.csv A044" {
+	man_example README 119
 }
 
-@test "README:118: chain-kpi summary --plan examples/plan.csv --baseline 12 --ch..." {
-	man_example README 118
+@test "README:127: chain-agree score --as-of 2026-06-01 examples/agreements.csv" {
+	man_example README 127
 }
 
-@test "README:124: chain-kpi leadtime --per week --from Report --to Close --kpi ..." {
-	man_example README 124
+@test "README:135: printf 'nr;wie;uiterlijkrnA1;OM;1-12-2026rn' > register.csv" {
+	man_example README 135
 }
 
-@test "README:126: chain-kpi handoffs examples/events.csv" {
-	man_example README 126
+@test "README:136: chain-agree status --column owner=wie --column due=uiterlijk ..." {
+	man_example README 136
 }
 
-@test "README:131: 0 7 * * MON  cd /srv/chain && chain-agree list --state overdu..." {
-	man_example README 131
+@test "README:147: chain-kpi summary --plan examples/plan.csv --baseline 12 --ch..." {
+	man_example README 147
 }
 
-@test "README:138: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
-	man_example README 138
+@test "README:153: chain-kpi leadtime --per week --from Report --to Close --kpi ..." {
+	man_example README 153
 }
 
-@test "README:146: chain-survey matrix --instrument trust --wave 2026-11 --excel..." {
-	man_example README 146
+@test "README:155: chain-kpi handoffs examples/events.csv" {
+	man_example README 155
 }
 
-@test "README:148: chain-survey network --instrument trust --wave 2026-11 exampl..." {
-	man_example README 148
+@test "README:160: 0 7 * * MON  cd /srv/chain && chain-agree list --state overdu..." {
+	man_example README 160
 }
 
-@test "README:150: chain-survey items --instrument trust --lang nl -o vragenlijs..." {
-	man_example README 150
+@test "README:167: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
+	man_example README 167
 }
 
-@test "README:158: chain-agree status --as-of 2026-11-20 agreements.csv > status..." {
-	man_example README 158
+@test "README:175: chain-survey matrix --instrument trust --wave 2026-11 --excel..." {
+	man_example README 175
 }
 
-@test "README:159: chain-kpi summary --plan plan.csv --changes changes.csv measu..." {
-	man_example README 159
-}
-
-@test "README:161: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
-	man_example README 161
-}
-
-@test "README:163: chain-report --chain 'Safety and care chain Oosterveld' --as-..." {
-	man_example README 163
-}
-
-@test "README:177: 0 7 * * MON  cd /srv/chain && sh weekly.sh && chain-report --..." {
+@test "README:177: chain-survey network --instrument trust --wave 2026-11 exampl..." {
 	man_example README 177
 }
 
-@test "README:182: chromium --headless --no-sandbox --print-to-pdf=report.pdf --..." {
+@test "README:179: chain-survey items --instrument trust --lang nl -o vragenlijs..." {
+	man_example README 179
+}
+
+@test "README:187: chain-agree status --as-of 2026-11-20 agreements.csv > status..." {
+	man_example README 187
+}
+
+@test "README:188: chain-agree reasons --by owner --as-of 2026-11-20 agreements...." {
+	man_example README 188
+}
+
+@test "README:189: chain-kpi summary --plan plan.csv --changes changes.csv measu..." {
+	man_example README 189
+}
+
+@test "README:191: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
+	man_example README 191
+}
+
+@test "README:193: chain-report --chain 'Safety and care chain Oosterveld' --as-..." {
+	man_example README 193
+}
+
+@test "README:207: 0 7 * * MON  cd /srv/chain && sh weekly.sh && chain-report --..." {
+	man_example README 207
+}
+
+@test "README:212: chromium --headless --no-sandbox --print-to-pdf=report.pdf --..." {
 	skip 'tests/browser.bats prints the report with Chromium'
 }
