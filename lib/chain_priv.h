@@ -240,7 +240,7 @@ void chain_edit_abort(struct chain_edit *e);
 
 /* journal.c: the journal beside a register, of every add and set */
 struct chain_journal;
-struct chain_journal *chain_journal_new(void);
+struct chain_journal *chain_journal_new(double wait);
 void chain_journal_add(struct chain_journal *j, const char *id,
     const char *column, const char *old, const char *new_, const char *kind);
 chain_edit_hook chain_journal_write;

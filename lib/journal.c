@@ -15,7 +15,10 @@
  * first line is the journal's header; anything else is refused, and the
  * register is then left as it was.  A reader takes the journal as it
  * stood at one moment (the lines whole), under a shared lock held only
- * while it notes the size, so that no reader holds up a writer.
+ * while it notes the size, and a writer waits for its own lock no longer
+ * than --wait, so that no reader holds up a writer for long.  It is read
+ * back to count each agreement's announcements (status) and printed by
+ * chain-agree log.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -39,12 +42,17 @@ struct line {
 struct chain_journal {
 	struct line *lines;
 	size_t n;
+	double wait;		/* seconds a writer waits for its lock */
 };
 
+/* The changes of one add or set; wait is --wait, as for the register. */
 struct chain_journal *
-chain_journal_new(void)
+chain_journal_new(double wait)
 {
-	return chain_calloc(1, sizeof(struct chain_journal));
+	struct chain_journal *j = chain_calloc(1, sizeof(*j));
+
+	j->wait = wait;
+	return j;
 }
 
 void
@@ -178,6 +186,30 @@ has_header(int fd)
 	return memcmp(buf, header, n) == 0 && (buf[n] == '\n' || buf[n] == '\r');
 }
 
+/*
+ * The journal's lock, waited for at most wait seconds: a reader holds it
+ * for an instant only, so a lock held longer is another's doing, and does
+ * not hold the register up for ever.
+ */
+static int
+lock_journal(int fd, double wait)
+{
+	struct timespec pause = { 0, 50 * 1000 * 1000 };
+	double waited = 0;
+
+	while (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		if (errno != EWOULDBLOCK && errno != EINTR)
+			return -1;
+		if (waited >= wait) {
+			errno = EWOULDBLOCK;
+			return -1;
+		}
+		nanosleep(&pause, NULL);
+		waited += 0.05;
+	}
+	return 0;
+}
+
 static int
 refuse(const char *path, const char *why, int fd)
 {
@@ -194,7 +226,7 @@ refuse(const char *path, const char *why, int fd)
  * not.  *size is its size.
  */
 static int
-open_journal(const char *path, int reg_fd, off_t *size)
+open_journal(const char *path, int reg_fd, double wait, off_t *size)
 {
 	struct stat st, reg;
 	int fd;
@@ -228,7 +260,10 @@ open_journal(const char *path, int reg_fd, off_t *size)
 		return refuse(path, "not a regular file", fd);
 	if (st.st_nlink > 1)
 		return refuse(path, "has other hard links", fd);
-	if (flock(fd, LOCK_EX) != 0 || fstat(fd, &st) != 0)
+	if (lock_journal(fd, wait) != 0)
+		return refuse(path, errno == EWOULDBLOCK ? "another process holds "
+		    "its lock" : strerror(errno), fd);
+	if (fstat(fd, &st) != 0)
 		return refuse(path, strerror(errno), fd);
 	if (st.st_size > 0 && !has_header(fd))
 		return refuse(path, "not a journal of chain-agree (its first "
@@ -271,7 +306,7 @@ chain_journal_write(void *journal, const char *real, int reg_fd)
 	if (j->n == 0)
 		return 0;
 	path = journal_name(real);
-	if ((fd = open_journal(path, reg_fd, &size)) < 0) {
+	if ((fd = open_journal(path, reg_fd, j->wait, &size)) < 0) {
 		free(path);
 		return -1;
 	}

@@ -236,7 +236,7 @@ chain_record_add(const char *path, const struct chain_opts *o,
 	if ((e = chain_edit_open(path, o, 1,
 	    chain_format_header(CHAIN_FORMAT_REGISTER))) == NULL)
 		return NULL;
-	j = chain_journal_new();
+	j = chain_journal_new(o->lock_wait);
 	nb.ids = chain_map_new();
 	if ((r = chain_edit_csv(e)) != NULL && read_register(r, &nb,
 	    &dutch) != 0) {
@@ -557,7 +557,7 @@ chain_record_set(const char *path, const struct chain_opts *o,
 		chain_edit_abort(e);
 		return -1;
 	}
-	j = chain_journal_new();
+	j = chain_journal_new(o->lock_wait);
 	while ((row = chain_csv_read(r)) != NULL) {
 		if (strcmp(chain_field(row, c.id), id) != 0)
 			continue;

@@ -223,6 +223,25 @@ EOF
 	fi
 }
 
+@test "a lock on the journal held by another is waited for --wait seconds, no longer" {
+	command -v flock > /dev/null || skip "flock(1) is not installed"
+	register
+	chain-agree set -f r.csv A1 --announce 2026-06-15 --as-of 2026-06-15
+	cp r.csv before.csv
+	# another user's reader holds a shared lock for four seconds
+	flock -s r.csv.journal sleep 4 &
+	holder=$!
+	sleep 0.5
+	start=$(date +%s)
+	run -4 chain-agree set -f r.csv A1 --done 2026-06-18 --as-of 2026-06-18 --wait 1
+	assert_output 'chain-agree: r.csv.journal: another process holds its lock; the register is left as it was'
+	[ -n "${CHAIN_VALGRIND:-}" ] || [ $(( $(date +%s) - start )) -le 3 ]
+	cmp r.csv before.csv
+	# once it lets go, the change lands
+	wait "$holder"
+	run -0 chain-agree set -f r.csv A1 --done 2026-06-18 --as-of 2026-06-18 --wait 1
+}
+
 @test "an empty journal, as a crash while it was created leaves it, gets its header" {
 	register
 	: > r.csv.journal
