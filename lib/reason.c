@@ -8,8 +8,9 @@
  * first, each with its share of the deviations that carry a reason and
  * the cumulative share, so that the chain meeting fixes the causes that
  * matter most.  Reasons are the same reason without regard to case, to
- * blanks around them, and to a blank, hyphen or underscore inside; a
- * standard reason is written as the list writes it, any other as it was
+ * blanks around them, and to a blank, hyphen or underscore inside, and a
+ * standard reason is one in either language; a standard reason is written
+ * as the list writes it (in the language first met), any other as it was
  * first written.
  */
 #include <stdio.h>
@@ -59,11 +60,24 @@ fold(const char *text)
 	return key;
 }
 
-/* A reason's key: two texts with the same key are the same reason. */
+/*
+ * A reason's key: two texts with the same key are the same reason.  A
+ * standard reason is one in either language (capacity is capaciteit).
+ */
 char *
 chain_reason_key(const char *text)
 {
-	return fold(text);
+	int i = chain_reason_standard(text, NULL);
+	char *key;
+
+	if (i < 0)
+		return fold(text);
+	_Static_assert(CHAIN_NREASONS < 10, "a standard reason's key is a digit");
+	key = chain_malloc(3);
+	key[0] = '\x01';
+	key[1] = (char)('0' + i);
+	key[2] = '\0';
+	return key;
 }
 
 /*
@@ -170,7 +184,7 @@ chain_reasons_add(struct chain_csv *r, const struct chain_judged *j,
 	(void)r;
 	if (!chain_state_deviation(j->v.state))
 		return;
-	folded = fold(text);
+	folded = chain_reason_key(text);
 	if (*folded == '\0') {
 		free(folded);
 		p->without++;

@@ -13,48 +13,48 @@ load test_helper/man-examples
 	    fail "tests/man-examples.bats is stale: run make tests/man-examples.bats"
 }
 
-@test "chain-agree.1:644: chain-agree list --state overdue --fail-on surprise examples/..." {
-	man_example chain-agree.1 644
+@test "chain-agree.1:645: chain-agree list --state overdue --fail-on surprise examples/..." {
+	man_example chain-agree.1 645
 }
 
-@test "chain-agree.1:650: chain-agree score --per month --as-of 2026-11-20 examples/agr..." {
-	man_example chain-agree.1 650
+@test "chain-agree.1:651: chain-agree score --per month --as-of 2026-11-20 examples/agr..." {
+	man_example chain-agree.1 651
 }
 
-@test "chain-agree.1:656: chain-agree matrix --excel -o matrix.csv examples/agreements.csv" {
-	man_example chain-agree.1 656
+@test "chain-agree.1:657: chain-agree matrix --excel -o matrix.csv examples/agreements.csv" {
+	man_example chain-agree.1 657
 }
 
-@test "chain-agree.1:661: chain-agree add -f agreements.csv --owner OM --counterpart PO..." {
-	man_example chain-agree.1 661
+@test "chain-agree.1:662: chain-agree add -f agreements.csv --owner OM --counterpart PO..." {
+	man_example chain-agree.1 662
 }
 
-@test "chain-agree.1:665: chain-agree set -f agreements.csv A044 --announce 2026-11-27 ..." {
-	man_example chain-agree.1 665
+@test "chain-agree.1:666: chain-agree set -f agreements.csv A044 --announce 2026-11-27 ..." {
+	man_example chain-agree.1 666
 }
 
-@test "chain-agree.1:672: chain-agree set -f agreements.csv A001 --done 2026-06-10 --co..." {
-	man_example chain-agree.1 672
-}
-
-@test "chain-agree.1:673: chain-agree set -f agreements.csv A003 --announce 2026-06-18 ..." {
+@test "chain-agree.1:673: chain-agree set -f agreements.csv A001 --done 2026-06-10 --co..." {
 	man_example chain-agree.1 673
 }
 
-@test "chain-agree.1:679: chain-agree log -f agreements.csv A003 | cut -d, -f3-" {
-	man_example chain-agree.1 679
+@test "chain-agree.1:674: chain-agree set -f agreements.csv A003 --announce 2026-06-18 ..." {
+	man_example chain-agree.1 674
 }
 
-@test "chain-agree.1:688: chain-agree reasons --by owner --as-of 2026-11-20 examples/ag..." {
-	man_example chain-agree.1 688
+@test "chain-agree.1:680: chain-agree log -f agreements.csv A003 | cut -d, -f3-" {
+	man_example chain-agree.1 680
 }
 
-@test "chain-agree.1:706: chain-agree list --state not-made --as-of 2026-11-01 examples..." {
-	man_example chain-agree.1 706
+@test "chain-agree.1:689: chain-agree reasons --by owner --as-of 2026-11-20 examples/ag..." {
+	man_example chain-agree.1 689
 }
 
-@test "chain-agree.1:715: chain-agree check --partners examples/partners.csv examples/a..." {
-	man_example chain-agree.1 715
+@test "chain-agree.1:707: chain-agree list --state not-made --as-of 2026-11-01 examples..." {
+	man_example chain-agree.1 707
+}
+
+@test "chain-agree.1:716: chain-agree check --partners examples/partners.csv examples/a..." {
+	man_example chain-agree.1 716
 }
 
 @test "chain-kpi.1:537: chain-kpi summary --plan examples/plan.csv --baseline 12 --ch..." {

@@ -109,15 +109,17 @@ EOF
 }
 
 @test "reasons: the standard list in Dutch, a Dutch register, --excel" {
-	printf 'nr;eigenaar;deadline;gereed;reden\r\nA1;OM;1-10-2026;5-10-2026;Informatie te laat\r\nA2;OM;2-10-2026;;informatie te laat\r\nA3;POL;3-10-2026;;Eigen reden, met komma\r\n' > nl.csv
+	# information late is informatie te laat: one reason, written in the
+	# language first met (3 of 4, 0.75)
+	printf 'nr;eigenaar;deadline;gereed;reden\r\nA1;OM;1-10-2026;5-10-2026;Informatie te laat\r\nA2;OM;2-10-2026;;informatie te laat\r\nA3;POL;3-10-2026;;Eigen reden, met komma\r\nA4;POL;4-10-2026;;information late\r\n' > nl.csv
 	run -0 chain-agree reasons --as-of 2026-11-20 nl.csv
 	assert_output - <<'EOF'
 partner,period,reason,count,share,cumulative_share
-,,informatie te laat,2,0.6667,0.6667
-,,"Eigen reden, met komma",1,0.3333,1
+,,informatie te laat,3,0.75,0.75
+,,"Eigen reden, met komma",1,0.25,1
 EOF
 	run -0 chain-agree reasons --excel --as-of 2026-11-20 nl.csv
-	assert_output $'\xef\xbb\xbfpartner;period;reason;count;share;cumulative_share\r\n;;informatie te laat;2;0,6667;0,6667\r\n;;Eigen reden, met komma;1;0,3333;1\r'
+	assert_output $'\xef\xbb\xbfpartner;period;reason;count;share;cumulative_share\r\n;;informatie te laat;3;0,75;0,75\r\n;;Eigen reden, met komma;1;0,25;1\r'
 	# options that do not go with it
 	run -2 chain-agree reasons --state late nl.csv
 	assert_output --partial '--state does not go with reasons'
@@ -296,6 +298,10 @@ EOF
 EOF
 	run -0 chain-report --as-of 2026-11-20 --format txt --lang nl own.csv
 	assert_output --partial "   Wat zit er achter 'Wachten op de rechtbank', de reden die het vaakst is gegeven voor de afspraken van de keten die niet zijn nagekomen, en wat neemt die oorzaak weg?"
+	# a standard reason in either language is one reason
+	printf 'partner,period,reason,count,share,cumulative_share\nOM,,capacity,2,1,1\nPOL,,Capaciteit,1,1,1\n' > both.csv
+	run -0 chain-report --as-of 2026-11-20 --format txt both.csv
+	assert_output --partial 'capacity           3   100%        100%  OM (2)'
 	# two deviations make no Pareto: the table, no Act point
 	printf 'partner,period,reason,count,share,cumulative_share\n,,capacity,2,1,1\n' > two.csv
 	run -0 chain-report --as-of 2026-11-20 --format txt two.csv

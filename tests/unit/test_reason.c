@@ -30,11 +30,14 @@ check_display(const char *text, const char *want)
 static void
 test_keys(void)
 {
-	check_key("Information late", "information late");
-	check_key("  information \t late ", "information late");
-	check_key("information_late", "information late");
-	check_key("information--late", "information late");
+	check_key("Waiting for the court", "waiting for the court");
+	check_key("  waiting \t for the_court ", "waiting for the court");
+	check_key("waiting-for--the court", "waiting for the court");
 	check_key("Één oorzaak", "Één oorzaak");	/* ASCII case only */
+	/* a standard reason is one in either language, however written */
+	check_key("Information late", "\x01" "0");
+	check_key("informatie_te  laat", "\x01" "0");
+	check_key("Capaciteit", "\x01" "1");
 	check_key("   ", "");
 	check_key("", "");
 }
