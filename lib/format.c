@@ -24,7 +24,7 @@ static const struct chain_format_def formats[CHAIN_NFORMATS] = {
 	    "reason,cancelled", "id,owner,due", NULL,
 	    "id,owner,counterpart" },
 	[CHAIN_FORMAT_STATUS] = { "chain-agree status",
-	    "state,effective_due,days_late,surprise,renegotiations,as_of",
+	    "state,effective_due,days_late,surprise,as_of,renegotiations",
 	    "id,owner,due,state,effective_due,days_late,surprise", NULL,
 	    "id,owner,counterpart" },
 	[CHAIN_FORMAT_AGREE_SCORE] = { "chain-agree score",

@@ -380,10 +380,10 @@ write_judged(struct chain_status *s, struct chain_csv *r, int k,
 		chain_out_int(w, v->surprise);
 		break;
 	case 4:
-		chain_out_int(w, renegotiations(s, r, j));
+		chain_out_date(w, j->as_of);
 		break;
 	default:
-		chain_out_date(w, j->as_of);
+		chain_out_int(w, renegotiations(s, r, j));
 		break;
 	}
 }

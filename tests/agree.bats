@@ -43,25 +43,25 @@ EOF
 	# beyond it is open; C1 cancelled today, C2 cancelled tomorrow; A1's
 	# announcement lies after --as-of and does not count.
 	assert_output - <<'EOF'
-id,owner,counterpart,due,done,announced,new_due,cancelled,state,effective_due,days_late,surprise,renegotiations,as_of
-K1,POL,OM,2026-03-01,2026-03-01,,,,kept,2026-03-01,0,0,0,2026-03-10
-K2,POL,OM,2026-03-01,2026-02-20,,,,kept,2026-03-01,0,0,0,2026-03-10
-R1,OM,POL,2026-03-01,2026-03-05,2026-03-01,2026-03-06,,renegotiated,2026-03-06,0,0,1,2026-03-10
-R2,OM,POL,2026-03-01,2026-03-06,2026-02-25,2026-03-06,,renegotiated,2026-03-06,0,0,1,2026-03-10
-L1,OM,RvdK,2026-03-01,2026-03-04,,,,late,2026-03-01,3,1,0,2026-03-10
-L2,OM,RvdK,2026-03-01,2026-03-09,2026-03-02,2026-03-08,,late,2026-03-01,8,1,1,2026-03-10
-L3,RvdK,OM,2026-03-01,2026-03-09,2026-02-27,2026-03-05,,late,2026-03-05,4,0,1,2026-03-10
-L4,RvdK,OM,2026-03-01,2026-03-03,2026-02-27,,,late,2026-03-01,2,0,1,2026-03-10
-O1,GEM,OM,2026-03-09,,,,,overdue,2026-03-09,1,1,0,2026-03-10
-O2,GEM,POL,2026-03-01,2026-03-11,,,,overdue,2026-03-01,9,1,0,2026-03-10
-O3,GEM,POL,2026-03-01,,2026-02-28,2026-03-09,,overdue,2026-03-09,1,0,1,2026-03-10
-D1,POL,GEM,2026-03-10,,,,,due-soon,2026-03-10,0,0,0,2026-03-10
-D2,POL,GEM,2026-03-17,,,,,due-soon,2026-03-17,0,0,0,2026-03-10
-P1,POL,*,2026-03-18,,,,,open,2026-03-18,0,0,0,2026-03-10
-P2,OM,,2026-03-01,,2026-03-01,2026-04-30,,open,2026-04-30,0,0,1,2026-03-10
-C1,RvdK,GEM,2026-03-01,,,,2026-03-10,cancelled,2026-03-01,0,0,0,2026-03-10
-C2,RvdK,GEM,2026-03-01,,,,2026-03-11,overdue,2026-03-01,9,1,0,2026-03-10
-A1,GEM,OM,2026-03-05,,2026-03-11,2026-03-20,,overdue,2026-03-05,5,1,0,2026-03-10
+id,owner,counterpart,due,done,announced,new_due,cancelled,state,effective_due,days_late,surprise,as_of,renegotiations
+K1,POL,OM,2026-03-01,2026-03-01,,,,kept,2026-03-01,0,0,2026-03-10,0
+K2,POL,OM,2026-03-01,2026-02-20,,,,kept,2026-03-01,0,0,2026-03-10,0
+R1,OM,POL,2026-03-01,2026-03-05,2026-03-01,2026-03-06,,renegotiated,2026-03-06,0,0,2026-03-10,1
+R2,OM,POL,2026-03-01,2026-03-06,2026-02-25,2026-03-06,,renegotiated,2026-03-06,0,0,2026-03-10,1
+L1,OM,RvdK,2026-03-01,2026-03-04,,,,late,2026-03-01,3,1,2026-03-10,0
+L2,OM,RvdK,2026-03-01,2026-03-09,2026-03-02,2026-03-08,,late,2026-03-01,8,1,2026-03-10,1
+L3,RvdK,OM,2026-03-01,2026-03-09,2026-02-27,2026-03-05,,late,2026-03-05,4,0,2026-03-10,1
+L4,RvdK,OM,2026-03-01,2026-03-03,2026-02-27,,,late,2026-03-01,2,0,2026-03-10,1
+O1,GEM,OM,2026-03-09,,,,,overdue,2026-03-09,1,1,2026-03-10,0
+O2,GEM,POL,2026-03-01,2026-03-11,,,,overdue,2026-03-01,9,1,2026-03-10,0
+O3,GEM,POL,2026-03-01,,2026-02-28,2026-03-09,,overdue,2026-03-09,1,0,2026-03-10,1
+D1,POL,GEM,2026-03-10,,,,,due-soon,2026-03-10,0,0,2026-03-10,0
+D2,POL,GEM,2026-03-17,,,,,due-soon,2026-03-17,0,0,2026-03-10,0
+P1,POL,*,2026-03-18,,,,,open,2026-03-18,0,0,2026-03-10,0
+P2,OM,,2026-03-01,,2026-03-01,2026-04-30,,open,2026-04-30,0,0,2026-03-10,1
+C1,RvdK,GEM,2026-03-01,,,,2026-03-10,cancelled,2026-03-01,0,0,2026-03-10,0
+C2,RvdK,GEM,2026-03-01,,,,2026-03-11,overdue,2026-03-01,9,1,2026-03-10,0
+A1,GEM,OM,2026-03-05,,2026-03-11,2026-03-20,,overdue,2026-03-05,5,1,2026-03-10,0
 EOF
 }
 
@@ -69,16 +69,16 @@ EOF
 	states_register
 	run -0 chain-agree list --as-of 2026-03-10 --window 0 --state due-soon states.csv
 	assert_output - <<'EOF'
-id,owner,counterpart,due,done,announced,new_due,cancelled,state,effective_due,days_late,surprise,renegotiations,as_of
-D1,POL,GEM,2026-03-10,,,,,due-soon,2026-03-10,0,0,0,2026-03-10
+id,owner,counterpart,due,done,announced,new_due,cancelled,state,effective_due,days_late,surprise,as_of,renegotiations
+D1,POL,GEM,2026-03-10,,,,,due-soon,2026-03-10,0,0,2026-03-10,0
 EOF
 	run -0 chain-agree list --as-of 2026-03-10 --window 8 --state due-soon,open states.csv
 	assert_output - <<'EOF'
-id,owner,counterpart,due,done,announced,new_due,cancelled,state,effective_due,days_late,surprise,renegotiations,as_of
-D1,POL,GEM,2026-03-10,,,,,due-soon,2026-03-10,0,0,0,2026-03-10
-D2,POL,GEM,2026-03-17,,,,,due-soon,2026-03-17,0,0,0,2026-03-10
-P1,POL,*,2026-03-18,,,,,due-soon,2026-03-18,0,0,0,2026-03-10
-P2,OM,,2026-03-01,,2026-03-01,2026-04-30,,open,2026-04-30,0,0,1,2026-03-10
+id,owner,counterpart,due,done,announced,new_due,cancelled,state,effective_due,days_late,surprise,as_of,renegotiations
+D1,POL,GEM,2026-03-10,,,,,due-soon,2026-03-10,0,0,2026-03-10,0
+D2,POL,GEM,2026-03-17,,,,,due-soon,2026-03-17,0,0,2026-03-10,0
+P1,POL,*,2026-03-18,,,,,due-soon,2026-03-18,0,0,2026-03-10,0
+P2,OM,,2026-03-01,,2026-03-01,2026-04-30,,open,2026-04-30,0,0,2026-03-10,1
 EOF
 }
 
@@ -88,12 +88,12 @@ EOF
 	# R2's announcement of 2026-02-25 already counts, R1's of 2026-03-01
 	# and every done date not yet: OM's agreements are due soon or open
 	assert_output - <<'EOF'
-id,owner,counterpart,due,done,announced,new_due,cancelled,state,effective_due,days_late,surprise,renegotiations,as_of
-R1,OM,POL,2026-03-01,2026-03-05,2026-03-01,2026-03-06,,due-soon,2026-03-01,0,0,0,2026-02-26
-R2,OM,POL,2026-03-01,2026-03-06,2026-02-25,2026-03-06,,open,2026-03-06,0,0,1,2026-02-26
-L1,OM,RvdK,2026-03-01,2026-03-04,,,,due-soon,2026-03-01,0,0,0,2026-02-26
-L2,OM,RvdK,2026-03-01,2026-03-09,2026-03-02,2026-03-08,,due-soon,2026-03-01,0,0,0,2026-02-26
-P2,OM,,2026-03-01,,2026-03-01,2026-04-30,,due-soon,2026-03-01,0,0,0,2026-02-26
+id,owner,counterpart,due,done,announced,new_due,cancelled,state,effective_due,days_late,surprise,as_of,renegotiations
+R1,OM,POL,2026-03-01,2026-03-05,2026-03-01,2026-03-06,,due-soon,2026-03-01,0,0,2026-02-26,0
+R2,OM,POL,2026-03-01,2026-03-06,2026-02-25,2026-03-06,,open,2026-03-06,0,0,2026-02-26,1
+L1,OM,RvdK,2026-03-01,2026-03-04,,,,due-soon,2026-03-01,0,0,2026-02-26,0
+L2,OM,RvdK,2026-03-01,2026-03-09,2026-03-02,2026-03-08,,due-soon,2026-03-01,0,0,2026-02-26,0
+P2,OM,,2026-03-01,,2026-03-01,2026-04-30,,due-soon,2026-03-01,0,0,2026-02-26,0
 EOF
 }
 
@@ -181,9 +181,9 @@ EOF
 	states_register
 	run -0 chain-agree list --state late --owner RvdK --as-of 2026-03-10 states.csv
 	assert_output - <<'EOF'
-id,owner,counterpart,due,done,announced,new_due,cancelled,state,effective_due,days_late,surprise,renegotiations,as_of
-L3,RvdK,OM,2026-03-01,2026-03-09,2026-02-27,2026-03-05,,late,2026-03-05,4,0,1,2026-03-10
-L4,RvdK,OM,2026-03-01,2026-03-03,2026-02-27,,,late,2026-03-01,2,0,1,2026-03-10
+id,owner,counterpart,due,done,announced,new_due,cancelled,state,effective_due,days_late,surprise,as_of,renegotiations
+L3,RvdK,OM,2026-03-01,2026-03-09,2026-02-27,2026-03-05,,late,2026-03-05,4,0,2026-03-10,1
+L4,RvdK,OM,2026-03-01,2026-03-03,2026-02-27,,,late,2026-03-01,2,0,2026-03-10,1
 EOF
 }
 
@@ -191,9 +191,9 @@ EOF
 	states_register
 	run -0 chain-agree list --counterpart '*' --as-of 2026-03-10 states.csv
 	assert_output - <<'EOF'
-id,owner,counterpart,due,done,announced,new_due,cancelled,state,effective_due,days_late,surprise,renegotiations,as_of
-P1,POL,*,2026-03-18,,,,,open,2026-03-18,0,0,0,2026-03-10
-P2,OM,,2026-03-01,,2026-03-01,2026-04-30,,open,2026-04-30,0,0,1,2026-03-10
+id,owner,counterpart,due,done,announced,new_due,cancelled,state,effective_due,days_late,surprise,as_of,renegotiations
+P1,POL,*,2026-03-18,,,,,open,2026-03-18,0,0,2026-03-10,0
+P2,OM,,2026-03-01,,2026-03-01,2026-04-30,,open,2026-04-30,0,0,2026-03-10,1
 EOF
 	run -2 chain-agree list --state lost states.csv
 	assert_output --partial "unknown state 'lost'"
@@ -265,8 +265,8 @@ id,owner,due
 EOF
 	run -3 --separate-stderr chain-agree status --as-of 2026-02-01 r.csv
 	assert_output - <<'EOF'
-id,owner,due,state,effective_due,days_late,surprise,renegotiations,as_of
-1,POL,2026-01-01,overdue,2026-01-01,31,1,0,2026-02-01
+id,owner,due,state,effective_due,days_late,surprise,as_of,renegotiations
+1,POL,2026-01-01,overdue,2026-01-01,31,1,2026-02-01,0
 EOF
 	[ "$stderr" = "chain-agree: r.csv:3: due: '2026-13-01' is not a valid date
 chain-agree: r.csv:4: due: 'soon' is not a valid date" ]
@@ -296,7 +296,7 @@ EOF
 
 	printf 'id,owner,due,note\n2,OM,2026-01-01\n' > short.csv
 	run -0 chain-agree status --as-of 2026-01-01 --allow-ragged short.csv
-	assert_line --index 1 '2,OM,2026-01-01,,due-soon,2026-01-01,0,0,0,2026-01-01'
+	assert_line --index 1 '2,OM,2026-01-01,,due-soon,2026-01-01,0,0,2026-01-01,0'
 
 	: > empty.csv
 	run -3 chain-agree status empty.csv
@@ -366,9 +366,9 @@ EOF
 	printf 'id,owner,due,title\n1,POL,2026-01-01,"files, and ""more""\nsecond line"\n' > q.csv
 	run -0 chain-agree status --as-of 2026-01-01 q.csv
 	assert_output - <<'EOF'
-id,owner,due,title,state,effective_due,days_late,surprise,renegotiations,as_of
+id,owner,due,title,state,effective_due,days_late,surprise,as_of,renegotiations
 1,POL,2026-01-01,"files, and ""more""
-second line",due-soon,2026-01-01,0,0,0,2026-01-01
+second line",due-soon,2026-01-01,0,0,2026-01-01,0
 EOF
 }
 
@@ -376,12 +376,12 @@ EOF
 	printf '\xef\xbb\xbfId;Owner;Counterpart;Due;Done;Title\r\nA1;POL;OM;01-03-2026;28-02-2026;=2+3\r\nA2;OM;POL;1-3-2026;;Bel -OM\r\n' > nl.csv
 	run -0 chain-agree status --as-of 2026-03-10 nl.csv
 	assert_output - <<'EOF'
-Id,Owner,Counterpart,Due,Done,Title,state,effective_due,days_late,surprise,renegotiations,as_of
-A1,POL,OM,01-03-2026,28-02-2026,=2+3,kept,2026-03-01,0,0,0,2026-03-10
-A2,OM,POL,1-3-2026,,Bel -OM,overdue,2026-03-01,9,1,0,2026-03-10
+Id,Owner,Counterpart,Due,Done,Title,state,effective_due,days_late,surprise,as_of,renegotiations
+A1,POL,OM,01-03-2026,28-02-2026,=2+3,kept,2026-03-01,0,0,2026-03-10,0
+A2,OM,POL,1-3-2026,,Bel -OM,overdue,2026-03-01,9,1,2026-03-10,0
 EOF
 	chain-agree status --excel --as-of 2026-03-10 nl.csv > x.csv
-	printf "\xef\xbb\xbfId;Owner;Counterpart;Due;Done;Title;state;effective_due;days_late;surprise;renegotiations;as_of\r\nA1;POL;OM;01-03-2026;28-02-2026;'=2+3;kept;2026-03-01;0;0;0;2026-03-10\r\nA2;OM;POL;1-3-2026;;Bel -OM;overdue;2026-03-01;9;1;0;2026-03-10\r\n" > want.csv
+	printf "\xef\xbb\xbfId;Owner;Counterpart;Due;Done;Title;state;effective_due;days_late;surprise;as_of;renegotiations\r\nA1;POL;OM;01-03-2026;28-02-2026;'=2+3;kept;2026-03-01;0;0;2026-03-10;0\r\nA2;OM;POL;1-3-2026;;Bel -OM;overdue;2026-03-01;9;1;2026-03-10;0\r\n" > want.csv
 	cmp x.csv want.csv
 	chain-agree score --excel --as-of 2026-03-10 nl.csv > s.csv
 	printf '\xef\xbb\xbfpartner;period;total;kept;renegotiated;late;overdue;due_soon;open;cancelled;surprises;reliability;predictability\r\nOM;;1;0;0;0;1;0;0;0;1;0;0\r\nPOL;;1;1;0;0;0;0;0;0;0;1;\r\n' > want.csv
@@ -525,11 +525,11 @@ A3,OM,2026-03-01,,,,,2026-02-20,x'
 @test "man page examples run on examples/" {
 	run -1 chain-agree list --state overdue --fail-on surprise --as-of 2026-11-20 "$EXAMPLES/agreements.csv"
 	assert_output - <<'EOF2'
-id,owner,counterpart,title,made,due,done,announced,new_due,plan,reason,cancelled,state,effective_due,days_late,surprise,renegotiations,as_of
-A027,GEM,ZORG,Assign case managers to the waiting list,2026-09-07,2026-10-23,,,,,decision pending,,overdue,2026-10-23,28,1,0,2026-11-20
-A028,OM,POL,Decide on prosecution of September cases,2026-09-07,2026-10-30,,,,,information late,,overdue,2026-10-30,21,1,0,2026-11-20
-A031,GEM,*,Chain dashboard for the council,2026-09-21,2026-11-13,,,,,priorities changed,,overdue,2026-11-13,7,1,0,2026-11-20
-A041,GEM,RvdK,Provide school and care data (winter),2026-11-02,2026-11-16,,,,,predecessor,,overdue,2026-11-16,4,1,0,2026-11-20
+id,owner,counterpart,title,made,due,done,announced,new_due,plan,reason,cancelled,state,effective_due,days_late,surprise,as_of,renegotiations
+A027,GEM,ZORG,Assign case managers to the waiting list,2026-09-07,2026-10-23,,,,,decision pending,,overdue,2026-10-23,28,1,2026-11-20,0
+A028,OM,POL,Decide on prosecution of September cases,2026-09-07,2026-10-30,,,,,information late,,overdue,2026-10-30,21,1,2026-11-20,0
+A031,GEM,*,Chain dashboard for the council,2026-09-21,2026-11-13,,,,,priorities changed,,overdue,2026-11-13,7,1,2026-11-20,0
+A041,GEM,RvdK,Provide school and care data (winter),2026-11-02,2026-11-16,,,,,predecessor,,overdue,2026-11-16,4,1,2026-11-20,0
 EOF2
 	run -0 chain-agree score --per month --as-of 2026-11-20 "$EXAMPLES/agreements.csv"
 	assert_line 'GEM,2026-07,1,1,0,0,0,0,0,0,0,1,'
@@ -572,9 +572,9 @@ EOF2
 	printf 'id,owner,due\rA1,POL,2026-01-01\rA2,OM,2026-01-02\n' > cr.csv
 	run -0 chain-agree status --as-of 2026-01-01 cr.csv
 	assert_output - <<'EOF2'
-id,owner,due,state,effective_due,days_late,surprise,renegotiations,as_of
-A1,POL,2026-01-01,due-soon,2026-01-01,0,0,0,2026-01-01
-A2,OM,2026-01-02,due-soon,2026-01-02,0,0,0,2026-01-01
+id,owner,due,state,effective_due,days_late,surprise,as_of,renegotiations
+A1,POL,2026-01-01,due-soon,2026-01-01,0,0,2026-01-01,0
+A2,OM,2026-01-02,due-soon,2026-01-02,0,0,2026-01-01,0
 EOF2
 }
 
@@ -602,8 +602,8 @@ id,owner,due,state,surprise
 EOF
 	run -0 chain-agree status --as-of 2026-03-10 s.csv
 	assert_output - <<'EOF'
-id,owner,due,state,surprise,effective_due,days_late,renegotiations,as_of
-1,POL,2026-03-01,overdue,1,2026-03-01,9,0,2026-03-10
+id,owner,due,state,surprise,effective_due,days_late,as_of,renegotiations
+1,POL,2026-03-01,overdue,1,2026-03-01,9,2026-03-10,0
 EOF
 }
 

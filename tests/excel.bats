@@ -62,9 +62,9 @@ id,owner,due,delta,note
 A1,OM,2026-01-01,-3.5,-foo
 A2,OM,2026-01-01,+2.25,=1+1
 EOF
-	expected=$'\xef\xbb\xbfid;owner;due;delta;note;state;effective_due;days_late;surprise;renegotiations;as_of\r
-A1;OM;2026-01-01;-3,5;\'-foo;overdue;2026-01-01;4;1;0;2026-01-05\r
-A2;OM;2026-01-01;+2,25;\'=1+1;overdue;2026-01-01;4;1;0;2026-01-05\r'
+	expected=$'\xef\xbb\xbfid;owner;due;delta;note;state;effective_due;days_late;surprise;as_of;renegotiations\r
+A1;OM;2026-01-01;-3,5;\'-foo;overdue;2026-01-01;4;1;2026-01-05;0\r
+A2;OM;2026-01-01;+2,25;\'=1+1;overdue;2026-01-01;4;1;2026-01-05;0\r'
 	run -0 chain-agree status --as-of 2026-01-05 --excel r.csv
 	assert_output "$expected"
 	run -0 chain-agree list --state overdue --as-of 2026-01-05 --excel r.csv
@@ -76,8 +76,8 @@ A1;OM;1-1-2026;-3,5
 A2;OM;1-1-2026;1.400
 EOF
 	run -0 chain-agree status --as-of 2026-01-05 --excel d.csv
-	assert_line --index 1 $'A1;OM;1-1-2026;-3,5;overdue;2026-01-01;4;1;0;2026-01-05\r'
-	assert_line --index 2 $'A2;OM;1-1-2026;1.400;overdue;2026-01-01;4;1;0;2026-01-05\r'
+	assert_line --index 1 $'A1;OM;1-1-2026;-3,5;overdue;2026-01-01;4;1;2026-01-05;0\r'
+	assert_line --index 2 $'A2;OM;1-1-2026;1.400;overdue;2026-01-01;4;1;2026-01-05;0\r'
 	# every writer: numbers it computes are numbers too
 	printf 'kpi,period,value\nd,2026-01,-0.5\nd,2026-02,-1.25\n' > m.csv
 	run -0 chain-kpi check -q --excel m.csv
@@ -92,9 +92,9 @@ A2,OM,2026-06-01,"37°36'37.8""N"
 EOF
 	run -0 chain-agree status --as-of 2026-06-10 q.csv
 	assert_output - <<'EOF'
-id,owner,due,title,state,effective_due,days_late,surprise,renegotiations,as_of
-A1,OM,2026-06-01,"12"" scherm",overdue,2026-06-01,9,1,0,2026-06-10
-A2,OM,2026-06-01,"37°36'37.8""N",overdue,2026-06-01,9,1,0,2026-06-10
+id,owner,due,title,state,effective_due,days_late,surprise,as_of,renegotiations
+A1,OM,2026-06-01,"12"" scherm",overdue,2026-06-01,9,1,2026-06-10,0
+A2,OM,2026-06-01,"37°36'37.8""N",overdue,2026-06-01,9,1,2026-06-10,0
 EOF
 	# the rows of nothing but delimiters Excel leaves below a table
 	dutch r.csv <<'EOF'
@@ -107,8 +107,8 @@ EOF
 	assert_output ''
 	run -0 chain-agree status --as-of 2026-06-10 r.csv
 	assert_output - <<'EOF'
-id,owner,due,"Opmerking, intern",state,effective_due,days_late,surprise,renegotiations,as_of
-A1,OM,1-6-2026,"x, y",overdue,2026-06-01,9,1,0,2026-06-10
+id,owner,due,"Opmerking, intern",state,effective_due,days_late,surprise,as_of,renegotiations
+A1,OM,1-6-2026,"x, y",overdue,2026-06-01,9,1,2026-06-10,0
 EOF
 	# a quoted field with text after its closing quote is still an error
 	printf 'id,owner,due\n1,"PO"L,2026-01-01\n' > bad.csv
@@ -174,9 +174,9 @@ EOF2
 	# replayed as of 1 February, A2 (made in June) is not an agreement yet
 	run -0 chain-agree status --as-of 2026-02-01 r.csv
 	assert_output - <<'EOF2'
-id,owner,counterpart,made,due,done,state,effective_due,days_late,surprise,renegotiations,as_of
-A1,OM,POL,2026-01-05,2026-01-20,2026-01-19,kept,2026-01-20,0,0,0,2026-02-01
-A2,OM,POL,2026-06-10,2026-06-20,,not-made,2026-06-20,0,0,0,2026-02-01
+id,owner,counterpart,made,due,done,state,effective_due,days_late,surprise,as_of,renegotiations
+A1,OM,POL,2026-01-05,2026-01-20,2026-01-19,kept,2026-01-20,0,0,2026-02-01,0
+A2,OM,POL,2026-06-10,2026-06-20,,not-made,2026-06-20,0,0,2026-02-01,0
 EOF2
 	run -0 chain-agree score --as-of 2026-02-01 r.csv
 	assert_line --index 1 'OM,,1,1,0,0,0,0,0,0,0,1,'
@@ -271,8 +271,8 @@ dutch_headers() {
 	printf 'Nummer,Trekker,Uiterlijk\nA1,OM,2026-06-01\n' > r.csv
 	run -0 chain-agree status --as-of 2026-06-10 --column id=Nummer --column owner=Trekker --column due=Uiterlijk r.csv
 	assert_output - <<'EOF2'
-id,owner,due,state,effective_due,days_late,surprise,renegotiations,as_of
-A1,OM,2026-06-01,overdue,2026-06-01,9,1,0,2026-06-10
+id,owner,due,state,effective_due,days_late,surprise,as_of,renegotiations
+A1,OM,2026-06-01,overdue,2026-06-01,9,1,2026-06-10,0
 EOF2
 	printf 'kpi,week,bedrag\nc,2026-W01,2\nc,2026-W02,4\n' > m.csv
 	run -0 chain-kpi check -q --column period=week --column value=bedrag m.csv

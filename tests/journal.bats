@@ -116,19 +116,19 @@ EOF
 	# June; one by 20 June; none before the first
 	for pair in 2026-07-01:3 2026-06-30:2 2026-06-20:1 2026-06-13:0; do
 		run -0 chain-agree status --as-of "${pair%:*}" r.csv
-		assert_line --index 1 --regexp ",${pair#*:},${pair%:*}\$"
+		assert_line --index 1 --regexp ",${pair%:*},${pair#*:}\$"
 	done
 	# standard input has no journal: one announcement, the row's
 	run -0 bash -c 'chain-agree status --as-of 2026-07-01 < r.csv'
-	assert_line --index 1 --regexp ',1,2026-07-01$'
+	assert_line --index 1 --regexp ',2026-07-01,1$'
 	# a status passed on keeps the journal's count
 	run -0 bash -c 'chain-agree status --as-of 2026-07-01 r.csv | chain-agree list --as-of 2026-07-01'
-	assert_line --index 1 --regexp ',3,2026-07-01$'
+	assert_line --index 1 --regexp ',2026-07-01,3$'
 	# an announcement made before the journal began counts once
 	printf 'id,owner,due,announced,new_due\nB1,OM,2026-06-19,2026-06-15,2026-06-26\n' > old.csv
 	chain-agree set -f old.csv B1 --announce 2026-06-24 --new-due 2026-07-03 --again --as-of 2026-06-24
 	run -0 chain-agree status --as-of 2026-06-30 old.csv
-	assert_line --index 1 --regexp ',2,2026-06-30$'
+	assert_line --index 1 --regexp ',2026-06-30,2$'
 	# a count in the input that is none is an error
 	printf 'id,owner,due,announced,renegotiations\nC1,OM,2026-06-19,2026-06-15,many\n' > bad.csv
 	run -3 --separate-stderr chain-agree status --as-of 2026-06-30 - < bad.csv

@@ -13,48 +13,48 @@ load test_helper/man-examples
 	    fail "tests/man-examples.bats is stale: run make tests/man-examples.bats"
 }
 
-@test "chain-agree.1:645: chain-agree list --state overdue --fail-on surprise examples/..." {
-	man_example chain-agree.1 645
+@test "chain-agree.1:647: chain-agree list --state overdue --fail-on surprise examples/..." {
+	man_example chain-agree.1 647
 }
 
-@test "chain-agree.1:651: chain-agree score --per month --as-of 2026-11-20 examples/agr..." {
-	man_example chain-agree.1 651
+@test "chain-agree.1:653: chain-agree score --per month --as-of 2026-11-20 examples/agr..." {
+	man_example chain-agree.1 653
 }
 
-@test "chain-agree.1:657: chain-agree matrix --excel -o matrix.csv examples/agreements.csv" {
-	man_example chain-agree.1 657
+@test "chain-agree.1:659: chain-agree matrix --excel -o matrix.csv examples/agreements.csv" {
+	man_example chain-agree.1 659
 }
 
-@test "chain-agree.1:662: chain-agree add -f agreements.csv --owner OM --counterpart PO..." {
-	man_example chain-agree.1 662
+@test "chain-agree.1:664: chain-agree add -f agreements.csv --owner OM --counterpart PO..." {
+	man_example chain-agree.1 664
 }
 
-@test "chain-agree.1:666: chain-agree set -f agreements.csv A044 --announce 2026-11-27 ..." {
-	man_example chain-agree.1 666
+@test "chain-agree.1:668: chain-agree set -f agreements.csv A044 --announce 2026-11-27 ..." {
+	man_example chain-agree.1 668
 }
 
-@test "chain-agree.1:673: chain-agree set -f agreements.csv A001 --done 2026-06-10 --co..." {
-	man_example chain-agree.1 673
+@test "chain-agree.1:675: chain-agree set -f agreements.csv A001 --done 2026-06-10 --co..." {
+	man_example chain-agree.1 675
 }
 
-@test "chain-agree.1:674: chain-agree set -f agreements.csv A003 --announce 2026-06-18 ..." {
-	man_example chain-agree.1 674
+@test "chain-agree.1:676: chain-agree set -f agreements.csv A003 --announce 2026-06-18 ..." {
+	man_example chain-agree.1 676
 }
 
-@test "chain-agree.1:680: chain-agree log -f agreements.csv A003 | cut -d, -f3-" {
-	man_example chain-agree.1 680
+@test "chain-agree.1:682: chain-agree log -f agreements.csv A003 | cut -d, -f3-" {
+	man_example chain-agree.1 682
 }
 
-@test "chain-agree.1:689: chain-agree reasons --by owner --as-of 2026-11-20 examples/ag..." {
-	man_example chain-agree.1 689
+@test "chain-agree.1:691: chain-agree reasons --by owner --as-of 2026-11-20 examples/ag..." {
+	man_example chain-agree.1 691
 }
 
-@test "chain-agree.1:707: chain-agree list --state not-made --as-of 2026-11-01 examples..." {
-	man_example chain-agree.1 707
+@test "chain-agree.1:709: chain-agree list --state not-made --as-of 2026-11-01 examples..." {
+	man_example chain-agree.1 709
 }
 
-@test "chain-agree.1:716: chain-agree check --partners examples/partners.csv examples/a..." {
-	man_example chain-agree.1 716
+@test "chain-agree.1:718: chain-agree check --partners examples/partners.csv examples/a..." {
+	man_example chain-agree.1 718
 }
 
 @test "chain-kpi.1:537: chain-kpi summary --plan examples/plan.csv --baseline 12 --ch..." {

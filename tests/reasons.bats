@@ -204,7 +204,7 @@ EOF
 	# done on 2 July, by the new date: renegotiated, no surprise, twice
 	run -0 chain-agree set -f s.csv A2 --done 2026-07-02 --as-of 2026-07-02
 	run -0 chain-agree status --as-of 2026-07-10 s.csv
-	assert_line --index 2 'A2,OM,POL,2026-06-01,2026-06-19,2026-07-02,2026-06-15,2026-07-03,Extra staff,information late,renegotiated,2026-07-03,0,0,2,2026-07-10'
+	assert_line --index 2 'A2,OM,POL,2026-06-01,2026-06-19,2026-07-02,2026-06-15,2026-07-03,Extra staff,information late,renegotiated,2026-07-03,0,0,2026-07-10,2'
 	cp s.csv before.csv
 	# an announcement after the date it would move comes too late: A3 is
 	# done, A1 was never announced, and after 3 July A2's date is past
@@ -222,7 +222,7 @@ EOF
 	printf 'id,owner,due,announced,new_due\nL1,OM,2026-06-10,2026-06-12,2026-06-20\n' > late.csv
 	run -0 chain-agree set -f late.csv L1 --announce 2026-06-25 --new-due 2026-07-01 --again --as-of 2026-06-30
 	run -0 chain-agree status --as-of 2026-06-30 late.csv
-	assert_line --index 1 'L1,OM,2026-06-10,2026-06-12,2026-07-01,overdue,2026-06-10,20,1,2,2026-06-30'
+	assert_line --index 1 'L1,OM,2026-06-10,2026-06-12,2026-07-01,overdue,2026-06-10,20,1,2026-06-30,2'
 }
 
 @test "report: the reasons in Check, and the Act point the top reason shapes" {
