@@ -46,6 +46,7 @@ void chain_date_format(int days, char buf[CHAIN_DATE_LEN]);
 void chain_date_format_dutch(int days, char buf[CHAIN_DATE_LEN]);
 int chain_today(void);
 int chain_time_parse(const char *s, struct chain_time *t);
+int chain_weekday(int days);
 void chain_iso_week(int days, int *year, int *week);
 int chain_iso_week_start(int year, int week);
 const char *chain_period_kind_name(enum chain_period_kind kind);
@@ -265,6 +266,27 @@ double chain_quantile_sorted(const double *x, size_t n, double p);
 double chain_median(double *x, size_t n);
 double chain_beta_inc(double a, double b, double x);
 double chain_t_two_sided(double t, double df);
+
+/*
+ * calendar.c: the working-day calendar, Monday to Friday less the general
+ * holidays of the Algemene termijnenwet and the dates of a holidays file.
+ * chain_workdays_between counts the working days from one date up to
+ * another, chain_workday_add steps N working days on or back (regrets in
+ * time: sent on or before chain_workday_add(c, meeting, -N)).
+ */
+#define CHAIN_GENERAL_HOLIDAYS 8
+struct chain_calendar;
+struct chain_calendar *chain_calendar_new(void);
+int chain_calendar_load(struct chain_calendar *c, const char *path,
+    const struct chain_opts *o);
+void chain_calendar_free(struct chain_calendar *c);
+int chain_easter(int year);
+size_t chain_general_holidays(int year, int day[CHAIN_GENERAL_HOLIDAYS]);
+int chain_calendar_workday(struct chain_calendar *c, int day);
+long chain_workdays_between(struct chain_calendar *c, int from, int to);
+int chain_workday_add(struct chain_calendar *c, int day, long n);
+double chain_workdays_duration(struct chain_calendar *c, int64_t from_us,
+    int64_t to_us);
 
 /* chain-kpi: a KPI's direction, its chart, its summary; case events */
 enum chain_better { CHAIN_BETTER_NONE, CHAIN_BETTER_UP, CHAIN_BETTER_DOWN };

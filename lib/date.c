@@ -315,8 +315,9 @@ chain_time_parse(const char *s, struct chain_time *t)
 	return 0;
 }
 
-static int
-weekday_monday0(int days)
+/* The day of the week, Monday 0 to Sunday 6. */
+int
+chain_weekday(int days)
 {
 	int wd = (days + 3) % 7;	/* 1970-01-01 was a Thursday */
 
@@ -327,7 +328,7 @@ weekday_monday0(int days)
 void
 chain_iso_week(int days, int *year, int *week)
 {
-	int thursday = days - weekday_monday0(days) + 3;
+	int thursday = days - chain_weekday(days) + 3;
 	int y, m, d;
 
 	chain_civil_from_days(thursday, &y, &m, &d);
@@ -344,7 +345,7 @@ chain_iso_week_start(int year, int week)
 	if (year < 1 || year > 9999 || week < 1 || week > 53)
 		return -1;
 	jan4 = chain_days_from_civil(year, 1, 4);
-	start = jan4 - weekday_monday0(jan4) + 7 * (week - 1);
+	start = jan4 - chain_weekday(jan4) + 7 * (week - 1);
 	chain_iso_week(start, &y, &w);
 	return y == year && w == week ? start : -1;
 }
@@ -431,7 +432,7 @@ chain_period_of(enum chain_period_kind kind, int days)
 		break;
 	case CHAIN_WEEK:
 		chain_iso_week(days, &y, &w);
-		p.start = days - weekday_monday0(days);
+		p.start = days - chain_weekday(days);
 		break;
 	case CHAIN_MONTH:
 		p.start = chain_days_from_civil(y, m, 1);

@@ -110,6 +110,8 @@ static const struct chain_format_def formats[CHAIN_NFORMATS] = {
 	[CHAIN_FORMAT_CHANGES] = { "process changes",
 	    "kpi,period,note", NULL, "value",
 	    "kpi,period" },
+	[CHAIN_FORMAT_HOLIDAYS] = { "holidays",
+	    "date,name", "date", NULL, "" },
 };
 
 /* The headers with their state columns written out, made on first use. */
@@ -220,6 +222,7 @@ static const char *const dutch[][2] = {
 	{ "share", "aandeel" }, { "cumulative_share", "cumulatief_aandeel" },
 	{ "user", "gebruiker" }, { "column", "kolom" }, { "old", "oud" },
 	{ "new", "nieuw" }, { "kind", "soort" },
+	{ "date", "datum" },
 };
 
 #define NDUTCH (sizeof(dutch) / sizeof(dutch[0]))
