@@ -15,7 +15,7 @@ enum {
 	OPT_PLAN = CHAIN_OPT_PROGRAM, OPT_BASELINE, OPT_RECALC, OPT_CHANGES,
 	OPT_SCREEN,
 	OPT_FAIL_ON, OPT_FROM, OPT_TO, OPT_UNIT, OPT_NORM, OPT_PER, OPT_KPI,
-	OPT_CASE, OPT_STEP, OPT_TIME, OPT_PARTNER
+	OPT_CASE, OPT_STEP, OPT_TIME, OPT_PARTNER, OPT_HOLIDAYS
 };
 
 static const struct option longopts[] = {
@@ -29,6 +29,7 @@ static const struct option longopts[] = {
 	{ "from", required_argument, NULL, OPT_FROM },
 	{ "to", required_argument, NULL, OPT_TO },
 	{ "unit", required_argument, NULL, OPT_UNIT },
+	{ "holidays", required_argument, NULL, OPT_HOLIDAYS },
 	{ "norm", required_argument, NULL, OPT_NORM },
 	{ "per", required_argument, NULL, OPT_PER },
 	{ "kpi", required_argument, NULL, OPT_KPI },
@@ -50,6 +51,7 @@ static const struct chain_option_use option_commands[] = {
 	{ OPT_FROM, "--from", "leadtime,handoffs" },
 	{ OPT_TO, "--to", "leadtime,handoffs" },
 	{ OPT_UNIT, "--unit", "leadtime,handoffs" },
+	{ OPT_HOLIDAYS, "--holidays", "leadtime,handoffs" },
 	{ OPT_NORM, "--norm", "leadtime" },
 	{ OPT_PER, "--per", "leadtime" },
 	{ OPT_KPI, "--kpi", "leadtime" },
@@ -99,7 +101,10 @@ usage(int status)
 	    "                      (summary: or its assurance is fail)\n"
 	    "Options of leadtime and handoffs (FILE: events case,step,time):\n"
 	    "  --from STEP, --to STEP   measure from STEP to the first later TO\n"
-	    "  --unit hours|days   unit of durations (default days)\n"
+	    "  --unit UNIT         of durations: days (default), hours or\n"
+	    "                      workdays (Monday to Friday, no holidays)\n"
+	    "  --holidays FILE     days off besides the general holidays\n"
+	    "                      (date[,name]; with --unit workdays)\n"
 	    "  --norm DURATION     share of cases within it (2d, 36h; leadtime)\n"
 	    "  --per week|month    measurement rows per period of the end\n"
 	    "  --kpi NAME          prefix of the measurement kpi names\n"
@@ -152,10 +157,12 @@ program_option(void *program, int c, const char *arg)
 	case OPT_FROM: k->lo.from = arg; break;
 	case OPT_TO: k->lo.to = arg; break;
 	case OPT_UNIT:
-		if (chain_duration_unit_parse(arg, &k->lo.unit) != 0)
-			chain_usage_error("--unit: '%s' is not hours or days",
-			    arg);
+		if (chain_duration_unit_parse(arg, &k->lo.unit,
+		    &k->lo.workdays) != 0)
+			chain_usage_error("--unit: '%s' is not hours, days or "
+			    "workdays", arg);
 		break;
+	case OPT_HOLIDAYS: k->lo.holidays = arg; break;
 	case OPT_NORM: k->norm = arg; break;
 	case OPT_PER:
 		if (chain_period_kind_parse(arg, &k->lo.kind) != 0)
@@ -179,6 +186,8 @@ check_options(void *program, const char *command)
 	chain_option_check(option_commands, NOPTIONS, k->given, command);
 	if (k->lo.kpi != NULL && !k->lo.per)
 		chain_usage_error("--kpi goes with --per");
+	if (k->lo.holidays != NULL && !k->lo.workdays)
+		chain_usage_error("--holidays goes with --unit workdays");
 }
 
 static void
@@ -225,7 +234,10 @@ run_events(struct kpi *kp, int argc, char **argv)
 	    &kp->lo.norm) != 0)
 		chain_usage_error("--norm: '%s' is not a duration (2d, 36h)",
 		    kp->norm);
-	lt = chain_leadtime_new(&kp->lo, &kp->opts, w);
+	if ((lt = chain_leadtime_new(&kp->lo, &kp->opts, w)) == NULL) {
+		chain_out_close(w, 0);
+		return;
+	}
 	chain_inputs(argc, argv, read_events, lt);
 	chain_leadtime_finish(lt, kp->opts.quiet);
 	chain_leadtime_free(lt);

@@ -341,6 +341,8 @@ struct chain_leadtime_opts {
 	struct chain_event_columns columns;
 	const char *from, *to;	/* the stretch measured: steps, or NULL */
 	double unit;		/* seconds in the unit of durations */
+	int workdays;		/* in working days (unit: their 24 hours) */
+	const char *holidays;	/* a holidays file, or NULL */
 	double norm;		/* in that unit; NAN without one */
 	int per;		/* measurement rows per period of the end */
 	enum chain_period_kind kind;
@@ -350,7 +352,8 @@ struct chain_leadtime_opts {
 
 struct chain_leadtime;
 void chain_leadtime_opts_init(struct chain_leadtime_opts *lo);
-int chain_duration_unit_parse(const char *s, double *seconds);
+int chain_duration_unit_parse(const char *s, double *seconds,
+    int *workdays);
 int chain_duration_parse(const char *s, double unit, double *v);
 struct chain_leadtime *chain_leadtime_new(const struct chain_leadtime_opts *lo,
     const struct chain_opts *o, struct chain_out *w);

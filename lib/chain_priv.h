@@ -100,6 +100,8 @@ struct chain_format_def {
 };
 
 const struct chain_format_def *chain_format(enum chain_format f);
+const char *chain_format_header_without(enum chain_format f,
+    const char *column, char *buf, size_t size);
 const char *chain_column_dutch(const char *name);
 int chain_format_column(const char *name, size_t len);
 

@@ -429,7 +429,7 @@ part_lead_series(struct chain_report *r)
 {
 	static const char *const labels[] = { "Median lead time",
 	    "90th percentile of lead time", "Mean lead time", "Cases ended",
-	    "Share within the norm" };
+	    "Share within the norm", "Share of cases with rework" };
 	size_t i, j, n, prefix, other;
 	char *median;
 
@@ -437,6 +437,8 @@ part_lead_series(struct chain_report *r)
 		struct chain_kpi_series *k = &r->kpis[i];
 		int s = k->planned ? -1 : chain_leadtime_stat(k->code, &prefix);
 
+		if ((size_t)(s + 1) > sizeof(labels) / sizeof(labels[0]))
+			s = -1;	/* a statistic without a label stays a KPI */
 		if (s >= 0) {
 			median = chain_malloc(prefix + strlen(chain_leadtime_stats[0]) + 1);
 			memcpy(median, k->code, prefix);
@@ -457,7 +459,7 @@ part_lead_series(struct chain_report *r)
 		free(k->name);
 		k->name = chain_strdup(chain_tr(r, labels[s]));
 		free(k->unit);	/* as leadtime writes them, in days */
-		k->unit = s == 3 ? NULL : chain_strdup(chain_tr(r, s == 4 ?
+		k->unit = s == 3 ? NULL : chain_strdup(chain_tr(r, s >= 4 ?
 		    "share" : "days"));
 		*CHAIN_APPEND(r->lead, r->nlead) = *k;
 	}

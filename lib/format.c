@@ -63,11 +63,13 @@ static const struct chain_format_def formats[CHAIN_NFORMATS] = {
 	    "case,step,time,partner", "case,step,time", NULL,
 	    "case,step,partner" },
 	[CHAIN_FORMAT_LEADTIME] = { "chain-kpi leadtime",
-	    "case,start,end,lead_time,events,partners,handoffs,within_norm",
+	    "case,start,end,lead_time,events,partners,handoffs,within_norm,"
+	    "rework,returns",
 	    "case,start,end,lead_time,events,partners,handoffs", NULL,
 	    "case" },
 	[CHAIN_FORMAT_HANDOFFS] = { "chain-kpi handoffs",
-	    "from,to,handoffs,median_wait,p90_wait,mean_wait", NULL, NULL,
+	    "from,to,handoffs,median_wait,p90_wait,mean_wait,returns",
+	    "from,to,handoffs,median_wait,p90_wait,mean_wait", NULL,
 	    "from,to" },
 	[CHAIN_FORMAT_ITEMS] = { "instrument",
 	    "item,dimension,text,reverse,min,max", "item,dimension,text",
@@ -168,6 +170,30 @@ chain_format_header(enum chain_format f)
 }
 
 /*
+ * The header of a format less one of its columns (one that is written only
+ * when asked for), into buf; the whole header when column is NULL.
+ */
+const char *
+chain_format_header_without(enum chain_format f, const char *column,
+    char *buf, size_t size)
+{
+	const char *p = chain_format_header(f), *w;
+	size_t n, len = 0;
+
+	buf[0] = '\0';
+	while (chain_words_next(&p, &w, &n) && len + n + 2 <= size) {
+		if (column != NULL && strlen(column) == n &&
+		    strncmp(w, column, n) == 0)
+			continue;
+		if (len > 0)
+			buf[len++] = ',';
+		memcpy(buf + len, w, n);
+		buf[len += n] = '\0';
+	}
+	return buf;
+}
+
+/*
  * The Dutch name of every column of every format, as Dutch coordinators'
  * sheets head them (chain(5) lists them).  One table for all formats: a
  * column means the same wherever it stands.
@@ -222,6 +248,7 @@ static const char *const dutch[][2] = {
 	{ "share", "aandeel" }, { "cumulative_share", "cumulatief_aandeel" },
 	{ "user", "gebruiker" }, { "column", "kolom" }, { "old", "oud" },
 	{ "new", "nieuw" }, { "kind", "soort" },
+	{ "rework", "herhalingen" }, { "returns", "retouren" },
 	{ "date", "datum" },
 };
 

@@ -322,6 +322,7 @@ static const char *const texts[][2] = {
 	{ "Mean lead time", "Gemiddelde doorlooptijd" },
 	{ "Cases ended", "Afgesloten zaken" },
 	{ "Share within the norm", "Aandeel binnen de norm" },
+	{ "Share of cases with rework", "Aandeel zaken met herhaalde stappen" },
 	{ "days", "dagen" },
 	{ "share", "aandeel" },
 	{ "week", "week" },

@@ -2,12 +2,15 @@
  * leadtime.c: how long a case takes across the chain, and where it waits.
  * For each complete case (events.c hands them on in time order) the stretch
  * measured runs from its first event (or the first event of --from) to its
- * last (or the first later event of --to); its lead time, events, partners
- * and handoffs (changes of partner along events that name one) become a
- * row, or a value in the period of the stretch's end, whose median, 90th
- * percentile, mean, count and share within a norm become measurement rows.
- * The relay view gathers the wait between consecutive events of a case at
- * different partners, per ordered pair of partners.
+ * last (or the first later event of --to); its lead time, events, partners,
+ * handoffs (changes of partner along events that name one), rework (events
+ * of a step the stretch already had) and returns (handoffs back to a
+ * partner it already passed) become a row, or a value in the period of the
+ * stretch's end, whose median, 90th percentile, mean, count, share within a
+ * norm and share with rework become measurement rows.  The relay view
+ * gathers the wait between consecutive events of a case at different
+ * partners, and how many of those handoffs were returns, per ordered pair
+ * of partners.  Durations are exact, or in working days (calendar.c).
  */
 #include <math.h>
 #include <stdio.h>
@@ -25,6 +28,24 @@ struct pair {
 	const char *from_name, *to_name;	/* set for sorting */
 	double *wait;
 	size_t n, cap;
+	long returns;		/* handoffs to a partner the case had before */
+};
+
+/* The pairs of the first partners by their ids, without a look-up. */
+#define GRID 32
+
+/*
+ * Which steps or partners the case at hand has had: the stamp of the case
+ * where it was last seen, per id, so that nothing is cleared between cases.
+ */
+struct stamps {
+	unsigned *at;
+	size_t n;
+};
+
+/* What the stretch of a case holds beyond its times. */
+struct tally {
+	long partners, handoffs, rework, returns;
 };
 
 struct chain_leadtime {
@@ -35,10 +56,12 @@ struct chain_leadtime {
 	int from, to;			/* step ids, -1 when not given */
 	int has_from, has_to;		/* an event of that step was read */
 	struct chain_kpi *bins;		/* lead times per period */
+	struct chain_kpi *reworked;	/* per period, a 1 per case with rework */
+	struct chain_calendar *cal;	/* working days; NULL for exact time */
 	struct chain_map *pairs;
-	struct pair *last_pair;
-	int *seen;			/* partners of a case, a scratch set */
-	size_t seencap;
+	struct pair *grid[GRID][GRID];
+	struct stamps steps, partners;
+	unsigned stamp;			/* the case at hand */
 	long complete, incomplete;
 };
 
@@ -55,7 +78,9 @@ reset(void *arg)
 	}
 	if (lt->bins != NULL) {
 		chain_kpi_free(lt->bins);
+		chain_kpi_free(lt->reworked);
 		lt->bins = chain_kpi_new("", CHAIN_COMBINE_MEDIAN);
+		lt->reworked = chain_kpi_new("", CHAIN_COMBINE_MEDIAN);
 	}
 	lt->complete = lt->incomplete = 0;
 }
@@ -76,7 +101,7 @@ reset_pairs(void *arg)
 
 	chain_map_free(lt->pairs, free_pair);
 	lt->pairs = chain_map_new();
-	lt->last_pair = NULL;
+	memset(lt->grid, 0, sizeof(lt->grid));
 }
 
 /*
@@ -156,37 +181,84 @@ check_step(const struct chain_leadtime *lt, const char *option,
 	free(list);
 }
 
-/* Distinct partners and changes of partner, events without one skipped. */
+/* The stamps of as many ids as there are names, the new ones unseen. */
 static void
-partners(struct chain_leadtime *lt, const struct chain_event *ev, size_t n,
-    long *distinct, long *handoffs)
+stamps_fit(struct stamps *s, size_t n)
 {
-	size_t i, j, k = 0;
-	int prev = -1;
-
-	if (n > lt->seencap) {
-		lt->seencap = n;
-		lt->seen = chain_reallocarray(lt->seen, n, sizeof(*lt->seen));
-	}
-	*handoffs = 0;
-	for (i = 0; i < n; i++) {
-		if (ev[i].partner < 0)
-			continue;
-		if (prev >= 0 && ev[i].partner != prev)
-			(*handoffs)++;
-		prev = ev[i].partner;
-		for (j = 0; j < k && lt->seen[j] != prev; j++)
-			;
-		if (j == k)
-			lt->seen[k++] = prev;
-	}
-	*distinct = (long)k;
+	if (n <= s->n)
+		return;
+	s->at = chain_reallocarray(s->at, n, sizeof(*s->at));
+	memset(s->at + s->n, 0, (n - s->n) * sizeof(*s->at));
+	s->n = n;
 }
 
+/* A new case: nothing seen yet (every stamp cleared once in 4e9 cases). */
+static void
+next_case(struct chain_leadtime *lt)
+{
+	if (++lt->stamp == 0) {
+		memset(lt->steps.at, 0, lt->steps.n * sizeof(*lt->steps.at));
+		memset(lt->partners.at, 0,
+		    lt->partners.n * sizeof(*lt->partners.at));
+		lt->stamp = 1;
+	}
+	stamps_fit(&lt->steps, chain_names_count(chain_cases_steps(lt->cases)));
+	stamps_fit(&lt->partners,
+	    chain_names_count(chain_cases_partners(lt->cases)));
+}
+
+/* Whether the case at hand had id before; it has now. */
+static int
+seen(struct chain_leadtime *lt, struct stamps *s, int id)
+{
+	int before = s->at[id] == lt->stamp;
+
+	s->at[id] = lt->stamp;
+	return before;
+}
+
+/*
+ * Distinct partners, changes of partner and returns to a partner had
+ * before (events without a partner skipped), and events of a step had
+ * before, along a stretch.
+ */
+static void
+tally(struct chain_leadtime *lt, const struct chain_event *ev, size_t n,
+    struct tally *t)
+{
+	size_t i;
+	int prev = -1, again;
+
+	memset(t, 0, sizeof(*t));
+	next_case(lt);
+	for (i = 0; i < n; i++) {
+		t->rework += seen(lt, &lt->steps, ev[i].step);
+		if (ev[i].partner < 0)
+			continue;
+		again = seen(lt, &lt->partners, ev[i].partner);
+		t->partners += !again;
+		if (prev >= 0 && ev[i].partner != prev) {
+			t->handoffs++;
+			t->returns += again;
+		}
+		prev = ev[i].partner;
+	}
+}
+
+static int64_t
+local_us(const struct chain_event *e)
+{
+	return e->utc_us + (int64_t)e->offset_min * 60000000;
+}
+
+/* From one event to another: exact, or in working days as written. */
 static double
 duration(const struct chain_leadtime *lt, const struct chain_event *a,
     const struct chain_event *b)
 {
+	if (lt->cal != NULL)
+		return chain_workdays_duration(lt->cal, local_us(a),
+		    local_us(b));
 	return (double)(b->utc_us - a->utc_us) / 1e6 / lt->lo.unit;
 }
 
@@ -203,8 +275,9 @@ static void
 lead_case(void *arg, const char *id, const struct chain_event *ev, size_t n)
 {
 	struct chain_leadtime *lt = arg;
+	struct chain_period period;
+	struct tally t;
 	size_t first, last;
-	long np, nh;
 	double lead;
 
 	note_steps(lt, ev, n);
@@ -214,34 +287,55 @@ lead_case(void *arg, const char *id, const struct chain_event *ev, size_t n)
 	}
 	lt->complete++;
 	lead = duration(lt, &ev[first], &ev[last]);
+	tally(lt, ev + first, last - first + 1, &t);
 	if (lt->bins != NULL) {
-		chain_kpi_add(lt->bins, chain_period_of(lt->lo.kind,
-		    chain_event_local_days(&ev[last])), lead);
+		period = chain_period_of(lt->lo.kind,
+		    chain_event_local_days(&ev[last]));
+		chain_kpi_add(lt->bins, period, lead);
+		if (t.rework > 0)
+			chain_kpi_add(lt->reworked, period, 1);
 		return;
 	}
-	partners(lt, ev + first, last - first + 1, &np, &nh);
 	chain_out_text(lt->rows, id);
 	out_time(lt->rows, &ev[first]);
 	out_time(lt->rows, &ev[last]);
 	chain_out_number(lt->rows, lead);
 	chain_out_int(lt->rows, (long long)(last - first + 1));
-	chain_out_int(lt->rows, np);
-	chain_out_int(lt->rows, nh);
+	chain_out_int(lt->rows, t.partners);
+	chain_out_int(lt->rows, t.handoffs);
 	if (!isnan(lt->lo.norm))
 		chain_out_int(lt->rows, lead <= lt->lo.norm);
+	chain_out_int(lt->rows, t.rework);
+	chain_out_int(lt->rows, t.returns);
 	chain_out_end(lt->rows);
+}
+
+/* The key of a pair in the map: both ids in hex. */
+static void
+pair_key(int from, int to, char key[20])
+{
+	static const char hex[] = "0123456789abcdef";
+	unsigned v[2] = { (unsigned)from, (unsigned)to };
+	int i, k = 0;
+
+	for (i = 0; i < 2; i++) {
+		do
+			key[k++] = hex[v[i] & 15];
+		while ((v[i] >>= 4) != 0);
+		key[k++] = i == 0 ? ' ' : '\0';
+	}
 }
 
 static struct pair *
 pair_of(struct chain_leadtime *lt, int from, int to)
 {
-	char key[32];
+	int small = from < GRID && to < GRID;
+	char key[20];
 	void **slot;
 
-	if (lt->last_pair != NULL && lt->last_pair->from == from &&
-	    lt->last_pair->to == to)
-		return lt->last_pair;
-	snprintf(key, sizeof(key), "%d %d", from, to);
+	if (small && lt->grid[from][to] != NULL)
+		return lt->grid[from][to];
+	pair_key(from, to, key);
 	slot = chain_map_slot(lt->pairs, key, NULL);
 	if (*slot == NULL) {
 		struct pair *x = chain_calloc(1, sizeof(*x));
@@ -250,7 +344,9 @@ pair_of(struct chain_leadtime *lt, int from, int to)
 		x->to = to;
 		*slot = x;
 	}
-	return lt->last_pair = *slot;
+	if (small)
+		lt->grid[from][to] = *slot;
+	return *slot;
 }
 
 static void
@@ -260,6 +356,7 @@ handoff_case(void *arg, const char *id, const struct chain_event *ev, size_t n)
 	const struct chain_event *prev = NULL;
 	size_t first, last, i;
 	struct pair *x;
+	int again;
 
 	(void)id;
 	note_steps(lt, ev, n);
@@ -268,9 +365,11 @@ handoff_case(void *arg, const char *id, const struct chain_event *ev, size_t n)
 		return;
 	}
 	lt->complete++;
+	next_case(lt);
 	for (i = first; i <= last; i++) {
 		if (ev[i].partner < 0)
 			continue;
+		again = seen(lt, &lt->partners, ev[i].partner);
 		if (prev != NULL && prev->partner != ev[i].partner) {
 			x = pair_of(lt, prev->partner, ev[i].partner);
 			if (x->n == x->cap) {
@@ -279,6 +378,7 @@ handoff_case(void *arg, const char *id, const struct chain_event *ev, size_t n)
 				    sizeof(*x->wait));
 			}
 			x->wait[x->n++] = duration(lt, prev, &ev[i]);
+			x->returns += again;
 		}
 		prev = &ev[i];
 	}
@@ -298,9 +398,19 @@ chain_leadtime_new(const struct chain_leadtime_opts *lo,
     const struct chain_opts *o, struct chain_out *w)
 {
 	struct chain_leadtime *lt = chain_calloc(1, sizeof(*lt));
+	char header[256];
 
 	lt->lo = *lo;
 	lt->out = w;
+	if (lo->workdays) {
+		lt->cal = chain_calendar_new();
+		if (lo->holidays != NULL &&
+		    chain_calendar_load(lt->cal, lo->holidays, o) != 0) {
+			chain_calendar_free(lt->cal);
+			free(lt);
+			return NULL;
+		}
+	}
 	if (lo->handoffs) {
 		lt->pairs = chain_map_new();
 		lt->cases = chain_cases_new(o, &lo->columns, handoff_case,
@@ -316,15 +426,17 @@ chain_leadtime_new(const struct chain_leadtime_opts *lo,
 		chain_out_header(w, chain_format_header(CHAIN_FORMAT_HANDOFFS));
 	else if (lo->per) {
 		lt->bins = chain_kpi_new("", CHAIN_COMBINE_MEDIAN);
+		lt->reworked = chain_kpi_new("", CHAIN_COMBINE_MEDIAN);
 		chain_out_header(w,
 		    chain_format_header(CHAIN_FORMAT_MEASUREMENTS));
 	} else {
 		lt->spool = chain_spool_open();
 		lt->rows = chain_out_stream(lt->spool, o->excel ? ';' : ',',
 		    o->excel, o->excel);
-		/* within_norm, the last column, only with a norm */
-		chain_out_header_n(w, chain_format_header(CHAIN_FORMAT_LEADTIME),
-		    isnan(lo->norm) ? 7 : 8);
+		/* within_norm only with a norm */
+		chain_out_header(w, chain_format_header_without(
+		    CHAIN_FORMAT_LEADTIME, isnan(lo->norm) ? "within_norm" : NULL,
+		    header, sizeof(header)));
 	}
 	return lt;
 }
@@ -377,7 +489,8 @@ share_within(const double *x, size_t n, double norm)
 
 /* The KPIs of leadtime --per, in the order it writes them. */
 const char *const chain_leadtime_stats[] = { "leadtime_median",
-	"leadtime_p90", "leadtime_mean", "cases", "within_norm", NULL };
+	"leadtime_p90", "leadtime_mean", "cases", "within_norm", "rework_share",
+	NULL };
 
 /*
  * Which KPI of leadtime --per a code names, as it wrote it (with a --kpi
@@ -401,6 +514,56 @@ chain_leadtime_stat(const char *code, size_t *prefix)
 	return -1;
 }
 
+/* The same, by index; within_norm is written only with a norm. */
+enum statistic {
+	STAT_MEDIAN, STAT_P90, STAT_MEAN, STAT_CASES, STAT_WITHIN_NORM,
+	STAT_REWORK_SHARE, NSTATS
+};
+
+/* The periods of the cases with rework, walked in time order. */
+struct walk {
+	const struct chain_kpi *k;
+	size_t i, n;
+};
+
+/* The cases with rework in period p, which comes after those asked for. */
+static size_t
+reworked_in(struct walk *w, struct chain_period p)
+{
+	struct chain_period q;
+	double *x;
+	size_t n;
+
+	for (; w->i < w->n; w->i++) {
+		q = chain_kpi_group(w->k, w->i, &x, &n);
+		if (q.start == p.start)
+			return n;
+		if (q.start > p.start)
+			break;
+	}
+	return 0;
+}
+
+static double
+statistic(const struct chain_leadtime *lt, enum statistic s, const double *x,
+    size_t n, struct chain_period p, struct walk *w)
+{
+	double sum = 0;
+	size_t i;
+
+	switch (s) {
+	case STAT_MEDIAN: return chain_quantile_sorted(x, n, MEDIAN);
+	case STAT_P90: return chain_quantile_sorted(x, n, P90);
+	case STAT_MEAN:
+		for (i = 0; i < n; i++)
+			sum += x[i];
+		return sum / (double)n;
+	case STAT_CASES: return (double)n;
+	case STAT_WITHIN_NORM: return share_within(x, n, lt->lo.norm);
+	default: return (double)reworked_in(w, p) / (double)n;
+	}
+}
+
 /*
  * The measurement rows: per statistic, per period in time order; an empty
  * period between the first and the last has a count of 0 and no others.
@@ -408,30 +571,31 @@ chain_leadtime_stat(const char *code, size_t *prefix)
 static void
 write_periods(struct chain_leadtime *lt)
 {
-	size_t ng = chain_kpi_groups_sorted(lt->bins), i, j, n, s;
+	size_t ng = chain_kpi_groups_sorted(lt->bins), i, n;
 	struct chain_period p, q, prev = { CHAIN_DAY, 0 };
-	double *x, v, sum;
+	struct walk w = { lt->reworked, 0, 0 };
+	enum statistic s;
+	double *x;
 
+	w.n = chain_kpi_groups_sorted(lt->reworked);
 	for (i = 0; i < ng; i++) {
 		chain_kpi_group(lt->bins, i, &x, &n);
 		chain_sort_doubles(x, n);
 	}
-	for (s = 0; s < (isnan(lt->lo.norm) ? 4U : 5U); s++)
-		for (i = 0; i < ng; i++) {
+	for (s = 0; s < NSTATS; s++) {
+		if (s == STAT_WITHIN_NORM && isnan(lt->lo.norm))
+			continue;
+		for (i = w.i = 0; i < ng; i++) {
 			p = chain_kpi_group(lt->bins, i, &x, &n);
-			if (s == 3 && i > 0)
+			if (s == STAT_CASES && i > 0)
 				for (q = chain_period_next(prev);
 				    q.start < p.start; q = chain_period_next(q))
 					measurement(lt, chain_leadtime_stats[s], q, 0);
 			prev = p;
-			for (sum = 0, j = 0; j < n; j++)
-				sum += x[j];
-			v = s == 0 ? chain_quantile_sorted(x, n, MEDIAN) :
-			    s == 1 ? chain_quantile_sorted(x, n, P90) :
-			    s == 2 ? sum / (double)n : s == 3 ? (double)n :
-			    share_within(x, n, lt->lo.norm);
-			measurement(lt, chain_leadtime_stats[s], p, v);
+			measurement(lt, chain_leadtime_stats[s], p,
+			    statistic(lt, s, x, n, p, &w));
 		}
+	}
 }
 
 static int
@@ -476,6 +640,7 @@ write_pairs(struct chain_leadtime *lt)
 		chain_out_number(lt->out, chain_quantile_sorted(x->wait, x->n,
 		    P90));
 		chain_out_number(lt->out, sum / (double)x->n);
+		chain_out_int(lt->out, x->returns);
 		chain_out_end(lt->out);
 	}
 	free(list);
@@ -523,17 +688,21 @@ chain_leadtime_free(struct chain_leadtime *lt)
 		chain_out_free(lt->rows);
 	if (lt->spool != NULL)
 		fclose(lt->spool);
-	if (lt->bins != NULL)
+	if (lt->bins != NULL) {
 		chain_kpi_free(lt->bins);
+		chain_kpi_free(lt->reworked);
+	}
 	chain_map_free(lt->pairs, free_pair);
-	free(lt->seen);
+	chain_calendar_free(lt->cal);
+	free(lt->steps.at);
+	free(lt->partners.at);
 	free(lt);
 }
 
 #define DAY_SECONDS 86400
 #define HOUR_SECONDS 3600
 
-/* Lead times in days unless --unit says hours. */
+/* Lead times in days unless --unit says hours or working days. */
 void
 chain_leadtime_opts_init(struct chain_leadtime_opts *lo)
 {
@@ -542,11 +711,15 @@ chain_leadtime_opts_init(struct chain_leadtime_opts *lo)
 	lo->norm = NAN;
 }
 
-/* The unit of durations: days or hours, as seconds; -1 for another word. */
+/*
+ * The unit of durations: days, hours or working days, as seconds (a
+ * working day counts its 24 hours); -1 for another word.
+ */
 int
-chain_duration_unit_parse(const char *s, double *seconds)
+chain_duration_unit_parse(const char *s, double *seconds, int *workdays)
 {
-	if (strcmp(s, "days") == 0)
+	*workdays = strcmp(s, "workdays") == 0;
+	if (strcmp(s, "days") == 0 || *workdays)
 		*seconds = DAY_SECONDS;
 	else if (strcmp(s, "hours") == 0)
 		*seconds = HOUR_SECONDS;

@@ -22,17 +22,17 @@ chromium_run() {
 		grep -q "<section id=\"$id\"" dom.html
 	done
 	# one chart per KPI of examples/plan.csv and per weekly lead-time KPI
-	# of leadtime-check.csv (5), the quadrant, the partners' bars, the
+	# of leadtime-check.csv (6), the quadrant, the partners' bars, the
 	# mutual-trust heat map, the relay view, the small multiples and the
 	# Pareto of the reasons why promises break
-	[ "$(grep -o '<svg class="chart xmr"' dom.html | wc -l)" -eq 9 ]
+	[ "$(grep -o '<svg class="chart xmr"' dom.html | wc -l)" -eq 10 ]
 	[ "$(grep -o '<svg class="chart relay"' dom.html | wc -l)" -eq 1 ]
 	[ "$(grep -o '<svg class="chart multiples"' dom.html | wc -l)" -eq 1 ]
 	[ "$(grep -o '<svg class="chart quadrant"' dom.html | wc -l)" -eq 1 ]
 	[ "$(grep -o '<svg class="chart bars"' dom.html | wc -l)" -eq 1 ]
 	[ "$(grep -o '<svg class="chart heatmap"' dom.html | wc -l)" -eq 1 ]
 	[ "$(grep -o '<svg class="chart pareto"' dom.html | wc -l)" -eq 1 ]
-	[ "$(grep -o '<svg class="chart ' dom.html | wc -l)" -eq 15 ]
+	[ "$(grep -o '<svg class="chart ' dom.html | wc -l)" -eq 16 ]
 	# the first ten points of the Act list (--top), all of them in the CSV
 	n=$(grep -c '^[0-9]*,' out/actions-2026-W47.csv)
 	[ "$n" -gt 10 ]

@@ -161,8 +161,11 @@ EOF2
 	done
 	# the chain's lead time is no KPI of the plan: not in Plan or the KPI
 	# table, not in the hard score, under its own heading only
-	! grep -q 'chain_leadtime\|chain_cases\|chain_within' r.en.md r.en.txt r.en.html
-	[ "$(grep -o '<svg class="chart xmr"' r.en.html | wc -l)" -eq $((4 + 5)) ]
+	! grep -q 'chain_leadtime\|chain_cases\|chain_within\|chain_rework' r.en.md r.en.txt r.en.html
+	grep -q 'Share of cases with rework' r.en.txt
+	grep -q 'Aandeel zaken met herhaalde stappen' r.nl.txt
+	# the plan's four KPIs, and the six series of leadtime --per --norm
+	[ "$(grep -o '<svg class="chart xmr"' r.en.html | wc -l)" -eq $((4 + 6)) ]
 }
 
 @test "lead-time KPIs: in the lead-time section unless the plan has them" {

@@ -279,7 +279,7 @@ EOF2
 	assert_line --index 2 'c,2026-W02,4,,,3,-2.32,8.32,,'
 	printf 'dossier,actie,moment\nz1,in,2026-01-01T10:00\nz1,uit,2026-01-03T22:00\n' > ev.csv
 	run -0 chain-kpi leadtime --column case=dossier --column step=actie --column time=moment ev.csv
-	assert_line --index 1 'z1,2026-01-01T10:00:00,2026-01-03T22:00:00,2.5,2,0,0'
+	assert_line --index 1 'z1,2026-01-01T10:00:00,2026-01-03T22:00:00,2.5,2,0,0,0,0'
 	printf 'wie,organisatie,T01,T02\nr1,POL,4,5\n' > s.csv
 	run -0 --separate-stderr chain-survey score --instrument trust --min-n 1 --column respondent=wie --column partner=organisatie s.csv
 	assert_line --index 1 ',POL,,agreements,1,4.5,,87.5,strength,0'
@@ -355,7 +355,7 @@ EOF2
 	refute_output --partial "'-"
 	printf 'case,step,time,partner\nz,a,2026-01-02T10:00,P\nz,b,2026-01-01T10:00,Q\n' > ev.csv
 	run -0 chain-kpi handoffs --excel ev.csv
-	assert_line $'Q;P;1;1;1;1\r'
+	assert_line $'Q;P;1;1;1;1;0\r'
 	chain-agree status --as-of 2026-11-20 "$EXAMPLES/agreements.csv" > st.csv
 	run -0 chain-report --excel --actions act.csv --as-of 2026-11-20 st.csv
 	run -0 grep -c $'\r$' act.csv

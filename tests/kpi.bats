@@ -712,7 +712,7 @@ EOF
 	printf '\xef\xbb\xbfkpi;period;value;target;met;mean;lower;upper;signal;rule\r\ncost;2026-01;1,5;;;1,875;-0,12;3,87;;\r\ncost;2026-02;2,25;;;1,875;-0,12;3,87;;\r\n' | cmp - x.csv
 	printf 'case;step;time;partner\r\n"=1+1";start;2026-01-01 10:00;POL\r\n"=1+1";end;2026-01-02 22:00;OM\r\n' > ev.csv
 	chain-kpi leadtime --excel ev.csv > x.csv
-	printf "\xef\xbb\xbfcase;start;end;lead_time;events;partners;handoffs\r\n'=1+1;2026-01-01T10:00:00;2026-01-02T22:00:00;1,5;2;2;1\r\n" | cmp - x.csv
+	printf "\xef\xbb\xbfcase;start;end;lead_time;events;partners;handoffs;rework;returns\r\n'=1+1;2026-01-01T10:00:00;2026-01-02T22:00:00;1,5;2;2;1;0;0\r\n" | cmp - x.csv
 }
 
 @test "usage: --help, --version, bad options and commands exit 2" {
@@ -753,21 +753,21 @@ order,b,2026-02-02T10:00:00.25Z,
 EOF
 	# dst: 12:00 CET to 12:00 CEST is 23 hours, 0.9583 days;
 	# utc: 04:30Z to 05:30Z is one hour; tie: equal times in input order,
-	# POL OM GEM OM: three handoffs among three partners; order: sorted by
-	# time, the event without a partner counts as an event but not for
-	# partners or handoffs
+	# POL OM GEM OM: three handoffs among three partners, the last one back
+	# to OM (a return); order: sorted by time, the event without a partner
+	# counts as an event but not for partners or handoffs
 	run -0 chain-kpi leadtime ev.csv
 	assert_output - <<'EOF'
-case,start,end,lead_time,events,partners,handoffs
-dst,2026-03-28T12:00:00+01:00,2026-03-29T12:00:00+02:00,0.9583,2,2,1
-utc,2026-01-10T23:30:00-05:00,2026-01-11T06:30:00+01:00,0.0417,2,1,0
-tie,2026-02-02T09:00:00,2026-02-02T09:00:00,0,4,3,3
-order,2026-02-01T10:00:00Z,2026-02-03T10:00:00.5Z,2,3,2,1
+case,start,end,lead_time,events,partners,handoffs,rework,returns
+dst,2026-03-28T12:00:00+01:00,2026-03-29T12:00:00+02:00,0.9583,2,2,1,0,0
+utc,2026-01-10T23:30:00-05:00,2026-01-11T06:30:00+01:00,0.0417,2,1,0,0,0
+tie,2026-02-02T09:00:00,2026-02-02T09:00:00,0,4,3,3,0,1
+order,2026-02-01T10:00:00Z,2026-02-03T10:00:00.5Z,2,3,2,1,0,0
 EOF
 	run -0 chain-kpi leadtime --unit hours ev.csv
-	assert_line --index 1 --partial ',23,2,2,1'
-	assert_line --index 2 --partial ',1,2,1,0'
-	assert_line --index 4 --partial ',48.0001,3,2,1'
+	assert_line --index 1 --partial ',23,2,2,1,0,0'
+	assert_line --index 2 --partial ',1,2,1,0,0,0'
+	assert_line --index 4 --partial ',48.0001,3,2,1,0,0'
 }
 
 @test "leadtime --per: periods of the end as written, not in UTC; --norm; --kpi" {
@@ -805,12 +805,15 @@ chain_cases,2026-W04,1
 chain_within_norm,2026-W01,0.5
 chain_within_norm,2026-W02,0
 chain_within_norm,2026-W04,0
+chain_rework_share,2026-W01,0
+chain_rework_share,2026-W02,0
+chain_rework_share,2026-W04,0
 EOF
 	run -0 bash -c 'chain-kpi leadtime --per month --norm 60h ev.csv | grep within'
 	assert_output 'within_norm,2026-01,0.5'
 	run -0 chain-kpi leadtime --norm 60h ev.csv
-	assert_line --index 0 'case,start,end,lead_time,events,partners,handoffs,within_norm'
-	assert_line --index 2 'b,2026-01-02T00:00:00Z,2026-01-04T12:00:00Z,2.5,2,0,0,1'
+	assert_line --index 0 'case,start,end,lead_time,events,partners,handoffs,within_norm,rework,returns'
+	assert_line --index 2 'b,2026-01-02T00:00:00Z,2026-01-04T12:00:00Z,2.5,2,0,0,1,0,0'
 	# straight into check
 	run -0 bash -c 'chain-kpi leadtime --per week ev.csv | chain-kpi check -q | grep -c ^leadtime_median'
 	assert_output 3
@@ -835,20 +838,208 @@ EOF
 	# after it in the input, so c measures from the first 'file'
 	run -0 --separate-stderr chain-kpi leadtime --from file --to decide ev.csv
 	assert_output - <<'EOF'
-case,start,end,lead_time,events,partners,handoffs
-a,2026-01-02T08:00:00,2026-01-04T08:00:00,2,2,2,1
-c,2026-01-01T08:00:00,2026-01-03T08:00:00,2,2,2,1
+case,start,end,lead_time,events,partners,handoffs,rework,returns
+a,2026-01-02T08:00:00,2026-01-04T08:00:00,2,2,2,1,0,0
+c,2026-01-01T08:00:00,2026-01-03T08:00:00,2,2,2,1,0,0
 EOF
 	[ "$stderr" = "chain-kpi: warning: 1 of 3 cases never reach 'decide' after 'file'; left out" ]
+	# a from intake: file and decide come twice (rework 2), and POL and OM
+	# each get the case back once (returns 2)
 	run -0 --separate-stderr chain-kpi leadtime --from intake ev.csv
-	assert_line --index 1 'a,2026-01-01T08:00:00,2026-01-06T20:00:00,5.5,5,2,3'
-	assert_line --index 2 'b,2026-01-02T08:00:00,2026-01-02T08:00:00,0,1,1,0'
+	assert_line --index 1 'a,2026-01-01T08:00:00,2026-01-06T20:00:00,5.5,5,2,3,2,2'
+	assert_line --index 2 'b,2026-01-02T08:00:00,2026-01-02T08:00:00,0,1,1,0,0,0'
 	[ "$stderr" = "chain-kpi: warning: 1 of 3 cases never reach 'intake'; left out" ]
 	run -0 chain-kpi handoffs -q --from file --to decide --unit hours ev.csv
 	assert_output - <<'EOF'
-from,to,handoffs,median_wait,p90_wait,mean_wait
-POL,OM,2,48,48,48
+from,to,handoffs,median_wait,p90_wait,mean_wait,returns
+POL,OM,2,48,48,48,0
 EOF
+}
+
+@test "leadtime --unit workdays: Easter, King's Day, Christmas, parts of days, leap years" {
+	csv wd.csv <<'EOF'
+case,step,time
+easter,start,2026-04-02T12:00
+easter,end,2026-04-07T12:00
+kings,start,2025-04-25T12:00
+kings,end,2025-04-28T12:00
+kings26,start,2026-04-24T12:00
+kings26,end,2026-04-28T12:00
+xmas,start,2021-12-24T12:00
+xmas,end,2021-12-27T12:00
+hours,start,2026-01-13T09:00
+hours,end,2026-01-13T17:00
+edges,start,2026-01-14T18:00
+edges,end,2026-01-16T06:00
+leap,start,2024-02-26T12:00
+leap,end,2024-03-04T12:00
+noleap,start,2026-02-26T12:00
+noleap,end,2026-03-03T12:00
+dst,start,2026-03-27T17:00+01:00
+dst,end,2026-03-30T09:00+02:00
+EOF
+	# each day counts the share of its 24 hours that the stretch covers:
+	# easter: Thursday 2 April 2026 noon .5, Good Friday 1 (no general
+	#   holiday), the weekend, Easter Monday 0, Tuesday noon .5: 2;
+	# kings: 27 April 2025 is a Sunday, so King's Day is Saturday the
+	#   26th and no working day is lost: Friday .5 + Monday .5 = 1;
+	# kings26: King's Day on Monday 27 April 2026: .5 + 0 + .5 = 1;
+	# xmas: Christmas 2021 on Saturday and Sunday takes no Monday off:
+	#   Friday 24 December .5 + Monday 27th .5 = 1;
+	# hours: 9:00 to 17:00 on a Tuesday: 8 / 24 = 0.3333;
+	# edges: Wednesday from 18:00 6/24, Thursday 1, Friday to 6:00 6/24;
+	# leap: Monday 26 February 2024 noon to Monday 4 March noon: .5, then
+	#   Tuesday to Friday (the 29th a Thursday) 4, then .5: 5 of 7 days;
+	# noleap: Thursday 26 February 2026 noon to Tuesday 3 March noon:
+	#   .5 + 1 + 1 + .5 = 3 of 5 days;
+	# dst: by the clock as written, Friday 17:00 to Monday 9:00 is 7/24 +
+	#   9/24 = 0.6667 (2.625 days of 24 hours exactly)
+	run -0 chain-kpi leadtime --unit workdays --norm 1d wd.csv
+	assert_output - <<'EOF'
+case,start,end,lead_time,events,partners,handoffs,within_norm,rework,returns
+easter,2026-04-02T12:00:00,2026-04-07T12:00:00,2,2,0,0,0,0,0
+kings,2025-04-25T12:00:00,2025-04-28T12:00:00,1,2,0,0,1,0,0
+kings26,2026-04-24T12:00:00,2026-04-28T12:00:00,1,2,0,0,1,0,0
+xmas,2021-12-24T12:00:00,2021-12-27T12:00:00,1,2,0,0,1,0,0
+hours,2026-01-13T09:00:00,2026-01-13T17:00:00,0.3333,2,0,0,1,0,0
+edges,2026-01-14T18:00:00,2026-01-16T06:00:00,1.5,2,0,0,0,0,0
+leap,2024-02-26T12:00:00,2024-03-04T12:00:00,5,2,0,0,0,0,0
+noleap,2026-02-26T12:00:00,2026-03-03T12:00:00,3,2,0,0,0,0,0
+dst,2026-03-27T17:00:00+01:00,2026-03-30T09:00:00+02:00,0.6667,2,0,0,1,0,0
+EOF
+	run -0 bash -c 'chain-kpi leadtime wd.csv | cut -d, -f4 | paste -sd" "'
+	assert_output 'lead_time 5 3 4 3 0.3333 1.5 7 5 2.625'
+	# a norm in hours is a share of a working day's 24 hours: 12h is .5
+	run -0 bash -c 'chain-kpi leadtime --unit workdays --norm 12h wd.csv | cut -d, -f8 | paste -sd" "'
+	assert_output 'within_norm 0 0 0 0 1 0 0 0 0'
+	# per month: easter and kings26 end in April 2026 (2 and 1 working days)
+	run -0 bash -c 'chain-kpi leadtime --unit workdays --per month wd.csv | grep 2026-04'
+	assert_output - <<'EOF'
+leadtime_median,2026-04,1.5
+leadtime_p90,2026-04,1.9
+leadtime_mean,2026-04,1.5
+cases,2026-04,2
+rework_share,2026-04,0
+EOF
+}
+
+@test "leadtime --holidays: Good Friday and local days off, in Dutch Excel's format" {
+	csv wd.csv <<'EOF'
+case,step,time,partner
+easter,start,2026-04-02T12:00,POL
+easter,end,2026-04-07T12:00,OM
+fair,start,2026-09-14T08:00,POL
+fair,end,2026-09-16T08:00,OM
+EOF
+	# Good Friday off, and a local fair on Tuesday 15 September; a date on
+	# a Saturday and Easter Monday listed again change nothing
+	printf 'datum;naam
+3-4-2026;Goede Vrijdag
+15-9-2026;Kermis
+4-4-2026;zaterdag
+6-4-2026;Tweede Paasdag
+' > vrij.csv
+	# easter: Thursday .5, Friday off, Monday off, Tuesday .5: 1;
+	# fair: Monday from 8:00 16/24, Tuesday off, Wednesday to 8:00 8/24: 1
+	run -0 chain-kpi leadtime --unit workdays --holidays vrij.csv wd.csv
+	assert_output - <<'EOF'
+case,start,end,lead_time,events,partners,handoffs,rework,returns
+easter,2026-04-02T12:00:00,2026-04-07T12:00:00,1,2,2,1,0,0
+fair,2026-09-14T08:00:00,2026-09-16T08:00:00,1,2,2,1,0,0
+EOF
+	run -0 chain-kpi handoffs --unit workdays --holidays vrij.csv wd.csv
+	assert_output - <<'EOF'
+from,to,handoffs,median_wait,p90_wait,mean_wait,returns
+POL,OM,2,1,1,1,0
+EOF
+	printf 'date,name
+' > none.csv
+	run -0 chain-kpi leadtime --unit workdays --holidays none.csv wd.csv
+	assert_line --index 1 --partial ',2,2,2,1,0,0'
+	# a holidays file means working days: alone it is a usage error
+	run -2 --separate-stderr chain-kpi leadtime --holidays vrij.csv wd.csv
+	assert_equal "$stderr" "chain-kpi: --holidays goes with --unit workdays
+Try 'chain-kpi --help' for more information."
+	run -2 chain-kpi handoffs --unit hours --holidays vrij.csv wd.csv
+	run -2 chain-kpi check --holidays vrij.csv wd.csv
+	run -4 --separate-stderr chain-kpi leadtime --unit workdays --holidays nothere.csv wd.csv
+	assert_equal "$stderr" "chain-kpi: nothere.csv: No such file or directory"
+	assert_output ''
+	printf 'date,name
+2026-04-31,x
+,empty
+3 April,y
+' > bad.csv
+	run -3 --separate-stderr chain-kpi leadtime --unit workdays --holidays bad.csv wd.csv
+	assert_equal "$stderr" "chain-kpi: bad.csv:2: date: '2026-04-31' is not a valid date
+chain-kpi: bad.csv:3: date: missing value
+chain-kpi: bad.csv:4: date: '3 April' is not a valid date"
+	assert_output ''
+	printf 'dag,naam
+2026-04-03,x
+' > nodate.csv
+	run -3 --separate-stderr chain-kpi leadtime --unit workdays --holidays nodate.csv wd.csv
+	assert_equal "$stderr" "chain-kpi: nodate.csv:1: date: required column is missing (the header, split at ',', has: dag, naam)"
+	run -0 chain-kpi leadtime --unit workdays --holidays nodate.csv --column date=dag wd.csv
+	assert_line --index 1 --partial ',1,2,2,1,0,0'
+	run -3 chain-kpi leadtime --unit workdays --holidays /dev/null wd.csv
+	run -2 chain-kpi leadtime --unit weekdays wd.csv
+	assert_output --partial "--unit: 'weekdays' is not hours, days or workdays"
+}
+
+@test "rework and returns: a case drawn by hand, per case, per period and per pair" {
+	csv ev.csv <<'EOF'
+case,step,time,partner
+r,Report,2026-03-02T09:00,POL
+r,Police file,2026-03-03T09:00,POL
+r,Decision,2026-03-05T09:00,OM
+r,Police file,2026-03-09T09:00,POL
+r,Decision,2026-03-10T09:00,OM
+r,Hearing,2026-03-12T09:00,ZM
+r,Decision,2026-03-13T09:00,OM
+s,Report,2026-03-02T10:00,POL
+s,Decision,2026-03-04T10:00,OM
+EOF
+	# r:  POL  POL   OM    POL    OM     ZM    OM
+	#     Rep  file  Dec   file*  Dec*   Hear  Dec*   (* rework: 3)
+	#              ->    <-r    ->r    ->    <-r    (handoffs 5, returns 3)
+	# the police file goes back to POL for completion and comes back to
+	# OM, and the court (ZM) hands the case back to OM: three partners,
+	# eleven days; in working days Monday from 9:00 15/24, eight whole
+	# days, Friday 13 March to 9:00 9/24: 9
+	run -0 chain-kpi leadtime ev.csv
+	assert_output - <<'EOF'
+case,start,end,lead_time,events,partners,handoffs,rework,returns
+r,2026-03-02T09:00:00,2026-03-13T09:00:00,11,7,3,5,3,3
+s,2026-03-02T10:00:00,2026-03-04T10:00:00,2,2,2,1,0,0
+EOF
+	run -0 chain-kpi leadtime --unit workdays ev.csv
+	assert_line --index 1 'r,2026-03-02T09:00:00,2026-03-13T09:00:00,9,7,3,5,3,3'
+	# one of the two cases of March has rework
+	run -0 bash -c 'chain-kpi leadtime --per month --kpi chain ev.csv | grep rework'
+	assert_output 'chain_rework_share,2026-03,0.5'
+	# from the police file to the hearing: the file and the decision come
+	# twice, POL and OM each get the case back once, the court's return
+	# to OM is past the stretch (s never reaches a hearing)
+	run -0 chain-kpi leadtime -q --from 'Police file' --to Hearing ev.csv
+	assert_output - <<'EOF'
+case,start,end,lead_time,events,partners,handoffs,rework,returns
+r,2026-03-03T09:00:00,2026-03-12T09:00:00,9,5,3,4,2,2
+EOF
+	# per pair: POL->OM waits 2 and 1 days (s: 2), the second a return;
+	# OM->POL 4 days, a return; OM->ZM 2; ZM->OM 1, a return
+	run -0 chain-kpi handoffs ev.csv
+	assert_output - <<'EOF'
+from,to,handoffs,median_wait,p90_wait,mean_wait,returns
+OM,POL,1,4,4,4,1
+OM,ZM,1,2,2,2,0
+POL,OM,3,2,2,1.6667,1
+ZM,OM,1,1,1,1,1
+EOF
+	# in working days OM->POL is Thursday 9:00 to Monday 9:00: 15/24 + 1 +
+	# 9/24 = 2
+	run -0 bash -c 'chain-kpi handoffs --unit workdays ev.csv | grep ^OM,POL'
+	assert_output 'OM,POL,1,2,2,2,1'
 }
 
 @test "handoffs: waits per ordered pair of partners, linear percentiles" {
@@ -865,12 +1056,13 @@ c,2,2026-01-01T00:00Z,POL
 c,3,2026-01-11T00:00Z,OM
 EOF
 	# POL->OM waits 1, 3 and 10 days: median 3, p90 3 + 0.8 x 7 = 8.6,
-	# mean 14 / 3; OM->POL skips the event without a partner: 1 day
+	# mean 14 / 3; OM->POL skips the event without a partner: 1 day, and
+	# brings case a back to POL, which had it first: a return
 	run -0 chain-kpi handoffs ev.csv
 	assert_output - <<'EOF'
-from,to,handoffs,median_wait,p90_wait,mean_wait
-OM,POL,1,1,1,1
-POL,OM,3,3,8.6,4.6667
+from,to,handoffs,median_wait,p90_wait,mean_wait,returns
+OM,POL,1,1,1,1,1
+POL,OM,3,3,8.6,4.6667,0
 EOF
 }
 
@@ -918,9 +1110,9 @@ EOF
 chain-kpi: ev.csv:1: step: required column is missing ($has)
 chain-kpi: ev.csv:1: time: required column is missing ($has)"
 	run -0 chain-kpi handoffs --case id --step activity --time at ev.csv
-	assert_line --index 1 'POL,OM,1,0.0833,0.0833,0.0833'
+	assert_line --index 1 'POL,OM,1,0.0833,0.0833,0.0833,0'
 	run -0 chain-kpi handoffs --case id --step activity --time at --partner org:resource ev.csv
-	assert_line --index 1 'x,y,1,0.0833,0.0833,0.0833'
+	assert_line --index 1 'x,y,1,0.0833,0.0833,0.0833,0'
 	run -3 --separate-stderr chain-kpi leadtime --case id --step activity --time at --partner team ev.csv
 	[ "$stderr" = "chain-kpi: ev.csv:1: team: required column is missing ($has)" ]
 	csv bad.csv <<'EOF'
@@ -936,7 +1128,7 @@ EOF
 chain-kpi: bad.csv:3: case: missing value
 chain-kpi: bad.csv:4: time: missing value
 chain-kpi: bad.csv:5: time: '2026-01-01T10:00+25:00' is not a valid timestamp"
-	assert_line --index 1 '4,2026-01-01T10:00:00,2026-01-01T10:00:00,0,1,0,0'
+	assert_line --index 1 '4,2026-01-01T10:00:00,2026-01-01T10:00:00,0,1,0,0,0,0'
 }
 
 @test "the real road-traffic log reads as it is (XES names, UTC offsets)" {
@@ -946,17 +1138,18 @@ chain-kpi: bad.csv:5: time: '2026-01-01T10:00+25:00' is not a valid timestamp"
 	run -0 chain-kpi leadtime "$log"
 	# N77802: Create Fine 2005-03-23 00:00+01:00, Send Fine 2005-07-22
 	# 00:00+02:00: 121 days less the hour of summer time; S106046: from
-	# 2006-07-12 to 2007-07-05, both +02:00: 358 days; A17641: 2 days
-	assert_line --index 1 'N77802,2005-03-23T00:00:00+01:00,2005-07-22T00:00:00+02:00,120.9583,2,1,0'
-	assert_line --index 2 'A17641,2007-07-14T00:00:00+02:00,2007-07-16T00:00:00+02:00,2,2,1,0'
-	assert_line 'S106046,2006-07-12T00:00:00+02:00,2007-07-05T00:00:00+02:00,358,6,1,0'
+	# 2006-07-12 to 2007-07-05, both +02:00: 358 days, paid in two
+	# Payments (the second is rework); A17641: 2 days
+	assert_line --index 1 'N77802,2005-03-23T00:00:00+01:00,2005-07-22T00:00:00+02:00,120.9583,2,1,0,0,0'
+	assert_line --index 2 'A17641,2007-07-14T00:00:00+02:00,2007-07-16T00:00:00+02:00,2,2,1,0,0,0'
+	assert_line 'S106046,2006-07-12T00:00:00+02:00,2007-07-05T00:00:00+02:00,358,6,1,0,1,0'
 	[ "${#lines[@]}" -eq 101 ]
 	run -0 --separate-stderr chain-kpi leadtime --from 'Create Fine' --to 'Payment' --per year "$log"
 	# 48 of the 100 cases have a Payment, each after its Create Fine
 	[ "$stderr" = "chain-kpi: warning: 52 of 100 cases never reach 'Payment' after 'Create Fine'; left out" ]
 	# only Create Fine names a resource: the steps make the relay instead
 	run -0 chain-kpi handoffs --partner concept:name "$log"
-	assert_line 'Create Fine,Send Fine,77,87.0417,137.2417,83.5406'
+	assert_line 'Create Fine,Send Fine,77,87.0417,137.2417,83.5406,0'
 }
 
 @test "--as-of leaves out what has not happened yet" {
@@ -972,7 +1165,7 @@ a,end,2026-01-03T10:00
 b,start,2062-01-05T09:00
 EOF
 	run -0 --separate-stderr chain-kpi leadtime --as-of 2026-01-02 ev.csv
-	assert_line --index 1 'a,2026-01-01T10:00:00,2026-01-01T10:00:00,0,1,0,0'
+	assert_line --index 1 'a,2026-01-01T10:00:00,2026-01-01T10:00:00,0,1,0,0,0,0'
 	[ "$stderr" = "chain-kpi: warning: 2 rows after 2026-01-02 left out, up to 2062-01-05T09:00" ]
 	run -0 --separate-stderr chain-kpi leadtime -q --as-of 2026-01-02 ev.csv
 	[ -z "$stderr" ]
@@ -1001,21 +1194,21 @@ EOF
 	    -o leadtime.csv --as-of 2026-11-20 "$EXAMPLES/events.csv"
 	[ "$stderr" = "chain-kpi: warning: 385 of 3000 cases never reach 'Close' after 'Report'; left out" ]
 	[ "$(head -c 3 leadtime.csv)" = $'\xef\xbb\xbf' ]
-	[ "$(sed -n 1p leadtime.csv)" = $'\xef\xbb\xbfcase;start;end;lead_time;events;partners;handoffs;within_norm\r' ]
+	[ "$(sed -n 1p leadtime.csv)" = $'\xef\xbb\xbfcase;start;end;lead_time;events;partners;handoffs;within_norm;rework;returns\r' ]
 	[ "$(wc -l < leadtime.csv)" -eq 2616 ]
 	run -0 chain-kpi handoffs --as-of 2026-11-20 "$EXAMPLES/events.csv"
 	assert_output - <<'EOF'
-from,to,handoffs,median_wait,p90_wait,mean_wait
-GEM,RECL,404,6.4632,9.2449,6.4617
-OM,GEM,839,6.8646,11.0529,6.9624
-OM,RvdK,1116,12.5177,18.4448,12.555
-OM,ZORG,823,7.116,10.8544,7.0255
-POL,OM,2912,19.5073,33.3733,20.7917
-RECL,GEM,793,2.9257,4.5782,2.9583
-RvdK,GEM,520,6.8788,10.914,6.8858
-RvdK,ZORG,555,7.0444,10.7861,6.9077
-ZORG,GEM,908,3.0222,4.6412,3.0123
-ZORG,RECL,421,6.2347,9.2785,6.3627
+from,to,handoffs,median_wait,p90_wait,mean_wait,returns
+GEM,RECL,404,6.4632,9.2449,6.4617,0
+OM,GEM,839,6.8646,11.0529,6.9624,0
+OM,RvdK,1116,12.5177,18.4448,12.555,0
+OM,ZORG,823,7.116,10.8544,7.0255,0
+POL,OM,2912,19.5073,33.3733,20.7917,0
+RECL,GEM,793,2.9257,4.5782,2.9583,386
+RvdK,GEM,520,6.8788,10.914,6.8858,0
+RvdK,ZORG,555,7.0444,10.7861,6.9077,0
+ZORG,GEM,908,3.0222,4.6412,3.0123,0
+ZORG,RECL,421,6.2347,9.2785,6.3627,0
 EOF
 }
 
@@ -1047,7 +1240,7 @@ decision",2026-02,4,,,0.5,,,
 EOF
 	printf 'case,step,time\n"A, ""1""",x,2026-01-01T10:00\n"A, ""1""",y,2026-01-01T22:00\n' > ev.csv
 	run -0 chain-kpi leadtime ev.csv
-	assert_line --index 1 '"A, ""1""",2026-01-01T10:00:00,2026-01-01T22:00:00,0.5,2,0,0'
+	assert_line --index 1 '"A, ""1""",2026-01-01T10:00:00,2026-01-01T22:00:00,0.5,2,0,0,0,0'
 }
 
 @test "plan: a KPI code with blanks around it (found by fuzzing)" {
