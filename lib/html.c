@@ -1271,7 +1271,8 @@ network_table(const struct chain_report *r, FILE *fp)
 static void
 relay_chart(const struct chain_report *r, FILE *fp)
 {
-	const int left = 130, width = CHART_WIDTH - 130 - 60;
+	int back = chain_report_returns(r);
+	const int left = 130, width = CHART_WIDTH - 130 - 60 - 60 * back;
 	size_t n = r->nhandoffs < RELAY_MAX ? r->nhandoffs : RELAY_MAX, i;
 	double max = 0;
 	char a[32], b[32];
@@ -1282,9 +1283,12 @@ relay_chart(const struct chain_report *r, FILE *fp)
 	for (i = 0; i < n; i++)
 		if (r->handoffs[i].p90 > max)
 			max = r->handoffs[i].p90;
-	put(fp, "<h3>%s</h3><p class=\"muted\">%s</p>",
-	    T(r, "Relay: where cases wait"),
-	    T(r, "per handoff between two partners, the worst first"));
+	put(fp, "<h3>%s</h3><p class=\"muted\">%s", T(r, "Relay: where cases "
+	    "wait"), T(r, "per handoff between two partners, the worst first"));
+	if (back)
+		put(fp, "; %s", T(r, "sent back: handed to a partner that had the "
+		    "case before"));
+	fputs("</p>", fp);
 	fprintf(fp, "<svg class=\"chart relay\" width=\"%d\" height=\"%zu\" "
 	    "viewBox=\"0 0 %d %zu\" role=\"img\">", CHART_WIDTH, 24 + 20 * n,
 	    CHART_WIDTH, 24 + 20 * n);
@@ -1294,6 +1298,10 @@ relay_chart(const struct chain_report *r, FILE *fp)
 	    "fill=\"#8cc0d6\"/><text x=\"%d\" y=\"11\">%s</text></g>", left,
 	    left + 14, T(r, "median wait (days)"), left + 150, left + 164,
 	    T(r, "p90 wait (days)"));
+	if (back)
+		put(fp, "<text x=\"%d\" y=\"11\" font-size=\"8\" "
+		    "text-anchor=\"end\">%s</text>", CHART_WIDTH - 4,
+		    T(r, "sent back"));
 	for (i = 0, y = 20; i < n; i++, y += 20) {
 		const struct chain_handoff *h = &r->handoffs[i];
 		double wm = max > 0 && !isnan(h->median) ? width * h->median / max : 0;
@@ -1308,6 +1316,11 @@ relay_chart(const struct chain_report *r, FILE *fp)
 		fprintf(fp, "<text x=\"%.1f\" y=\"%d\" font-size=\"8\">%s / %s"
 		    "</text>", left + wp + 4, y + 11, num(r, h->median, 1, a),
 		    num(r, h->p90, 1, b));
+		if (back && h->returns >= 0)
+			fprintf(fp, "<text x=\"%d\" y=\"%d\" font-size=\"8.5\" "
+			    "text-anchor=\"end\"%s>%ld</text>", CHART_WIDTH - 4,
+			    y + 11, h->returns > 0 ? " font-weight=\"bold\"" : "",
+			    h->returns);
 	}
 	fputs("</svg>", fp);
 }

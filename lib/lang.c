@@ -310,6 +310,10 @@ static const char *const texts[][2] = {
 	{ "handoffs", "overdrachten" },
 	{ "median wait (days)", "mediane wachttijd (dagen)" },
 	{ "p90 wait (days)", "p90-wachttijd (dagen)" },
+	{ "sent back", "teruggestuurd" },
+	{ "sent back: handed to a partner that had the case before",
+	  "teruggestuurd: overgedragen aan een partner die de zaak al eerder "
+	  "had" },
 	{ "median", "mediaan" },
 	{ "Lead time across the chain", "Doorlooptijd door de keten" },
 	{ "cases that ended per week, lead time in days from the case events",

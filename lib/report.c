@@ -366,6 +366,8 @@ read_handoff(struct chain_report *r, struct chain_csv *in,
 	h->median = number(in, row, col(in, "median_wait"));
 	h->p90 = number(in, row, col(in, "p90_wait"));
 	h->mean = number(in, row, col(in, "mean_wait"));
+	h->returns = col(in, "returns") < 0 ? -1 :
+	    count(in, row, col(in, "returns"));
 }
 
 /* A case's end as written: its date, before any offset is applied. */

@@ -85,6 +85,21 @@ chain_report_reason(const struct chain_report *r,
 	return t->reason;
 }
 
+/*
+ * Whether the relay view knows the returns: a handoffs file written before
+ * the column came has none.
+ */
+int
+chain_report_returns(const struct chain_report *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nhandoffs; i++)
+		if (r->handoffs[i].returns >= 0)
+			return 1;
+	return 0;
+}
+
 /* Whether an agreement belongs in one of the lists of the Do section. */
 int
 chain_report_deal_in(const struct chain_report *r, const struct chain_deal *d,

@@ -110,6 +110,7 @@ struct chain_handoff {		/* a row of chain-kpi handoffs */
 	char *from, *to;
 	long n;
 	double median, p90, mean;
+	long returns;		/* -1: the input has no returns column */
 };
 
 struct chain_case_time {	/* a row of chain-kpi leadtime */
@@ -236,6 +237,7 @@ enum chain_deal_list {
 int chain_report_deal_in(const struct chain_report *r,
     const struct chain_deal *d, enum chain_deal_list list);
 size_t chain_report_shown(const struct chain_report *r);
+int chain_report_returns(const struct chain_report *r);
 const struct chain_kpi_point *chain_kpi_latest(const struct chain_report *r,
     const struct chain_kpi_series *k, size_t *at);
 

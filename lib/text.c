@@ -644,19 +644,29 @@ relay(const struct chain_report *r, FILE *fp, int md)
 	struct table t;
 	char n[32], a[32], b[32];
 	size_t i;
+	int back = chain_report_returns(r);
 
 	if (r->nhandoffs == 0)
 		return;
 	heading(fp, T(r, "Relay: where cases wait"), 3, md);
-	line(fp, T(r, "per handoff between two partners, the worst first"), md);
-	fputs("\n", fp);
-	table_init(&t, 5);
+	put_text(fp, T(r, "per handoff between two partners, the worst first"),
+	    md);
+	if (back) {
+		fputs("; ", fp);
+		put_text(fp, T(r, "sent back: handed to a partner that had the "
+		    "case before"), md);
+	}
+	fputs("\n\n", fp);
+	table_init(&t, 5 + (size_t)back);
 	t.right[2] = t.right[3] = t.right[4] = 1;
+	t.right[4 + back] = 1;
 	table_cell(&t, T(r, "from"));
 	table_cell(&t, T(r, "to whom"));
 	table_cell(&t, T(r, "handoffs"));
 	table_cell(&t, T(r, "median wait (days)"));
 	table_cell(&t, T(r, "p90 wait (days)"));
+	if (back)
+		table_cell(&t, T(r, "sent back"));
 	for (i = 0; i < r->nhandoffs; i++) {
 		const struct chain_handoff *h = &r->handoffs[i];
 
@@ -666,6 +676,9 @@ relay(const struct chain_report *r, FILE *fp, int md)
 		table_cell(&t, n);
 		table_cell(&t, chain_report_num(r, h->median, 1, a, 32));
 		table_cell(&t, chain_report_num(r, h->p90, 1, b, 32));
+		snprintf(n, sizeof(n), "%ld", h->returns);
+		if (back)
+			table_cell(&t, h->returns < 0 ? "\xe2\x80\x93" : n);
 	}
 	table_print(&t, fp, md);
 	table_free(&t);

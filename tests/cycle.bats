@@ -18,7 +18,10 @@ weekly() {
 	assert_output --partial 'Agreement reliability over time'
 	assert_output --partial 'Reliability of the instrument'
 	assert_output --partial 'Mutual trust'
-	assert_line 'POL   OM           2912                19.5             33.4'
+	assert_line 'POL   OM           2912                19.5             33.4          0'
+	# half of the handoffs from probation to the municipality bring the
+	# case back there
+	assert_line 'RECL  GEM           793                 2.9              4.6        386'
 	printf 'a,b\n1,2\n' > other.csv
 	run -3 chain-report --format txt other.csv
 }

@@ -85,28 +85,28 @@ load test_helper/man-examples
 	skip 'an event log from a process-mining tool, not shipped in examples/'
 }
 
-@test "chain-report.1:457: cd examples" {
-	man_example chain-report.1 457
+@test "chain-report.1:462: cd examples" {
+	man_example chain-report.1 462
 }
 
-@test "chain-report.1:458: chain-agree status --as-of 2026-11-20 agreements.csv > status..." {
-	man_example chain-report.1 458
+@test "chain-report.1:463: chain-agree status --as-of 2026-11-20 agreements.csv > status..." {
+	man_example chain-report.1 463
 }
 
-@test "chain-report.1:459: chain-agree score --as-of 2026-11-20 agreements.csv > score.csv" {
-	man_example chain-report.1 459
+@test "chain-report.1:464: chain-agree score --as-of 2026-11-20 agreements.csv > score.csv" {
+	man_example chain-report.1 464
 }
 
-@test "chain-report.1:460: chain-report --chain 'Safety chain Oosterveld' --as-of 2026-1..." {
-	man_example chain-report.1 460
+@test "chain-report.1:465: chain-report --chain 'Safety chain Oosterveld' --as-of 2026-1..." {
+	man_example chain-report.1 465
 }
 
-@test "chain-report.1:468: chain-report --format md --lang nl -o report.md status.csv sc..." {
-	man_example chain-report.1 468
+@test "chain-report.1:473: chain-report --format md --lang nl -o report.md status.csv sc..." {
+	man_example chain-report.1 473
 }
 
-@test "chain-report.1:470: chain-report --format txt --fail-on overdue status.csv > week..." {
-	man_example chain-report.1 470
+@test "chain-report.1:475: chain-report --format txt --fail-on overdue status.csv > week..." {
+	man_example chain-report.1 475
 }
 
 @test "chain-survey.1:695: chain-survey items" {

@@ -407,6 +407,50 @@ EOF
 	assert_output --partial 'chain-report: bare.csv:2: note: missing value: a process change is recorded with its reason'
 }
 
+@test "the relay view: where files come back, in every format and both languages" {
+	# OM hands 40 cases to POL, 12 of them back to POL, which had them
+	# before (a file sent back for completion); the longest p90 first
+	csv handoffs.csv <<'EOF'
+from,to,handoffs,median_wait,p90_wait,mean_wait,returns
+OM,POL,40,4,9.5,5,12
+POL,OM,100,2,4,2.5,0
+EOF
+	run -0 chain-report --as-of 2026-11-20 --format txt handoffs.csv
+	assert_output --partial 'per handoff between two partners, the worst first; sent back: handed to a partner that had the case before'
+	assert_line 'from  to whom  handoffs  median wait (days)  p90 wait (days)  sent back'
+	assert_line 'OM    POL            40                 4.0              9.5         12'
+	assert_line 'POL   OM            100                 2.0              4.0          0'
+	run -0 chain-report --as-of 2026-11-20 --format md handoffs.csv
+	assert_line '| from | to whom | handoffs | median wait (days) | p90 wait (days) | sent back |'
+	assert_line '| OM   | POL     |       40 |                4.0 |             9.5 |        12 |'
+	run -0 chain-report --as-of 2026-11-20 --lang nl --format txt handoffs.csv
+	assert_output --partial 'per overdracht tussen twee partners, de langste wachttijd eerst; teruggestuurd: overgedragen aan een partner die de zaak al eerder had'
+	assert_line 'van  naar  overdrachten  mediane wachttijd (dagen)  p90-wachttijd (dagen)  teruggestuurd'
+	assert_line 'OM   POL             40                        4,0                    9,5             12'
+	run -0 chain-report --as-of 2026-11-20 --lang nl --format md handoffs.csv
+	assert_line '| OM  | POL  |           40 |                       4,0 |                   9,5 |            12 |'
+	# html: a column at the right of the bars, a pair with returns in bold
+	run -0 chain-report --as-of 2026-11-20 handoffs.csv
+	assert_output --partial '<p class="muted">per handoff between two partners, the worst first; sent back: handed to a partner that had the case before</p>'
+	assert_output --partial '<text x="556" y="11" font-size="8" text-anchor="end">sent back</text>'
+	assert_output --partial '<text x="556" y="31" font-size="8.5" text-anchor="end" font-weight="bold">12</text>'
+	assert_output --partial '<text x="556" y="51" font-size="8.5" text-anchor="end">0</text>'
+	run -0 chain-report --as-of 2026-11-20 --lang nl handoffs.csv
+	assert_output --partial 'text-anchor="end">teruggestuurd</text>'
+	assert_output --partial 'teruggestuurd: overgedragen aan een partner die de zaak al eerder had</p>'
+	# a handoffs file from before the column: no column, no legend
+	cut -d, -f1-6 handoffs.csv > old.csv
+	run -0 chain-report --as-of 2026-11-20 --format txt old.csv
+	assert_line 'from  to whom  handoffs  median wait (days)  p90 wait (days)'
+	refute_output --partial 'sent back'
+	run -0 chain-report --as-of 2026-11-20 old.csv
+	assert_output --partial '<svg class="chart relay"'
+	refute_output --partial 'sent back'
+	printf 'from,to,handoffs,median_wait,p90_wait,mean_wait,returns\nOM,POL,4,1,1,1,1.5\n' > bad.csv
+	run -3 chain-report --as-of 2026-11-20 bad.csv
+	assert_output "chain-report: bad.csv:2: returns: '1.5' is not a count"
+}
+
 @test "HTML: self-contained, no scripts or external references, one chart per KPI" {
 	all_kinds
 	run -0 chain-report --as-of 2026-11-20 -o r.html status.csv score.csv check.csv plan.csv tmatrix.csv
