@@ -37,7 +37,7 @@ struct chain_calendar {
 	int *file;		/* the dates of the holidays files, sorted */
 	size_t nfile, cap;
 	struct year *years;	/* by year, filled on first use */
-	struct year *last;	/* the year asked for last */
+	struct year *last, *before;	/* the years asked for last */
 	struct year outside;	/* a year beyond those kept */
 };
 
@@ -138,6 +138,8 @@ fill(const struct chain_calendar *c, struct year *t, int y)
 	t->filled = 1;
 }
 
+/* The year of a day: cases alternate between a year or two, so the last
+   two asked for are tried first. */
 static struct year *
 year_of(struct chain_calendar *c, int day)
 {
@@ -146,6 +148,10 @@ year_of(struct chain_calendar *c, int day)
 
 	if (t != NULL && day >= t->first && day < t->next)
 		return t;
+	if ((t = c->before) != NULL && day >= t->first && day < t->next) {
+		c->before = c->last;
+		return c->last = t;
+	}
 	chain_civil_from_days(day, &y, &m, &d);
 	if (y >= YEAR_FIRST && y <= YEAR_LAST) {
 		if (c->years == NULL)
@@ -157,6 +163,7 @@ year_of(struct chain_calendar *c, int day)
 	}
 	if (!t->filled)
 		fill(c, t, y);
+	c->before = c->last == &c->outside ? NULL : c->last;
 	return c->last = t;
 }
 
@@ -289,7 +296,7 @@ forget_years(struct chain_calendar *c)
 		for (i = 0; i < NYEARS; i++)
 			c->years[i].filled = 0;
 	c->outside.filled = 0;
-	c->last = NULL;
+	c->last = c->before = NULL;
 }
 
 /*

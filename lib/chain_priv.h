@@ -265,6 +265,7 @@ double chain_moments_var(const struct chain_moments *m);
 double chain_moments_sd(const struct chain_moments *m);
 void chain_sort_doubles(double *x, size_t n);
 double chain_quantile_sorted(const double *x, size_t n, double p);
+double chain_quantile(double *x, size_t n, double p);
 double chain_median(double *x, size_t n);
 double chain_beta_inc(double a, double b, double x);
 double chain_t_two_sided(double t, double df);

@@ -545,15 +545,15 @@ reworked_in(struct walk *w, struct chain_period p)
 }
 
 static double
-statistic(const struct chain_leadtime *lt, enum statistic s, const double *x,
+statistic(const struct chain_leadtime *lt, enum statistic s, double *x,
     size_t n, struct chain_period p, struct walk *w)
 {
 	double sum = 0;
 	size_t i;
 
 	switch (s) {
-	case STAT_MEDIAN: return chain_quantile_sorted(x, n, MEDIAN);
-	case STAT_P90: return chain_quantile_sorted(x, n, P90);
+	case STAT_MEDIAN: return chain_quantile(x, n, MEDIAN);
+	case STAT_P90: return chain_quantile(x, n, P90);
 	case STAT_MEAN:
 		for (i = 0; i < n; i++)
 			sum += x[i];
@@ -578,10 +578,6 @@ write_periods(struct chain_leadtime *lt)
 	double *x;
 
 	w.n = chain_kpi_groups_sorted(lt->reworked);
-	for (i = 0; i < ng; i++) {
-		chain_kpi_group(lt->bins, i, &x, &n);
-		chain_sort_doubles(x, n);
-	}
 	for (s = 0; s < NSTATS; s++) {
 		if (s == STAT_WITHIN_NORM && isnan(lt->lo.norm))
 			continue;
@@ -629,16 +625,13 @@ write_pairs(struct chain_leadtime *lt)
 	for (i = 0; i < n; i++) {
 		struct pair *x = list[i];
 
-		chain_sort_doubles(x->wait, x->n);
 		for (sum = 0, j = 0; j < x->n; j++)
 			sum += x->wait[j];
 		chain_out_text(lt->out, x->from_name);
 		chain_out_text(lt->out, x->to_name);
 		chain_out_int(lt->out, (long long)x->n);
-		chain_out_number(lt->out, chain_quantile_sorted(x->wait, x->n,
-		    MEDIAN));
-		chain_out_number(lt->out, chain_quantile_sorted(x->wait, x->n,
-		    P90));
+		chain_out_number(lt->out, chain_quantile(x->wait, x->n, MEDIAN));
+		chain_out_number(lt->out, chain_quantile(x->wait, x->n, P90));
 		chain_out_number(lt->out, sum / (double)x->n);
 		chain_out_int(lt->out, x->returns);
 		chain_out_end(lt->out);

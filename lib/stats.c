@@ -6,6 +6,7 @@
  * through the regularized incomplete beta function, for two-sided p-values.
  */
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 
 #include "chain_priv.h"
@@ -71,6 +72,86 @@ chain_quantile_sorted(const double *x, size_t n, double p)
 	if (i + 1 >= n)
 		return x[n - 1];
 	return x[i] + (h - lo) * (x[i + 1] - x[i]);
+}
+
+static void
+swap(double *x, ptrdiff_t i, ptrdiff_t j)
+{
+	double t = x[i];
+
+	x[i] = x[j];
+	x[j] = t;
+}
+
+/*
+ * Puts the k-th smallest of n values at x[k], none larger before it and
+ * none smaller after (Hoare's selection, the pivot the median of three).
+ * When the range does not shrink as fast as it should, as on a hostile
+ * order, what is left is sorted, so the cost stays below that of a sort.
+ */
+static void
+select_rank(double *x, size_t n, size_t rank)
+{
+	ptrdiff_t lo = 0, hi = (ptrdiff_t)n - 1, k = (ptrdiff_t)rank, i, j;
+	unsigned budget = 16;
+	double pivot;
+	size_t m;
+
+	for (m = n; m > 1; m >>= 1)
+		budget += 3;
+	while (hi - lo > 16 && budget-- > 0) {
+		i = lo + (hi - lo) / 2;
+		if (x[i] < x[lo])
+			swap(x, i, lo);
+		if (x[hi] < x[lo])
+			swap(x, hi, lo);
+		if (x[hi] < x[i])
+			swap(x, hi, i);
+		pivot = x[i];
+		for (i = lo, j = hi; i <= j; i++, j--) {
+			while (x[i] < pivot)
+				i++;
+			while (pivot < x[j])
+				j--;
+			if (i > j)
+				break;
+			swap(x, i, j);
+		}
+		/* x[lo..j] <= pivot <= x[i..hi], and pivot between them */
+		if (k <= j)
+			hi = j;
+		else if (k >= i)
+			lo = i;
+		else
+			return;
+	}
+	chain_sort_doubles(x + lo, (size_t)(hi - lo + 1));
+}
+
+/*
+ * The p-quantile of n values as chain_quantile_sorted gives it, without
+ * sorting them: the two closest ranks found by selection, which reorders
+ * x.  For a few percentiles of many values, such as the waits of a pair
+ * of partners, this is several times faster than a sort.
+ */
+double
+chain_quantile(double *x, size_t n, double p)
+{
+	double h, lo, next;
+	size_t i, j;
+
+	if (n == 0)
+		return NAN;
+	h = p <= 0 ? 0 : p >= 1 ? (double)(n - 1) : (double)(n - 1) * p;
+	lo = floor(h);
+	i = (size_t)lo;
+	select_rank(x, n, i);
+	if (i + 1 >= n || h == lo)
+		return x[i];
+	for (next = x[i + 1], j = i + 2; j < n; j++)
+		if (x[j] < next)
+			next = x[j];
+	return x[i] + (h - lo) * (next - x[i]);
 }
 
 /* The median of n values, sorting them in place. */

@@ -1,10 +1,49 @@
 /* test_stats.c: moments, percentiles and Student's t (lib/stats.c). */
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "chain_priv.h"
 #include "unit.h"
 
 #define CHECK_NEAR(got, want, eps) CHECK(fabs((got) - (want)) < (eps))
+
+/*
+ * Selection gives what sorting gives, on random values, on many equal
+ * ones, on sorted and reversed input, for every size up to 300 and for a
+ * large one.
+ */
+static void
+test_quantile_select(void)
+{
+	static const double ps[] = { 0, 0.1, 0.25, 0.5, 0.9, 0.99, 1 };
+	unsigned long long s = 88172645463325252ULL;
+	size_t n, i, k, shape, bad = 0;
+	double *x = malloc(100000 * sizeof(*x)), *y = malloc(100000 *
+	    sizeof(*y));
+
+	for (n = 1; n <= 100000; n = n < 300 ? n + 1 : n * 10 + 7)
+		for (shape = 0; shape < 4; shape++)
+			for (k = 0; k < sizeof(ps) / sizeof(ps[0]); k++) {
+				for (i = 0; i < n; i++) {
+					s ^= s << 13;
+					s ^= s >> 7;
+					s ^= s << 17;
+					x[i] = shape == 0 ? (double)(s % 1000000) /
+					    7 : shape == 1 ? (double)(s % 3) :
+					    shape == 2 ? (double)i : (double)(n - i);
+				}
+				memcpy(y, x, n * sizeof(*x));
+				chain_sort_doubles(y, n);
+				if (chain_quantile(x, n, ps[k]) !=
+				    chain_quantile_sorted(y, n, ps[k]))
+					bad++;
+			}
+	CHECK_INT(bad, 0);
+	CHECK(isnan(chain_quantile(x, 0, 0.5)));
+	free(x);
+	free(y);
+}
 
 int
 main(void)
@@ -31,6 +70,7 @@ main(void)
 	CHECK_NEAR(chain_quantile_sorted(ten, 10, 1), 10, 1e-12);
 	CHECK_NEAR(chain_quantile_sorted(ten, 1, 0.9), 1, 1e-12);
 	CHECK(isnan(chain_quantile_sorted(ten, 0, 0.5)));
+	test_quantile_select();
 	{
 		double odd[] = { 3, 1, 2 };
 
