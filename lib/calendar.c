@@ -327,7 +327,8 @@ chain_calendar_load(struct chain_calendar *c, const char *path,
 				    "missing value");
 		}
 	rc = chain_csv_close(r);
-	qsort(c->file, c->nfile, sizeof(*c->file), compare_ints);
+	if (c->nfile > 1)
+		qsort(c->file, c->nfile, sizeof(*c->file), compare_ints);
 	forget_years(c);
 	return rc;
 }

@@ -23,6 +23,7 @@ struct config {
 	/* leadtime and handoffs */
 	int handoffs;
 	const char *from, *to, *unit, *norm, *kpi;
+	int holidays;			/* --holidays FILE: the input too */
 	int per;			/* --per kind */
 	enum chain_period_kind kind;
 };
@@ -72,12 +73,16 @@ run_events(const struct config *c, struct chain_opts *o)
 	lo.per = c->per;
 	lo.kind = c->kind;
 	lo.handoffs = c->handoffs;
+	lo.holidays = c->holidays ? input_path : NULL;
 	if ((c->unit != NULL && chain_duration_unit_parse(c->unit,
-	    &lo.unit) != 0) || (c->norm != NULL &&
+	    &lo.unit, &lo.workdays) != 0) || (c->norm != NULL &&
 	    chain_duration_parse(c->norm, lo.unit, &lo.norm) != 0))
 		abort();
 	w = chain_out_open(o);
-	lt = chain_leadtime_new(&lo, o, w);
+	if ((lt = chain_leadtime_new(&lo, o, w)) == NULL) {
+		chain_out_close(w, 0);
+		return;
+	}
 	chain_inputs(1, input_files, read_events, lt);
 	chain_leadtime_finish(lt, o->quiet);
 	chain_leadtime_free(lt);
@@ -111,6 +116,12 @@ static const struct config configs[] = {
 	{ .run = run_check, .summary = 1, .plan = 1, .excel = 1 },
 	/* summary --baseline 12 --changes FILE FILE (kpi,period,value,note) */
 	{ .run = run_check, .summary = 1, .xmr = { 12, 0 }, .changes = 1 },
+	/* leadtime --unit workdays --per week --norm 5d FILE */
+	{ .run = run_events, .unit = "workdays", .per = 1, .kind = CHAIN_WEEK,
+	    .norm = "5d" },
+	/* handoffs --unit workdays --holidays FILE FILE */
+	{ .run = run_events, .handoffs = 1, .unit = "workdays",
+	    .holidays = 1 },
 };
 
 int
