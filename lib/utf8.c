@@ -10,7 +10,9 @@
  *   a bidirectional control (U+061C, U+200E, U+200F,
  *   U+202A-U+202E, U+2066-U+2069)                           removed
  * Cleaning cleaned text changes nothing.  A cut keeps whole characters.
- * Nothing here allocates or prints: util.c's messages are built on it.
+ * Whether bytes are valid UTF-8 at all is told here too, fast, for the
+ * reader (encoding.c).  Nothing here allocates or prints: util.c's
+ * messages are built on it.
  */
 #include <stdio.h>
 #include <string.h>
@@ -127,4 +129,115 @@ chain_text_ascii(const char *s)
 		if ((unsigned char)*s >= 0x80)
 			return 0;
 	return 1;
+}
+
+/*
+ * The length of the valid UTF-8 character that p[0..len) starts with
+ * (Unicode's table of well-formed sequences: no overlong form, surrogate
+ * or code point above U+10FFFF); 0 when it starts none, or only the
+ * beginning of one (*partial then set).
+ */
+static size_t
+valid_char(const unsigned char *p, size_t len, int *partial)
+{
+	unsigned char c = p[0], lo = 0x80, hi = 0xBF;
+	size_t need, i;
+
+	*partial = 0;
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xC2 && c <= 0xDF)
+		need = 2;
+	else if (c >= 0xE0 && c <= 0xEF) {
+		need = 3;
+		lo = c == 0xE0 ? 0xA0 : 0x80;
+		hi = c == 0xED ? 0x9F : 0xBF;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		need = 4;
+		lo = c == 0xF0 ? 0x90 : 0x80;
+		hi = c == 0xF4 ? 0x8F : 0xBF;
+	} else
+		return 0;
+	for (i = 1; i < need; i++) {
+		if (i == len) {
+			*partial = 1;
+			return 0;
+		}
+		if (p[i] < (i == 1 ? lo : 0x80) || p[i] > (i == 1 ? hi : 0xBF))
+			return 0;
+	}
+	return need;
+}
+
+/* How many bytes of ASCII p[0..len) starts with: eight at a time. */
+static size_t
+ascii_run(const unsigned char *p, size_t len)
+{
+	const uint64_t high = 0x8080808080808080ULL;
+	size_t i = 0;
+	uint64_t w;
+
+	for (; i + 8 <= len; i += 8) {
+		memcpy(&w, p + i, 8);
+		if ((w & high) != 0) {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			return i + (size_t)__builtin_ctzll(w & high) / 8;
+#else
+			break;
+#endif
+		}
+	}
+	while (i < len && p[i] < 0x80)
+		i++;
+	return i;
+}
+
+/*
+ * The offset of the first byte of p[0..len) that is not part of a valid
+ * UTF-8 character, or len.  ASCII, the usual text, goes eight bytes at a
+ * time, and a letter such as e-acute (two bytes) is looked at inline.  A
+ * character that begins in the last bytes and would go on past len is
+ * invalid too: see chain_utf8_partial.
+ */
+size_t
+chain_utf8_invalid(const unsigned char *p, size_t len)
+{
+	size_t i = 0, n;
+	int partial;
+
+	while (i < len) {
+		unsigned char c = p[i];
+
+		if (c < 0x80)
+			i += ascii_run(p + i, len - i);
+		else if (c >= 0xC2 && c <= 0xDF && i + 1 < len &&
+		    (p[i + 1] & 0xC0) == 0x80)
+			i += 2;
+		else if ((n = valid_char(p + i, len - i, &partial)) == 0)
+			return i;
+		else
+			i += n;
+	}
+	return len;
+}
+
+/*
+ * How many bytes at the end of p[0..len) are the beginning of a valid
+ * character that goes on after len (0 to 3): a block of input cut in the
+ * middle of one keeps them for the next.
+ */
+size_t
+chain_utf8_partial(const unsigned char *p, size_t len)
+{
+	size_t k;
+	int partial;
+
+	for (k = 1; k <= 3 && k <= len; k++)
+		if (p[len - k] >= 0xC0) {
+			valid_char(p + len - k, k, &partial);
+			return partial ? k : 0;
+		} else if (p[len - k] < 0x80)
+			return 0;
+	return 0;
 }
