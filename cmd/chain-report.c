@@ -71,6 +71,8 @@ usage(int status)
 	    "  --excel             the --actions CSV for Dutch Excel\n"
 	    "  --allow-ragged      pad short rows instead of rejecting them\n"
 	    "  --column NAME=HEADER  read column NAME from the column HEADER\n"
+	    "  --encoding NAME     input encoding (default: UTF-8, UTF-16 by its\n"
+	    "                      byte-order mark, else Windows-1252)\n"
 	    "  -q, --quiet         no warnings\n"
 	    "  -h, --help          this help;  -V, --version  the version\n"
 	    "\n"

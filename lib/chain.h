@@ -73,6 +73,7 @@ struct chain_opts {
 	double lock_wait;	/* --wait: seconds for a register's lock */
 	const char *column_map[CHAIN_COLUMN_MAP_MAX];	/* --column N=H */
 	size_t ncolumn_map;
+	const char *encoding;	/* --encoding NAME; NULL: detected */
 };
 
 enum {
@@ -80,6 +81,7 @@ enum {
 	CHAIN_OPT_AS_OF,
 	CHAIN_OPT_ALLOW_RAGGED,
 	CHAIN_OPT_COLUMN,
+	CHAIN_OPT_ENCODING,
 	CHAIN_OPT_PROGRAM = 0x200	/* a program's own long options start here */
 };
 
@@ -93,7 +95,8 @@ enum {
 	{ "excel", no_argument, NULL, CHAIN_OPT_EXCEL }, \
 	{ "as-of", required_argument, NULL, CHAIN_OPT_AS_OF }, \
 	{ "allow-ragged", no_argument, NULL, CHAIN_OPT_ALLOW_RAGGED }, \
-	{ "column", required_argument, NULL, CHAIN_OPT_COLUMN }
+	{ "column", required_argument, NULL, CHAIN_OPT_COLUMN }, \
+	{ "encoding", required_argument, NULL, CHAIN_OPT_ENCODING }
 
 /* The help of the options every program shares, and of the exit status. */
 #define CHAIN_HELP_COMMON \
@@ -102,6 +105,8 @@ enum {
 	"  --excel             output for Dutch Excel (;, decimal comma, BOM)\n" \
 	"  --allow-ragged      pad short rows instead of rejecting them\n" \
 	"  --column NAME=HEADER  read column NAME from the column HEADER\n" \
+	"  --encoding NAME     input encoding (default: UTF-8, UTF-16 by its\n" \
+	"                      byte-order mark, else Windows-1252)\n" \
 	"  -q, --quiet         no warnings, no progress on a terminal\n" \
 	"  -h, --help          this help;  -V, --version  the version\n" \
 	"\n" \

@@ -107,6 +107,53 @@ const char *chain_format_header_without(enum chain_format f,
 const char *chain_column_dutch(const char *name);
 int chain_format_column(const char *name, size_t len);
 
+/* encoding.c: an input's encoding, its bytes as UTF-8, a register's back */
+struct chain_encoding {
+	char name[64];		/* as iconv knows it: "UTF-8", "UTF-16LE" */
+	char shown[64];		/* as messages name it: "Windows-1252" */
+	int utf8;		/* UTF-8: read as it is, nothing converted */
+	int forced;		/* named by --encoding */
+	int guessed;		/* Windows-1252, as the start is not UTF-8 */
+	size_t bom;		/* bytes of the byte-order mark it starts with */
+	size_t unit;		/* bytes of a line end */
+	unsigned char nl[4], cr[4];	/* LF and CR in the encoding */
+};
+
+struct chain_bad {		/* bytes that are not of the encoding */
+	size_t at;		/* where in the block (U+FFFD, when decoded) */
+	off_t src;		/* where in the file */
+	unsigned char bytes[4];
+	size_t n;
+};
+
+struct chain_block {		/* where a block of decoded input came from */
+	off_t start, end;	/* its bytes in the file */
+	int decoded;		/* 0: the block is the file's own bytes */
+	const off_t *newline;	/* decoded: the file offset after each line end */
+	size_t nnewlines;
+	const struct chain_bad *bad;	/* in order; of UTF-8, a line's first */
+	size_t nbad;
+};
+
+int chain_encoding_known(const char *name);
+void chain_encoding_named(struct chain_encoding *e, const char *name,
+    const unsigned char *p, size_t len);
+struct chain_decoder;
+struct chain_decoder *chain_decoder_new(int fd, const char *forced);
+ssize_t chain_decoder_read(struct chain_decoder *d, unsigned char *buf,
+    size_t size, struct chain_block *b);
+const struct chain_encoding *chain_decoder_encoding(
+    const struct chain_decoder *d);
+long chain_decoder_guess(const struct chain_decoder *d, unsigned char *byte);
+off_t chain_decoder_offset(struct chain_decoder *d,
+    const struct chain_block *b, size_t pos);
+void chain_decoder_free(struct chain_decoder *d);
+struct chain_encoder;
+struct chain_encoder *chain_encoder_open(const struct chain_encoding *e);
+int chain_encoder_fits(struct chain_encoder *c, const char *s);
+FILE *chain_encoder_stream(struct chain_encoder *c, FILE *to);
+void chain_encoder_free(struct chain_encoder *c);
+
 /* csvin.c: the CSV reader */
 struct chain_row {
 	size_t nfields;
@@ -141,6 +188,7 @@ int chain_csv_delimiter(const struct chain_csv *r);
 int chain_csv_decimal_comma(const struct chain_csv *r);
 int chain_csv_crlf(const struct chain_csv *r);
 int chain_csv_bom(const struct chain_csv *r);
+const struct chain_encoding *chain_csv_encoding(const struct chain_csv *r);
 long chain_csv_header_line(const struct chain_csv *r);
 off_t chain_csv_header_end(const struct chain_csv *r);
 size_t chain_csv_errors(const struct chain_csv *r);

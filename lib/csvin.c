@@ -1,13 +1,17 @@
 /*
  * csvin.c: the CSV reader, on libcsv.  It implements every input rule of
- * SPEC section 1: a byte-order mark is skipped, LF and CRLF both end a line,
- * ';' or a tab is taken as the delimiter when the header line holds no comma,
- * header names match case-insensitively and without surrounding blanks, and
- * quoted fields may hold delimiters, quotes and newlines.
+ * SPEC section 1: the input is read as UTF-8 whatever encoding it is in
+ * (encoding.c: Windows-1252 and UTF-16 as Excel saves them; a byte that is
+ * not of the encoding is an error where it is), a byte-order mark is
+ * skipped, LF and CRLF both end a line, ';' or a tab is taken as the
+ * delimiter when the header line holds no comma, header names match
+ * case-insensitively and without surrounding blanks, and quoted fields may
+ * hold delimiters, quotes and newlines.
  *
  * The input is fed to libcsv one physical line at a time, so that every
  * record is known by the line it starts on and its byte range in the file
- * (which lets a register be rewritten with every other byte untouched).
+ * (which lets a register be rewritten with every other byte untouched):
+ * the file's own bytes, before decoding.
  * Problems are reported as "file:line: column: message" and counted; a
  * program lists them all (up to a cap) before it exits with status 3.
  */
@@ -29,6 +33,14 @@
 #define FIELDS_MAX 100000
 #define PROGRESS_FROM ((off_t)100 * 1024 * 1024)	/* bytes */
 
+/* A byte that is not of the input's encoding, in a line. */
+struct bad_place {
+	long line;		/* 0: none */
+	int field;		/* the field it is in; -1 when not known */
+	unsigned char bytes[4];
+	size_t n;
+};
+
 struct pending {
 	size_t first;		/* index of its first field */
 	size_t nfields;
@@ -38,6 +50,7 @@ struct pending {
 	int raw_ok;		/* and nothing else (not so after a lone CR) */
 	int has_nul;
 	int quoted;		/* a quote in its lines */
+	struct bad_place bad;	/* the first byte not of the encoding */
 };
 
 struct chain_csv {
@@ -47,6 +60,11 @@ struct chain_csv {
 	int delimiter, decimal_comma, crlf, bom;
 	int allow_ragged, max_errors, quiet;
 	int plain;		/* plain lines skip libcsv (plain_line) */
+	struct chain_decoder *dec;	/* the file's bytes as UTF-8 */
+	struct chain_block block;	/* where buf came from */
+	size_t next_newline;	/* of block.newline: the next line end's */
+	size_t next_bad;	/* of block.bad: the next not yet seen */
+	struct bad_place record_bad, segment_bad;
 
 	unsigned char *buf;
 	size_t buflen, bufpos;
@@ -54,6 +72,7 @@ struct chain_csv {
 	int done;		/* no more rows will come */
 	off_t offset;		/* file offset of buf[0] */
 	off_t seg_end;		/* file offset just after the segment fed */
+				/* (offsets are the file's, before decoding) */
 	long line;		/* physical line of the segment fed */
 	long record_line;	/* physical line where the record starts */
 	off_t record_start;
@@ -268,6 +287,7 @@ on_row(int c, void *data)
 		    r->datalen;
 		r->nf = r->partial;
 		r->record_nul = r->record_quote = 0;
+		r->record_bad.line = 0;
 		return;
 	}
 	if (r->nrows == r->rowcap) {
@@ -284,6 +304,7 @@ on_row(int c, void *data)
 	pr->end = r->seg_end;
 	pr->has_nul = r->record_nul || r->segment_nul;
 	pr->quoted = r->record_quote || r->segment_quote;
+	pr->bad = r->record_bad.line != 0 ? r->record_bad : r->segment_bad;
 	pr->raw = r->rawstart;
 	pr->rawlen = r->rawlen - r->rawstart;
 	/* a literal quote is written again as RFC 4180 wants it */
@@ -294,6 +315,7 @@ on_row(int c, void *data)
 	r->partial = r->nf;
 	r->record_start = r->seg_end;
 	r->record_nul = r->record_quote = 0;
+	r->record_bad.line = 0;
 }
 
 /*
@@ -381,6 +403,45 @@ compact(struct chain_csv *r)
  * no record is under way starts one (blank lines before it are dropped), so
  * this is where a record's first line is known.
  */
+/*
+ * The field of a line that byte at is in: the delimiters before it outside
+ * quotes, after the fields of its record on lines before.
+ */
+static int
+field_at(const struct chain_csv *r, const unsigned char *p, size_t at)
+{
+	int field = 0, quoted = 0;
+	size_t i;
+
+	if (r->parser.pstate != 0) {
+		/* a record goes on over a line end inside a quoted field */
+		field = (int)(r->nf - r->partial);
+		quoted = 1;
+	}
+	for (i = 0; i < at; i++)
+		if (p[i] == '"')
+			quoted = !quoted;
+		else if (!quoted && p[i] == (unsigned char)r->delimiter)
+			field++;
+	return field;
+}
+
+/* The first byte of the line p[0..len) that is not of the encoding. */
+static void
+find_bad(struct chain_csv *r, const unsigned char *p, size_t len)
+{
+	size_t from = (size_t)(p - r->buf), to = from + len;
+	const struct chain_bad *b = &r->block.bad[r->next_bad];
+
+	r->segment_bad.line = r->line;
+	r->segment_bad.field = field_at(r, p, b->at - from);
+	memcpy(r->segment_bad.bytes, b->bytes, b->n);
+	r->segment_bad.n = b->n;
+	while (r->next_bad < r->block.nbad &&
+	    r->block.bad[r->next_bad].at < to)
+		r->next_bad++;
+}
+
 static void
 begin_line(struct chain_csv *r, const unsigned char *p, size_t len)
 {
@@ -388,7 +449,12 @@ begin_line(struct chain_csv *r, const unsigned char *p, size_t len)
 		r->rawlen = r->rawstart;
 		r->record_line = r->line;
 		r->record_nul = r->record_quote = 0;
+		r->record_bad.line = 0;
 	}
+	r->segment_bad.line = 0;
+	if (r->next_bad < r->block.nbad &&
+	    r->block.bad[r->next_bad].at < (size_t)(p - r->buf) + len)
+		find_bad(r, p, len);
 	/* a line with a NUL taints every record that ends or goes on in it */
 	r->segment_nul = memchr(p, '\0', len) != NULL;
 	r->segment_quote = memchr(p, '"', len) != NULL;
@@ -484,7 +550,7 @@ seconds(void)
 static void
 show_progress(struct chain_csv *r, int done)
 {
-	off_t read_so_far = r->offset + (off_t)r->buflen;
+	off_t read_so_far = r->block.end;
 	double now;
 
 	if (done) {
@@ -516,11 +582,10 @@ read_block(struct chain_csv *r)
 {
 	ssize_t n;
 
-	r->offset += (off_t)r->buflen;
 	r->buflen = r->bufpos = 0;
-	do
-		n = read(r->fd, r->buf, BLOCK_SIZE);
-	while (n < 0 && errno == EINTR);
+	r->next_newline = r->next_bad = 0;
+	n = chain_decoder_read(r->dec, r->buf, BLOCK_SIZE, &r->block);
+	r->offset = r->block.start;
 	if (n < 0) {
 		chain_warn("%s", r->name);
 		chain_raise_status(CHAIN_EXIT_IO);
@@ -532,10 +597,24 @@ read_block(struct chain_csv *r)
 	return n > 0;
 }
 
+/*
+ * Where in the file the segment of len bytes at bufpos ends: in a decoded
+ * block, after its line end's bytes there, or at the block's end.
+ */
+static off_t
+segment_end(struct chain_csv *r, size_t len, int newline)
+{
+	if (!r->block.decoded)
+		return r->offset + (off_t)(r->bufpos + len);
+	if (newline && r->next_newline < r->block.nnewlines)
+		return r->block.newline[r->next_newline++];
+	return r->block.end;
+}
+
 static void
 finish(struct chain_csv *r)
 {
-	r->seg_end = r->offset + (off_t)r->buflen;
+	r->seg_end = r->block.end;
 	/* libcsv, not strict, would take the rest of the input as the field */
 	if (r->qstate == Q_QUOTED)
 		chain_csv_error(r, r->record_line, NULL,
@@ -567,7 +646,7 @@ fill(struct chain_csv *r)
 		p = r->buf + r->bufpos;
 		nl = memchr(p, '\n', r->buflen - r->bufpos);
 		len = nl ? (size_t)(nl - p) + 1 : r->buflen - r->bufpos;
-		r->seg_end = r->offset + (off_t)(r->bufpos + len);
+		r->seg_end = segment_end(r, len, nl != NULL);
 		begin_line(r, p, len);
 		before = r->nrows;
 		bad = NULL;
@@ -585,15 +664,19 @@ fill(struct chain_csv *r)
 		    (r->nrows > before && r->parser.pstate != 0))
 			while (before < r->nrows)
 				r->rows[before++].raw_ok = 0;
-		if (r->parser.pstate != 0)
+		if (r->parser.pstate != 0) {
 			r->record_nul |= r->segment_nul;
+			if (r->record_bad.line == 0)
+				r->record_bad = r->segment_bad;
+		}
 		if (used < len || r->nf - r->partial > FIELDS_MAX) {
 			size_t field = r->nf - r->partial;
 
 			chain_csv_error(r, r->line, r->columns != NULL &&
 			    field < r->ncolumns ? r->columns[field] : NULL,
 			    "malformed CSV at byte %lld: %s",
-			    (long long)(r->offset + (off_t)(r->bufpos + used) + 1),
+			    (long long)chain_decoder_offset(r->dec, &r->block,
+			    r->bufpos + used) + 1,
 			    r->nf - r->partial > FIELDS_MAX ?
 			    "too many fields in a record" : bad != NULL ? bad :
 			    parse_problem(r));
@@ -720,6 +803,40 @@ detect_crlf(const unsigned char *p, size_t len)
 	return nl != NULL && nl > p && nl[-1] == '\r';
 }
 
+/*
+ * A byte that is not of the input's encoding: an error where it is, and
+ * what to do about it.  Of a file read as UTF-8 because its start is, a
+ * later byte that is not UTF-8 is never guessed at: Windows-1252 from
+ * there on would give the rest of the file another meaning.
+ */
+static void
+report_bad(struct chain_csv *r, const struct bad_place *b)
+{
+	const struct chain_encoding *e = chain_decoder_encoding(r->dec);
+	const char *column = b->field >= 0 && (size_t)b->field < r->ncolumns ?
+	    r->columns[b->field] : NULL;
+	char bytes[24];
+	size_t i, n = 0;
+
+	for (i = 0; i < b->n; i++)
+		n += (size_t)snprintf(bytes + n, sizeof(bytes) - n, "%s0x%02X",
+		    i ? " " : "", b->bytes[i]);
+	if (!e->utf8)
+		chain_csv_error(r, b->line, column, "%s %s %s no character of "
+		    "%s (--encoding NAME reads another encoding)",
+		    b->n > 1 ? "bytes" : "byte", bytes, b->n > 1 ? "are" : "is",
+		    e->shown);
+	else if (e->forced)
+		chain_csv_error(r, b->line, column, "byte %s is not UTF-8", bytes);
+	else if (e->bom)
+		chain_csv_error(r, b->line, column, "byte %s is not UTF-8, which "
+		    "the file's byte-order mark says it is", bytes);
+	else
+		chain_csv_error(r, b->line, column, "byte %s is not UTF-8, which "
+		    "the start of the file is (--encoding windows-1252 reads "
+		    "the whole file as Excel's CSV)", bytes);
+}
+
 static int
 read_header(struct chain_csv *r)
 {
@@ -742,6 +859,13 @@ read_header(struct chain_csv *r)
 	}
 	r->header_line = pr->line;
 	r->header_end = pr->end;
+	if (pr->bad.line != 0)
+		report_bad(r, &pr->bad);
+	else if (pr->has_nul)
+		/* "i\0d\0": UTF-16 that came without its mark */
+		chain_csv_error(r, pr->line, NULL, "a NUL byte in the header: "
+		    "UTF-16 without a byte-order mark? (--encoding utf-16le "
+		    "or utf-16be reads it)");
 	for (i = 0; i < r->ncolumns; i++) {
 		int first = chain_csv_column(r, r->columns[i]);
 
@@ -750,6 +874,19 @@ read_header(struct chain_csv *r)
 			    "column appears more than once; the first is used");
 	}
 	return 0;
+}
+
+/* Windows-1252, as the start of the file is not UTF-8: said once. */
+static void
+guessed(struct chain_csv *r)
+{
+	unsigned char byte;
+	long line = chain_decoder_guess(r->dec, &byte);
+
+	if (line > 0)
+		chain_csv_warning(r, line, NULL, "not UTF-8 (byte 0x%02X), so "
+		    "read as Windows-1252, as Excel saves CSV (--encoding NAME "
+		    "reads another encoding)", byte);
 }
 
 /* A reader of fd, which it closes when it is closed (unless standard input). */
@@ -784,12 +921,16 @@ chain_csv_fdopen(int fd, const char *name, const struct chain_opts *o)
 	csv_set_realloc_func(&r->parser, capped_realloc);
 	csv_set_blk_size(&r->parser, 4096);	/* see on_field */
 
+	r->dec = chain_decoder_new(fd, o->encoding);
 	rc = read_block(r);
 	if (rc > 0 && r->buflen >= 3 && memcmp(r->buf, "\xEF\xBB\xBF", 3) == 0) {
 		r->bom = 1;
 		r->bufpos = 3;
 	}
-	r->record_start = r->bufpos;
+	/* a decoded mark (UTF-16's) belongs to the first record's bytes */
+	r->record_start = r->block.decoded ? r->block.start :
+	    (off_t)r->bufpos;
+	guessed(r);
 	r->delimiter = o->delimiter ? o->delimiter :
 	    detect_delimiter(r->buf + r->bufpos, r->buflen - r->bufpos);
 	r->decimal_comma = r->delimiter == ';';
@@ -901,6 +1042,10 @@ chain_csv_read(struct chain_csv *r)
 	if (r->columns == NULL)
 		return NULL;
 	while ((pr = next_pending(r)) != NULL) {
+		if (pr->bad.line != 0) {
+			report_bad(r, &pr->bad);
+			continue;
+		}
 		if (pr->has_nul) {
 			chain_csv_error(r, pr->line, NULL,
 			    "a NUL byte in a field");
@@ -950,6 +1095,7 @@ chain_csv_close(struct chain_csv *r)
 	if (r->own_fd)
 		close(r->fd);
 	csv_free(&r->parser);
+	chain_decoder_free(r->dec);
 	for (i = 0; i < r->ncolumns; i++)
 		free(r->columns[i]);
 	free(r->columns);
@@ -1156,6 +1302,13 @@ int
 chain_csv_bom(const struct chain_csv *r)
 {
 	return r->bom;
+}
+
+/* The encoding the input is read in (known once it is open). */
+const struct chain_encoding *
+chain_csv_encoding(const struct chain_csv *r)
+{
+	return chain_decoder_encoding(r->dec);
 }
 
 long

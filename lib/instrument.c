@@ -286,7 +286,10 @@ chain_instrument_read(const char *path, const struct chain_opts *o,
 	struct columns c;
 	int bad = 0;
 
-	own.delimiter = 0;	/* -d is about the responses */
+	/* -d and --encoding are about the responses; the instruments that
+	   come with the toolkit are UTF-8, one of a user's is detected */
+	own.delimiter = 0;
+	own.encoding = NULL;
 	if ((r = chain_csv_open(path, &own)) == NULL)
 		return NULL;
 	in = chain_calloc(1, sizeof(*in));

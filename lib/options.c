@@ -1,8 +1,9 @@
 /*
  * options.c: the options that every program shares (-o, -d, -q, --excel,
- * --as-of, --allow-ragged) and the usage and version conventions.  A program
- * keeps its own getopt_long table, starting with CHAIN_LONGOPTS, and hands
- * each option it does not know itself to chain_opts_common.
+ * --as-of, --allow-ragged, --column, --encoding) and the usage and version
+ * conventions.  A program keeps its own getopt_long table, starting with
+ * CHAIN_LONGOPTS, and hands each option it does not know itself to
+ * chain_opts_common.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -98,6 +99,12 @@ chain_opts_common(struct chain_opts *o, int c, const char *arg)
 			chain_usage_error("--column: at most %d",
 			    CHAIN_COLUMN_MAP_MAX);
 		o->column_map[o->ncolumn_map++] = arg;
+		return 1;
+	case CHAIN_OPT_ENCODING:
+		if (!chain_encoding_known(arg))
+			chain_usage_error("--encoding: '%s' is no encoding iconv "
+			    "knows ('iconv -l' lists them)", arg);
+		o->encoding = arg;
 		return 1;
 	case CHAIN_OPT_AS_OF:
 		o->as_of_given = 1;

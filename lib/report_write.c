@@ -32,6 +32,7 @@ chain_report_begin(struct chain_report *r, const struct chain_opts *o,
     const char *history)
 {
 	struct chain_replace *x;
+	struct chain_opts own = *o;
 	char *argv[1];
 
 	r->quiet = o->quiet;
@@ -47,7 +48,8 @@ chain_report_begin(struct chain_report *r, const struct chain_opts *o,
 	if (x->size == 0)
 		return;
 	argv[0] = (char *)history;
-	chain_csv_each(1, argv, o, read_history, r);
+	own.encoding = NULL;	/* the report's own file: UTF-8, as it wrote it */
+	chain_csv_each(1, argv, &own, read_history, r);
 }
 
 static long
