@@ -7,6 +7,13 @@
  * place (a register's journal) is written then, by the editor's hook.
  * When the change needs a column the file does not have, the column is
  * added at the end and every other record gets an empty field for it.
+ *
+ * A register in another encoding than UTF-8 (Windows-1252 from Excel,
+ * UTF-16) stays in it: the byte ranges of its records are the file's own,
+ * so the untouched ones are copied as they are, and what is written anew
+ * is encoded (encoding.c).  A value the encoding cannot hold (an emoji in
+ * Windows-1252, bytes that are not UTF-8 in UTF-8) is refused before
+ * anything is written.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +28,9 @@ struct chain_edit {
 	char **columns;
 	size_t ncolumns, nbase;
 	int delimiter, crlf, fresh;
+	struct chain_encoding enc;	/* the register's */
+	struct chain_encoder *encoder;	/* NULL for UTF-8 */
+	FILE *out;		/* the new version: encoded into x.tmp */
 	int has_target;
 	off_t target_start, target_end;
 	long target_line;
@@ -74,6 +84,7 @@ chain_edit_open(const char *path, const struct chain_opts *o, int create,
 
 	e->opts = *o;
 	e->opts.allow_ragged = 1;
+	e->out = NULL;
 	if (chain_replace_begin(&e->x, path, create, o->lock_wait) != 0) {
 		free(e);
 		return NULL;
@@ -93,6 +104,10 @@ chain_edit_open(const char *path, const struct chain_opts *o, int create,
 			p = comma ? comma + 1 : NULL;
 		}
 		e->nbase = 0;
+		/* a new register is written in the encoding named, if any */
+		chain_encoding_named(&e->enc, o->encoding != NULL ?
+		    o->encoding : "UTF-8", NULL, 0);
+		e->encoder = chain_encoder_open(&e->enc);
 		return e;
 	}
 	e->csv = chain_csv_fdopen(dup(e->x.fd), path, &e->opts);
@@ -100,6 +115,11 @@ chain_edit_open(const char *path, const struct chain_opts *o, int create,
 		chain_edit_abort(e);
 		return NULL;
 	}
+	e->enc = *chain_csv_encoding(e->csv);
+	e->encoder = chain_encoder_open(&e->enc);
+	/* read again (widened) as read now, and without its warnings again */
+	e->opts.encoding = e->enc.name;
+	e->opts.quiet = 1;
 	for (i = 0; i < chain_csv_ncolumns(e->csv); i++)
 		add_column(e, chain_csv_column_name(e->csv, i));
 	e->nbase = e->ncolumns;
@@ -141,11 +161,42 @@ chain_edit_column(struct chain_edit *e, const char *name)
 	return (int)e->ncolumns - 1;
 }
 
+/*
+ * Whether every field can be written in the register's encoding; each one
+ * that cannot (an emoji in Windows-1252) is reported.
+ */
+static void
+check_fields(struct chain_edit *e, long line, const char *const fields[],
+    size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		char shown[48];
+		const char *f = fields[i] != NULL ? fields[i] : "";
+
+		if (chain_encoder_fits(e->encoder, f))
+			continue;
+		snprintf(shown, sizeof(shown), "%.*s%s", (int)chain_utf8_cut(f,
+		    40), f, f[chain_utf8_cut(f, 40)] != '\0' ? "..." : "");
+		if (e->csv != NULL)
+			chain_csv_error(e->csv, line, e->columns[i], "'%s' cannot "
+			    "be written in %s, the register's encoding", shown,
+			    e->enc.shown);
+		else {
+			chain_warnx("%s: %s: '%s' cannot be written in %s",
+			    e->x.path, e->columns[i], shown, e->enc.shown);
+			chain_raise_status(CHAIN_EXIT_DATA);
+		}
+	}
+}
+
 /* The record row is to be written as fields (one per column). */
 void
 chain_edit_replace(struct chain_edit *e, const struct chain_row *row,
     const char *const fields[])
 {
+	check_fields(e, row->line, fields, e->ncolumns);
 	free_fields(e->target, e->ntarget);
 	e->ntarget = e->ncolumns;
 	e->target = copy_fields(fields, e->ntarget);
@@ -158,6 +209,7 @@ chain_edit_replace(struct chain_edit *e, const struct chain_row *row,
 void
 chain_edit_append(struct chain_edit *e, const char *const fields[])
 {
+	check_fields(e, 0, fields, e->ncolumns);
 	free_fields(e->append, e->nappend);
 	e->nappend = e->ncolumns;
 	e->append = copy_fields(fields, e->nappend);
@@ -175,18 +227,30 @@ write_record(struct chain_edit *e, struct chain_out *w, char **fields,
 	chain_out_end(w);
 }
 
-/* Where a record's bytes end without its line end. */
+/*
+ * What the new version holds so far goes out before bytes of the old one
+ * are copied after it.
+ */
+static void
+sync_out(struct chain_edit *e, struct chain_out *w)
+{
+	chain_out_flush(w);
+	fflush(e->out);
+}
+
+/* Where a record's bytes end without its line end (LF or CRLF). */
 static off_t
 body_end(struct chain_edit *e, off_t start, off_t end)
 {
-	char tail[2];
-	off_t from = end - 2 < start ? start : end - 2;
+	unsigned char tail[8];
+	off_t u = (off_t)e->enc.unit;
+	off_t from = end - 2 * u < start ? start : end - 2 * u;
 	ssize_t n = pread(e->x.fd, tail, (size_t)(end - from), from);
 
-	if (n >= 1 && tail[n - 1] == '\n') {
-		end--;
-		if (n == 2 && tail[0] == '\r')
-			end--;
+	if (n >= u && memcmp(tail + n - u, e->enc.nl, (size_t)u) == 0) {
+		end -= u;
+		if (n == 2 * u && memcmp(tail, e->enc.cr, (size_t)u) == 0)
+			end -= u;
 	}
 	return end;
 }
@@ -212,7 +276,7 @@ copy_widened(struct chain_edit *e, struct chain_out *w)
 			write_record(e, w, e->target, e->ntarget);
 			continue;
 		}
-		chain_out_flush(w);
+		sync_out(e, w);
 		chain_replace_copy(&e->x, row->start,
 		    body_end(e, row->start, row->end));
 		chain_out_resume(w, row->nfields);
@@ -226,10 +290,12 @@ copy_widened(struct chain_edit *e, struct chain_out *w)
 static int
 ends_in_newline(struct chain_edit *e)
 {
-	char last;
+	unsigned char last[4];
+	size_t u = e->enc.unit;
 
-	return e->x.size == 0 || (pread(e->x.fd, &last, 1, e->x.size - 1) == 1 &&
-	    last == '\n');
+	return e->x.size == 0 || ((off_t)u <= e->x.size && pread(e->x.fd, last,
+	    u, e->x.size - (off_t)u) == (ssize_t)u &&
+	    memcmp(last, e->enc.nl, u) == 0);
 }
 
 static int
@@ -243,7 +309,7 @@ write_new_version(struct chain_edit *e, struct chain_out *w)
 	} else if (e->has_target) {
 		chain_replace_copy(&e->x, 0, e->target_start);
 		write_record(e, w, e->target, e->ntarget);
-		chain_out_flush(w);
+		sync_out(e, w);
 		chain_replace_copy(&e->x, e->target_end, e->x.size);
 	} else {
 		chain_replace_copy(&e->x, 0, e->x.size);
@@ -280,9 +346,30 @@ chain_edit_commit(struct chain_edit *e)
 		chain_edit_abort(e);
 		return -1;
 	}
-	w = chain_out_stream(e->x.tmp, e->delimiter, 0, e->crlf);
+	if (chain_exit_status() >= CHAIN_EXIT_DATA) {
+		chain_edit_abort(e);
+		return -1;
+	}
+	e->out = e->encoder != NULL ? chain_encoder_stream(e->encoder,
+	    e->x.tmp) : e->x.tmp;
+	if (e->out == NULL) {
+		chain_warn("%s", e->x.path);
+		chain_raise_status(CHAIN_EXIT_IO);
+		chain_edit_abort(e);
+		return -1;
+	}
+	/* a new UTF-16 register starts with its mark, as Excel writes it */
+	if (e->fresh && e->enc.bom > 0)
+		fputs("\xEF\xBB\xBF", e->out);
+	w = chain_out_stream(e->out, e->delimiter, 0, e->crlf);
 	rc = write_new_version(e, w);
 	chain_out_free(w);
+	if (e->out != e->x.tmp && fclose(e->out) != 0) {
+		chain_warn("%s", e->x.path);
+		chain_raise_status(CHAIN_EXIT_IO);
+		rc = -1;
+	}
+	e->out = NULL;
 	if (rc != 0 || chain_exit_status() >= CHAIN_EXIT_DATA ||
 	    chain_replace_sync(&e->x) != 0 || (e->before_rename != NULL &&
 	    e->before_rename(e->hook_ctx, e->x.real, e->x.fd) != 0)) {
@@ -306,5 +393,6 @@ chain_edit_abort(struct chain_edit *e)
 	free_fields(e->target, e->ntarget);
 	free_fields(e->append, e->nappend);
 	free_fields(e->columns, e->ncolumns);
+	chain_encoder_free(e->encoder);
 	free(e);
 }
