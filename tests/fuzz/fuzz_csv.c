@@ -1,10 +1,14 @@
 /*
  * fuzz_csv: the CSV reader on any bytes.  The first byte picks options
- * (ragged rows allowed, a forced delimiter, the records' bytes kept); every
+ * (ragged rows allowed, a forced delimiter, the records' bytes kept, an
+ * encoding forced: UTF-8, Windows-1252 or UTF-16; else it is detected,
+ * so bytes that are not UTF-8 go through the decoder too); every
  * field of every row is then read as text and through each typed accessor,
  * as the programs do.  The input is read twice, with plain lines split by
  * the reader itself and with every line through libcsv: rows, fields, line
- * numbers, byte ranges, raw bytes and errors must be the same.
+ * numbers, byte ranges, raw bytes and errors must be the same, and the
+ * byte ranges, which are the file's own in any encoding, must follow each
+ * other within the file.
  */
 #define _GNU_SOURCE
 #include <stdint.h>
@@ -28,13 +32,17 @@ mix(uint64_t h, const void *p, size_t len)
 	return h;
 }
 
+static const char *const encodings[] = { NULL, "UTF-8", "WINDOWS-1252",
+	"UTF-16" };
+
 static uint64_t
-read_all(int fd, const struct chain_opts *o, int raw)
+read_all(int fd, const struct chain_opts *o, int raw, size_t size)
 {
 	struct chain_csv *r;
 	const struct chain_row *row;
 	uint64_t h = 1469598103934665603ULL;
 	size_t errors;
+	off_t last_end = 0;
 
 	lseek(fd, 0, SEEK_SET);
 	r = chain_csv_fdopen(fd, "fuzz.csv", o);
@@ -65,9 +73,14 @@ read_all(int fd, const struct chain_opts *o, int raw)
 			chain_csv_time(r, row, (int)i, &t);
 			chain_csv_period(r, row, (int)i, &p);
 		}
-		if (row->raw != NULL && row->rawlen > (size_t)(row->end -
-		    row->start))
+		/* raw is UTF-8: longer than the file's bytes of Windows-1252 */
+		if (row->raw != NULL && chain_csv_encoding(r)->utf8 &&
+		    row->rawlen > (size_t)(row->end - row->start))
 			abort();
+		if (row->start < last_end || row->end < row->start ||
+		    row->end > (off_t)size)
+			abort();
+		last_end = row->end;
 	}
 	errors = chain_csv_errors(r);
 	h = mix(h, &errors, sizeof(errors));
@@ -88,13 +101,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	o.allow_ragged = data[0] & 1;
 	o.delimiter = data[0] & 2 ? ';' : 0;
 	o.max_errors = 3;
+	o.encoding = encodings[(data[0] >> 3) & 3];
 	fd = memfd_create("fuzz", 0);
 	if (fd < 0 || write(fd, data + 1, size - 1) != (ssize_t)(size - 1))
 		abort();
 	chain_csv_plain_lines = 1;
-	plain = read_all(dup(fd), &o, data[0] & 4);
+	plain = read_all(dup(fd), &o, data[0] & 4, size - 1);
 	chain_csv_plain_lines = 0;
-	libcsv = read_all(dup(fd), &o, data[0] & 4);
+	libcsv = read_all(dup(fd), &o, data[0] & 4, size - 1);
 	if (plain != libcsv)
 		abort();
 	close(fd);

@@ -21,6 +21,21 @@ for f in "$root"/examples/*.csv "$root"/tests/fixtures/*.csv; do
 	[ -f "$f" ] || continue
 	seed csv "$f" 0 1 2 3
 done
+# the decoder: the register in Windows-1252 and in UTF-16 (LE and BE, with
+# the mark), its titles Dutch; detected (0) and forced (16, 24)
+mkdir -p "$out/encodings"
+sed 's/Send case files/Stuur dossiers naar Súdwest-Fryslân café/' \
+    "$root/examples/agreements.csv" > "$out/encodings/register.csv"
+iconv -f UTF-8 -t WINDOWS-1252 "$out/encodings/register.csv" \
+    > "$out/encodings/cp1252.csv"
+{ printf '\377\376'; iconv -f UTF-8 -t UTF-16LE "$out/encodings/register.csv"; } \
+    > "$out/encodings/utf16le.csv"
+{ printf '\376\377'; iconv -f UTF-8 -t UTF-16BE "$out/encodings/register.csv"; } \
+    > "$out/encodings/utf16be.csv"
+seed csv "$out/encodings/cp1252.csv" 0 16
+seed csv "$out/encodings/utf16le.csv" 0 24
+seed csv "$out/encodings/utf16be.csv" 4 24
+rm -r "$out/encodings"
 seed agree "$root/examples/agreements.csv" 0 1 2 3 4 5 6 7 8 9 10 11
 # a journal, for the configurations that read the input as one
 journal=$out/journal.csv
