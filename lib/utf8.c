@@ -169,56 +169,56 @@ valid_char(const unsigned char *p, size_t len, int *partial)
 	return need;
 }
 
-/* How many bytes of ASCII p[0..len) starts with: eight at a time. */
+/* Of eight bytes with a byte above 0x7F (w their high bits): its offset. */
 static size_t
-ascii_run(const unsigned char *p, size_t len)
+first_high(uint64_t w, const unsigned char *p)
 {
-	const uint64_t high = 0x8080808080808080ULL;
-	size_t i = 0;
-	uint64_t w;
-
-	for (; i + 8 <= len; i += 8) {
-		memcpy(&w, p + i, 8);
-		if ((w & high) != 0) {
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
     __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-			return i + (size_t)__builtin_ctzll(w & high) / 8;
+	(void)p;
+	return (size_t)__builtin_ctzll(w) / 8;
 #else
-			break;
-#endif
-		}
-	}
-	while (i < len && p[i] < 0x80)
+	size_t i = 0;
+
+	(void)w;
+	while (p[i] < 0x80)
 		i++;
 	return i;
+#endif
 }
 
 /*
  * The offset of the first byte of p[0..len) that is not part of a valid
  * UTF-8 character, or len.  ASCII, the usual text, goes eight bytes at a
- * time, and a letter such as e-acute (two bytes) is looked at inline.  A
- * character that begins in the last bytes and would go on past len is
- * invalid too: see chain_utf8_partial.
+ * time to the next byte that is not, and a letter such as e-acute (two
+ * bytes) is looked at inline.  A character that begins in the last bytes
+ * and would go on past len is invalid too: see chain_utf8_partial.
  */
 size_t
 chain_utf8_invalid(const unsigned char *p, size_t len)
 {
+	const uint64_t high = 0x8080808080808080ULL;
 	size_t i = 0, n;
+	uint64_t w;
 	int partial;
 
-	while (i < len) {
-		unsigned char c = p[i];
-
-		if (c < 0x80)
-			i += ascii_run(p + i, len - i);
-		else if (c >= 0xC2 && c <= 0xDF && i + 1 < len &&
-		    (p[i + 1] & 0xC0) == 0x80)
+	while (i + 16 <= len) {
+		memcpy(&w, p + i, 8);
+		if ((w &= high) == 0) {
+			i += 8;
+			continue;
+		}
+		i += first_high(w, p + i);
+		if (p[i] >= 0xC2 && p[i] <= 0xDF && (p[i + 1] & 0xC0) == 0x80)
 			i += 2;
 		else if ((n = valid_char(p + i, len - i, &partial)) == 0)
 			return i;
 		else
 			i += n;
 	}
+	for (; i < len; i += n)
+		if ((n = valid_char(p + i, len - i, &partial)) == 0)
+			return i;
 	return len;
 }
 
