@@ -30,6 +30,7 @@ char *chain_text_clean(const char *s, int flags);
 size_t chain_utf8_cut(const char *s, size_t max);
 size_t chain_utf8_invalid(const unsigned char *p, size_t len);
 size_t chain_utf8_partial(const unsigned char *p, size_t len);
+size_t chain_ascii_run(const unsigned char *p, size_t len);
 void chain_text_put(FILE *fp, const char *s, int flags);
 int chain_text_ascii(const char *s);
 
@@ -144,7 +145,7 @@ ssize_t chain_decoder_read(struct chain_decoder *d, unsigned char *buf,
     size_t size, struct chain_block *b);
 const struct chain_encoding *chain_decoder_encoding(
     const struct chain_decoder *d);
-long chain_decoder_guess(const struct chain_decoder *d, unsigned char *byte);
+long chain_decoder_guess(struct chain_decoder *d, unsigned char *byte);
 off_t chain_decoder_offset(struct chain_decoder *d,
     const struct chain_block *b, size_t pos);
 void chain_decoder_free(struct chain_decoder *d);

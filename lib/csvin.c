@@ -577,6 +577,22 @@ show_progress(struct chain_csv *r, int done)
 	fputs("\033[K", stderr);
 }
 
+/*
+ * Windows-1252, as the start of the file is not UTF-8, or a byte further
+ * on after nothing but ASCII: said once, with that byte's line.
+ */
+static void
+guessed(struct chain_csv *r)
+{
+	unsigned char byte;
+	long before = chain_decoder_guess(r->dec, &byte);
+
+	if (before >= 0)
+		chain_csv_warning(r, r->line + before, NULL, "not UTF-8 (byte "
+		    "0x%02X), so read as Windows-1252, as Excel saves CSV "
+		    "(--encoding NAME reads another encoding)", byte);
+}
+
 static int
 read_block(struct chain_csv *r)
 {
@@ -592,6 +608,7 @@ read_block(struct chain_csv *r)
 		return -1;
 	}
 	r->buflen = (size_t)n;
+	guessed(r);
 	if (r->progress)
 		show_progress(r, n == 0);
 	return n > 0;
@@ -805,9 +822,9 @@ detect_crlf(const unsigned char *p, size_t len)
 
 /*
  * A byte that is not of the input's encoding: an error where it is, and
- * what to do about it.  Of a file read as UTF-8 because its start is, a
- * later byte that is not UTF-8 is never guessed at: Windows-1252 from
- * there on would give the rest of the file another meaning.
+ * what to do about it.  In a file read as UTF-8 that was not all ASCII up
+ * to it, it is never guessed at: Windows-1252 from there on would give
+ * the rest of the file another meaning.
  */
 static void
 report_bad(struct chain_csv *r, const struct bad_place *b)
@@ -833,7 +850,7 @@ report_bad(struct chain_csv *r, const struct bad_place *b)
 		    "the file's byte-order mark says it is", bytes);
 	else
 		chain_csv_error(r, b->line, column, "byte %s is not UTF-8, which "
-		    "the start of the file is (--encoding windows-1252 reads "
+		    "the file is up to here (--encoding windows-1252 reads "
 		    "the whole file as Excel's CSV)", bytes);
 }
 
@@ -874,19 +891,6 @@ read_header(struct chain_csv *r)
 			    "column appears more than once; the first is used");
 	}
 	return 0;
-}
-
-/* Windows-1252, as the start of the file is not UTF-8: said once. */
-static void
-guessed(struct chain_csv *r)
-{
-	unsigned char byte;
-	long line = chain_decoder_guess(r->dec, &byte);
-
-	if (line > 0)
-		chain_csv_warning(r, line, NULL, "not UTF-8 (byte 0x%02X), so "
-		    "read as Windows-1252, as Excel saves CSV (--encoding NAME "
-		    "reads another encoding)", byte);
 }
 
 /* A reader of fd, which it closes when it is closed (unless standard input). */
@@ -930,7 +934,6 @@ chain_csv_fdopen(int fd, const char *name, const struct chain_opts *o)
 	/* a decoded mark (UTF-16's) belongs to the first record's bytes */
 	r->record_start = r->block.decoded ? r->block.start :
 	    (off_t)r->bufpos;
-	guessed(r);
 	r->delimiter = o->delimiter ? o->delimiter :
 	    detect_delimiter(r->buf + r->bufpos, r->buflen - r->bufpos);
 	r->decimal_comma = r->delimiter == ';';

@@ -115,11 +115,7 @@ chain_edit_open(const char *path, const struct chain_opts *o, int create,
 		chain_edit_abort(e);
 		return NULL;
 	}
-	e->enc = *chain_csv_encoding(e->csv);
-	e->encoder = chain_encoder_open(&e->enc);
-	/* read again (widened) as read now, and without its warnings again */
-	e->opts.encoding = e->enc.name;
-	e->opts.quiet = 1;
+
 	for (i = 0; i < chain_csv_ncolumns(e->csv); i++)
 		add_column(e, chain_csv_column_name(e->csv, i));
 	e->nbase = e->ncolumns;
@@ -166,14 +162,13 @@ chain_edit_column(struct chain_edit *e, const char *name)
  * that cannot (an emoji in Windows-1252) is reported.
  */
 static void
-check_fields(struct chain_edit *e, long line, const char *const fields[],
-    size_t n)
+check_fields(struct chain_edit *e, long line, char **fields, size_t n)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++) {
 		char shown[48];
-		const char *f = fields[i] != NULL ? fields[i] : "";
+		const char *f = fields[i];
 
 		if (chain_encoder_fits(e->encoder, f))
 			continue;
@@ -196,7 +191,6 @@ void
 chain_edit_replace(struct chain_edit *e, const struct chain_row *row,
     const char *const fields[])
 {
-	check_fields(e, row->line, fields, e->ncolumns);
 	free_fields(e->target, e->ntarget);
 	e->ntarget = e->ncolumns;
 	e->target = copy_fields(fields, e->ntarget);
@@ -209,7 +203,6 @@ chain_edit_replace(struct chain_edit *e, const struct chain_row *row,
 void
 chain_edit_append(struct chain_edit *e, const char *const fields[])
 {
-	check_fields(e, 0, fields, e->ncolumns);
 	free_fields(e->append, e->nappend);
 	e->nappend = e->ncolumns;
 	e->append = copy_fields(fields, e->nappend);
@@ -346,6 +339,19 @@ chain_edit_commit(struct chain_edit *e)
 		chain_edit_abort(e);
 		return -1;
 	}
+	/* the encoding the whole file was read in: Windows-1252 may show
+	   itself only after rows of ASCII */
+	if (e->csv != NULL) {
+		e->enc = *chain_csv_encoding(e->csv);
+		e->encoder = chain_encoder_open(&e->enc);
+		/* read again (widened) as now, without its warnings again */
+		e->opts.encoding = e->enc.name;
+		e->opts.quiet = 1;
+	}
+	if (e->has_target)
+		check_fields(e, e->target_line, e->target, e->ntarget);
+	if (e->append != NULL)
+		check_fields(e, 0, e->append, e->nappend);
 	if (chain_exit_status() >= CHAIN_EXIT_DATA) {
 		chain_edit_abort(e);
 		return -1;

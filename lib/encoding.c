@@ -8,11 +8,15 @@
  *   valid UTF-8 in its first block  UTF-8
  *   anything else                   Windows-1252 (the reader warns)
  * The first block is 64 KiB (or the whole input, when shorter).  UTF-8 is
- * handed on as it is read, every block checked; a byte that is not UTF-8
- * later on is reported where it is, never guessed at, since the rest of
- * the file was UTF-8.  Any other encoding is converted to UTF-8 as it
- * streams in; a byte it cannot convert (such as the five that Windows-1252
- * leaves undefined) becomes U+FFFD and is reported with its place.
+ * handed on as it is read, every block checked.  A byte that is not UTF-8
+ * further on, after nothing but ASCII, is where Windows-1252 shows itself
+ * in a long file: the rest is read as Windows-1252 (the reader warns),
+ * which gives the ASCII before it no other meaning.  After UTF-8 that is
+ * not ASCII it is reported where it is, never guessed at, and so it is in
+ * a file with UTF-8's mark or read with --encoding utf-8.  Any other
+ * encoding is converted to UTF-8 as it streams in; a byte it cannot
+ * convert (such as the five that Windows-1252 leaves undefined) becomes
+ * U+FFFD and is reported with its place.
  *
  * A decoded block ends on a character of the source, and the source
  * offset after each of its line ends is kept: every record then has its
@@ -202,8 +206,10 @@ struct chain_decoder {
 	unsigned char *src;	/* bytes read and not yet handed on */
 	size_t srclen, srcpos;
 	off_t src_offset;	/* file offset of src[0] */
-	long guess_line;	/* Windows-1252 guessed: the first byte that */
-	unsigned char guess_byte;	/* is not UTF-8, and its line */
+	int guess;		/* Windows-1252 guessed, not yet told: */
+	long guess_lines;	/* the line ends in the block before */
+	unsigned char guess_byte;	/* its first byte that is not UTF-8 */
+	int multibyte;		/* UTF-8 that is not ASCII was read */
 	off_t *newline;
 	size_t nnewlines, newline_cap;
 	struct chain_bad *bad;
@@ -245,25 +251,30 @@ chain_decoder_encoding(const struct chain_decoder *d)
 }
 
 /*
- * Where the first block stopped being UTF-8, when Windows-1252 was
- * guessed: its byte, and the line it is on.
+ * Whether the block just read made the input Windows-1252 (at its start,
+ * or after ASCII): then its first byte that is not UTF-8, and how many
+ * line ends come before it in the block; -1 otherwise.  Told once.
  */
 long
-chain_decoder_guess(const struct chain_decoder *d, unsigned char *byte)
+chain_decoder_guess(struct chain_decoder *d, unsigned char *byte)
 {
+	if (!d->guess)
+		return -1;
+	d->guess = 0;
 	*byte = d->guess_byte;
-	return d->guess_line;
+	return d->guess_lines;
 }
 
 static void
-note_guess(struct chain_decoder *d, size_t invalid)
+note_guess(struct chain_decoder *d, const unsigned char *p, size_t invalid)
 {
-	const unsigned char *p = d->src, *end = d->src + invalid;
+	const unsigned char *q = p, *end = p + invalid;
 
-	d->guess_line = 1;
-	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL)
-		d->guess_line++, p++;
-	d->guess_byte = d->src[invalid];
+	d->guess = 1;
+	d->guess_lines = 0;
+	while ((q = memchr(q, '\n', (size_t)(end - q))) != NULL)
+		d->guess_lines++, q++;
+	d->guess_byte = p[invalid];
 }
 
 /* Reads into src[srclen..]; the first block is filled whole. */
@@ -359,10 +370,10 @@ refill(struct chain_decoder *d)
  * pipe's rows flow.
  */
 static ssize_t
-decode(struct chain_decoder *d, unsigned char *buf, size_t size)
+decode(struct chain_decoder *d, unsigned char *buf, size_t from, size_t size)
 {
-	char *out = (char *)buf;
-	size_t left = size;
+	char *out = (char *)buf + from;
+	size_t left = size - from;
 
 	for (;;) {
 		char *in;
@@ -389,7 +400,7 @@ decode(struct chain_decoder *d, unsigned char *buf, size_t size)
 				}
 				break;
 			}
-			if (out != (char *)buf)
+			if (out != (char *)buf + from)
 				break;
 			if (refill(d) != 0)
 				return -1;
@@ -424,6 +435,44 @@ decode(struct chain_decoder *d, unsigned char *buf, size_t size)
 	return (ssize_t)(size - left);
 }
 
+static int
+open_converters(struct chain_decoder *d)
+{
+	if ((d->cd = iconv_open("UTF-8", d->enc.name)) == (iconv_t)-1)
+		chain_errx(CHAIN_EXIT_USAGE, "--encoding: iconv cannot read "
+		    "'%s'", d->enc.name);
+	d->back = open_encoder(d->enc.name);
+	return 0;
+}
+
+/*
+ * A byte that is not UTF-8 at buf[at], after nothing but ASCII: from
+ * there on, the block (buf[at..n) and the bytes held back after it) is
+ * decoded as Windows-1252.  The line ends before it are the file's own.
+ */
+static ssize_t
+switch_to_1252(struct chain_decoder *d, unsigned char *buf, size_t at,
+    size_t n, size_t size)
+{
+	off_t start = d->src_offset;
+	const unsigned char *p = buf, *nl;
+
+	note_guess(d, buf, at);
+	set_name(&d->enc, "WINDOWS-1252", "Windows-1252");
+	d->enc.guessed = 1;
+	open_converters(d);
+	while ((nl = memchr(p, '\n', (size_t)(buf + at - p))) != NULL) {
+		p = nl + 1;
+		note_newline(d, start + (p - buf));
+	}
+	memmove(d->src + (n - at), d->src, d->srclen);
+	memcpy(d->src, buf + at, n - at);
+	d->srclen += n - at;
+	d->srcpos = 0;
+	d->src_offset = start + (off_t)at;
+	return decode(d, buf, at, size);
+}
+
 /*
  * UTF-8 as it is read, straight into buf: a character cut by the end of
  * the block waits for the next one, and each byte that is not UTF-8 is
@@ -447,6 +496,11 @@ pass_utf8(struct chain_decoder *d, unsigned char *buf, size_t size)
 	memcpy(d->src, buf + n - hold, hold);
 	d->srclen = hold;
 	n -= hold;
+	at = chain_utf8_invalid(buf, n);
+	if (!d->multibyte)
+		d->multibyte = chain_ascii_run(buf, at) < at;
+	if (at < n && !d->multibyte && !d->enc.forced && d->enc.bom == 0)
+		return switch_to_1252(d, buf, at, n, size);
 	for (from = 0; (at = from + chain_utf8_invalid(buf + from, n - from)) <
 	    n; ) {
 		const unsigned char *nl;
@@ -478,14 +532,11 @@ start(struct chain_decoder *d)
 	else {
 		detect(&d->enc, d->src, d->srclen, d->eof, &invalid);
 		if (d->enc.guessed)
-			note_guess(d, invalid);
+			note_guess(d, d->src, invalid);
 	}
 	if (d->enc.utf8)
 		return 0;
-	if ((d->cd = iconv_open("UTF-8", d->enc.name)) == (iconv_t)-1)
-		chain_errx(CHAIN_EXIT_USAGE, "--encoding: iconv cannot read "
-		    "'%s'", d->enc.name);
-	d->back = open_encoder(d->enc.name);
+	open_converters(d);
 	/* a UTF-16 mark, which UTF-16LE and -BE would take for a character */
 	if (d->enc.bom == 2 && d->enc.unit == 2 && d->srclen >= 2)
 		d->srcpos = 2;
@@ -508,7 +559,8 @@ chain_decoder_read(struct chain_decoder *d, unsigned char *buf, size_t size,
 	if (!d->started && start(d) != 0)
 		return -1;
 	b->start = d->src_offset + (off_t)d->srcpos;
-	n = d->enc.utf8 ? pass_utf8(d, buf, size) : decode(d, buf, size);
+	/* (pass_utf8 may find Windows-1252 and decode the rest itself) */
+	n = d->enc.utf8 ? pass_utf8(d, buf, size) : decode(d, buf, 0, size);
 	if (n < 0)
 		return -1;
 	b->end = d->enc.utf8 ? b->start + n : d->src_offset +

@@ -187,6 +187,24 @@ first_high(uint64_t w, const unsigned char *p)
 #endif
 }
 
+/* How many bytes of ASCII p[0..len) starts with. */
+size_t
+chain_ascii_run(const unsigned char *p, size_t len)
+{
+	const uint64_t high = 0x8080808080808080ULL;
+	size_t i = 0;
+	uint64_t w;
+
+	for (; i + 8 <= len; i += 8) {
+		memcpy(&w, p + i, 8);
+		if ((w &= high) != 0)
+			return i + first_high(w, p + i);
+	}
+	while (i < len && p[i] < 0x80)
+		i++;
+	return i;
+}
+
 /*
  * The offset of the first byte of p[0..len) that is not part of a valid
  * UTF-8 character, or len.  ASCII, the usual text, goes eight bytes at a

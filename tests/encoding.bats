@@ -208,7 +208,7 @@ chain-agree: r.csv:4: title: byte 0xE2 is not UTF-8"
 	assert_equal "$stderr" "chain-agree: h.csv:1: caf�: byte 0xE9 is not UTF-8"
 }
 
-@test "a byte that is not UTF-8 after a start that is: an error where it is, never a guess" {
+@test "a byte that is not UTF-8 after a start that is UTF-8: an error where it is, never a guess" {
 	# 64 KiB of UTF-8 (the block the encoding is told from), then café in
 	# Windows-1252 on line 1002
 	{
@@ -220,7 +220,7 @@ chain-agree: r.csv:4: title: byte 0xE2 is not UTF-8"
 	} > late.csv
 	[ "$(stat -c %s late.csv)" -gt 65536 ]
 	run -3 --separate-stderr chain-agree score --as-of 2026-11-20 late.csv
-	assert_equal "$stderr" "chain-agree: late.csv:1002: title: byte 0xE9 is not UTF-8, which the start of the file is (--encoding windows-1252 reads the whole file as Excel's CSV)"
+	assert_equal "$stderr" "chain-agree: late.csv:1002: title: byte 0xE9 is not UTF-8, which the file is up to here (--encoding windows-1252 reads the whole file as Excel's CSV)"
 	# as the message says
 	run -0 --separate-stderr chain-agree score --encoding windows-1252 --as-of 2026-11-20 late.csv
 	assert_line --index 1 'OM,,1001,0,0,0,0,0,1001,0,0,,'
@@ -247,6 +247,30 @@ chain-agree: u.csv:4: omschrijving: byte 0x8D is no character of Windows-1252 (-
 	{ printf '\377\376'; printf 'id,owner,due\nA1,OM,' | iconv -t UTF-16LE; printf '\000\330'; printf '2026-12-01\n' | iconv -t UTF-16LE; } > lone.csv
 	run -3 --separate-stderr chain-agree status --as-of 2026-11-20 lone.csv
 	assert_equal "$stderr" "chain-agree: lone.csv:2: due: bytes 0x00 0xD8 are no character of UTF-16LE (--encoding NAME reads another encoding)"
+}
+
+@test "a byte that is not UTF-8 after nothing but ASCII: Windows-1252 from there, as Excel saves it" {
+	# 64 KiB of ASCII, then café and naïef in Windows-1252 on lines 1002
+	# and 1003: ASCII is the same in both, so the file is Windows-1252
+	{
+		echo 'id,owner,due,done,title'
+		for i in $(seq 1000); do
+			echo "A$i,OM,2026-12-01,,Overleg over een titel die de regel lang maakt: zestig tekens"
+		done
+		printf 'B1,OM,2026-12-01,,caf\351\nB2,OM,2026-12-01,,na\357ef\n'
+	} > late.csv
+	[ "$(head -1001 late.csv | wc -c)" -gt 65536 ]
+	run -0 --separate-stderr chain-agree list --as-of 2026-11-20 late.csv
+	assert_equal "$stderr" "chain-agree: late.csv:1002: warning: not UTF-8 (byte 0xE9), so read as Windows-1252, as Excel saves CSV (--encoding NAME reads another encoding)"
+	assert_equal "$(printf '%s\n' "${lines[@]}" | tail -2)" "B1,OM,2026-12-01,,café,open,2026-12-01,0,0,2026-11-20
+B2,OM,2026-12-01,,naïef,open,2026-12-01,0,0,2026-11-20"
+	# written to, it stays Windows-1252, every other row byte for byte
+	cp late.csv before.csv
+	run -0 chain-agree set -q -f late.csv A2 --done 2026-11-19 --as-of 2026-11-20
+	cmp <(sed 3d before.csv) <(sed 3d late.csv)
+	run -0 chain-agree add -q -f late.csv --owner GEM --due 2026-12-20 --title 'Coördinator'
+	assert_output A1001
+	[ "$(tail -1 late.csv)" = $'A1001,GEM,2026-12-20,,Co\366rdinator' ]
 }
 
 # A register as Excel saves it, with Dutch text, in utf8/r.csv.

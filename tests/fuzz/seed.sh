@@ -35,6 +35,10 @@ iconv -f UTF-8 -t WINDOWS-1252 "$out/encodings/register.csv" \
 seed csv "$out/encodings/cp1252.csv" 0 16
 seed csv "$out/encodings/utf16le.csv" 0 24
 seed csv "$out/encodings/utf16be.csv" 4 24
+# Windows-1252 that shows itself only after the first 64 KiB of ASCII
+{ cat "$root/examples/events.csv"; printf 'Z1,Caf\351,2025-10-01T11:02+02:00,POL\n'; } \
+    > "$out/encodings/late-1252.csv"
+seed csv "$out/encodings/late-1252.csv" 0 4
 rm -r "$out/encodings"
 seed agree "$root/examples/agreements.csv" 0 1 2 3 4 5 6 7 8 9 10 11
 # a journal, for the configurations that read the input as one

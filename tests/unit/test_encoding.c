@@ -2,7 +2,8 @@
  * test_encoding.c: the encodings of an input (lib/encoding.c, lib/utf8.c):
  * what valid UTF-8 is, a block cut inside a character, the names of
  * encodings, Windows-1252 and UTF-16 read with their records' byte ranges
- * in the file itself, and the encoder that writes a register back.
+ * in the file itself, Windows-1252 found after 64 KiB of ASCII, and the
+ * encoder that writes a register back.
  */
 #include <fcntl.h>
 #include <stdlib.h>
@@ -193,6 +194,47 @@ test_bad_bytes(void)
 	done(r);
 }
 
+/*
+ * 64 KiB of ASCII, then a Windows-1252 byte in a line that the end of the
+ * first block cuts: from there the file is Windows-1252, and the records'
+ * ranges go on in the file's bytes.
+ */
+static void
+test_late_1252(void)
+{
+	static char text[70000];
+	struct chain_csv *r;
+	const struct chain_row *row;
+	size_t n = 0;
+	long rows = 0;
+	off_t b1 = 0;
+
+	n += (size_t)sprintf(text + n, "id,t\n");
+	while (n + 20 <= 65530)
+		n += (size_t)sprintf(text + n, "A%05ld,aaaaaaaaaaaa\n", ++rows);
+	/* a row of the length that makes B1 start at 65530 */
+	n += (size_t)sprintf(text + n, "P,%.*s\n", (int)(65530 - n - 3),
+	    "pppppppppppppppppppppppppppppppppppppp");
+	b1 = (off_t)n;
+	n += (size_t)sprintf(text + n, "B1,aaaaaaaaaaaa\xE9" "bc\nB2,\x80\n");
+	r = open_bytes(text, n, NULL);
+	while ((row = chain_csv_read(r)) != NULL && row->field[0][0] != 'B')
+		;
+	CHECK(row != NULL);
+	CHECK_STR(row->field[1], "aaaaaaaaaaaa\xC3\xA9" "bc");
+	CHECK_INT(row->start, b1);
+	CHECK_INT(row->end, b1 + 19);
+	CHECK_STR(chain_csv_encoding(r)->name, "WINDOWS-1252");
+	row = chain_csv_read(r);
+	CHECK_STR(row->field[1], "\xE2\x82\xAC");
+	CHECK_INT(row->start, b1 + 19);
+	CHECK_INT(row->end, b1 + 24);
+	CHECK_INT(row->end, (off_t)n);
+	CHECK_INT(row->line, rows + 4);
+	CHECK_INT(chain_csv_errors(r), 0);
+	done(r);
+}
+
 /* The encoder: a character a write cuts in two is written whole. */
 static void
 test_encoder(void)
@@ -234,6 +276,7 @@ main(void)
 	test_windows_1252();
 	test_utf16();
 	test_bad_bytes();
+	test_late_1252();
 	test_encoder();
 	UNIT_DONE();
 }
