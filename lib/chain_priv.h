@@ -28,9 +28,9 @@ char *chain_text_clean(const char *s, int flags);
 #define CHAIN_FSI "\xe2\x81\xa8"	/* U+2068 FIRST STRONG ISOLATE */
 #define CHAIN_PDI "\xe2\x81\xa9"	/* U+2069 POP DIRECTIONAL ISOLATE */
 size_t chain_utf8_cut(const char *s, size_t max);
-size_t chain_utf8_invalid(const unsigned char *p, size_t len);
+size_t chain_utf8_invalid(const unsigned char *p, size_t len,
+    int *multibyte);
 size_t chain_utf8_partial(const unsigned char *p, size_t len);
-size_t chain_ascii_run(const unsigned char *p, size_t len);
 void chain_text_put(FILE *fp, const char *s, int flags);
 int chain_text_ascii(const char *s);
 

@@ -182,7 +182,7 @@ detect(struct chain_encoding *e, const unsigned char *p, size_t len,
 		set_name(e, "UTF-16LE", "UTF-16LE");
 	else if (len >= 2 && p[0] == 0xFE && p[1] == 0xFF)
 		set_name(e, "UTF-16BE", "UTF-16BE");
-	else if ((*invalid = chain_utf8_invalid(p, check)) == check) {
+	else if ((*invalid = chain_utf8_invalid(p, check, NULL)) == check) {
 		*invalid = len;
 		set_name(e, "UTF-8", "UTF-8");
 	} else {
@@ -496,13 +496,11 @@ pass_utf8(struct chain_decoder *d, unsigned char *buf, size_t size)
 	memcpy(d->src, buf + n - hold, hold);
 	d->srclen = hold;
 	n -= hold;
-	at = chain_utf8_invalid(buf, n);
-	if (!d->multibyte)
-		d->multibyte = chain_ascii_run(buf, at) < at;
+	at = chain_utf8_invalid(buf, n, &d->multibyte);
 	if (at < n && !d->multibyte && !d->enc.forced && d->enc.bom == 0)
 		return switch_to_1252(d, buf, at, n, size);
-	for (from = 0; (at = from + chain_utf8_invalid(buf + from, n - from)) <
-	    n; ) {
+	for (from = at; at < n; at = from + chain_utf8_invalid(buf + from,
+	    n - from, NULL)) {
 		const unsigned char *nl;
 
 		note_bad(d, at, d->src_offset + (off_t)at, buf + at, 1);
@@ -642,7 +640,8 @@ chain_encoder_fits(struct chain_encoder *c, const char *s)
 	size_t il = strlen(s), ol;
 
 	if (c == NULL)
-		return chain_utf8_invalid((const unsigned char *)s, il) == il;
+		return chain_utf8_invalid((const unsigned char *)s, il, NULL) ==
+		    il;
 	iconv(c->cd, NULL, NULL, NULL, NULL);
 	while (il > 0) {
 		op = out, ol = sizeof(out);

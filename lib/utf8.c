@@ -187,38 +187,22 @@ first_high(uint64_t w, const unsigned char *p)
 #endif
 }
 
-/* How many bytes of ASCII p[0..len) starts with. */
-size_t
-chain_ascii_run(const unsigned char *p, size_t len)
-{
-	const uint64_t high = 0x8080808080808080ULL;
-	size_t i = 0;
-	uint64_t w;
-
-	for (; i + 8 <= len; i += 8) {
-		memcpy(&w, p + i, 8);
-		if ((w &= high) != 0)
-			return i + first_high(w, p + i);
-	}
-	while (i < len && p[i] < 0x80)
-		i++;
-	return i;
-}
-
 /*
  * The offset of the first byte of p[0..len) that is not part of a valid
  * UTF-8 character, or len.  ASCII, the usual text, goes eight bytes at a
  * time to the next byte that is not, and a letter such as e-acute (two
  * bytes) is looked at inline.  A character that begins in the last bytes
  * and would go on past len is invalid too: see chain_utf8_partial.
+ * *multibyte (when not NULL) is set when a valid character before that
+ * offset is not ASCII, and left as it was otherwise.
  */
 size_t
-chain_utf8_invalid(const unsigned char *p, size_t len)
+chain_utf8_invalid(const unsigned char *p, size_t len, int *multibyte)
 {
 	const uint64_t high = 0x8080808080808080ULL;
-	size_t i = 0, n;
+	size_t i = 0, n = 1;
 	uint64_t w;
-	int partial;
+	int partial, seen = 0;
 
 	while (i + 16 <= len) {
 		memcpy(&w, p + i, 8);
@@ -228,16 +212,20 @@ chain_utf8_invalid(const unsigned char *p, size_t len)
 		}
 		i += first_high(w, p + i);
 		if (p[i] >= 0xC2 && p[i] <= 0xDF && (p[i + 1] & 0xC0) == 0x80)
-			i += 2;
+			n = 2;
 		else if ((n = valid_char(p + i, len - i, &partial)) == 0)
-			return i;
-		else
-			i += n;
+			break;
+		i += n;
+		seen = 1;
 	}
-	for (; i < len; i += n)
+	for (; n != 0 && i < len; i += n)
 		if ((n = valid_char(p + i, len - i, &partial)) == 0)
-			return i;
-	return len;
+			break;
+		else
+			seen |= n > 1;
+	if (seen && multibyte != NULL)
+		*multibyte = 1;
+	return i;
 }
 
 /*

@@ -15,7 +15,7 @@
 static size_t
 invalid(const char *s)
 {
-	return chain_utf8_invalid((const unsigned char *)s, strlen(s));
+	return chain_utf8_invalid((const unsigned char *)s, strlen(s), NULL);
 }
 
 static size_t
