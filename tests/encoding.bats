@@ -171,9 +171,9 @@ A1,OM,Overleg met Gemeente Súdwest-Fryslân over café,1-12-2026,open,2026-12-0
 	assert_output --partial 'Gemeente ¤ en café'
 	# UTF-16 without a byte-order mark: named, it is little-endian
 	printf 'kpi,period,value\ncost,2026-W01,1.5\n' | iconv -f UTF-8 -t UTF-16LE > nomark.csv
-	run -0 chain-kpi check --encoding utf-16 nomark.csv
+	run -0 chain-kpi check -q --encoding utf-16 nomark.csv
 	assert_line --index 1 'cost,2026-W01,1.5,,,1.5,,,,'
-	run -0 chain-kpi check --encoding UTF-16LE nomark.csv
+	run -0 chain-kpi check -q --encoding UTF-16LE nomark.csv
 	assert_line --index 1 'cost,2026-W01,1.5,,,1.5,,,,'
 	# unnamed, its NUL bytes say what it may be
 	run -3 --separate-stderr chain-kpi check nomark.csv
