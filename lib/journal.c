@@ -380,7 +380,11 @@ open_snapshot(const char *path, const struct chain_opts *o, int *missing)
 	return chain_csv_fdopen(copy, path, o);
 }
 
-/* A journal is read as it is: the register's --column and -d are not its. */
+/*
+ * A journal is read as it is: the register's --column, -d and --encoding
+ * are not its (the journal is the toolkit's own, in UTF-8, whatever the
+ * register is in).
+ */
 static struct chain_opts
 journal_opts(const struct chain_opts *o)
 {
@@ -388,6 +392,7 @@ journal_opts(const struct chain_opts *o)
 
 	opts.ncolumn_map = 0;
 	opts.delimiter = 0;
+	opts.encoding = NULL;
 	return opts;
 }
 
