@@ -140,8 +140,8 @@ chain-agree: agreements.csv:2: warning: not UTF-8 (byte 0xFA), so read as Window
 	printf 'id;eigenaar;omschrijving;deadline\r\nA1;OM;Overleg met Gemeente Súdwest-Fryslân over café;1-12-2026\r\n' > u.csv
 	encode le u.csv
 	encode cp1252 u.csv
-	want='id,owner,title,due,state,effective_due,days_late,surprise,renegotiations,as_of
-A1,OM,Overleg met Gemeente Súdwest-Fryslân over café,1-12-2026,open,2026-12-01,0,0,0,2026-11-20'
+	want='id,owner,title,due,state,effective_due,days_late,surprise,as_of,renegotiations
+A1,OM,Overleg met Gemeente Súdwest-Fryslân over café,1-12-2026,open,2026-12-01,0,0,2026-11-20,0'
 	run -0 --separate-stderr chain-agree status --as-of 2026-11-20 - < le/u.csv
 	assert_equal "$output" "$want"
 	assert_equal "$stderr" ''
@@ -158,7 +158,7 @@ A1,OM,Overleg met Gemeente Súdwest-Fryslân over café,1-12-2026,open,2026-12-0
 	# --excel: UTF-8 with its byte-order mark, whatever the input was in
 	run -0 chain-agree status --excel --as-of 2026-11-20 le/u.csv
 	[ "$(printf '%s' "$output" | head -c 3)" = $'\xef\xbb\xbf' ]
-	assert_line --index 1 $'A1;OM;Overleg met Gemeente Súdwest-Fryslân over café;1-12-2026;open;2026-12-01;0;0;0;2026-11-20\r'
+	assert_line --index 1 $'A1;OM;Overleg met Gemeente Súdwest-Fryslân over café;1-12-2026;open;2026-12-01;0;0;2026-11-20;0\r'
 }
 
 @test "--encoding: any encoding iconv knows, UTF-16 without its mark, an unknown one" {
@@ -192,9 +192,9 @@ Try 'chain-kpi --help' for more information."
 	# other rows are read
 	printf 'id,owner,due,title\nA1,OM,2026-12-01,ok\nA2,OM,2026-12-01,caf\351\nA3,OM,2026-12-01,\342\202\nA4,OM,2026-12-01,\303\251\n' > r.csv
 	run -3 --separate-stderr chain-agree status --encoding utf-8 --as-of 2026-11-20 r.csv
-	assert_output 'id,owner,due,title,state,effective_due,days_late,surprise,renegotiations,as_of
-A1,OM,2026-12-01,ok,open,2026-12-01,0,0,0,2026-11-20
-A4,OM,2026-12-01,é,open,2026-12-01,0,0,0,2026-11-20'
+	assert_output 'id,owner,due,title,state,effective_due,days_late,surprise,as_of,renegotiations
+A1,OM,2026-12-01,ok,open,2026-12-01,0,0,2026-11-20,0
+A4,OM,2026-12-01,é,open,2026-12-01,0,0,2026-11-20,0'
 	assert_equal "$stderr" "chain-agree: r.csv:3: title: byte 0xE9 is not UTF-8
 chain-agree: r.csv:4: title: byte 0xE2 is not UTF-8"
 	# in a quoted field over two lines: the line of the byte, its column
@@ -233,8 +233,8 @@ chain-agree: r.csv:4: title: byte 0xE2 is not UTF-8"
 @test "Windows-1252's five undefined bytes, and UTF-16 that is cut short, are errors with their place" {
 	printf 'id;eigenaar;deadline;omschrijving\r\nA1;OM;1-12-2026;Overleg \201\r\nA2;OM;1-12-2026;caf\351\r\nA3;OM;1-12-2026;\215\217\220\235\r\n' > u.csv
 	run -3 --separate-stderr chain-agree status --as-of 2026-11-20 u.csv
-	assert_output 'id,owner,due,title,state,effective_due,days_late,surprise,renegotiations,as_of
-A2,OM,1-12-2026,café,open,2026-12-01,0,0,0,2026-11-20'
+	assert_output 'id,owner,due,title,state,effective_due,days_late,surprise,as_of,renegotiations
+A2,OM,1-12-2026,café,open,2026-12-01,0,0,2026-11-20,0'
 	assert_equal "$stderr" "chain-agree: u.csv:2: warning: not UTF-8 (byte 0x81), so read as Windows-1252, as Excel saves CSV (--encoding NAME reads another encoding)
 chain-agree: u.csv:2: omschrijving: byte 0x81 is no character of Windows-1252 (--encoding NAME reads another encoding)
 chain-agree: u.csv:4: omschrijving: byte 0x8D is no character of Windows-1252 (--encoding NAME reads another encoding)"
@@ -262,8 +262,8 @@ chain-agree: u.csv:4: omschrijving: byte 0x8D is no character of Windows-1252 (-
 	[ "$(head -1001 late.csv | wc -c)" -gt 65536 ]
 	run -0 --separate-stderr chain-agree list --as-of 2026-11-20 late.csv
 	assert_equal "$stderr" "chain-agree: late.csv:1002: warning: not UTF-8 (byte 0xE9), so read as Windows-1252, as Excel saves CSV (--encoding NAME reads another encoding)"
-	assert_equal "$(printf '%s\n' "${lines[@]}" | tail -2)" "B1,OM,2026-12-01,,café,open,2026-12-01,0,0,0,2026-11-20
-B2,OM,2026-12-01,,naïef,open,2026-12-01,0,0,0,2026-11-20"
+	assert_equal "$(printf '%s\n' "${lines[@]}" | tail -2)" "B1,OM,2026-12-01,,café,open,2026-12-01,0,0,2026-11-20,0
+B2,OM,2026-12-01,,naïef,open,2026-12-01,0,0,2026-11-20,0"
 	# written to, it stays Windows-1252, every other row byte for byte
 	cp late.csv before.csv
 	run -0 chain-agree set -q -f late.csv A2 --done 2026-11-19 --as-of 2026-11-20
@@ -304,7 +304,7 @@ register() {
 	assert_line --index 3 --regexp ',A2,plan,,Eerst de coördinator,set$'
 	# and it reads as before (the journal counts the one renegotiation)
 	run -0 chain-agree list -q --state open --as-of 2026-11-20 cp1252/r.csv
-	assert_line --index 2 'A2,GEM,OM,Financiën; coördinator,2-11-2026,4-12-2026,,20-11-2026,11-12-2026,Eerst de coördinator,open,2026-12-11,0,0,1,2026-11-20'
+	assert_line --index 2 'A2,GEM,OM,Financiën; coördinator,2-11-2026,4-12-2026,,20-11-2026,11-12-2026,Eerst de coördinator,open,2026-12-11,0,0,2026-11-20,1'
 }
 
 @test "add and set on UTF-16 registers: UTF-16 still, mark and byte order kept, the other rows byte for byte" {
@@ -379,7 +379,7 @@ register() {
 	run -0 chain-agree add -f new.csv --owner GEM --due 2026-12-19 --made 2026-11-20
 	assert_output 2
 	run -0 chain-agree list --as-of 2026-11-20 new.csv
-	assert_line --index 2 '2,GEM,,,2026-11-20,2026-12-19,,,,,,,open,2026-12-19,0,0,0,2026-11-20'
+	assert_line --index 2 '2,GEM,,,2026-11-20,2026-12-19,,,,,,,open,2026-12-19,0,0,2026-11-20,0'
 	run -0 chain-agree add -f w.csv --encoding cp1252 --owner OM --due 2026-12-18 --made 2026-11-20 --title 'Café'
 	printf 'id,owner,counterpart,title,made,due,done,announced,new_due,plan,reason,cancelled\n1,OM,,Caf\351,2026-11-20,2026-12-18,,,,,,\n' | cmp - w.csv
 }
