@@ -1536,10 +1536,7 @@ act_section(const struct chain_report *r, FILE *fp)
 		    a->question);
 	}
 	fputs("</ol>", fp);
-	if (chain_report_shown(r) < r->nactions) {
-		more = chain_trf(r, "%d more points are not shown here; the Act "
-		    "list as CSV (--actions) has them all.",
-		    (int)(r->nactions - chain_report_shown(r)));
+	if ((more = chain_report_more(r, chain_report_shown(r))) != NULL) {
 		put(fp, "<p class=\"muted\">%s</p>", more);
 		free(more);
 	}

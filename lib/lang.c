@@ -184,6 +184,10 @@ static const char *const texts[][2] = {
 	  "has them all.",
 	  "Nog %d punten staan hier niet; de actielijst als CSV (--actions) "
 	  "bevat ze allemaal." },
+	{ "1 more point is not shown here; the Act list as CSV (--actions) "
+	  "has them all.",
+	  "Nog 1 punt staat hier niet; de actielijst als CSV (--actions) "
+	  "bevat ze allemaal." },
 	{ "Nothing needs special attention this week.",
 	  "Deze week vraagt niets bijzondere aandacht." },
 	{ "%s: a special-cause concern in %s, %s against a target of %s.",
@@ -469,6 +473,21 @@ chain_report_num(const struct chain_report *r, double v, int decimals,
 }
 
 /* A share (0..1) as a whole percentage, "50%"; an en dash for none. */
+/* The line under the Act list for the points it leaves out, or NULL. */
+char *
+chain_report_more(const struct chain_report *r, size_t shown)
+{
+	size_t n = r->nactions - shown;
+
+	if (shown >= r->nactions)
+		return NULL;
+	if (n == 1)
+		return chain_trf(r, "1 more point is not shown here; the Act list "
+		    "as CSV (--actions) has them all.");
+	return chain_trf(r, "%d more points are not shown here; the Act list "
+	    "as CSV (--actions) has them all.", (int)n);
+}
+
 /* The chain's trust network in one sentence, in the report's language. */
 char *
 chain_report_network_line(const struct chain_report *r,

@@ -260,6 +260,7 @@ const char *chain_tr(const struct chain_report *r, const char *key);
 char *chain_trf(const struct chain_report *r, const char *key, ...);
 const char *chain_report_num(const struct chain_report *r, double v,
     int decimals, char *buf, size_t size);
+char *chain_report_more(const struct chain_report *r, size_t shown);
 char *chain_report_network_line(const struct chain_report *r,
     const struct chain_trust_node *x);
 const char *chain_report_share(const struct chain_report *r, double v,

@@ -610,10 +610,7 @@ act(const struct chain_report *r, FILE *fp, int md)
 		put_text(fp, a->question, md);
 		fputs(md ? "*\n" : "\n", fp);
 	}
-	if (chain_report_shown(r) < r->nactions) {
-		more = chain_trf(r, "%d more points are not shown here; the Act "
-		    "list as CSV (--actions) has them all.",
-		    (int)(r->nactions - chain_report_shown(r)));
+	if ((more = chain_report_more(r, chain_report_shown(r))) != NULL) {
 		fputs("\n", fp);
 		line(fp, more, md);
 		free(more);

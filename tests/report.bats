@@ -778,3 +778,16 @@ EOF2
 	run -0 chain-report --as-of 2026-11-20 --format txt nl.csv
 	assert_output --partial '1 of 1 partners have signed the chain plan.'
 }
+
+@test "the line under the Act list: one point or several left out, in both languages" {
+	printf 'id,owner,counterpart,title,due\nA1,OM,POL,One,2026-11-01\nA2,OM,POL,Two,2026-11-02\nA3,OM,POL,Three,2026-11-03\n' > reg.csv
+	chain-agree status --as-of 2026-11-20 -o r.csv reg.csv
+	run -0 chain-report --as-of 2026-11-20 --format txt --top 3 r.csv
+	assert_line '1 more point is not shown here; the Act list as CSV (--actions) has them all.'
+	run -0 chain-report --as-of 2026-11-20 --format md --lang nl --top 3 r.csv
+	assert_line 'Nog 1 punt staat hier niet; de actielijst als CSV (--actions) bevat ze allemaal.'
+	run -0 chain-report --as-of 2026-11-20 --lang nl --top 2 r.csv
+	assert_output --partial 'Nog 2 punten staan hier niet;'
+	run -0 chain-report --as-of 2026-11-20 --format txt --top 4 r.csv
+	refute_output --partial 'not shown here'
+}
