@@ -17,7 +17,7 @@ enum {
 	OPT_WINDOW = CHAIN_OPT_PROGRAM, OPT_FAIL_ON, OPT_BY, OPT_PER, OPT_STATE,
 	OPT_OWNER, OPT_COUNTERPART, OPT_PARTNERS, OPT_DUE, OPT_TITLE, OPT_MADE,
 	OPT_ID, OPT_DONE, OPT_ANNOUNCE, OPT_NEW_DUE, OPT_PLAN, OPT_CANCEL,
-	OPT_CORRECT, OPT_AGAIN, OPT_WAIT, OPT_REASON,
+	OPT_CORRECT, OPT_AGAIN, OPT_WAIT, OPT_REASON, OPT_NOTICE, OPT_HOLIDAYS,
 	OPT_FILE = 'f'
 };
 
@@ -45,6 +45,8 @@ static const struct option longopts[] = {
 	{ "again", no_argument, NULL, OPT_AGAIN },
 	{ "wait", required_argument, NULL, OPT_WAIT },
 	{ "reason", required_argument, NULL, OPT_REASON },
+	{ "notice", required_argument, NULL, OPT_NOTICE },
+	{ "holidays", required_argument, NULL, OPT_HOLIDAYS },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -53,7 +55,7 @@ static const struct chain_option_use option_commands[] = {
 	{ OPT_WINDOW, "--window", "status,list,score,matrix" },
 	{ OPT_FAIL_ON, "--fail-on", "status,list,score,matrix" },
 	{ OPT_BY, "--by", "score,reasons" },
-	{ OPT_PER, "--per", "score,reasons" },
+	{ OPT_PER, "--per", "score,reasons,attendance" },
 	{ OPT_STATE, "--state", "list" },
 	{ OPT_OWNER, "--owner", "list,add" },
 	{ OPT_COUNTERPART, "--counterpart", "list,add" },
@@ -72,6 +74,8 @@ static const struct chain_option_use option_commands[] = {
 	{ OPT_AGAIN, "--again", "set" },
 	{ OPT_WAIT, "--wait", "add,set" },
 	{ OPT_REASON, "--reason", "set" },
+	{ OPT_NOTICE, "--notice", "attendance" },
+	{ OPT_HOLIDAYS, "--holidays", "attendance" },
 };
 
 #define NOPTIONS (sizeof(option_commands) / sizeof(option_commands[0]))
@@ -83,8 +87,9 @@ struct agree {
 	struct chain_judge_opts judge;
 	struct chain_grouping grouping;
 	struct chain_change change;
-	const char *partners, *file;
+	const char *partners, *file, *holidays;
 	uint64_t given;
+	int notice;
 };
 
 static void
@@ -94,6 +99,8 @@ usage(int status)
 		chain_usage_error("a command is required");
 	printf("usage: chain-agree [options] status|list|score|matrix|reasons|check\n"
 	    "                   [FILE...]\n"
+	    "       chain-agree [options] attendance [--notice N] [--holidays FILE]\n"
+	    "                   [--per P] [FILE...]\n"
 	    "       chain-agree [options] add -f FILE --owner P --due D [--counterpart P]\n"
 	    "                   [--title T] [--made D] [--id ID]\n"
 	    "       chain-agree [options] set -f FILE ID (--done D | --announce D\n"
@@ -108,6 +115,8 @@ usage(int status)
 	    "  score    per partner: states, surprises, reliability, predictability\n"
 	    "  matrix   per ordered pair of partners: agreements and their balance\n"
 	    "  reasons  why promises break: the deviations' reasons, a Pareto\n"
+	    "  attendance  per partner: meetings attended, regrets in time and\n"
+	    "           late, absences without notice (a meetings file)\n"
 	    "  check    validate a register; every problem as file:line: message\n"
 	    "  add      append an agreement to a register (locked, atomic)\n"
 	    "  set      record done, an announced deviation, or a cancellation\n"
@@ -120,7 +129,12 @@ usage(int status)
 	    "  --fail-on LIST      exit 1 when a row is in a state of LIST\n"
 	    "                      (overdue,surprise,due-soon,late,...)\n"
 	    "  --by owner|counterpart, --per week|month|quarter\n"
-	    "                      (score, reasons)\n"
+	    "                      (score, reasons, attendance)\n"
+	    "  --notice N          regrets in time: N working days before the\n"
+	    "                      meeting (attendance; default "
+	    CHAIN_STRING(CHAIN_NOTICE_DAYS) ")\n"
+	    "  --holidays FILE     days off besides the general holidays\n"
+	    "                      (attendance)\n"
 	    "  --state S[,S..], --owner P, --counterpart P        (list)\n"
 	    "  --partners FILE     known partner codes (check)\n"
 	    "  -f, --file FILE     the register to change (add, set), or whose\n"
@@ -221,6 +235,11 @@ program_option(void *program, int c, const char *arg)
 		break;
 	case OPT_CORRECT: ch->correct = 1; break;
 	case OPT_AGAIN: ch->again = 1; break;
+	case OPT_NOTICE:
+		ag->notice = (int)chain_parse_count("--notice", arg, 0,
+		    CHAIN_NOTICE_MAX);
+		break;
+	case OPT_HOLIDAYS: ag->holidays = arg; break;
 	case OPT_WAIT:
 		ag->opts.lock_wait = (double)chain_parse_count("--wait", arg, 0,
 		    CHAIN_LOCK_WAIT_MAX);
@@ -292,6 +311,23 @@ run_reasons(void *p, int argc, char **argv)
 }
 
 static void
+run_attendance(void *p, int argc, char **argv)
+{
+	struct agree *ag = p;
+	struct chain_attendance *a = chain_attendance_new(&ag->opts,
+	    &ag->grouping, ag->notice, ag->holidays);
+	struct chain_out *w;
+
+	if (a == NULL)
+		return;
+	w = chain_out_open(&ag->opts);
+	chain_csv_each(argc, argv, &ag->opts, chain_attendance_read, a);
+	chain_attendance_write(a, w);
+	chain_attendance_free(a);
+	finish(w);
+}
+
+static void
 run_log(void *p, int argc, char **argv)
 {
 	struct agree *ag = p;
@@ -358,6 +394,7 @@ static const struct chain_command commands[] = {
 	{ "score", run_score },
 	{ "matrix", run_matrix },
 	{ "reasons", run_reasons },
+	{ "attendance", run_attendance },
 	{ "check", run_check },
 	{ "add", run_add },
 	{ "set", run_set },
@@ -387,5 +424,6 @@ main(int argc, char *argv[])
 	chain_opts_init(&ag.opts);
 	chain_judge_opts_init(&ag.judge);
 	ag.change.dates = no_dates;
+	ag.notice = CHAIN_NOTICE_DAYS;
 	return chain_run(&p, argc, argv);
 }

@@ -192,7 +192,7 @@ enum chain_format {
 	CHAIN_FORMAT_SURVEY_MATRIX, CHAIN_FORMAT_SURVEY_NETWORK,
 	CHAIN_FORMAT_COMPARE, CHAIN_FORMAT_ACTIONS,
 	CHAIN_FORMAT_HISTORY, CHAIN_FORMAT_SIGNATURES, CHAIN_FORMAT_CHANGES,
-	CHAIN_FORMAT_HOLIDAYS,
+	CHAIN_FORMAT_HOLIDAYS, CHAIN_FORMAT_MEETINGS, CHAIN_FORMAT_ATTENDANCE,
 	CHAIN_NFORMATS
 };
 const char *chain_format_header(enum chain_format f);
@@ -305,6 +305,17 @@ void chain_reasons_add(struct chain_csv *r, const struct chain_judged *j,
 void chain_reasons_write(const struct chain_reasons *p, struct chain_out *w,
     int quiet);
 void chain_reasons_free(struct chain_reasons *p);
+
+/* attendance.c: who comes to the chain meeting (attendance) */
+#define CHAIN_NOTICE_DAYS 2	/* regrets in time: working days ahead */
+#define CHAIN_NOTICE_MAX 30
+struct chain_attendance;
+struct chain_attendance *chain_attendance_new(const struct chain_opts *o,
+    const struct chain_grouping *g, int notice, const char *holidays);
+void chain_attendance_read(struct chain_csv *r, void *attendance);
+void chain_attendance_write(const struct chain_attendance *a,
+    struct chain_out *w);
+void chain_attendance_free(struct chain_attendance *a);
 
 /* chain-kpi: the chain plan's KPIs and lead times (SPEC section 3) */
 

@@ -114,6 +114,13 @@ static const struct chain_format_def formats[CHAIN_NFORMATS] = {
 	    "kpi,period" },
 	[CHAIN_FORMAT_HOLIDAYS] = { "holidays",
 	    "date,name", "date", NULL, "" },
+	[CHAIN_FORMAT_MEETINGS] = { "meetings",
+	    "meeting,date,partner,attended,regrets", NULL, NULL,
+	    "meeting,partner" },
+	[CHAIN_FORMAT_ATTENDANCE] = { "chain-agree attendance",
+	    "partner,period,meetings,attended,rate,regrets_in_time,"
+	    "regrets_late,no_shows", NULL, NULL,
+	    "partner,period" },
 };
 
 /* The headers with their state columns written out, made on first use. */
@@ -249,7 +256,12 @@ static const char *const dutch[][2] = {
 	{ "user", "gebruiker" }, { "column", "kolom" }, { "old", "oud" },
 	{ "new", "nieuw" }, { "kind", "soort" },
 	{ "rework", "herhalingen" }, { "returns", "retouren" },
-	{ "date", "datum" },
+	{ "date", "datum" }, { "meeting", "overleg" },
+	{ "attended", "aanwezig" }, { "regrets", "afmelding" },
+	{ "meetings", "overleggen" }, { "rate", "aanwezigheid" },
+	{ "regrets_in_time", "tijdig_afgemeld" },
+	{ "regrets_late", "te_laat_afgemeld" },
+	{ "no_shows", "zonder_bericht" },
 };
 
 #define NDUTCH (sizeof(dutch) / sizeof(dutch[0]))
