@@ -23,6 +23,9 @@ chain-agree score --per month --as-of "$as_of" -o "$out/agreements-trend.csv" ag
 chain-agree matrix --as-of "$as_of" -o "$out/agreements-matrix.csv" agreements.csv
 # Why promises break: the reasons of the deviations, per partner who promised.
 chain-agree reasons --by owner --as-of "$as_of" -o "$out/reasons.csv" agreements.csv
+# Who comes to the chain meeting: attendance, regrets in time (two working
+# days ahead, the holidays counted) and absences without notice.
+chain-agree attendance --holidays holidays.csv --as-of "$as_of" -o "$out/attendance.csv" meetings.csv
 
 # The chain plan's KPIs: real change or noise, and will the targets be met?
 # changes.csv records where the process behind a KPI changed, and why: the

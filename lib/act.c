@@ -33,7 +33,7 @@
 
 const char *const chain_action_kinds[] = { "concern", "recalculate",
 	"assurance", "overdue", "surprise", "reason", "trust", "gap", "balance",
-	"signature", NULL };
+	"signature", "attendance", NULL };
 
 /* Thresholds for the soft signals. */
 #define GAP_WIDE 1.0		/* points on the 1-5 scale */
@@ -41,6 +41,9 @@ const char *const chain_action_kinds[] = { "concern", "recalculate",
 #define BALANCE_MIN_AGREEMENTS 4
 #define SURPRISE_MIN_DEVIATIONS 2
 #define REASON_MIN_DEVIATIONS 3	/* fewer make no Pareto */
+#define ATTENDANCE_MIN_MEETINGS 3	/* fewer say little of a partner */
+#define ATTENDANCE_LOW 0.5	/* a partner that stays away: rate below */
+#define NO_SHOWS_MANY 2		/* or as many absences without notice */
 #define LATE_DAYS_MAX 30	/* days late that add to an overdue's weight */
 #define P_SHOWN_MIN 0.001	/* a smaller p is written as p < 0.001 */
 
@@ -243,6 +246,39 @@ reason_actions(struct chain_report *r)
 	    chain_trf(r, reason_questions[t->standard], who) :
 	    chain_trf(r, "What lies behind '%s', the reason given most for the "
 	    "promises of %s not kept, and what would take it away?", name, who);
+}
+
+/*
+ * A partner that stays away from the chain meeting: over at least
+ * ATTENDANCE_MIN_MEETINGS meetings it attended fewer than half, or was
+ * absent NO_SHOWS_MANY times without notice (each a surprise).  Weighed
+ * 50 to 60, the more so the less it came.
+ */
+static void
+attendance_actions(struct chain_report *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nattendance; i++) {
+		const struct chain_attendance_row *x = &r->attendance[i];
+		const char *who = chain_report_who(r, x->partner);
+		struct chain_action *a;
+		double rate;
+
+		if (x->meetings < ATTENDANCE_MIN_MEETINGS)
+			continue;
+		rate = (double)x->attended / (double)x->meetings;
+		if (rate >= ATTENDANCE_LOW && x->no_shows < NO_SHOWS_MANY)
+			continue;
+		a = add(r, "attendance", 50 + 10 * (1 - rate), who,
+		    x->partner);
+		a->message = chain_trf(r, "%s attended %ld of %ld chain "
+		    "meetings and stayed away %ld times without notice (each "
+		    "counts as a surprise).", who, x->attended, x->meetings,
+		    x->no_shows);
+		a->question = chain_trf(r, "What would help %s take part in "
+		    "the chain meeting?", who);
+	}
 }
 
 static int
@@ -478,6 +514,7 @@ chain_report_act(struct chain_report *r)
 	gap_actions(r);
 	balance_actions(r);
 	signature_actions(r);
+	attendance_actions(r);
 	if (r->nactions > 0)
 		qsort(r->actions, r->nactions, sizeof(*r->actions),
 		    compare_actions);

@@ -983,6 +983,53 @@ reasons_section(const struct chain_report *r, FILE *fp)
 	fputs("</table>", fp);
 }
 
+/*
+ * Who comes to the table: per partner the chain meetings, attended, the
+ * regrets in time and late, the absences without notice (surprises) and,
+ * beside them, the surprises of its agreements.
+ */
+static void
+attendance_table(const struct chain_report *r, FILE *fp)
+{
+	char a[32];
+	size_t i;
+	int scores = r->nscores > 0;
+
+	if (r->nattendance == 0)
+		return;
+	put(fp, "<h3>%s</h3><p class=\"muted\">%s</p>",
+	    T(r, "Who comes to the table"), T(r, "attendance at the chain "
+	    "meetings; an absence without notice counts as a surprise"));
+	put(fp, "<table class=\"attendance\"><tr><th>%s</th>"
+	    "<th class=\"n\">%s</th><th class=\"n\">%s</th>"
+	    "<th class=\"n\">%s</th><th class=\"n\">%s</th>"
+	    "<th class=\"n\">%s</th><th class=\"n\">%s</th>",
+	    T(r, "partner"), T(r, "meetings"), T(r, "attended"),
+	    T(r, "attendance"), T(r, "regrets in time"), T(r, "regrets late"),
+	    T(r, "absent without notice"));
+	if (scores)
+		put(fp, "<th class=\"n\">%s</th>", T(r, "surprises"));
+	fputs("</tr>", fp);
+	for (i = 0; i < r->nattendance; i++) {
+		const struct chain_attendance_row *x = &r->attendance[i];
+		long s = chain_report_surprises(r, x->partner);
+
+		put(fp, "<tr><td>%i</td><td class=\"n\">%d</td>"
+		    "<td class=\"n\">%d</td><td class=\"n\">%s</td>"
+		    "<td class=\"n\">%d</td><td class=\"n\">%d</td>"
+		    "<td class=\"n\">%d</td>", chain_report_who(r, x->partner),
+		    (int)x->meetings, (int)x->attended, percent(r,
+		    x->meetings > 0 ? (double)x->attended / (double)x->meetings :
+		    NAN, a), (int)x->in_time, (int)x->late, (int)x->no_shows);
+		if (scores && s >= 0)
+			put(fp, "<td class=\"n\">%d</td>", (int)s);
+		else if (scores)
+			fputs("<td></td>", fp);
+		fputs("</tr>", fp);
+	}
+	fputs("</table>", fp);
+}
+
 /* Dimensions of the latest wave, in order of first appearance, * last. */
 static size_t
 dimensions(const struct chain_report *r, const char **dims, size_t max)
@@ -1504,6 +1551,7 @@ check_section(const struct chain_report *r, FILE *fp)
 	relay_chart(r, fp);
 	partner_bars(r, fp);
 	reliability_multiples(r, fp);
+	attendance_table(r, fp);
 	reasons_section(r, fp);
 	trust_table(r, fp);
 	heat_map(r, fp);

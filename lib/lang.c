@@ -250,6 +250,22 @@ static const char *const texts[][2] = {
 	  "Is het werk tussen %s en %s verdeeld zoals beide partijen willen?" },
 	/* why promises break */
 	{ "Why promises break", "Waarom afspraken niet worden nagekomen" },
+	{ "Who comes to the table", "Wie schuift aan" },
+	{ "attendance at the chain meetings; an absence without notice "
+	  "counts as a surprise", "aanwezigheid bij het ketenoverleg; wie "
+	  "zonder bericht wegblijft, telt als niet vooraf gemeld" },
+	{ "meetings", "overleggen" },
+	{ "attended", "aanwezig" },
+	{ "attendance", "aanwezigheid" },
+	{ "regrets in time", "tijdig afgemeld" },
+	{ "regrets late", "te laat afgemeld" },
+	{ "absent without notice", "zonder bericht weg" },
+	{ "%s attended %ld of %ld chain meetings and stayed away %ld times "
+	  "without notice (each counts as a surprise).",
+	  "%s was bij %ld van de %ld ketenoverleggen en bleef %ld keer zonder "
+	  "bericht weg (telt elk als niet vooraf gemeld)." },
+	{ "What would help %s take part in the chain meeting?",
+	  "Wat heeft %s nodig om aan het ketenoverleg deel te nemen?" },
 	{ "the reasons given for the deviations (renegotiated, late, overdue), "
 	  "the most frequent first",
 	  "de redenen die bij de afwijkingen zijn gegeven (opnieuw afgesproken, "

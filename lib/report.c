@@ -285,6 +285,40 @@ read_reason(struct chain_report *r, struct chain_csv *in,
 	p->count = count(in, row, col(in, "count"));
 }
 
+/*
+ * A row of chain-agree attendance, added to its partner's: its periods
+ * added up, unless a row without a period (the whole) is read too.
+ */
+static void
+read_attendance(struct chain_report *r, struct chain_csv *in,
+    const struct chain_row *row)
+{
+	const char *partner = chain_field(row, col(in, "partner"));
+	int whole = *chain_field(row, col(in, "period")) == '\0';
+	struct chain_attendance_row *a = NULL;
+	size_t i;
+
+	for (i = 0; i < r->nattendance && a == NULL; i++)
+		if (strcmp(r->attendance[i].partner, partner) == 0)
+			a = &r->attendance[i];
+	if (a == NULL) {
+		a = CHAIN_APPEND(r->attendance, r->nattendance);
+		a->partner = chain_strdup(partner);
+	}
+	if (a->whole && !whole)
+		return;		/* the whole row says it already */
+	if (whole && !a->whole) {
+		a->meetings = a->attended = a->in_time = a->late = 0;
+		a->no_shows = 0;
+		a->whole = 1;
+	}
+	a->meetings += count(in, row, col(in, "meetings"));
+	a->attended += count(in, row, col(in, "attended"));
+	a->in_time += count(in, row, col(in, "regrets_in_time"));
+	a->late += count(in, row, col(in, "regrets_late"));
+	a->no_shows += count(in, row, col(in, "no_shows"));
+}
+
 static void
 read_trust(struct chain_report *r, struct chain_csv *in,
     const struct chain_row *row)
@@ -573,6 +607,7 @@ chain_report_read(struct chain_report *r, struct chain_csv *in)
 		case CHAIN_IN_CHANGES:
 			read_process_change(r, in, row, change_cols);
 			break;
+		case CHAIN_IN_ATTENDANCE: read_attendance(r, in, row); break;
 		default: read_partner(r, in, row); break;
 		}
 	}
@@ -631,6 +666,9 @@ chain_report_free(struct chain_report *r)
 	}
 	for (i = 0; i < r->nreasons; i++)
 		free(r->reasons[i].key);
+	for (i = 0; i < r->nattendance; i++)
+		free(r->attendance[i].partner);
+	free(r->attendance);
 	free(r->reason_rows);
 	free(r->reasons);
 	for (i = 0; i < r->ntrust; i++) {

@@ -24,7 +24,7 @@ const enum chain_format chain_report_formats[CHAIN_IN_NKINDS] = {
 	CHAIN_FORMAT_SURVEY_NETWORK, CHAIN_FORMAT_COMPARE, CHAIN_FORMAT_PLAN, CHAIN_FORMAT_LEADTIME,
 	CHAIN_FORMAT_HANDOFFS, CHAIN_FORMAT_ALPHA, CHAIN_FORMAT_ACTIONS,
 	CHAIN_FORMAT_HISTORY, CHAIN_FORMAT_SIGNATURES, CHAIN_FORMAT_CHANGES,
-	CHAIN_FORMAT_PARTNERS,
+	CHAIN_FORMAT_ATTENDANCE, CHAIN_FORMAT_PARTNERS,
 };
 
 /* Grows an array by one element and returns the new element, zeroed. */
@@ -55,6 +55,31 @@ int
 chain_report_has(const struct chain_report *r, enum chain_input_kind k)
 {
 	return (r->inputs >> k) & 1;
+}
+
+/*
+ * A partner's surprises in its agreements (chain-agree score: its row
+ * without a period, else its periods added up), shown beside its absences
+ * without notice; -1 without a score.
+ */
+long
+chain_report_surprises(const struct chain_report *r, const char *code)
+{
+	long whole = -1, periods = -1;
+	size_t i;
+
+	for (i = 0; i < r->nscores; i++) {
+		const struct chain_partner_score *s = &r->scores[i];
+
+		if (strcmp(s->partner, code) != 0)
+			continue;
+		if (*s->period == '\0')
+			whole = (whole < 0 ? 0 : whole) + s->tally.surprises;
+		else
+			periods = (periods < 0 ? 0 : periods) +
+			    s->tally.surprises;
+	}
+	return whole >= 0 ? whole : periods;
 }
 
 const char *

@@ -70,6 +70,12 @@ struct chain_reason_row {	/* a row of chain-agree reasons */
 	long count;
 };
 
+struct chain_attendance_row {	/* chain-agree attendance, a partner's */
+	char *partner;		/* its periods added up, or its whole row */
+	long meetings, attended, in_time, late, no_shows;
+	int whole;		/* a row without a period was read */
+};
+
 struct chain_reason_total {	/* a reason over all the rows read */
 	char *key;		/* chain_reason_key */
 	const char *reason;	/* as the first row with it writes it */
@@ -169,6 +175,8 @@ struct chain_report {
 	struct chain_reason_total *reasons;	/* the largest count first */
 	size_t nreasons;
 	long reasons_total;	/* deviations with a reason */
+	struct chain_attendance_row *attendance;	/* by partner */
+	size_t nattendance;
 	struct chain_trust *trust;
 	size_t ntrust;
 	struct chain_trust_pair *trust_pairs;
@@ -215,8 +223,8 @@ enum chain_input_kind {
 	CHAIN_IN_JOURNAL, CHAIN_IN_SURVEY_SCORE, CHAIN_IN_SURVEY_MATRIX,
 	CHAIN_IN_SURVEY_NETWORK, CHAIN_IN_SURVEY_COMPARE, CHAIN_IN_PLAN,
 	CHAIN_IN_LEADTIME, CHAIN_IN_HANDOFFS, CHAIN_IN_ALPHA, CHAIN_IN_ACTIONS,
-	CHAIN_IN_HISTORY, CHAIN_IN_SIGNATURES, CHAIN_IN_CHANGES, CHAIN_IN_PARTNERS,
-	CHAIN_IN_NKINDS
+	CHAIN_IN_HISTORY, CHAIN_IN_SIGNATURES, CHAIN_IN_CHANGES, CHAIN_IN_ATTENDANCE,
+	CHAIN_IN_PARTNERS, CHAIN_IN_NKINDS
 };
 
 /* report_model.c: what the model says, for every stage above the reader */
@@ -226,6 +234,7 @@ void *chain_report_grow(void *array, size_t *n, size_t size);
 	sizeof(*(array))), &(array)[(n) - 1])
 void chain_report_word(char *dst, size_t size, const char *src);
 int chain_report_has(const struct chain_report *r, enum chain_input_kind k);
+long chain_report_surprises(const struct chain_report *r, const char *code);
 const char *chain_report_partner(const struct chain_report *r,
     const char *code);
 const char *chain_report_who(const struct chain_report *r, const char *code);

@@ -864,6 +864,60 @@ reasons(const struct chain_report *r, FILE *fp, int md)
 	table_free(&t);
 }
 
+/*
+ * Who comes to the table: per partner the chain meetings, those attended,
+ * the regrets in time and late, and the absences without notice, which
+ * count as surprises: beside them the surprises of its agreements.
+ */
+static void
+attendance(const struct chain_report *r, FILE *fp, int md)
+{
+	struct table t;
+	char n[6][32];
+	size_t i, k;
+	int scores = r->nscores > 0;
+
+	if (r->nattendance == 0)
+		return;
+	heading(fp, T(r, "Who comes to the table"), 3, md);
+	line(fp, T(r, "attendance at the chain meetings; an absence without "
+	    "notice counts as a surprise"), md);
+	fputs("\n", fp);
+	table_init(&t, scores ? 8 : 7);
+	for (k = 1; k < t.cols; k++)
+		t.right[k] = 1;
+	table_cell(&t, T(r, "partner"));
+	table_cell(&t, T(r, "meetings"));
+	table_cell(&t, T(r, "attended"));
+	table_cell(&t, T(r, "attendance"));
+	table_cell(&t, T(r, "regrets in time"));
+	table_cell(&t, T(r, "regrets late"));
+	table_cell(&t, T(r, "absent without notice"));
+	if (scores)
+		table_cell(&t, T(r, "surprises"));
+	for (i = 0; i < r->nattendance; i++) {
+		const struct chain_attendance_row *a = &r->attendance[i];
+		long s = chain_report_surprises(r, a->partner);
+
+		snprintf(n[0], sizeof(n[0]), "%ld", a->meetings);
+		snprintf(n[1], sizeof(n[1]), "%ld", a->attended);
+		chain_report_share(r, a->meetings > 0 ? (double)a->attended /
+		    (double)a->meetings : NAN, n[2], sizeof(n[2]));
+		snprintf(n[3], sizeof(n[3]), "%ld", a->in_time);
+		snprintf(n[4], sizeof(n[4]), "%ld", a->late);
+		snprintf(n[5], sizeof(n[5]), "%ld", a->no_shows);
+		table_cell(&t, chain_report_who(r, a->partner));
+		for (k = 0; k < 6; k++)
+			table_cell(&t, n[k]);
+		if (!scores)
+			continue;
+		snprintf(n[0], sizeof(n[0]), "%ld", s);
+		table_cell(&t, s < 0 ? "" : n[0]);
+	}
+	table_print(&t, fp, md);
+	table_free(&t);
+}
+
 /* Cronbach's alpha per dimension of the instrument, low ones marked. */
 static void
 instrument(const struct chain_report *r, FILE *fp, int md)
@@ -1065,6 +1119,7 @@ chain_render_text(const struct chain_report *r, FILE *fp, int markdown)
 	relay(r, fp, markdown);
 	partners(r, fp, markdown);
 	reliability_trend(r, fp, markdown);
+	attendance(r, fp, markdown);
 	reasons(r, fp, markdown);
 	trust(r, fp, markdown);
 	trust_matrix(r, fp, markdown);
