@@ -13,48 +13,52 @@ load test_helper/man-examples
 	    fail "tests/man-examples.bats is stale: run make tests/man-examples.bats"
 }
 
-@test "chain-agree.1:671: chain-agree list --state overdue --fail-on surprise examples/..." {
-	man_example chain-agree.1 671
+@test "chain-agree.1:718: chain-agree list --state overdue --fail-on surprise examples/..." {
+	man_example chain-agree.1 718
 }
 
-@test "chain-agree.1:677: chain-agree score --per month --as-of 2026-11-20 examples/agr..." {
-	man_example chain-agree.1 677
+@test "chain-agree.1:724: chain-agree score --per month --as-of 2026-11-20 examples/agr..." {
+	man_example chain-agree.1 724
 }
 
-@test "chain-agree.1:683: chain-agree matrix --excel -o matrix.csv examples/agreements.csv" {
-	man_example chain-agree.1 683
+@test "chain-agree.1:730: chain-agree attendance --holidays examples/holidays.csv --as-..." {
+	man_example chain-agree.1 730
 }
 
-@test "chain-agree.1:688: chain-agree add -f agreements.csv --owner OM --counterpart PO..." {
-	man_example chain-agree.1 688
+@test "chain-agree.1:743: chain-agree matrix --excel -o matrix.csv examples/agreements.csv" {
+	man_example chain-agree.1 743
 }
 
-@test "chain-agree.1:692: chain-agree set -f agreements.csv A044 --announce 2026-11-27 ..." {
-	man_example chain-agree.1 692
+@test "chain-agree.1:748: chain-agree add -f agreements.csv --owner OM --counterpart PO..." {
+	man_example chain-agree.1 748
 }
 
-@test "chain-agree.1:699: chain-agree set -f agreements.csv A001 --done 2026-06-10 --co..." {
-	man_example chain-agree.1 699
+@test "chain-agree.1:752: chain-agree set -f agreements.csv A044 --announce 2026-11-27 ..." {
+	man_example chain-agree.1 752
 }
 
-@test "chain-agree.1:700: chain-agree set -f agreements.csv A003 --announce 2026-06-18 ..." {
-	man_example chain-agree.1 700
+@test "chain-agree.1:759: chain-agree set -f agreements.csv A001 --done 2026-06-10 --co..." {
+	man_example chain-agree.1 759
 }
 
-@test "chain-agree.1:706: chain-agree log -f agreements.csv A003 | cut -d, -f3-" {
-	man_example chain-agree.1 706
+@test "chain-agree.1:760: chain-agree set -f agreements.csv A003 --announce 2026-06-18 ..." {
+	man_example chain-agree.1 760
 }
 
-@test "chain-agree.1:715: chain-agree reasons --by owner --as-of 2026-11-20 examples/ag..." {
-	man_example chain-agree.1 715
+@test "chain-agree.1:766: chain-agree log -f agreements.csv A003 | cut -d, -f3-" {
+	man_example chain-agree.1 766
 }
 
-@test "chain-agree.1:733: chain-agree list --state not-made --as-of 2026-11-01 examples..." {
-	man_example chain-agree.1 733
+@test "chain-agree.1:775: chain-agree reasons --by owner --as-of 2026-11-20 examples/ag..." {
+	man_example chain-agree.1 775
 }
 
-@test "chain-agree.1:742: chain-agree check --partners examples/partners.csv examples/a..." {
-	man_example chain-agree.1 742
+@test "chain-agree.1:793: chain-agree list --state not-made --as-of 2026-11-01 examples..." {
+	man_example chain-agree.1 793
+}
+
+@test "chain-agree.1:802: chain-agree check --partners examples/partners.csv examples/a..." {
+	man_example chain-agree.1 802
 }
 
 @test "chain-kpi.1:622: chain-kpi summary --plan examples/plan.csv --baseline 12 --ch..." {
@@ -85,28 +89,28 @@ load test_helper/man-examples
 	skip 'an event log from a process-mining tool, not shipped in examples/'
 }
 
-@test "chain-report.1:485: cd examples" {
-	man_example chain-report.1 485
+@test "chain-report.1:502: cd examples" {
+	man_example chain-report.1 502
 }
 
-@test "chain-report.1:486: chain-agree status --as-of 2026-11-20 agreements.csv > status..." {
-	man_example chain-report.1 486
+@test "chain-report.1:503: chain-agree status --as-of 2026-11-20 agreements.csv > status..." {
+	man_example chain-report.1 503
 }
 
-@test "chain-report.1:487: chain-agree score --as-of 2026-11-20 agreements.csv > score.csv" {
-	man_example chain-report.1 487
+@test "chain-report.1:504: chain-agree score --as-of 2026-11-20 agreements.csv > score.csv" {
+	man_example chain-report.1 504
 }
 
-@test "chain-report.1:488: chain-report --chain 'Safety chain Oosterveld' --as-of 2026-1..." {
-	man_example chain-report.1 488
+@test "chain-report.1:505: chain-report --chain 'Safety chain Oosterveld' --as-of 2026-1..." {
+	man_example chain-report.1 505
 }
 
-@test "chain-report.1:496: chain-report --format md --lang nl -o report.md status.csv sc..." {
-	man_example chain-report.1 496
+@test "chain-report.1:513: chain-report --format md --lang nl -o report.md status.csv sc..." {
+	man_example chain-report.1 513
 }
 
-@test "chain-report.1:498: chain-report --format txt --fail-on overdue status.csv > week..." {
-	man_example chain-report.1 498
+@test "chain-report.1:515: chain-report --format txt --fail-on overdue status.csv > week..." {
+	man_example chain-report.1 515
 }
 
 @test "chain-survey.1:712: chain-survey items" {
@@ -241,94 +245,98 @@ load test_helper/man-examples
 	man_example README 111
 }
 
-@test "README:120: chain-agree log -f agreements.csv A044" {
-	man_example README 120
+@test "README:118: chain-agree attendance --as-of 2026-11-20 examples/meetings.csv" {
+	man_example README 118
 }
 
-@test "README:128: chain-agree score --as-of 2026-06-01 examples/agreements.csv" {
-	man_example README 128
+@test "README:127: chain-agree log -f agreements.csv A044" {
+	man_example README 127
 }
 
-@test "README:136: printf 'nr;wie;uiterlijkrnA1;OM;1-12-2026rn' > register.csv" {
-	man_example README 136
+@test "README:135: chain-agree score --as-of 2026-06-01 examples/agreements.csv" {
+	man_example README 135
 }
 
-@test "README:137: chain-agree status --column owner=wie --column due=uiterlijk ..." {
-	man_example README 137
+@test "README:143: printf 'nr;wie;uiterlijkrnA1;OM;1-12-2026rn' > register.csv" {
+	man_example README 143
 }
 
-@test "README:146: printf 'nr;eigenaar;omschrijving;deadlinernA1;GEM;Overleg met..." {
-	man_example README 146
+@test "README:144: chain-agree status --column owner=wie --column due=uiterlijk ..." {
+	man_example README 144
 }
 
-@test "README:147: chain-agree status --as-of 2026-11-20 excel.csv" {
-	man_example README 147
+@test "README:153: printf 'nr;eigenaar;omschrijving;deadlinernA1;GEM;Overleg met..." {
+	man_example README 153
 }
 
-@test "README:148: chain-agree add -f excel.csv --owner OM --due 2026-12-18 --ti..." {
-	man_example README 148
+@test "README:154: chain-agree status --as-of 2026-11-20 excel.csv" {
+	man_example README 154
 }
 
-@test "README:159: chain-kpi summary --plan examples/plan.csv --baseline 12 --ch..." {
-	man_example README 159
+@test "README:155: chain-agree add -f excel.csv --owner OM --due 2026-12-18 --ti..." {
+	man_example README 155
 }
 
-@test "README:165: chain-kpi leadtime --per week --from Report --to Close --kpi ..." {
-	man_example README 165
+@test "README:166: chain-kpi summary --plan examples/plan.csv --baseline 12 --ch..." {
+	man_example README 166
 }
 
-@test "README:167: chain-kpi handoffs examples/events.csv" {
-	man_example README 167
+@test "README:172: chain-kpi leadtime --per week --from Report --to Close --kpi ..." {
+	man_example README 172
 }
 
-@test "README:177: chain-kpi leadtime --unit workdays --holidays examples/holida..." {
-	man_example README 177
+@test "README:174: chain-kpi handoffs examples/events.csv" {
+	man_example README 174
 }
 
-@test "README:184: 0 7 * * MON  cd /srv/chain && chain-agree list --state overdu..." {
+@test "README:184: chain-kpi leadtime --unit workdays --holidays examples/holida..." {
 	man_example README 184
 }
 
-@test "README:191: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
+@test "README:191: 0 7 * * MON  cd /srv/chain && chain-agree list --state overdu..." {
 	man_example README 191
 }
 
-@test "README:199: chain-survey matrix --instrument trust --wave 2026-11 --excel..." {
-	man_example README 199
+@test "README:198: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
+	man_example README 198
 }
 
-@test "README:201: chain-survey network --instrument trust --wave 2026-11 exampl..." {
-	man_example README 201
+@test "README:206: chain-survey matrix --instrument trust --wave 2026-11 --excel..." {
+	man_example README 206
 }
 
-@test "README:203: chain-survey items --instrument trust --lang nl -o vragenlijs..." {
-	man_example README 203
+@test "README:208: chain-survey network --instrument trust --wave 2026-11 exampl..." {
+	man_example README 208
 }
 
-@test "README:211: chain-agree status --as-of 2026-11-20 agreements.csv > status..." {
-	man_example README 211
+@test "README:210: chain-survey items --instrument trust --lang nl -o vragenlijs..." {
+	man_example README 210
 }
 
-@test "README:212: chain-agree reasons --by owner --as-of 2026-11-20 agreements...." {
-	man_example README 212
+@test "README:218: chain-agree status --as-of 2026-11-20 agreements.csv > status..." {
+	man_example README 218
 }
 
-@test "README:213: chain-kpi summary --plan plan.csv --changes changes.csv measu..." {
-	man_example README 213
+@test "README:219: chain-agree reasons --by owner --as-of 2026-11-20 agreements...." {
+	man_example README 219
 }
 
-@test "README:215: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
-	man_example README 215
+@test "README:220: chain-kpi summary --plan plan.csv --changes changes.csv measu..." {
+	man_example README 220
 }
 
-@test "README:217: chain-report --chain 'Safety and care chain Oosterveld' --as-..." {
-	man_example README 217
+@test "README:222: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
+	man_example README 222
 }
 
-@test "README:231: 0 7 * * MON  cd /srv/chain && sh weekly.sh && chain-report --..." {
-	man_example README 231
+@test "README:224: chain-report --chain 'Safety and care chain Oosterveld' --as-..." {
+	man_example README 224
 }
 
-@test "README:236: chromium --headless --no-sandbox --print-to-pdf=report.pdf --..." {
+@test "README:238: 0 7 * * MON  cd /srv/chain && sh weekly.sh && chain-report --..." {
+	man_example README 238
+}
+
+@test "README:243: chromium --headless --no-sandbox --print-to-pdf=report.pdf --..." {
 	skip 'tests/browser.bats prints the report with Chromium'
 }
