@@ -9,6 +9,7 @@ PREFIX  = /usr/local
 BINDIR  = $(PREFIX)/bin
 MANDIR  = $(PREFIX)/share/man
 DATADIR = $(PREFIX)/share/chain
+LOCALEDIR = $(PREFIX)/share/locale
 DESTDIR =
 
 CC      = cc
@@ -17,7 +18,9 @@ LDFLAGS =
 # Warnings and the language level survive a CFLAGS given on the command line.
 WARN     = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wmissing-prototypes
 ALLCPPFLAGS = -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -Ilib \
-	-DCHAIN_VERSION='"$(VERSION)"' -DCHAIN_DATADIR='"$(DATADIR)"' $(CPPFLAGS)
+	-DCHAIN_VERSION='"$(VERSION)"' -DCHAIN_DATADIR='"$(DATADIR)"' \
+	-DCHAIN_LOCALEDIR='"$(LOCALEDIR)"' -DCHAIN_LANGUAGES='"$(LANGUAGES)"' \
+	$(CPPFLAGS)
 LDLIBS  = -lcsv -lacl -lm
 
 # Where a build goes; make sanitize builds into build/san with its own flags.
@@ -34,7 +37,32 @@ UNITS   = $(UNITSRC:tests/unit/%.c=$(OBJDIR)/unit/%)
 MAN1    = $(wildcard man/*.1)
 MAN5    = $(wildcard man/*.5)
 MAN7    = $(wildcard man/*.7)
+# The Dutch pages, man/nl/, installed under MANDIR/nl.
+MANNL1  = $(wildcard man/nl/*.1)
+MANNL5  = $(wildcard man/nl/*.5)
+MANNL7  = $(wildcard man/nl/*.7)
+MANALL  = $(MAN1) $(MAN5) $(MAN7) $(MANNL1) $(MANNL5) $(MANNL7)
 DATA    = $(wildcard examples/instruments/*.csv)
+# The messages in other languages: po/LANG.po compiled into build/locale
+# (always there, whatever OBJDIR: the programs of the tree look for it),
+# installed under LOCALEDIR.  The domain is the toolkit's name.
+DOMAIN    = chain-toolkit
+LANGUAGES = $(basename $(notdir $(wildcard po/*.po)))
+LOCALEBUILD = build/locale
+MO        = $(LANGUAGES:%=$(LOCALEBUILD)/%/LC_MESSAGES/$(DOMAIN).mo)
+POT       = po/$(DOMAIN).pot
+# Every message function looks its format up itself: xgettext knows them.
+XGETTEXT_FLAGS = --language=C --from-code=UTF-8 --add-comments=TRANSLATORS: \
+	--package-name=$(DOMAIN) --package-version=$(VERSION) \
+	--keyword=_ --keyword=N_ \
+	--keyword=chain_warnx --flag=chain_warnx:1:c-format \
+	--keyword=chain_warn --flag=chain_warn:1:c-format \
+	--keyword=chain_errx:2 --flag=chain_errx:2:c-format \
+	--keyword=chain_err:2 --flag=chain_err:2:c-format \
+	--keyword=chain_usage_error --flag=chain_usage_error:1:c-format \
+	--keyword=chain_csv_error:4 --flag=chain_csv_error:4:c-format \
+	--keyword=chain_csv_warning:4 --flag=chain_csv_warning:4:c-format
+
 # The manual's examples as a bats suite, written by tests/man-examples.sh.
 MANEX   = tests/man-examples.bats
 
@@ -45,9 +73,9 @@ ATTACK  = $(OBJDIR)/attack
 BATS_JOBS = $(shell command -v parallel >/dev/null 2>&1 && echo 2 || echo 1)
 
 .PHONY: all check unit bats demo install uninstall clean sanitize bench deps \
-	deps-bench deps-harden lint valgrind
+	deps-bench deps-harden lint valgrind update-po po-check
 
-all: $(LIBA) $(PROGS)
+all: $(LIBA) $(PROGS) $(MO)
 
 $(OBJDIR)/lib/%.o: lib/%.c
 	@mkdir -p $(@D)
@@ -69,6 +97,29 @@ $(BIN)/%: $(OBJDIR)/cmd/%.o $(LIBA)
 $(OBJDIR)/unit/%: tests/unit/%.c tests/unit/unit.h $(LIBA)
 	@mkdir -p $(@D)
 	$(CC) $(ALLCPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBA) $(LDLIBS)
+
+# i18n.c is compiled with the list of languages: a new po/LANG.po counts.
+$(OBJDIR)/lib/i18n.o: $(wildcard po/*.po)
+
+$(LOCALEBUILD)/%/LC_MESSAGES/$(DOMAIN).mo: po/%.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@.tmp $< && mv $@.tmp $@
+
+# The template of every message in the sources; update-po merges it into
+# each po/LANG.po, whose new messages then wait for their translation.
+$(POT): $(LIBSRC) $(wildcard lib/*.h) $(CMDSRC)
+	xgettext $(XGETTEXT_FLAGS) -o $@ $(LIBSRC) $(wildcard lib/*.h) $(CMDSRC)
+
+update-po: $(POT)
+	for po in $(LANGUAGES:%=po/%.po); do \
+		msgmerge --quiet --update --backup=none $$po $(POT) || exit 1; \
+	done
+
+# Every message of the sources translated, none fuzzy, none left over
+# (tests/i18n.bats runs it, so make check does).
+po-check:
+	@sh tests/po-check.sh $(LANGUAGES:%=po/%.po) -- \
+		xgettext $(XGETTEXT_FLAGS) $(LIBSRC) $(wildcard lib/*.h) $(CMDSRC)
 
 -include $(LIBOBJ:.o=.d) $(CMDSRC:cmd/%.c=$(OBJDIR)/cmd/%.d)
 
@@ -95,11 +146,11 @@ $(ATTACK): tests/anon/attack.c
 bats: all $(MANEX) $(ATTACK)
 	CHAIN_BIN=$(CURDIR)/$(BIN) CHAIN_ATTACK=$(CURDIR)/$(ATTACK) bats $(if $(filter-out 1,$(BATS_JOBS)),--jobs $(BATS_JOBS)) tests/
 
-$(MANEX): tests/man-examples.sh $(MAN1) $(MAN5) $(MAN7)
+$(MANEX): tests/man-examples.sh $(MANALL)
 	sh tests/man-examples.sh > $@.tmp && mv $@.tmp $@ || { rm -f $@.tmp; exit 1; }
 
 lint:
-	mandoc -Tlint -Wwarning $(MAN1) $(MAN5) $(MAN7)
+	mandoc -Tlint -Wwarning $(MANALL)
 
 demo: deps
 	@$(MAKE) --no-print-directory all
@@ -128,6 +179,16 @@ install: all
 	cp -f $(MAN1) $(DESTDIR)$(MANDIR)/man1/
 	cp -f $(MAN5) $(DESTDIR)$(MANDIR)/man5/
 	cp -f $(MAN7) $(DESTDIR)$(MANDIR)/man7/
+	$(if $(MANNL1)$(MANNL5)$(MANNL7),mkdir -p $(DESTDIR)$(MANDIR)/nl/man1 \
+		$(DESTDIR)$(MANDIR)/nl/man5 $(DESTDIR)$(MANDIR)/nl/man7)
+	$(if $(MANNL1),cp -f $(MANNL1) $(DESTDIR)$(MANDIR)/nl/man1/)
+	$(if $(MANNL5),cp -f $(MANNL5) $(DESTDIR)$(MANDIR)/nl/man5/)
+	$(if $(MANNL7),cp -f $(MANNL7) $(DESTDIR)$(MANDIR)/nl/man7/)
+	for l in $(LANGUAGES); do \
+		mkdir -p $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+		cp -f $(LOCALEBUILD)/$$l/LC_MESSAGES/$(DOMAIN).mo \
+		    $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/ || exit 1; \
+	done
 	$(if $(DATA),mkdir -p $(DESTDIR)$(DATADIR)/instruments && cp -f $(DATA) $(DESTDIR)$(DATADIR)/instruments/)
 
 uninstall:
@@ -135,6 +196,10 @@ uninstall:
 	rm -f $(MAN1:man/%=$(DESTDIR)$(MANDIR)/man1/%)
 	rm -f $(MAN5:man/%=$(DESTDIR)$(MANDIR)/man5/%)
 	rm -f $(MAN7:man/%=$(DESTDIR)$(MANDIR)/man7/%)
+	rm -f $(MANNL1:man/nl/%=$(DESTDIR)$(MANDIR)/nl/man1/%)
+	rm -f $(MANNL5:man/nl/%=$(DESTDIR)$(MANDIR)/nl/man5/%)
+	rm -f $(MANNL7:man/nl/%=$(DESTDIR)$(MANDIR)/nl/man7/%)
+	rm -f $(LANGUAGES:%=$(DESTDIR)$(LOCALEDIR)/%/LC_MESSAGES/$(DOMAIN).mo)
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:

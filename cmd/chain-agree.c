@@ -97,7 +97,7 @@ usage(int status)
 {
 	if (status != CHAIN_EXIT_OK)
 		chain_usage_error("a command is required");
-	printf("usage: chain-agree [options] status|list|score|matrix|reasons|check\n"
+	fputs(_("usage: chain-agree [options] status|list|score|matrix|reasons|check\n"
 	    "                   [FILE...]\n"
 	    "       chain-agree [options] attendance [--notice N] [--holidays FILE]\n"
 	    "                   [--per P] [FILE...]\n"
@@ -106,9 +106,9 @@ usage(int status)
 	    "       chain-agree [options] set -f FILE ID (--done D | --announce D\n"
 	    "                   [--new-due D] [--plan T] [--again] | --cancel D)\n"
 	    "                   [--reason T] [--correct]\n"
-	    "       chain-agree [options] log [-f FILE] [ID]\n"
-	    "\n"
-	    "Commands:\n"
+	    "       chain-agree [options] log [-f FILE] [ID]\n"), stdout);
+	putchar('\n');
+	fputs(_("Commands:\n"
 	    "  status   every agreement with state,effective_due,days_late,surprise,\n"
 	    "           renegotiations\n"
 	    "  list     status rows filtered by --state, --owner, --counterpart\n"
@@ -120,13 +120,14 @@ usage(int status)
 	    "  check    validate a register; every problem as file:line: message\n"
 	    "  add      append an agreement to a register (locked, atomic)\n"
 	    "  set      record done, an announced deviation, or a cancellation\n"
-	    "  log      the journal of every add and set (of agreement ID)\n"
-	    "\n"
-	    "Options:\n"
+	    "  log      the journal of every add and set (of agreement ID)\n"),
+	    stdout);
+	putchar('\n');
+	printf(_("Options:\n"
 	    "  --as-of DATE        judge as of DATE (default today)\n"
-	    "  --window DAYS       due-soon window (default "
-	    CHAIN_STRING(CHAIN_DUE_SOON_DAYS) ")\n"
-	    "  --fail-on LIST      exit 1 when a row is in a state of LIST\n"
+	    "  --window DAYS       due-soon window (default %d)\n"),
+	    CHAIN_DUE_SOON_DAYS);
+	fputs(_("  --fail-on LIST      exit 1 when a row is in a state of LIST\n"
 	    "                      (overdue,surprise,due-soon,late,...)\n"
 	    "  --by owner|counterpart, --per week|month|quarter\n"
 	    "                      (score, reasons, attendance)\n"
@@ -142,11 +143,11 @@ usage(int status)
 	    "  --reason TEXT       why the promise breaks (set, with --announce\n"
 	    "                      or --done)\n"
 	    "  --correct           put a recorded date or reason right (set)\n"
-	    "  --again             a new announcement after an earlier one (set)\n"
-	    "  --wait SECONDS      wait at most so long for the register's lock\n"
-	    "                      (add, set; default "
-	    CHAIN_STRING(CHAIN_LOCK_WAIT) ")\n"
-	    CHAIN_HELP_COMMON);
+	    "  --again             a new announcement after an earlier one (set)\n"),
+	    stdout);
+	printf(_("  --wait SECONDS      wait at most so long for the register's lock\n"
+	    "                      (add, set; default %d)\n"), CHAIN_LOCK_WAIT);
+	chain_help_common();
 	exit(CHAIN_EXIT_OK);
 }
 

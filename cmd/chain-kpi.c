@@ -78,28 +78,28 @@ usage(int status)
 {
 	if (status != CHAIN_EXIT_OK)
 		chain_usage_error("a command is required");
-	printf("usage: chain-kpi [options] check|summary [--plan FILE] [FILE...]\n"
-	    "       chain-kpi [options] leadtime|handoffs [FILE...]\n"
-	    "\n"
-	    "Commands:\n"
+	fputs(_("usage: chain-kpi [options] check|summary [--plan FILE] [FILE...]\n"
+	    "       chain-kpi [options] leadtime|handoffs [FILE...]\n"), stdout);
+	putchar('\n');
+	fputs(_("Commands:\n"
 	    "  check     per KPI and period: value, target, XmR limits, signal, rule\n"
 	    "  summary   per KPI its latest period: change, variation, assurance\n"
 	    "  leadtime  per case of an event log: lead time, events, partners,\n"
 	    "            handoffs; with --per, measurement rows per period\n"
-	    "  handoffs  per ordered pair of partners: handoffs and waits\n"
-	    "\n"
-	    "Options of check and summary (FILE: measurements kpi,period,value):\n"
+	    "  handoffs  per ordered pair of partners: handoffs and waits\n"),
+	    stdout);
+	putchar('\n');
+	printf(_("Options of check and summary (FILE: measurements kpi,period,value):\n"
 	    "  --plan FILE         the chain plan: direction, target, combine\n"
-	    "  --baseline N        limits from the first N points (N >= "
-	    CHAIN_STRING(CHAIN_BASELINE_MIN) ")\n"
+	    "  --baseline N        limits from the first N points (N >= %d)\n"
 	    "  --changes FILE      process changes (kpi,period,note): new limits\n"
 	    "                      for that KPI (every KPI: kpi empty or *)\n"
 	    "  --recalc P[,P..]    new limits for every KPI from period P\n"
-	    "  --screen            leave out moving ranges above "
-	    CHAIN_STRING(CHAIN_SCREEN_FACTOR) " x mean\n"
+	    "  --screen            leave out moving ranges above %s x mean\n"
 	    "  --fail-on concern   exit 1 when a latest point is a concern\n"
-	    "                      (summary: or its assurance is fail)\n"
-	    "Options of leadtime and handoffs (FILE: events case,step,time):\n"
+	    "                      (summary: or its assurance is fail)\n"),
+	    CHAIN_BASELINE_MIN, CHAIN_STRING(CHAIN_SCREEN_FACTOR));
+	fputs(_("Options of leadtime and handoffs (FILE: events case,step,time):\n"
 	    "  --from STEP, --to STEP   measure from STEP to the first later TO\n"
 	    "  --unit UNIT         of durations: days (default), hours or\n"
 	    "                      workdays (Monday to Friday, no holidays)\n"
@@ -108,10 +108,11 @@ usage(int status)
 	    "  --norm DURATION     share of cases within it (2d, 36h; leadtime)\n"
 	    "  --per week|month    measurement rows per period of the end\n"
 	    "  --kpi NAME          prefix of the measurement kpi names\n"
-	    "  --case COL, --step COL, --time COL, --partner COL   columns\n"
-	    "Common options:\n"
-	    "  --as-of DATE        leave out what comes after DATE\n"
-	    CHAIN_HELP_COMMON);
+	    "  --case COL, --step COL, --time COL, --partner COL   columns\n"),
+	    stdout);
+	fputs(_("Common options:\n"
+	    "  --as-of DATE        leave out what comes after DATE\n"), stdout);
+	chain_help_common();
 	exit(CHAIN_EXIT_OK);
 }
 

@@ -42,18 +42,18 @@ usage(int status)
 {
 	if (status != CHAIN_EXIT_OK)
 		chain_usage_error("unknown or incomplete option");
-	printf("usage: chain-report [--chain NAME] [--week YYYY-Www | --as-of DATE]\n"
+	fputs(_("usage: chain-report [--chain NAME] [--week YYYY-Www | --as-of DATE]\n"
 	    "                    [--format html|md|txt] [--lang en|nl] [-o FILE]\n"
 	    "                    [--actions FILE] [--history FILE] [--top N]\n"
-	    "                    [--fail-on KIND[,KIND..]] [FILE...]\n"
-	    "\n"
-	    "Reads every CSV the toolkit writes (chain-agree status|score|matrix,\n"
+	    "                    [--fail-on KIND[,KIND..]] [FILE...]\n"), stdout);
+	putchar('\n');
+	fputs(_("Reads every CSV the toolkit writes (chain-agree status|score|matrix,\n"
 	    "chain-kpi check|summary|leadtime|handoffs, chain-survey score|matrix|\n"
 	    "compare|alpha, earlier --actions and --history files, a plan or\n"
 	    "partner list), each recognised by its header, and writes the weekly\n"
-	    "PDCA report: at a glance, Plan, Do, Check, Act.\n"
-	    "\n"
-	    "Options:\n"
+	    "PDCA report: at a glance, Plan, Do, Check, Act.\n"), stdout);
+	putchar('\n');
+	printf(_("Options:\n"
 	    "  --chain NAME        the chain's name, in the title\n"
 	    "  --week YYYY-Www     the week the report covers\n"
 	    "  --as-of DATE        the week of DATE (default today)\n"
@@ -61,9 +61,9 @@ usage(int status)
 	    "  --lang L            en (default) or nl\n"
 	    "  --actions FILE      also write the Act list as CSV to FILE\n"
 	    "  --history FILE      the weeks' figures, read and updated in place\n"
-	    "  --top N             show the first N Act points (default 10);\n"
-	    "                      --actions has them all\n"
-	    "  --fail-on KINDS     exit 1 when the Act list has an item of a kind:\n"
+	    "  --top N             show the first N Act points (default %d);\n"
+	    "                      --actions has them all\n"), CHAIN_REPORT_TOP);
+	fputs(_("  --fail-on KINDS     exit 1 when the Act list has an item of a kind:\n"
 	    "                      concern, recalculate, assurance, overdue,\n"
 	    "                      surprise, trust, gap, balance, or any\n"
 	    "  -o, --output FILE   write the report to FILE\n"
@@ -74,9 +74,10 @@ usage(int status)
 	    "  --encoding NAME     input encoding (default: UTF-8, UTF-16 by its\n"
 	    "                      byte-order mark, else Windows-1252)\n"
 	    "  -q, --quiet         no warnings\n"
-	    "  -h, --help          this help;  -V, --version  the version\n"
-	    "\n"
-	    "Exit status: 0 ok, 1 --fail-on found, 2 usage, 3 bad data, 4 file error.\n");
+	    "  -h, --help          this help;  -V, --version  the version\n"),
+	    stdout);
+	putchar('\n');
+	chain_help_exit_status();
 	exit(CHAIN_EXIT_OK);
 }
 

@@ -74,10 +74,10 @@ usage(int status)
 {
 	if (status != CHAIN_EXIT_OK)
 		chain_usage_error("a command is required");
-	printf("usage: chain-survey [options] "
-	    "items|score|alpha|matrix|network|compare [FILE...]\n"
-	    "\n"
-	    "Commands:\n"
+	fputs(_("usage: chain-survey [options] "
+	    "items|score|alpha|matrix|network|compare [FILE...]\n"), stdout);
+	putchar('\n');
+	fputs(_("Commands:\n"
 	    "  items    list the built-in instruments, or print one (--instrument)\n"
 	    "  score    per group and dimension: n, mean, sd, index, level\n"
 	    "  alpha    per dimension: Cronbach's alpha; per item: r_drop and\n"
@@ -85,28 +85,28 @@ usage(int status)
 	    "  matrix   how each partner sees each other partner, and the reverse\n"
 	    "  network  the trust network of the matrix: density, reciprocity,\n"
 	    "           centralisation; per partner in- and out-degree\n"
-	    "  compare  the change between two waves: Welch's p-value, Cohen's d\n"
-	    "\n"
-	    "Options:\n"
+	    "  compare  the change between two waves: Welch's p-value, Cohen's d\n"),
+	    stdout);
+	putchar('\n');
+	printf(_("Options:\n"
 	    "  --items FILE        the instrument: item,dimension,text[,reverse,min,max]\n"
 	    "  --instrument NAME   a built-in instrument (trust, collaboration,\n"
 	    "                      community, attitude, pillars, chain)\n"
 	    "  --lang en|nl        the language of the item texts (items)\n"
-	    "  --scale MIN-MAX     the scale of items that give none (default "
-	    CHAIN_STRING(CHAIN_SCALE_MIN) "-" CHAIN_STRING(CHAIN_SCALE_MAX) ")\n"
+	    "  --scale MIN-MAX     the scale of items that give none (default %d-%d)\n"
 	    "  --by LIST           group by wave,partner,about or none\n"
 	    "                      (score: wave,partner; compare: partner,about)\n"
-	    "  --min-n N           show no group of fewer respondents (default "
-	    CHAIN_STRING(CHAIN_MIN_N) ")\n"
-	    "  --dimension D       one dimension ('*' the overall score; matrix and\n"
+	    "  --min-n N           show no group of fewer respondents (default %d)\n"),
+	    CHAIN_SCALE_MIN, CHAIN_SCALE_MAX, CHAIN_MIN_N);
+	printf(_("  --dimension D       one dimension ('*' the overall score; matrix and\n"
 	    "                      network default)\n"
 	    "  --from WAVE --to WAVE   the waves compared (compare)\n"
 	    "  --wave WAVE         only the responses of that wave\n"
 	    "  --ignore COL[,COL..]    columns (or items) of the responses to skip\n"
 	    "  --fail-on LIST      exit 1 on a group at level concern or discuss\n"
-	    "                      (score), or on a decline with p < "
-	    CHAIN_STRING(CHAIN_SIGNIFICANCE) " (compare)\n"
-	    CHAIN_HELP_COMMON);
+	    "                      (score), or on a decline with p < %s (compare)\n"),
+	    CHAIN_STRING(CHAIN_SIGNIFICANCE));
+	chain_help_common();
 	exit(CHAIN_EXIT_OK);
 }
 

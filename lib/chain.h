@@ -10,6 +10,7 @@
 #ifndef CHAIN_H
 #define CHAIN_H
 
+#include <libintl.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -36,6 +37,18 @@ enum chain_exit {
 #define CHAIN_PRINTF(a, b)
 #define CHAIN_NORETURN
 #endif
+
+/*
+ * i18n.c: the language of messages, chosen by the locale (LANGUAGE,
+ * LC_MESSAGES) from the catalogue of po/.  chain_warnx, chain_errx,
+ * chain_usage_error, chain_csv_error and their kind look their format up
+ * themselves (xgettext knows them as keywords); _() is for a text printed
+ * otherwise, N_() marks one that is looked up later.
+ */
+#define CHAIN_DOMAIN "chain-toolkit"
+#define _(s) dgettext(CHAIN_DOMAIN, s)
+#define N_(s) s
+void chain_i18n_init(void);
 
 /* util.c: program name, messages, exit status, allocation, word lists */
 extern const char *chain_progname;
@@ -98,25 +111,12 @@ enum {
 	{ "column", required_argument, NULL, CHAIN_OPT_COLUMN }, \
 	{ "encoding", required_argument, NULL, CHAIN_OPT_ENCODING }
 
-/* The help of the options every program shares, and of the exit status. */
-#define CHAIN_HELP_COMMON \
-	"  -o, --output FILE   write to FILE instead of standard output\n" \
-	"  -d, --delimiter C   input delimiter (default: detected)\n" \
-	"  --excel             output for Dutch Excel (;, decimal comma, BOM)\n" \
-	"  --allow-ragged      pad short rows instead of rejecting them\n" \
-	"  --column NAME=HEADER  read column NAME from the column HEADER\n" \
-	"  --encoding NAME     input encoding (default: UTF-8, UTF-16 by its\n" \
-	"                      byte-order mark, else Windows-1252)\n" \
-	"  -q, --quiet         no warnings, no progress on a terminal\n" \
-	"  -h, --help          this help;  -V, --version  the version\n" \
-	"\n" \
-	"Exit status: 0 ok, 1 --fail-on found, 2 usage, 3 bad data, " \
-	"4 file error.\n"
-
 void chain_opts_init(struct chain_opts *o);
 int chain_opts_common(struct chain_opts *o, int c, const char *arg);
 CHAIN_NORETURN void chain_usage_error(const char *fmt, ...) CHAIN_PRINTF(1, 2);
 CHAIN_NORETURN void chain_version(void);
+void chain_help_common(void);
+void chain_help_exit_status(void);
 long chain_parse_count(const char *opt, const char *arg, long min, long max);
 enum chain_lang { CHAIN_EN, CHAIN_NL };
 enum chain_lang chain_lang_parse(const char *arg);

@@ -52,10 +52,11 @@ chain_option_check(const struct chain_option_use *use, size_t n,
 }
 
 /*
- * A program's run, the same in every program: its options (the shared
- * ones, then its own, whose values lose the blanks around them), the
- * command named first, that command on the operands left, and standard
- * output checked at the end.  Returns the exit status.
+ * A program's run, the same in every program: the language of its
+ * messages (i18n.c), its options (the shared ones, then its own, whose
+ * values lose the blanks around them), the command named first, that
+ * command on the operands left, and standard output checked at the end.
+ * Returns the exit status.
  */
 int
 chain_run(const struct chain_program *p, int argc, char **argv)
@@ -65,6 +66,7 @@ chain_run(const struct chain_program *p, int argc, char **argv)
 	int c;
 
 	chain_setprogname(argv[0]);
+	chain_i18n_init();
 	snprintf(shortopts, sizeof(shortopts), "%s%s", CHAIN_SHORTOPTS,
 	    p->shortopts != NULL ? p->shortopts : "");
 	while ((c = getopt_long(argc, argv, shortopts, p->longopts,

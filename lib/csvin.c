@@ -176,8 +176,8 @@ chain_csv_verror(struct chain_csv *r, int is_error, long line,
 		fputs(": ", stderr);
 	}
 	if (!is_error)
-		fputs("warning: ", stderr);
-	chain_stderr_vput(fmt, ap);
+		fputs(_("warning: "), stderr);
+	chain_stderr_vput(_(fmt), ap);
 	fputc('\n', stderr);
 }
 
@@ -473,7 +473,7 @@ static const char *
 parse_problem(struct chain_csv *r)
 {
 	(void)r;
-	return "record too large";
+	return _("record too large");
 }
 
 /*
@@ -570,10 +570,10 @@ show_progress(struct chain_csv *r, int done)
 	chain_stderr_put(chain_progname);
 	fputs(": ", stderr);
 	chain_stderr_put(r->name);
-	fprintf(stderr, ": %ld rows, %lld MB", r->nread,
+	fprintf(stderr, _(": %ld rows, %lld MB"), r->nread,
 	    (long long)(read_so_far >> 20));
 	if (r->size > 0)
-		fprintf(stderr, " of %lld MB", (long long)(r->size >> 20));
+		fprintf(stderr, _(" of %lld MB"), (long long)(r->size >> 20));
 	fputs("\033[K", stderr);
 }
 
@@ -673,8 +673,8 @@ fill(struct chain_csv *r)
 		else if ((used = quote_check(r, p, len)) < len) {
 			/* the fields before it are not kept: the row is bad */
 			csv_parse(&r->parser, p, used, on_field, on_row, r);
-			bad = "a character after a closing quote (double a "
-			    "quote inside a quoted field)";
+			bad = _("a character after a closing quote (double a "
+			    "quote inside a quoted field)");
 		} else
 			used = csv_parse(&r->parser, p, len, on_field, on_row, r);
 		if (r->nrows > before + 1 ||
@@ -695,7 +695,7 @@ fill(struct chain_csv *r)
 			    (long long)chain_decoder_offset(r->dec, &r->block,
 			    r->bufpos + used) + 1,
 			    r->nf - r->partial > FIELDS_MAX ?
-			    "too many fields in a record" : bad != NULL ? bad :
+			    _("too many fields in a record") : bad != NULL ? bad :
 			    parse_problem(r));
 			r->eof = 1;
 			break;
@@ -1089,7 +1089,10 @@ chain_csv_close(struct chain_csv *r)
 		chain_stderr_put(chain_progname);
 		fputs(": ", stderr);
 		chain_stderr_put(r->name);
-		fprintf(stderr, ": %zu more problems not shown\n",
+		fputs(": ", stderr);
+		fprintf(stderr, dngettext(CHAIN_DOMAIN,
+		    "%zu more problem not shown\n",
+		    "%zu more problems not shown\n", r->errors - r->shown),
 		    r->errors - r->shown);
 	}
 	errors = r->errors;
@@ -1208,7 +1211,7 @@ describe_header(const struct chain_csv *r, char *buf, size_t size)
 
 	if (r->delimiter == '\t')
 		memcpy(delim, "\\t", 3);
-	n = (size_t)snprintf(buf, size, "the header, split at '%s', has: ",
+	n = (size_t)snprintf(buf, size, _("the header, split at '%s', has: "),
 	    delim);
 	for (i = 0; i < r->ncolumns && n + 8 < size; i++)
 		n += (size_t)snprintf(buf + n, size - n, "%s%s", i ? ", " : "",
@@ -1347,13 +1350,13 @@ blank(const char *s)
  */
 static int
 bad_value(struct chain_csv *r, const struct chain_row *row, int col,
-    const char *what)
+    const char *message)
 {
 	char shown[48];
 
 	quote_value(chain_field(row, col), shown, sizeof(shown));
 	chain_csv_error(r, row->line, chain_csv_column_name(r, (size_t)col),
-	    "'%s' is not a valid %s", shown, what);
+	    message, shown);
 	return -1;
 }
 
@@ -1366,7 +1369,8 @@ chain_csv_date(struct chain_csv *r, const struct chain_row *row, int col,
 	if (blank(s))
 		return 0;
 	if (chain_date_parse(s, days) != 0)
-		return bad_value(r, row, col, "date");
+		return bad_value(r, row, col,
+		    N_("'%s' is not a valid date"));
 	return 1;
 }
 
@@ -1382,7 +1386,8 @@ chain_csv_number(struct chain_csv *r, const struct chain_row *row, int col,
 		char shown[48];
 
 		if (!r->decimal_comma || chain_number_parse(s, 0, v) != 0)
-			return bad_value(r, row, col, "number");
+			return bad_value(r, row, col,
+			    N_("'%s' is not a valid number"));
 		/* 3.5 in a ';' file: a point the Dutch way groups thousands */
 		quote_value(s, shown, sizeof(shown));
 		chain_csv_error(r, row->line, chain_csv_column_name(r,
@@ -1403,7 +1408,8 @@ chain_csv_time(struct chain_csv *r, const struct chain_row *row, int col,
 	if (blank(s))
 		return 0;
 	if (chain_time_parse(s, t) != 0)
-		return bad_value(r, row, col, "timestamp");
+		return bad_value(r, row, col,
+		    N_("'%s' is not a valid timestamp"));
 	return 1;
 }
 
@@ -1416,7 +1422,8 @@ chain_csv_period(struct chain_csv *r, const struct chain_row *row, int col,
 	if (blank(s))
 		return 0;
 	if (chain_period_parse(s, p) != 0)
-		return bad_value(r, row, col, "period");
+		return bad_value(r, row, col,
+		    N_("'%s' is not a valid period"));
 	return 1;
 }
 

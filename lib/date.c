@@ -541,6 +541,8 @@ chain_warn_after(long n, int as_of, const struct chain_period *latest,
 	chain_date_format(as_of, date);
 	if (latest != NULL)
 		chain_period_format(*latest, last);
-	chain_warnx("warning: %ld row%s after %s left out, up to %s", n,
-	    n == 1 ? "" : "s", date, latest != NULL ? last : latest_text);
+	chain_warnx(dngettext(CHAIN_DOMAIN,
+	    "warning: %ld row after %s left out, up to %s",
+	    "warning: %ld rows after %s left out, up to %s", n), n, date,
+	    latest != NULL ? last : latest_text);
 }

@@ -383,12 +383,14 @@ chain_instrument_cell(const struct chain_instrument *in, const char *name)
 
 	if (name == NULL)
 		return -1;
-	if ((cell = chain_instrument_dimension(in, name)) < 0)
+	if ((cell = chain_instrument_dimension(in, name)) >= 0)
+		return cell;
+	if (strcmp(name, CHAIN_OVERALL) == 0)
 		chain_usage_error("--dimension: instrument '%s' has no "
-		    "dimension '%s'%s", in->name, name,
-		    strcmp(name, CHAIN_OVERALL) == 0 ? " (its dimensions are "
-		    "on different scales)" : "");
-	return cell;
+		    "dimension '%s' (its dimensions are on different scales)",
+		    in->name, name);
+	chain_usage_error("--dimension: instrument '%s' has no dimension '%s'",
+	    in->name, name);
 }
 
 /* Whether a command shows cell c: the one chosen, else every one there is. */
@@ -606,7 +608,7 @@ free_names(char **names, size_t n)
 	free(names);
 }
 
-#define NO_BUILTINS "no built-in instruments in %s (set CHAIN_DATA_DIR)"
+#define NO_BUILTINS N_("no built-in instruments in %s (set CHAIN_DATA_DIR)")
 
 static const char *
 dir_name(const char *dir)

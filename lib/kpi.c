@@ -100,17 +100,20 @@ word_index(const char *const words[], const char *s)
 	return -1;
 }
 
-/* A column of the plan that holds one of words[]; -1 after an error. */
+/*
+ * A column of the plan that holds one of words[]; -1 after an error, whose
+ * message names the words.
+ */
 static int
 plan_word(struct chain_csv *r, const struct chain_row *row, int col,
-    const char *const words[], const char *what)
+    const char *const words[], const char *message)
 {
 	char *v = chain_strdup(chain_field(row, col));
 	int i = word_index(words, chain_trim(v));
 
 	if (i < 0)
 		chain_csv_error(r, row->line, chain_csv_column_name(r,
-		    (size_t)col), "'%s' is not %s", chain_field(row, col), what);
+		    (size_t)col), message, chain_field(row, col));
 	free(v);
 	return i;
 }
@@ -134,7 +137,7 @@ plan_row(struct chain_plan *p, struct chain_csv *r, const struct chain_row *row,
 		free(k->name);
 		k->name = chain_strdup(chain_field(row, cols[1]));
 		if (cols[2] >= 0 && (i = plan_word(r, row, cols[2], better_names,
-		    "up or down")) >= 0)
+		    N_("'%s' is not up or down"))) >= 0)
 			k->better = (enum chain_better)i;
 		if (cols[3] >= 0 && chain_csv_number(r, row, cols[3], &v) > 0)
 			k->target = v;
@@ -142,8 +145,8 @@ plan_row(struct chain_plan *p, struct chain_csv *r, const struct chain_row *row,
 		if (cols[4] >= 0 && chain_csv_number(r, row, cols[4], &v) > 0)
 			k->baseline = v;
 		if (cols[5] >= 0 && *chain_field(row, cols[5]) != '\0' &&
-		    (i = plan_word(r, row, cols[5], combine_names, "mean, sum, "
-		    "median, min, max or last")) >= 0)
+		    (i = plan_word(r, row, cols[5], combine_names,
+		    N_("'%s' is not mean, sum, median, min, max or last"))) >= 0)
 			k->combine = (enum chain_combine)i;
 	}
 	free(dup);
@@ -385,8 +388,11 @@ row_period(struct chain_plan *p, struct chain_csv *r,
 	return 1;
 }
 
-static const char *const kind_plural[] = { "days", "weeks", "months",
-	"quarters", "years" };
+/* The kinds of period as a message names them. */
+static const char *const kind_one[] = { N_("a day"), N_("a week"),
+	N_("a month"), N_("a quarter"), N_("a year") };
+static const char *const kind_plural[] = { N_("days"), N_("weeks"),
+	N_("months"), N_("quarters"), N_("years") };
 
 /* All periods of a KPI are of one kind: the first fixes it. */
 static int
@@ -407,8 +413,8 @@ same_kind(struct chain_kpi *k, struct chain_csv *r, const struct chain_row *row,
 	if (k->kind == period.kind)
 		return 1;
 	chain_csv_error(r, row->line, chain_csv_column_name(r, (size_t)col),
-	    "'%s' is a %s but kpi '%s' has %s (%s)", chain_field(row, col),
-	    chain_period_kind_name(period.kind), k->code, kind_plural[k->kind],
+	    "'%s' is %s but kpi '%s' has %s (%s)", chain_field(row, col),
+	    _(kind_one[period.kind]), k->code, _(kind_plural[k->kind]),
 	    k->kind_where);
 	return 0;
 }

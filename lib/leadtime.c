@@ -175,7 +175,7 @@ check_step(const struct chain_leadtime *lt, const char *option,
 	qsort(names, m, sizeof(*names), compare_names);
 	list = chain_join(names, m, ", ");
 	chain_warnx("%s: no event has step '%s' (the steps are %s)", option,
-	    step, m ? list : "none");
+	    step, m ? list : _("none"));
 	chain_raise_status(CHAIN_EXIT_DATA);
 	free(names);
 	free(list);

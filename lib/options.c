@@ -26,6 +26,17 @@ chain_opts_init(struct chain_opts *o)
 	o->lock_wait = CHAIN_LOCK_WAIT;
 }
 
+/* A line of format fmt on standard error, cleaned (util.c). */
+static void
+say(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	chain_stderr_vput(fmt, ap);
+	va_end(ap);
+}
+
 void
 chain_usage_error(const char *fmt, ...)
 {
@@ -34,11 +45,11 @@ chain_usage_error(const char *fmt, ...)
 	chain_stderr_put(chain_progname);
 	fputs(": ", stderr);
 	va_start(ap, fmt);
-	chain_stderr_vput(fmt, ap);
+	chain_stderr_vput(_(fmt), ap);
 	va_end(ap);
-	fputs("\nTry '", stderr);
-	chain_stderr_put(chain_progname);
-	fputs(" --help' for more information.\n", stderr);
+	fputc('\n', stderr);
+	say(_("Try '%s --help' for more information."), chain_progname);
+	fputc('\n', stderr);
 	exit(CHAIN_EXIT_USAGE);
 }
 
@@ -49,6 +60,31 @@ chain_version(void)
 	if (fflush(stdout) != 0 || ferror(stdout))
 		chain_err(CHAIN_EXIT_IO, "write error");
 	exit(CHAIN_EXIT_OK);
+}
+
+/* The help of the options every program shares, and of the exit status. */
+void
+chain_help_common(void)
+{
+	fputs(_("  -o, --output FILE   write to FILE instead of standard output\n"
+	    "  -d, --delimiter C   input delimiter (default: detected)\n"
+	    "  --excel             output for Dutch Excel (;, decimal comma, BOM)\n"
+	    "  --allow-ragged      pad short rows instead of rejecting them\n"
+	    "  --column NAME=HEADER  read column NAME from the column HEADER\n"
+	    "  --encoding NAME     input encoding (default: UTF-8, UTF-16 by its\n"
+	    "                      byte-order mark, else Windows-1252)\n"
+	    "  -q, --quiet         no warnings, no progress on a terminal\n"
+	    "  -h, --help          this help;  -V, --version  the version\n"),
+	    stdout);
+	putchar('\n');
+	chain_help_exit_status();
+}
+
+void
+chain_help_exit_status(void)
+{
+	fputs(_("Exit status: 0 ok, 1 --fail-on found, 2 usage, 3 bad data, "
+	    "4 file error.\n"), stdout);
 }
 
 static int

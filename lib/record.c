@@ -165,9 +165,13 @@ next_id(const struct numbering *nb, const char *path)
 	unsigned long long v = nb->any ? nb->max + 1 : 1;
 
 	if (nb->too_wide > 0 || (!nb->any && nb->unnumbered > 0)) {
-		chain_warnx("%s: its ids %s; give the new one with --id", path,
-		    nb->too_wide > 0 ? "end in numbers of more than "
-		    CHAIN_STRING(ID_DIGITS_MAX) " digits" : "end in no number");
+		if (nb->too_wide > 0)
+			chain_warnx("%s: its ids end in numbers of more than %d "
+			    "digits; give the new one with --id", path,
+			    ID_DIGITS_MAX);
+		else
+			chain_warnx("%s: its ids end in no number; give the new "
+			    "one with --id", path);
 		chain_raise_status(CHAIN_EXIT_DATA);
 		return NULL;
 	}
@@ -311,7 +315,7 @@ recorded(struct chain_csv *r, const struct chain_row *row, int col,
 	column_name(r, col, name, &column);
 	chain_date_format(had, when);
 	chain_csv_error(r, row->line, column, "%s is recorded already; %s",
-	    when, how);
+	    when, _(how));
 	return -1;
 }
 
@@ -327,8 +331,8 @@ before(struct chain_csv *r, const struct chain_row *row, int col,
 	column_name(r, col, name, &column);
 	chain_date_format(date, d);
 	chain_date_format(made, m);
-	chain_csv_error(r, row->line, column, "%s is before %s (%s)", d, what,
-	    m);
+	chain_csv_error(r, row->line, column, "%s is before %s (%s)", d,
+	    _(what), m);
 	return -1;
 }
 
@@ -373,8 +377,8 @@ again_allowed(struct chain_csv *r, const struct chain_row *row,
 	}
 	if (announced < was->announced)
 		return recorded(r, row, c->announced, "announced",
-		    was->announced, announced, "a new announcement comes "
-		    "after it (--correct puts a wrong date right)");
+		    was->announced, announced, N_("a new announcement comes "
+		    "after it (--correct puts a wrong date right)"));
 	if (was->announced <= was->due && announced > effective) {
 		chain_date_format(announced, d);
 		chain_date_format(effective, e);
@@ -423,9 +427,9 @@ static int
 change_allowed(struct chain_csv *r, const struct chain_row *row,
     const struct chain_register *c, const struct chain_change *ch, int as_of)
 {
-	static const char fix[] = "--correct puts a wrong date right";
-	static const char again[] = "--again records a new announcement, "
-	    "--correct puts a wrong date right";
+	static const char fix[] = N_("--correct puts a wrong date right");
+	static const char again[] = N_("--again records a new announcement, "
+	    "--correct puts a wrong date right");
 	const struct chain_agreement *to = &ch->dates;
 	struct chain_agreement was;
 	int bad = 0;
@@ -449,7 +453,7 @@ change_allowed(struct chain_csv *r, const struct chain_row *row,
 	if (to->new_due != CHAIN_NO_DATE && to->announced != CHAIN_NO_DATE &&
 	    to->new_due < to->announced)
 		bad |= before(r, row, c->new_due, "new_due", to->new_due,
-		    to->announced, "the announcement");
+		    to->announced, N_("the announcement"));
 	bad |= before(r, row, c->done, "done", to->done,
 	    was.made, "made");
 	bad |= before(r, row, c->announced, "announced", to->announced,

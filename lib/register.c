@@ -139,7 +139,7 @@ check_id(struct chain_csv *r, const struct chain_row *row, int col,
 		    (const char *)*slot);
 		return;
 	}
-	snprintf(where, sizeof(where), "line %ld", row->line);
+	snprintf(where, sizeof(where), _("line %ld"), row->line);
 	*slot = chain_strdup(where);
 }
 

@@ -204,6 +204,10 @@ chain_real_path(const char *path)
 	return realpath(path, NULL);
 }
 
+/*
+ * The replacement given up, with the message fmt: the path, then what when
+ * the message has a second %s (an argument beyond the format is ignored).
+ */
 static void
 fail(struct chain_replace *x, const char *fmt, const char *what)
 {
@@ -262,7 +266,7 @@ chain_replace_begin(struct chain_replace *x, const char *path, int create,
 	x->path = path;
 	x->fd = -1;
 	if ((x->real = chain_real_path(path)) == NULL) {
-		fail(x, "%s: a link to nowhere%s", "");
+		fail(x, N_("%s: a link to nowhere"), NULL);
 		return -1;
 	}
 	switch (lock_current(x, create, wait, &st)) {
@@ -270,22 +274,23 @@ chain_replace_begin(struct chain_replace *x, const char *path, int create,
 		break;
 	case LOCK_BUSY:
 		snprintf(waited, sizeof(waited), "%g s", wait);
-		fail(x, "%s: another writer holds the lock; given up after %s "
-		    "(--wait SECONDS waits longer)", waited);
+		fail(x, N_("%s: another writer holds the lock; given up after "
+		    "%s (--wait SECONDS waits longer)"), waited);
 		return -1;
 	case LOCK_NOT_FILE:
-		fail(x, "%s: not a regular file%s", "");
+		fail(x, N_("%s: not a regular file"), NULL);
 		return -1;
 	default:
 		if (errno == ELOOP)
-			fail(x, "%s: became a link while being opened%s", "");
+			fail(x, N_("%s: became a link while being opened"),
+			    NULL);
 		else
 			fail(x, NULL, NULL);
 		return -1;
 	}
 	if (st.st_nlink > 1) {
-		fail(x, "%s: has other hard links; replacing it would split "
-		    "them (keep one name, or edit a copy)%s", "");
+		fail(x, N_("%s: has other hard links; replacing it would "
+		    "split them (keep one name, or edit a copy)"), NULL);
 		return -1;
 	}
 	x->size = st.st_size;

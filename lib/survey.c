@@ -248,10 +248,14 @@ answer(struct chain_responses *rs, struct chain_csv *r,
 		char shown[32];
 
 		snprintf(shown, sizeof(shown), "%.24s", chain_field(row, col));
-		chain_csv_error(r, row->line, chain_csv_column_name(r,
-		    (size_t)col), "'%s' is outside the scale %g-%g%s%s", shown,
-		    it->min, it->max, wide ? "" : " of item ",
-		    wide ? "" : it->id);
+		if (wide)
+			chain_csv_error(r, row->line, chain_csv_column_name(r,
+			    (size_t)col), "'%s' is outside the scale %g-%g",
+			    shown, it->min, it->max);
+		else
+			chain_csv_error(r, row->line, chain_csv_column_name(r,
+			    (size_t)col), "'%s' is outside the scale %g-%g of "
+			    "item %s", shown, it->min, it->max, it->id);
 		return -1;
 	}
 	*v = it->reverse ? it->min + it->max - x : x;
@@ -290,8 +294,10 @@ warn_missing_items(struct chain_responses *rs, struct chain_csv *r,
 	}
 	if (n > 0 && !rs->opts.quiet)
 		chain_csv_warning(r, chain_csv_header_line(r), NULL,
-		    "%zu item%s of instrument '%s' not in the file: %s%s", n,
-		    n > 1 ? "s" : "", rs->in->name, list, n > 8 ? ", ..." : "");
+		    dngettext(CHAIN_DOMAIN, "%zu item of instrument '%s' not "
+		    "in the file: %s%s", "%zu items of instrument '%s' not in "
+		    "the file: %s%s", n), n, rs->in->name, list,
+		    n > 8 ? ", ..." : "");
 }
 
 /* The item columns of a wide file; every other column must be ignored. */
@@ -395,20 +401,20 @@ static void
 report_twice(struct chain_csv *r, long line, const struct layout *l,
     const char *respondent, const char *wave, const char *about)
 {
-	char where[160];
+	const char *column = chain_csv_column_name(r, (size_t)l->respondent);
 
 	if (*wave != '\0' && *about != '\0')
-		snprintf(where, sizeof(where), " in wave '%.40s' about '%.40s'",
-		    wave, about);
-	else if (*wave != '\0' || *about != '\0')
-		snprintf(where, sizeof(where), " %s '%.40s'",
-		    *wave != '\0' ? "in wave" : "about",
-		    *wave != '\0' ? wave : about);
+		chain_csv_error(r, line, column, "'%.60s' has already answered "
+		    "in wave '%.40s' about '%.40s'", respondent, wave, about);
+	else if (*wave != '\0')
+		chain_csv_error(r, line, column, "'%.60s' has already answered "
+		    "in wave '%.40s'", respondent, wave);
+	else if (*about != '\0')
+		chain_csv_error(r, line, column, "'%.60s' has already answered "
+		    "about '%.40s'", respondent, about);
 	else
-		where[0] = '\0';
-	chain_csv_error(r, line, chain_csv_column_name(r,
-	    (size_t)l->respondent), "'%.60s' has already answered%s",
-	    respondent, where);
+		chain_csv_error(r, line, column, "'%.60s' has already answered",
+		    respondent);
 }
 
 /*
@@ -835,7 +841,7 @@ check_named(const struct chain_responses *rs, const char *option,
 		return;
 	list = wave_list(rs);
 	chain_warnx("%s: the responses hold no wave '%s' (they hold %s)",
-	    option, wave, *list != '\0' ? list : "none");
+	    option, wave, *list != '\0' ? list : _("none"));
 	chain_raise_status(CHAIN_EXIT_DATA);
 	free(list);
 }

@@ -3,7 +3,8 @@
  * that a run accumulates, and allocation that never returns NULL.  A program
  * reports a problem and goes on where it can (every bad row of a file is
  * listed); the worst status seen is what it exits with.  Every message is
- * cleaned of what could steer a terminal (utf8.c).
+ * said in the language of the locale (i18n.c: its format is looked up in
+ * the catalogue) and cleaned of what could steer a terminal (utf8.c).
  */
 #include <ctype.h>
 #include <errno.h>
@@ -60,7 +61,7 @@ chain_stderr_vput(const char *fmt, va_list ap)
 	n = vsnprintf(NULL, 0, fmt, copy);
 	va_end(copy);
 	if (n < 0 || (s = malloc((size_t)n + 1)) == NULL) {
-		fputs("(message lost: out of memory)", stderr);
+		fputs(_("(message lost: out of memory)"), stderr);
 		return;
 	}
 	vsnprintf(s, (size_t)n + 1, fmt, ap);
@@ -76,7 +77,7 @@ vmessage(int with_errno, const char *fmt, va_list ap)
 	fflush(stdout);
 	chain_stderr_put(chain_progname);
 	fputs(": ", stderr);
-	chain_stderr_vput(fmt, ap);
+	chain_stderr_vput(_(fmt), ap);
 	if (with_errno)
 		fprintf(stderr, ": %s", strerror(saved));
 	fputc('\n', stderr);
