@@ -51,7 +51,10 @@ LANGUAGES = $(basename $(notdir $(wildcard po/*.po)))
 LOCALEBUILD = build/locale
 MO        = $(LANGUAGES:%=$(LOCALEBUILD)/%/LC_MESSAGES/$(DOMAIN).mo)
 POT       = po/$(DOMAIN).pot
-# Every message function looks its format up itself: xgettext knows them.
+# The sources of the messages, and every message function, which looks its
+# format up itself: xgettext knows them.
+POSRC     = $(LIBSRC) $(wildcard lib/*.h) $(CMDSRC)
+POFILES   = $(LANGUAGES:%=po/%.po)
 XGETTEXT_FLAGS = --language=C --from-code=UTF-8 --add-comments=TRANSLATORS: \
 	--package-name=$(DOMAIN) --package-version=$(VERSION) \
 	--keyword=_ --keyword=N_ \
@@ -107,19 +110,18 @@ $(LOCALEBUILD)/%/LC_MESSAGES/$(DOMAIN).mo: po/%.po
 
 # The template of every message in the sources; update-po merges it into
 # each po/LANG.po, whose new messages then wait for their translation.
-$(POT): $(LIBSRC) $(wildcard lib/*.h) $(CMDSRC)
-	xgettext $(XGETTEXT_FLAGS) -o $@ $(LIBSRC) $(wildcard lib/*.h) $(CMDSRC)
+$(POT): $(POSRC)
+	xgettext $(XGETTEXT_FLAGS) -o $@ $(POSRC)
 
 update-po: $(POT)
-	for po in $(LANGUAGES:%=po/%.po); do \
+	for po in $(POFILES); do \
 		msgmerge --quiet --update --backup=none $$po $(POT) || exit 1; \
 	done
 
 # Every message of the sources translated, none fuzzy, none left over
 # (tests/i18n.bats runs it, so make check does).
 po-check:
-	@sh tests/po-check.sh $(LANGUAGES:%=po/%.po) -- \
-		xgettext $(XGETTEXT_FLAGS) $(LIBSRC) $(wildcard lib/*.h) $(CMDSRC)
+	@sh tests/po-check.sh $(POFILES) -- xgettext $(XGETTEXT_FLAGS) $(POSRC)
 
 -include $(LIBOBJ:.o=.d) $(CMDSRC:cmd/%.c=$(OBJDIR)/cmd/%.d)
 

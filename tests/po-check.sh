@@ -3,8 +3,9 @@
 # the messages of the sources (the template the xgettext command writes,
 # given without -o): every message there is translated in every PO file,
 # none is fuzzy, the formats agree (msgfmt --check), and the PO file holds
-# no message the sources no longer have.  Prints each problem; exits 1
-# when there is any.  make po-check runs it, and tests/i18n.bats.
+# no message the sources no longer have.  Prints each such message and the
+# statistics; exits 1 when there is any.  make po-check runs it, and
+# tests/i18n.bats.
 set -u
 pos=""
 while [ $# -gt 0 ] && [ "$1" != -- ]; do
@@ -17,19 +18,30 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "$@" -o "$tmp/sources.pot" || exit 1
 status=0
+
+# what: the messages of merged.po that msgattrib's options pick, if any
+show() {
+	what=$1
+	shift
+	msgattrib --no-location "$@" "$tmp/merged.po" > "$tmp/picked" || exit 1
+	if [ -s "$tmp/picked" ]; then
+		echo "$po: $what:"
+		msgcat --no-wrap "$tmp/picked" | grep '^\(#~ \)\{0,1\}msgid' |
+		    grep -v '^msgid ""$' | sed 's/^/    /'
+		status=1
+	fi
+}
+
 for po in $pos; do
-	# the sources' messages that lack a translation, or have a fuzzy one
-	msgcmp -N "$po" "$tmp/sources.pot" 2>"$tmp/missing" ||
-	    { sed "s|^|$po: |" "$tmp/missing"; status=1; }
-	# the translations of messages the sources no longer have
-	msgcmp -N --use-untranslated "$tmp/sources.pot" "$po" 2>"$tmp/extra" ||
-	    { sed "s|^|$po: no longer in the sources: |" "$tmp/extra"; status=1; }
+	# the translation as it would be for the sources of today
+	msgmerge --quiet --no-fuzzy-matching -o "$tmp/merged.po" "$po" \
+	    "$tmp/sources.pot" || { status=1; continue; }
+	show "not translated" --untranslated --no-obsolete
+	show "fuzzy" --only-fuzzy --no-obsolete
+	show "no longer in the sources" --only-obsolete
 	msgfmt --check --statistics -o /dev/null "$po" 2>"$tmp/stats" ||
 	    status=1
 	cat "$tmp/stats"
-	if grep -q -E 'fuzzy|untranslated' "$tmp/stats"; then
-		echo "$po: fuzzy or untranslated messages"
-		status=1
-	fi
+	! grep -q 'fuzzy\|untranslated' "$tmp/stats" || status=1
 done
 exit $status
