@@ -241,14 +241,21 @@ EOF
 
 }
 
-@test "make install: the catalogue under share/locale" {
+@test "make install: the catalogue under share/locale, the Dutch pages under share/man/nl" {
 	make -s -C "$CHAIN_ROOT" install DESTDIR="$PWD/dest" > make.log 2>&1
 	dest=$PWD/dest/usr/local
 	[ -f "$dest/share/locale/nl/LC_MESSAGES/chain-toolkit.mo" ]
+	for page in chain-agree.1 chain-kpi.1 chain-survey.1 chain-report.1; do
+		[ -f "$dest/share/man/nl/man1/$page" ]
+	done
+	[ -f "$dest/share/man/nl/man5/chain.5" ]
+	[ -f "$dest/share/man/nl/man7/chain.7" ]
 	# installed away from the tree, the program finds its catalogue
 	# beside its bin/
 	run -2 dutch "$dest/bin/chain-agree"
 	assert_line --index 0 'chain-agree: een opdracht is verplicht'
 	make -s -C "$CHAIN_ROOT" uninstall DESTDIR="$PWD/dest" > make.log 2>&1
 	[ ! -e "$dest/share/locale/nl/LC_MESSAGES/chain-toolkit.mo" ]
+	[ ! -e "$dest/share/man/nl/man1/chain-agree.1" ]
+	[ ! -e "$dest/share/man/nl/man5/chain.5" ]
 }

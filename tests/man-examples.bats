@@ -13,180 +13,340 @@ load test_helper/man-examples
 	    fail "tests/man-examples.bats is stale: run make tests/man-examples.bats"
 }
 
-@test "chain-agree.1:718: chain-agree list --state overdue --fail-on surprise examples/..." {
-	man_example chain-agree.1 718
+@test "chain-agree.1:727: chain-agree list --state overdue --fail-on surprise examples/..." {
+	man_example chain-agree.1 727
 }
 
-@test "chain-agree.1:724: chain-agree score --per month --as-of 2026-11-20 examples/agr..." {
-	man_example chain-agree.1 724
+@test "chain-agree.1:733: chain-agree score --per month --as-of 2026-11-20 examples/agr..." {
+	man_example chain-agree.1 733
 }
 
-@test "chain-agree.1:730: chain-agree attendance --holidays examples/holidays.csv --as-..." {
-	man_example chain-agree.1 730
+@test "chain-agree.1:739: chain-agree attendance --holidays examples/holidays.csv --as-..." {
+	man_example chain-agree.1 739
 }
 
-@test "chain-agree.1:743: chain-agree matrix --excel -o matrix.csv examples/agreements.csv" {
-	man_example chain-agree.1 743
-}
-
-@test "chain-agree.1:748: chain-agree add -f agreements.csv --owner OM --counterpart PO..." {
-	man_example chain-agree.1 748
-}
-
-@test "chain-agree.1:752: chain-agree set -f agreements.csv A044 --announce 2026-11-27 ..." {
+@test "chain-agree.1:752: chain-agree matrix --excel -o matrix.csv examples/agreements.csv" {
 	man_example chain-agree.1 752
 }
 
-@test "chain-agree.1:759: chain-agree set -f agreements.csv A001 --done 2026-06-10 --co..." {
-	man_example chain-agree.1 759
+@test "chain-agree.1:757: chain-agree add -f agreements.csv --owner OM --counterpart PO..." {
+	man_example chain-agree.1 757
 }
 
-@test "chain-agree.1:760: chain-agree set -f agreements.csv A003 --announce 2026-06-18 ..." {
-	man_example chain-agree.1 760
+@test "chain-agree.1:761: chain-agree set -f agreements.csv A044 --announce 2026-11-27 ..." {
+	man_example chain-agree.1 761
 }
 
-@test "chain-agree.1:766: chain-agree log -f agreements.csv A003 | cut -d, -f3-" {
-	man_example chain-agree.1 766
+@test "chain-agree.1:768: chain-agree set -f agreements.csv A001 --done 2026-06-10 --co..." {
+	man_example chain-agree.1 768
 }
 
-@test "chain-agree.1:775: chain-agree reasons --by owner --as-of 2026-11-20 examples/ag..." {
+@test "chain-agree.1:769: chain-agree set -f agreements.csv A003 --announce 2026-06-18 ..." {
+	man_example chain-agree.1 769
+}
+
+@test "chain-agree.1:775: chain-agree log -f agreements.csv A003 | cut -d, -f3-" {
 	man_example chain-agree.1 775
 }
 
-@test "chain-agree.1:793: chain-agree list --state not-made --as-of 2026-11-01 examples..." {
-	man_example chain-agree.1 793
+@test "chain-agree.1:784: chain-agree reasons --by owner --as-of 2026-11-20 examples/ag..." {
+	man_example chain-agree.1 784
 }
 
-@test "chain-agree.1:802: chain-agree check --partners examples/partners.csv examples/a..." {
+@test "chain-agree.1:802: chain-agree list --state not-made --as-of 2026-11-01 examples..." {
 	man_example chain-agree.1 802
 }
 
-@test "chain-kpi.1:622: chain-kpi summary --plan examples/plan.csv --baseline 12 --ch..." {
-	man_example chain-kpi.1 622
+@test "chain-agree.1:811: chain-agree check --partners examples/partners.csv examples/a..." {
+	man_example chain-agree.1 811
 }
 
-@test "chain-kpi.1:647: chain-kpi check --plan examples/plan.csv --baseline 12 --chan..." {
-	man_example chain-kpi.1 647
+@test "chain-kpi.1:631: chain-kpi summary --plan examples/plan.csv --baseline 12 --ch..." {
+	man_example chain-kpi.1 631
 }
 
-@test "chain-kpi.1:654: chain-kpi leadtime --per week --from Report --to Close --kpi ..." {
-	man_example chain-kpi.1 654
+@test "chain-kpi.1:656: chain-kpi check --plan examples/plan.csv --baseline 12 --chan..." {
+	man_example chain-kpi.1 656
 }
 
-@test "chain-kpi.1:661: chain-kpi leadtime --from Report --to Close --norm 60d --exce..." {
-	man_example chain-kpi.1 661
+@test "chain-kpi.1:663: chain-kpi leadtime --per week --from Report --to Close --kpi ..." {
+	man_example chain-kpi.1 663
 }
 
-@test "chain-kpi.1:668: chain-kpi handoffs examples/events.csv" {
-	man_example chain-kpi.1 668
+@test "chain-kpi.1:670: chain-kpi leadtime --from Report --to Close --norm 60d --exce..." {
+	man_example chain-kpi.1 670
 }
 
-@test "chain-kpi.1:686: chain-kpi leadtime -q --from 'Police file' --to 'Prosecution ..." {
-	man_example chain-kpi.1 686
+@test "chain-kpi.1:677: chain-kpi handoffs examples/events.csv" {
+	man_example chain-kpi.1 677
 }
 
-@test "chain-kpi.1:700: chain-kpi handoffs --partner concept:name roadtraffic.csv" {
+@test "chain-kpi.1:695: chain-kpi leadtime -q --from 'Police file' --to 'Prosecution ..." {
+	man_example chain-kpi.1 695
+}
+
+@test "chain-kpi.1:709: chain-kpi handoffs --partner concept:name roadtraffic.csv" {
 	skip 'an event log from a process-mining tool, not shipped in examples/'
 }
 
-@test "chain-report.1:502: cd examples" {
-	man_example chain-report.1 502
+@test "chain-report.1:511: cd examples" {
+	man_example chain-report.1 511
 }
 
-@test "chain-report.1:503: chain-agree status --as-of 2026-11-20 agreements.csv > status..." {
-	man_example chain-report.1 503
+@test "chain-report.1:512: chain-agree status --as-of 2026-11-20 agreements.csv > status..." {
+	man_example chain-report.1 512
 }
 
-@test "chain-report.1:504: chain-agree score --as-of 2026-11-20 agreements.csv > score.csv" {
-	man_example chain-report.1 504
-}
-
-@test "chain-report.1:505: chain-report --chain 'Safety chain Oosterveld' --as-of 2026-1..." {
-	man_example chain-report.1 505
-}
-
-@test "chain-report.1:513: chain-report --format md --lang nl -o report.md status.csv sc..." {
+@test "chain-report.1:513: chain-agree score --as-of 2026-11-20 agreements.csv > score.csv" {
 	man_example chain-report.1 513
 }
 
-@test "chain-report.1:515: chain-report --format txt --fail-on overdue status.csv > week..." {
-	man_example chain-report.1 515
+@test "chain-report.1:514: chain-report --chain 'Safety chain Oosterveld' --as-of 2026-1..." {
+	man_example chain-report.1 514
 }
 
-@test "chain-survey.1:712: chain-survey items" {
-	man_example chain-survey.1 712
+@test "chain-report.1:522: chain-report --format md --lang nl -o report.md status.csv sc..." {
+	man_example chain-report.1 522
 }
 
-@test "chain-survey.1:713: chain-survey items --instrument trust --lang nl -o vragenlijs..." {
-	man_example chain-survey.1 713
+@test "chain-report.1:524: chain-report --format txt --fail-on overdue status.csv > week..." {
+	man_example chain-report.1 524
 }
 
-@test "chain-survey.1:718: chain-survey score --instrument trust examples/survey-2026-05..." {
+@test "chain-survey.1:718: chain-survey items" {
 	man_example chain-survey.1 718
 }
 
-@test "chain-survey.1:724: chain-survey matrix --instrument trust --wave 2026-11 --excel..." {
+@test "chain-survey.1:719: chain-survey items --instrument trust --lang nl -o vragenlijs..." {
+	man_example chain-survey.1 719
+}
+
+@test "chain-survey.1:724: chain-survey score --instrument trust examples/survey-2026-05..." {
 	man_example chain-survey.1 724
 }
 
-@test "chain-survey.1:731: chain-survey network --instrument trust --wave 2026-11 exampl..." {
-	man_example chain-survey.1 731
+@test "chain-survey.1:730: chain-survey matrix --instrument trust --wave 2026-11 --excel..." {
+	man_example chain-survey.1 730
 }
 
-@test "chain-survey.1:742: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
-	man_example chain-survey.1 742
+@test "chain-survey.1:737: chain-survey network --instrument trust --wave 2026-11 exampl..." {
+	man_example chain-survey.1 737
 }
 
-@test "chain-survey.1:749: chain-survey alpha --instrument trust examples/survey-2026-05..." {
-	man_example chain-survey.1 749
+@test "chain-survey.1:748: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
+	man_example chain-survey.1 748
 }
 
-@test "chain.7:127: chain-agree status agreements.csv > status.csv" {
-	man_example chain.7 127
+@test "chain-survey.1:755: chain-survey alpha --instrument trust examples/survey-2026-05..." {
+	man_example chain-survey.1 755
 }
 
-@test "chain.7:128: chain-agree score agreements.csv > score.csv" {
-	man_example chain.7 128
+@test "chain.7:165: chain-agree status agreements.csv > status.csv" {
+	man_example chain.7 165
 }
 
-@test "chain.7:129: chain-kpi check --plan plan.csv measurements.csv > check.csv" {
-	man_example chain.7 129
+@test "chain.7:166: chain-agree score agreements.csv > score.csv" {
+	man_example chain.7 166
 }
 
-@test "chain.7:130: chain-kpi summary --plan plan.csv measurements.csv > summary.csv" {
-	man_example chain.7 130
+@test "chain.7:167: chain-kpi check --plan plan.csv measurements.csv > check.csv" {
+	man_example chain.7 167
 }
 
-@test "chain.7:131: chain-survey score --instrument trust survey-*.csv > trust.csv" {
-	man_example chain.7 131
+@test "chain.7:168: chain-kpi summary --plan plan.csv measurements.csv > summary.csv" {
+	man_example chain.7 168
 }
 
-@test "chain.7:132: chain-survey matrix --instrument trust --wave 2026-11 survey-..." {
-	man_example chain.7 132
+@test "chain.7:169: chain-survey score --instrument trust survey-*.csv > trust.csv" {
+	man_example chain.7 169
 }
 
-@test "chain.7:134: chain-survey network --instrument trust --wave 2026-11 survey..." {
-	man_example chain.7 134
+@test "chain.7:170: chain-survey matrix --instrument trust --wave 2026-11 survey-..." {
+	man_example chain.7 170
 }
 
-@test "chain.7:136: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
-	man_example chain.7 136
+@test "chain.7:172: chain-survey network --instrument trust --wave 2026-11 survey..." {
+	man_example chain.7 172
 }
 
-@test "chain.7:138: chain-report --chain 'Safety chain' -o report.html --actions ..." {
-	man_example chain.7 138
+@test "chain.7:174: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
+	man_example chain.7 174
 }
 
-@test "chain.7:154: chain-kpi leadtime --per week events.csv | chain-kpi check" {
-	man_example chain.7 154
+@test "chain.7:176: chain-report --chain 'Safety chain' -o report.html --actions ..." {
+	man_example chain.7 176
 }
 
-@test "chain.7:159: chain-agree score --per month --excel -o score.csv agreements..." {
-	man_example chain.7 159
+@test "chain.7:192: chain-kpi leadtime --per week events.csv | chain-kpi check" {
+	man_example chain.7 192
 }
 
-@test "chain.7:164: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
-	man_example chain.7 164
+@test "chain.7:197: chain-agree score --per month --excel -o score.csv agreements..." {
+	man_example chain.7 197
+}
+
+@test "chain.7:202: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
+	man_example chain.7 202
+}
+
+@test "chain.7:208: LANGUAGE=nl LANG=C.UTF-8 chain-kpi --help" {
+	man_example chain.7 208
+}
+
+@test "nl/chain-agree.1:482: chain-agree list --state overdue --fail-on surprise examples/..." {
+	man_example nl/chain-agree.1 482
+}
+
+@test "nl/chain-agree.1:488: chain-agree score --per month --as-of 2026-11-20 examples/agr..." {
+	man_example nl/chain-agree.1 488
+}
+
+@test "nl/chain-agree.1:494: chain-agree matrix --excel -o matrix.csv examples/agreements.csv" {
+	man_example nl/chain-agree.1 494
+}
+
+@test "nl/chain-agree.1:499: chain-agree add -f agreements.csv --owner OM --counterpart PO..." {
+	man_example nl/chain-agree.1 499
+}
+
+@test "nl/chain-agree.1:503: chain-agree set -f agreements.csv A044 --announce 2026-11-27 ..." {
+	man_example nl/chain-agree.1 503
+}
+
+@test "nl/chain-agree.1:510: chain-agree set -f agreements.csv A001 --done 2026-06-10 --co..." {
+	man_example nl/chain-agree.1 510
+}
+
+@test "nl/chain-agree.1:511: chain-agree set -f agreements.csv A003 --announce 2026-06-18 ..." {
+	man_example nl/chain-agree.1 511
+}
+
+@test "nl/chain-agree.1:518: chain-agree list --state not-made --as-of 2026-11-01 examples..." {
+	man_example nl/chain-agree.1 518
+}
+
+@test "nl/chain-agree.1:527: chain-agree check --partners examples/partners.csv examples/a..." {
+	man_example nl/chain-agree.1 527
+}
+
+@test "nl/chain-kpi.1:509: chain-kpi summary --plan examples/plan.csv --baseline 12 --re..." {
+	man_example nl/chain-kpi.1 509
+}
+
+@test "nl/chain-kpi.1:528: chain-kpi check --plan examples/plan.csv --baseline 12 --reca..." {
+	man_example nl/chain-kpi.1 528
+}
+
+@test "nl/chain-kpi.1:536: chain-kpi leadtime --per week --from Report --to Close --kpi ..." {
+	man_example nl/chain-kpi.1 536
+}
+
+@test "nl/chain-kpi.1:543: chain-kpi leadtime --from Report --to Close --norm 60d --exce..." {
+	man_example nl/chain-kpi.1 543
+}
+
+@test "nl/chain-kpi.1:549: chain-kpi handoffs examples/events.csv" {
+	man_example nl/chain-kpi.1 549
+}
+
+@test "nl/chain-kpi.1:566: chain-kpi handoffs --partner concept:name roadtraffic.csv" {
+	skip 'an event log from a process-mining tool, not shipped in examples/'
+}
+
+@test "nl/chain-report.1:428: cd examples" {
+	man_example nl/chain-report.1 428
+}
+
+@test "nl/chain-report.1:429: chain-agree status --as-of 2026-11-20 agreements.csv > status..." {
+	man_example nl/chain-report.1 429
+}
+
+@test "nl/chain-report.1:430: chain-agree score --as-of 2026-11-20 agreements.csv > score.csv" {
+	man_example nl/chain-report.1 430
+}
+
+@test "nl/chain-report.1:431: chain-report --chain 'Safety chain Oosterveld' --as-of 2026-1..." {
+	man_example nl/chain-report.1 431
+}
+
+@test "nl/chain-report.1:439: chain-report --format md --lang nl -o report.md status.csv sc..." {
+	man_example nl/chain-report.1 439
+}
+
+@test "nl/chain-report.1:441: chain-report --format txt --fail-on overdue status.csv > week..." {
+	man_example nl/chain-report.1 441
+}
+
+@test "nl/chain-survey.1:636: chain-survey items" {
+	man_example nl/chain-survey.1 636
+}
+
+@test "nl/chain-survey.1:637: chain-survey items --instrument trust --lang nl -o vragenlijs..." {
+	man_example nl/chain-survey.1 637
+}
+
+@test "nl/chain-survey.1:642: chain-survey score --instrument trust examples/survey-2026-05..." {
+	man_example nl/chain-survey.1 642
+}
+
+@test "nl/chain-survey.1:648: chain-survey matrix --instrument trust --wave 2026-11 --excel..." {
+	man_example nl/chain-survey.1 648
+}
+
+@test "nl/chain-survey.1:655: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
+	man_example nl/chain-survey.1 655
+}
+
+@test "nl/chain-survey.1:662: chain-survey alpha --instrument trust examples/survey-2026-05..." {
+	man_example nl/chain-survey.1 662
+}
+
+@test "nl/chain.7:164: chain-agree status agreements.csv > status.csv" {
+	man_example nl/chain.7 164
+}
+
+@test "nl/chain.7:165: chain-agree score agreements.csv > score.csv" {
+	man_example nl/chain.7 165
+}
+
+@test "nl/chain.7:166: chain-kpi check --plan plan.csv measurements.csv > check.csv" {
+	man_example nl/chain.7 166
+}
+
+@test "nl/chain.7:167: chain-kpi summary --plan plan.csv measurements.csv > summary.csv" {
+	man_example nl/chain.7 167
+}
+
+@test "nl/chain.7:168: chain-survey score --instrument trust survey-*.csv > trust.csv" {
+	man_example nl/chain.7 168
+}
+
+@test "nl/chain.7:169: chain-survey matrix --instrument trust --wave 2026-11 survey-..." {
+	man_example nl/chain.7 169
+}
+
+@test "nl/chain.7:171: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
+	man_example nl/chain.7 171
+}
+
+@test "nl/chain.7:173: chain-report --chain 'Safety chain' -o report.html --actions ..." {
+	man_example nl/chain.7 173
+}
+
+@test "nl/chain.7:189: chain-kpi leadtime --per week events.csv | chain-kpi check" {
+	man_example nl/chain.7 189
+}
+
+@test "nl/chain.7:195: chain-agree score --per month --excel -o score.csv agreements..." {
+	man_example nl/chain.7 195
+}
+
+@test "nl/chain.7:200: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
+	man_example nl/chain.7 200
+}
+
+@test "nl/chain.7:207: LANGUAGE=nl LANG=C.UTF-8 chain-kpi --help" {
+	man_example nl/chain.7 207
 }
 
 @test "README:39: make demo" {
@@ -197,146 +357,146 @@ load test_helper/man-examples
 	skip 'the test suite itself'
 }
 
-@test "README:48: make install PREFIX=/usr/local" {
+@test "README:49: make install PREFIX=/usr/local" {
 	skip 'installs outside the test directory'
 }
 
-@test "README:49: make uninstall" {
+@test "README:51: make uninstall" {
 	skip 'removes what make install put outside the test directory'
 }
 
-@test "README:50: make sanitize" {
+@test "README:52: make sanitize" {
 	skip 'the test suite itself, on another build'
 }
 
-@test "README:51: make valgrind" {
+@test "README:53: make valgrind" {
 	skip 'the test suite itself, under valgrind'
 }
 
-@test "README:52: make fuzz FUZZ_SECONDS=600" {
+@test "README:54: make fuzz FUZZ_SECONDS=600" {
 	skip 'minutes of fuzzing; .ci/run runs it'
 }
 
-@test "README:53: make bench" {
+@test "README:55: make bench" {
 	skip 'the benchmark: minutes of work and peer tools'
 }
 
-@test "README:76: chain-agree list --state overdue,late examples/agreements.csv..." {
-	man_example README 76
+@test "README:91: chain-agree list --state overdue,late examples/agreements.csv..." {
+	man_example README 91
 }
 
-@test "README:81: chain-agree score --per month examples/agreements.csv" {
-	man_example README 81
+@test "README:96: chain-agree score --per month examples/agreements.csv" {
+	man_example README 96
 }
 
-@test "README:86: chain-agree add -f agreements.csv --owner OM --counterpart PO..." {
-	man_example README 86
+@test "README:101: chain-agree add -f agreements.csv --owner OM --counterpart PO..." {
+	man_example README 101
 }
 
-@test "README:88: chain-agree set -f agreements.csv A044 --announce 2026-11-27 ..." {
-	man_example README 88
+@test "README:103: chain-agree set -f agreements.csv A044 --announce 2026-11-27 ..." {
+	man_example README 103
 }
 
-@test "README:105: chain-agree set -f agreements.csv A044 --announce 2026-11-30 ..." {
-	man_example README 105
+@test "README:120: chain-agree set -f agreements.csv A044 --announce 2026-11-30 ..." {
+	man_example README 120
 }
 
-@test "README:111: chain-agree reasons --by owner --as-of 2026-11-20 examples/ag..." {
-	man_example README 111
+@test "README:126: chain-agree reasons --by owner --as-of 2026-11-20 examples/ag..." {
+	man_example README 126
 }
 
-@test "README:118: chain-agree attendance --as-of 2026-11-20 examples/meetings.csv" {
-	man_example README 118
+@test "README:133: chain-agree attendance --as-of 2026-11-20 examples/meetings.csv" {
+	man_example README 133
 }
 
-@test "README:127: chain-agree log -f agreements.csv A044" {
-	man_example README 127
+@test "README:142: chain-agree log -f agreements.csv A044" {
+	man_example README 142
 }
 
-@test "README:135: chain-agree score --as-of 2026-06-01 examples/agreements.csv" {
-	man_example README 135
+@test "README:150: chain-agree score --as-of 2026-06-01 examples/agreements.csv" {
+	man_example README 150
 }
 
-@test "README:143: printf 'nr;wie;uiterlijkrnA1;OM;1-12-2026rn' > register.csv" {
-	man_example README 143
+@test "README:158: printf 'nr;wie;uiterlijkrnA1;OM;1-12-2026rn' > register.csv" {
+	man_example README 158
 }
 
-@test "README:144: chain-agree status --column owner=wie --column due=uiterlijk ..." {
-	man_example README 144
+@test "README:159: chain-agree status --column owner=wie --column due=uiterlijk ..." {
+	man_example README 159
 }
 
-@test "README:153: printf 'nr;eigenaar;omschrijving;deadlinernA1;GEM;Overleg met..." {
-	man_example README 153
+@test "README:168: printf 'nr;eigenaar;omschrijving;deadlinernA1;GEM;Overleg met..." {
+	man_example README 168
 }
 
-@test "README:154: chain-agree status --as-of 2026-11-20 excel.csv" {
-	man_example README 154
+@test "README:169: chain-agree status --as-of 2026-11-20 excel.csv" {
+	man_example README 169
 }
 
-@test "README:155: chain-agree add -f excel.csv --owner OM --due 2026-12-18 --ti..." {
-	man_example README 155
+@test "README:170: chain-agree add -f excel.csv --owner OM --due 2026-12-18 --ti..." {
+	man_example README 170
 }
 
-@test "README:166: chain-kpi summary --plan examples/plan.csv --baseline 12 --ch..." {
-	man_example README 166
+@test "README:181: chain-kpi summary --plan examples/plan.csv --baseline 12 --ch..." {
+	man_example README 181
 }
 
-@test "README:172: chain-kpi leadtime --per week --from Report --to Close --kpi ..." {
-	man_example README 172
+@test "README:187: chain-kpi leadtime --per week --from Report --to Close --kpi ..." {
+	man_example README 187
 }
 
-@test "README:174: chain-kpi handoffs examples/events.csv" {
-	man_example README 174
+@test "README:189: chain-kpi handoffs examples/events.csv" {
+	man_example README 189
 }
 
-@test "README:184: chain-kpi leadtime --unit workdays --holidays examples/holida..." {
-	man_example README 184
+@test "README:199: chain-kpi leadtime --unit workdays --holidays examples/holida..." {
+	man_example README 199
 }
 
-@test "README:191: 0 7 * * MON  cd /srv/chain && chain-agree list --state overdu..." {
-	man_example README 191
-}
-
-@test "README:198: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
-	man_example README 198
-}
-
-@test "README:206: chain-survey matrix --instrument trust --wave 2026-11 --excel..." {
+@test "README:206: 0 7 * * MON  cd /srv/chain && chain-agree list --state overdu..." {
 	man_example README 206
 }
 
-@test "README:208: chain-survey network --instrument trust --wave 2026-11 exampl..." {
-	man_example README 208
+@test "README:213: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
+	man_example README 213
 }
 
-@test "README:210: chain-survey items --instrument trust --lang nl -o vragenlijs..." {
-	man_example README 210
+@test "README:221: chain-survey matrix --instrument trust --wave 2026-11 --excel..." {
+	man_example README 221
 }
 
-@test "README:218: chain-agree status --as-of 2026-11-20 agreements.csv > status..." {
-	man_example README 218
+@test "README:223: chain-survey network --instrument trust --wave 2026-11 exampl..." {
+	man_example README 223
 }
 
-@test "README:219: chain-agree reasons --by owner --as-of 2026-11-20 agreements...." {
-	man_example README 219
+@test "README:225: chain-survey items --instrument trust --lang nl -o vragenlijs..." {
+	man_example README 225
 }
 
-@test "README:220: chain-kpi summary --plan plan.csv --changes changes.csv measu..." {
-	man_example README 220
+@test "README:233: chain-agree status --as-of 2026-11-20 agreements.csv > status..." {
+	man_example README 233
 }
 
-@test "README:222: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
-	man_example README 222
+@test "README:234: chain-agree reasons --by owner --as-of 2026-11-20 agreements...." {
+	man_example README 234
 }
 
-@test "README:224: chain-report --chain 'Safety and care chain Oosterveld' --as-..." {
-	man_example README 224
+@test "README:235: chain-kpi summary --plan plan.csv --changes changes.csv measu..." {
+	man_example README 235
 }
 
-@test "README:238: 0 7 * * MON  cd /srv/chain && sh weekly.sh && chain-report --..." {
-	man_example README 238
+@test "README:237: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
+	man_example README 237
 }
 
-@test "README:243: chromium --headless --no-sandbox --print-to-pdf=report.pdf --..." {
+@test "README:239: chain-report --chain 'Safety and care chain Oosterveld' --as-..." {
+	man_example README 239
+}
+
+@test "README:253: 0 7 * * MON  cd /srv/chain && sh weekly.sh && chain-report --..." {
+	man_example README 253
+}
+
+@test "README:258: chromium --headless --no-sandbox --print-to-pdf=report.pdf --..." {
 	skip 'tests/browser.bats prints the report with Chromium'
 }

@@ -1,13 +1,14 @@
 #!/bin/sh
 # man-examples.sh [PAGE...]: writes to standard output the bats suite that
-# runs every example of the manual (default: man/*.1 man/*.5 man/*.7), as
+# runs every example of the manual (default: man/*.1 man/*.5 man/*.7, and
+# the Dutch pages of man/nl, whose examples are the same commands), as
 # jq runs the examples of its manual.  make writes it to
 # tests/man-examples.bats whenever a page changes; the suite's first test
 # fails when the file is older than the pages.  The suite names each
-# example by its page and line; "man-examples.sh -x PAGE LINE" gives that
-# example, read from the page when the test runs: "+ " lines are the
-# page's earlier commands, "$ " the example, "> " what the page shows it
-# printing.
+# example by its page (nl/chain.7 for a Dutch one) and line;
+# "man-examples.sh -x PAGE LINE" gives that example, read from the page
+# when the test runs: "+ " lines are the page's earlier commands, "$ " the
+# example, "> " what the page shows it printing.
 #
 # An example is a line of a .Bd -literal block that starts with "$ " (a
 # command; "\e" at the end of a line continues it on the next), followed
@@ -50,7 +51,7 @@ if [ "${1:-}" = -x ]; then
 fi
 if [ $# -eq 0 ]; then
 	cd "$root"
-	set -- man/*.1 man/*.5 man/*.7 README
+	set -- man/*.1 man/*.5 man/*.7 man/nl/*.1 man/nl/*.5 man/nl/*.7 README
 fi
 
 [ "$example" != 0 ] || cat <<'EOF'
@@ -71,7 +72,14 @@ load test_helper/man-examples
 EOF
 
 for page in "$@"; do
-	awk -v page="${page##*/}" -v skips="$skips" -v example="$example" '
+	[ -e "$page" ] || continue	# a pattern that matched nothing
+	# the page as the suite names it: its path under man/
+	name=${page#"$root"/}
+	case $name in
+	man/*) name=${name#man/} ;;
+	*) name=${page##*/} ;;
+	esac
+	awk -v page="$name" -v skips="$skips" -v example="$example" '
 	# mdoc escapes, in one pass from the left, as a shell needs them
 	function unescape(s,    out, c, name, i) {
 		out = ""
