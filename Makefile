@@ -148,7 +148,7 @@ $(ATTACK): tests/anon/attack.c
 bats: all $(MANEX) $(ATTACK)
 	CHAIN_BIN=$(CURDIR)/$(BIN) CHAIN_ATTACK=$(CURDIR)/$(ATTACK) bats $(if $(filter-out 1,$(BATS_JOBS)),--jobs $(BATS_JOBS)) tests/
 
-$(MANEX): tests/man-examples.sh $(MANALL)
+$(MANEX): tests/man-examples.sh $(MANALL) README
 	sh tests/man-examples.sh > $@.tmp && mv $@.tmp $@ || { rm -f $@.tmp; exit 1; }
 
 lint:
