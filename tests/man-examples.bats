@@ -253,28 +253,28 @@ load test_helper/man-examples
 	skip 'an event log from a process-mining tool, not shipped in examples/'
 }
 
-@test "nl/chain-report.1:428: cd examples" {
-	man_example nl/chain-report.1 428
+@test "nl/chain-report.1:440: cd examples" {
+	man_example nl/chain-report.1 440
 }
 
-@test "nl/chain-report.1:429: chain-agree status --as-of 2026-11-20 agreements.csv > status..." {
-	man_example nl/chain-report.1 429
-}
-
-@test "nl/chain-report.1:430: chain-agree score --as-of 2026-11-20 agreements.csv > score.csv" {
-	man_example nl/chain-report.1 430
-}
-
-@test "nl/chain-report.1:431: chain-report --chain 'Safety chain Oosterveld' --as-of 2026-1..." {
-	man_example nl/chain-report.1 431
-}
-
-@test "nl/chain-report.1:439: chain-report --format md --lang nl -o report.md status.csv sc..." {
-	man_example nl/chain-report.1 439
-}
-
-@test "nl/chain-report.1:441: chain-report --format txt --fail-on overdue status.csv > week..." {
+@test "nl/chain-report.1:441: chain-agree status --as-of 2026-11-20 agreements.csv > status..." {
 	man_example nl/chain-report.1 441
+}
+
+@test "nl/chain-report.1:442: chain-agree score --as-of 2026-11-20 agreements.csv > score.csv" {
+	man_example nl/chain-report.1 442
+}
+
+@test "nl/chain-report.1:443: chain-report --chain 'Safety chain Oosterveld' --as-of 2026-1..." {
+	man_example nl/chain-report.1 443
+}
+
+@test "nl/chain-report.1:451: chain-report --format md --lang nl -o report.md status.csv sc..." {
+	man_example nl/chain-report.1 451
+}
+
+@test "nl/chain-report.1:453: chain-report --format txt --fail-on overdue status.csv > week..." {
+	man_example nl/chain-report.1 453
 }
 
 @test "nl/chain-survey.1:636: chain-survey items" {
