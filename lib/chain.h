@@ -48,7 +48,6 @@ enum chain_exit {
 #define CHAIN_DOMAIN "chain-toolkit"
 #define _(s) dgettext(CHAIN_DOMAIN, s)
 #define N_(s) s
-void chain_i18n_init(void);
 
 /* util.c: program name, messages, exit status, allocation, word lists */
 extern const char *chain_progname;

@@ -11,6 +11,9 @@
 
 #include "chain.h"
 
+/* i18n.c: the language of messages, chosen once by chain_run */
+void chain_i18n_init(void);
+
 /* util.c: the rest of the messages and word lists */
 void chain_reset_status(void);
 char *chain_trim(char *s);
