@@ -62,8 +62,9 @@ register() {
 
 @test "chain-survey --help in Dutch: the usage lines exactly" {
 	run -0 dutch chain-survey --help
-	assert_line --index 0 'gebruik: chain-survey [opties] items|score|alpha|matrix|compare [BESTAND...]'
-	assert_line --index 1 'Opdrachten:'
+	assert_line --index 0 'gebruik: chain-survey [opties] items|score|alpha|matrix|network|compare'
+	assert_line --index 1 '                      [BESTAND...]'
+	assert_line --index 2 'Opdrachten:'
 	assert_line '  --scale MIN-MAX       schaal van vragen zonder eigen schaal (standaard 1-5)'
 	assert_line '  --min-n N             geen groep van minder respondenten tonen (standaard 5)'
 	assert_line '                        discuss (score), of bij een daling met p < 0.05'
@@ -143,9 +144,9 @@ chain-agree: r.csv:4: due: 'x' is not a valid date"
 	run -3 --separate-stderr in_locale LANG=nl_NL.UTF-8 chain-agree status r.csv
 	assert_equal "${stderr_lines[1]}" "chain-agree: r.csv:4: owner: ontbrekende waarde"
 	run -0 in_locale LC_ALL=nl_NL.UTF-8 chain-survey --help
-	assert_line --index 0 'gebruik: chain-survey [opties] items|score|alpha|matrix|compare [BESTAND...]'
+	assert_line --index 0 'gebruik: chain-survey [opties] items|score|alpha|matrix|network|compare'
 	run -0 in_locale LANG=nl_NL.UTF-8 LANGUAGE=en chain-survey --help
-	assert_line --index 0 'usage: chain-survey [options] items|score|alpha|matrix|compare [FILE...]'
+	assert_line --index 0 'usage: chain-survey [options] items|score|alpha|matrix|network|compare [FILE...]'
 	# LC_ALL outranks LC_MESSAGES, as in every program
 	run -0 in_locale LC_ALL=C LC_MESSAGES=nl_NL.UTF-8 chain-kpi --help
 	assert_line --index 0 'usage: chain-kpi [options] check|summary [--plan FILE] [FILE...]'

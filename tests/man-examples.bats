@@ -253,100 +253,108 @@ load test_helper/man-examples
 	skip 'an event log from a process-mining tool, not shipped in examples/'
 }
 
-@test "nl/chain-report.1:440: cd examples" {
-	man_example nl/chain-report.1 440
+@test "nl/chain-report.1:450: cd examples" {
+	man_example nl/chain-report.1 450
 }
 
-@test "nl/chain-report.1:441: chain-agree status --as-of 2026-11-20 agreements.csv > status..." {
-	man_example nl/chain-report.1 441
-}
-
-@test "nl/chain-report.1:442: chain-agree score --as-of 2026-11-20 agreements.csv > score.csv" {
-	man_example nl/chain-report.1 442
-}
-
-@test "nl/chain-report.1:443: chain-report --chain 'Safety chain Oosterveld' --as-of 2026-1..." {
-	man_example nl/chain-report.1 443
-}
-
-@test "nl/chain-report.1:451: chain-report --format md --lang nl -o report.md status.csv sc..." {
+@test "nl/chain-report.1:451: chain-agree status --as-of 2026-11-20 agreements.csv > status..." {
 	man_example nl/chain-report.1 451
 }
 
-@test "nl/chain-report.1:453: chain-report --format txt --fail-on overdue status.csv > week..." {
+@test "nl/chain-report.1:452: chain-agree score --as-of 2026-11-20 agreements.csv > score.csv" {
+	man_example nl/chain-report.1 452
+}
+
+@test "nl/chain-report.1:453: chain-report --chain 'Safety chain Oosterveld' --as-of 2026-1..." {
 	man_example nl/chain-report.1 453
 }
 
-@test "nl/chain-survey.1:636: chain-survey items" {
-	man_example nl/chain-survey.1 636
+@test "nl/chain-report.1:461: chain-report --format md --lang nl -o report.md status.csv sc..." {
+	man_example nl/chain-report.1 461
 }
 
-@test "nl/chain-survey.1:637: chain-survey items --instrument trust --lang nl -o vragenlijs..." {
-	man_example nl/chain-survey.1 637
+@test "nl/chain-report.1:463: chain-report --format txt --fail-on overdue status.csv > week..." {
+	man_example nl/chain-report.1 463
 }
 
-@test "nl/chain-survey.1:642: chain-survey score --instrument trust examples/survey-2026-05..." {
-	man_example nl/chain-survey.1 642
+@test "nl/chain-survey.1:740: chain-survey items" {
+	man_example nl/chain-survey.1 740
 }
 
-@test "nl/chain-survey.1:648: chain-survey matrix --instrument trust --wave 2026-11 --excel..." {
-	man_example nl/chain-survey.1 648
+@test "nl/chain-survey.1:741: chain-survey items --instrument trust --lang nl -o vragenlijs..." {
+	man_example nl/chain-survey.1 741
 }
 
-@test "nl/chain-survey.1:655: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
-	man_example nl/chain-survey.1 655
+@test "nl/chain-survey.1:746: chain-survey score --instrument trust examples/survey-2026-05..." {
+	man_example nl/chain-survey.1 746
 }
 
-@test "nl/chain-survey.1:662: chain-survey alpha --instrument trust examples/survey-2026-05..." {
-	man_example nl/chain-survey.1 662
+@test "nl/chain-survey.1:752: chain-survey matrix --instrument trust --wave 2026-11 --excel..." {
+	man_example nl/chain-survey.1 752
 }
 
-@test "nl/chain.7:164: chain-agree status agreements.csv > status.csv" {
-	man_example nl/chain.7 164
+@test "nl/chain-survey.1:759: chain-survey network --instrument trust --wave 2026-11 exampl..." {
+	man_example nl/chain-survey.1 759
 }
 
-@test "nl/chain.7:165: chain-agree score agreements.csv > score.csv" {
+@test "nl/chain-survey.1:770: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
+	man_example nl/chain-survey.1 770
+}
+
+@test "nl/chain-survey.1:777: chain-survey alpha --instrument trust examples/survey-2026-05..." {
+	man_example nl/chain-survey.1 777
+}
+
+@test "nl/chain.7:165: chain-agree status agreements.csv > status.csv" {
 	man_example nl/chain.7 165
 }
 
-@test "nl/chain.7:166: chain-kpi check --plan plan.csv measurements.csv > check.csv" {
+@test "nl/chain.7:166: chain-agree score agreements.csv > score.csv" {
 	man_example nl/chain.7 166
 }
 
-@test "nl/chain.7:167: chain-kpi summary --plan plan.csv measurements.csv > summary.csv" {
+@test "nl/chain.7:167: chain-kpi check --plan plan.csv measurements.csv > check.csv" {
 	man_example nl/chain.7 167
 }
 
-@test "nl/chain.7:168: chain-survey score --instrument trust survey-*.csv > trust.csv" {
+@test "nl/chain.7:168: chain-kpi summary --plan plan.csv measurements.csv > summary.csv" {
 	man_example nl/chain.7 168
 }
 
-@test "nl/chain.7:169: chain-survey matrix --instrument trust --wave 2026-11 survey-..." {
+@test "nl/chain.7:169: chain-survey score --instrument trust survey-*.csv > trust.csv" {
 	man_example nl/chain.7 169
 }
 
-@test "nl/chain.7:171: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
-	man_example nl/chain.7 171
+@test "nl/chain.7:170: chain-survey matrix --instrument trust --wave 2026-11 survey-..." {
+	man_example nl/chain.7 170
 }
 
-@test "nl/chain.7:173: chain-report --chain 'Safety chain' -o report.html --actions ..." {
-	man_example nl/chain.7 173
+@test "nl/chain.7:172: chain-survey network --instrument trust --wave 2026-11 survey..." {
+	man_example nl/chain.7 172
 }
 
-@test "nl/chain.7:189: chain-kpi leadtime --per week events.csv | chain-kpi check" {
-	man_example nl/chain.7 189
+@test "nl/chain.7:174: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
+	man_example nl/chain.7 174
 }
 
-@test "nl/chain.7:195: chain-agree score --per month --excel -o score.csv agreements..." {
-	man_example nl/chain.7 195
+@test "nl/chain.7:176: chain-report --chain 'Safety chain' -o report.html --actions ..." {
+	man_example nl/chain.7 176
 }
 
-@test "nl/chain.7:200: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
-	man_example nl/chain.7 200
+@test "nl/chain.7:193: chain-kpi leadtime --per week events.csv | chain-kpi check" {
+	man_example nl/chain.7 193
 }
 
-@test "nl/chain.7:207: LANGUAGE=nl LANG=C.UTF-8 chain-kpi --help" {
-	man_example nl/chain.7 207
+@test "nl/chain.7:199: chain-agree score --per month --excel -o score.csv agreements..." {
+	man_example nl/chain.7 199
+}
+
+@test "nl/chain.7:204: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
+	man_example nl/chain.7 204
+}
+
+@test "nl/chain.7:211: LANGUAGE=nl LANG=C.UTF-8 chain-kpi --help" {
+	man_example nl/chain.7 211
 }
 
 @test "README:39: make demo" {

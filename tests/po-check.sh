@@ -26,8 +26,11 @@ show() {
 	msgattrib --no-location "$@" "$tmp/merged.po" > "$tmp/picked" || exit 1
 	if [ -s "$tmp/picked" ]; then
 		echo "$po: $what:"
-		msgcat --no-wrap "$tmp/picked" | grep '^\(#~ \)\{0,1\}msgid' |
-		    grep -v '^msgid ""$' | sed 's/^/    /'
+		# each message by its msgid's first line (the header aside)
+		msgcat --no-wrap "$tmp/picked" | sed 's/^#~ //' | awk '
+		    /^msgid / { id = 1; s = substr($0, 7); if (s != "\"\"") { print "    " s; id = 0 }; next }
+		    id && /^"/ { print "    " $0; id = 0; next }
+		    { id = 0 }'
 		status=1
 	fi
 }
