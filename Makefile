@@ -109,13 +109,16 @@ $(LOCALEBUILD)/%/LC_MESSAGES/$(DOMAIN).mo: po/%.po
 	msgfmt --check -o $@.tmp $< && mv $@.tmp $@
 
 # The template of every message in the sources; update-po merges it into
-# each po/LANG.po, whose new messages then wait for their translation.
+# each po/LANG.po, whose new messages then wait for their translation (a
+# changed one marked fuzzy, with its old translation as a start) and whose
+# messages the sources no longer have are dropped.
 $(POT): $(POSRC)
 	xgettext $(XGETTEXT_FLAGS) -o $@ $(POSRC)
 
 update-po: $(POT)
 	for po in $(POFILES); do \
-		msgmerge --quiet --update --backup=none $$po $(POT) || exit 1; \
+		msgmerge --quiet --update --backup=none $$po $(POT) && \
+		msgattrib --no-obsolete -o $$po $$po || exit 1; \
 	done
 
 # Every message of the sources translated, none fuzzy, none left over

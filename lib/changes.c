@@ -90,8 +90,10 @@ warn_after(const char *path, long n, int as_of, struct chain_period latest)
 
 	chain_date_format(as_of, date);
 	chain_period_format(latest, last);
-	chain_warnx("warning: %s: %ld change%s after %s left out, up to %s",
-	    path, n, n == 1 ? "" : "s", date, last);
+	chain_warnx(dngettext(CHAIN_DOMAIN,
+	    "warning: %s: %ld change after %s left out, up to %s",
+	    "warning: %s: %ld changes after %s left out, up to %s", n), path,
+	    n, date, last);
 }
 
 /*

@@ -212,13 +212,12 @@ warn_trial(const struct chain_kpi *k, const struct chain_chart *c,
 		if (basis < 2)
 			chain_warnx("warning: kpi %s: the limits from %s rest on "
 			    "1 point: none until a second point, trial limits "
-			    "until " CHAIN_STRING(CHAIN_BASELINE_MIN), k->code,
-			    from);
+			    "until %d", k->code, from, CHAIN_BASELINE_MIN);
 		else
 			chain_warnx("warning: kpi %s: the limits from %s rest on "
-			    "%zu points, fewer than " CHAIN_STRING(
-			    CHAIN_BASELINE_MIN) ": trial limits, which each "
-			    "new point will revise", k->code, from, basis);
+			    "%zu points, fewer than %d: trial limits, which "
+			    "each new point will revise", k->code, from, basis,
+			    CHAIN_BASELINE_MIN);
 	}
 }
 
