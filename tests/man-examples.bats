@@ -229,52 +229,52 @@ load test_helper/man-examples
 	man_example nl/chain-agree.1 527
 }
 
-@test "nl/chain-kpi.1:509: chain-kpi summary --plan examples/plan.csv --baseline 12 --re..." {
-	man_example nl/chain-kpi.1 509
+@test "nl/chain-kpi.1:577: chain-kpi summary --plan examples/plan.csv --baseline 12 --ch..." {
+	man_example nl/chain-kpi.1 577
 }
 
-@test "nl/chain-kpi.1:528: chain-kpi check --plan examples/plan.csv --baseline 12 --reca..." {
-	man_example nl/chain-kpi.1 528
+@test "nl/chain-kpi.1:597: chain-kpi check --plan examples/plan.csv --baseline 12 --chan..." {
+	man_example nl/chain-kpi.1 597
 }
 
-@test "nl/chain-kpi.1:536: chain-kpi leadtime --per week --from Report --to Close --kpi ..." {
-	man_example nl/chain-kpi.1 536
+@test "nl/chain-kpi.1:605: chain-kpi leadtime --per week --from Report --to Close --kpi ..." {
+	man_example nl/chain-kpi.1 605
 }
 
-@test "nl/chain-kpi.1:543: chain-kpi leadtime --from Report --to Close --norm 60d --exce..." {
-	man_example nl/chain-kpi.1 543
+@test "nl/chain-kpi.1:612: chain-kpi leadtime --from Report --to Close --norm 60d --exce..." {
+	man_example nl/chain-kpi.1 612
 }
 
-@test "nl/chain-kpi.1:549: chain-kpi handoffs examples/events.csv" {
-	man_example nl/chain-kpi.1 549
+@test "nl/chain-kpi.1:618: chain-kpi handoffs examples/events.csv" {
+	man_example nl/chain-kpi.1 618
 }
 
-@test "nl/chain-kpi.1:566: chain-kpi handoffs --partner concept:name roadtraffic.csv" {
+@test "nl/chain-kpi.1:635: chain-kpi handoffs --partner concept:name roadtraffic.csv" {
 	skip 'an event log from a process-mining tool, not shipped in examples/'
 }
 
-@test "nl/chain-report.1:450: cd examples" {
-	man_example nl/chain-report.1 450
+@test "nl/chain-report.1:465: cd examples" {
+	man_example nl/chain-report.1 465
 }
 
-@test "nl/chain-report.1:451: chain-agree status --as-of 2026-11-20 agreements.csv > status..." {
-	man_example nl/chain-report.1 451
+@test "nl/chain-report.1:466: chain-agree status --as-of 2026-11-20 agreements.csv > status..." {
+	man_example nl/chain-report.1 466
 }
 
-@test "nl/chain-report.1:452: chain-agree score --as-of 2026-11-20 agreements.csv > score.csv" {
-	man_example nl/chain-report.1 452
+@test "nl/chain-report.1:467: chain-agree score --as-of 2026-11-20 agreements.csv > score.csv" {
+	man_example nl/chain-report.1 467
 }
 
-@test "nl/chain-report.1:453: chain-report --chain 'Safety chain Oosterveld' --as-of 2026-1..." {
-	man_example nl/chain-report.1 453
+@test "nl/chain-report.1:468: chain-report --chain 'Safety chain Oosterveld' --as-of 2026-1..." {
+	man_example nl/chain-report.1 468
 }
 
-@test "nl/chain-report.1:461: chain-report --format md --lang nl -o report.md status.csv sc..." {
-	man_example nl/chain-report.1 461
+@test "nl/chain-report.1:476: chain-report --format md --lang nl -o report.md status.csv sc..." {
+	man_example nl/chain-report.1 476
 }
 
-@test "nl/chain-report.1:463: chain-report --format txt --fail-on overdue status.csv > week..." {
-	man_example nl/chain-report.1 463
+@test "nl/chain-report.1:478: chain-report --format txt --fail-on overdue status.csv > week..." {
+	man_example nl/chain-report.1 478
 }
 
 @test "nl/chain-survey.1:740: chain-survey items" {
