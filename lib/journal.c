@@ -210,6 +210,7 @@ lock_journal(int fd, double wait)
 	return 0;
 }
 
+/* why: in the language of the messages already (_() or strerror). */
 static int
 refuse(const char *path, const char *why, int fd)
 {
@@ -248,26 +249,26 @@ open_journal(const char *path, int reg_fd, double wait, off_t *size)
 	}
 	if (fd < 0) {
 		if (errno == ELOOP)
-			return refuse(path, "a symbolic link; the journal is "
-			    "never written through one", -1);
+			return refuse(path, _("a symbolic link; the journal "
+			    "is never written through one"), -1);
 		if (errno == ENXIO)
-			return refuse(path, "not a regular file", -1);
+			return refuse(path, _("not a regular file"), -1);
 		return refuse(path, strerror(errno), -1);
 	}
 	if (fstat(fd, &st) != 0)
 		return refuse(path, strerror(errno), fd);
 	if (!S_ISREG(st.st_mode))
-		return refuse(path, "not a regular file", fd);
+		return refuse(path, _("not a regular file"), fd);
 	if (st.st_nlink > 1)
-		return refuse(path, "has other hard links", fd);
+		return refuse(path, _("has other hard links"), fd);
 	if (lock_journal(fd, wait) != 0)
-		return refuse(path, errno == EWOULDBLOCK ? "another process holds "
-		    "its lock" : strerror(errno), fd);
+		return refuse(path, errno == EWOULDBLOCK ? _("another process "
+		    "holds its lock") : strerror(errno), fd);
 	if (fstat(fd, &st) != 0)
 		return refuse(path, strerror(errno), fd);
 	if (st.st_size > 0 && !has_header(fd))
-		return refuse(path, "not a journal of chain-agree (its first "
-		    "line is not the journal's header)", fd);
+		return refuse(path, _("not a journal of chain-agree (its first "
+		    "line is not the journal's header)"), fd);
 	*size = st.st_size;
 	return fd;
 }
@@ -583,8 +584,8 @@ chain_journal_log(const char *path, const char *id, const struct chain_opts *o)
 	if (id != NULL && n == 0 && chain_exit_status() < CHAIN_EXIT_DATA &&
 	    (path == NULL || register_has(path, id, o) == 0)) {
 		chain_warnx("log: no agreement has id '%s' (%s)", id,
-		    path == NULL ? "the journal has none" :
-		    "neither the register nor its journal");
+		    path == NULL ? _("the journal has none") :
+		    _("neither the register nor its journal"));
 		chain_raise_status(CHAIN_EXIT_DATA);
 	}
 	free(journal);

@@ -290,13 +290,22 @@ chain_reasons_write(const struct chain_reasons *p, struct chain_out *w,
 	free(list);
 	if (quiet || p->without == 0)
 		return;
-	if (p->with == 0)
-		chain_warnx(p->without == 1 ? "warning: the one deviation "
-		    "carries no reason" : "warning: none of the %ld "
-		    "deviations carries a reason", p->without);
+	/* whole sentences, each count with its own plural */
+	if (p->with == 0 && p->without == 1)
+		chain_warnx("warning: the one deviation carries no reason");
+	else if (p->with == 0)
+		chain_warnx("warning: none of the %ld deviations carries a reason",
+		    p->without);
+	else if (p->with == 1)
+		chain_warnx(dngettext(CHAIN_DOMAIN, "warning: %ld of %ld "
+		    "deviations carries no reason; the shares are of the %ld "
+		    "that does", "warning: %ld of %ld deviations carry no reason; "
+		    "the shares are of the %ld that does", p->without),
+		    p->without, p->with + p->without, p->with);
 	else
-		chain_warnx("warning: %ld of %ld deviations %s no reason; the "
-		    "shares are of the %ld that %s", p->without,
-		    p->with + p->without, p->without == 1 ? "carries" : "carry",
-		    p->with, p->with == 1 ? "does" : "do");
+		chain_warnx(dngettext(CHAIN_DOMAIN, "warning: %ld of %ld "
+		    "deviations carries no reason; the shares are of the %ld "
+		    "that do", "warning: %ld of %ld deviations carry no reason; "
+		    "the shares are of the %ld that do", p->without),
+		    p->without, p->with + p->without, p->with);
 }

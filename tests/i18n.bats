@@ -35,12 +35,14 @@ register() {
 
 @test "chain-agree --help in Dutch: the usage lines exactly" {
 	run -0 dutch chain-agree --help
-	assert_line --index 0 'gebruik: chain-agree [opties] status|list|score|matrix|check [BESTAND...]'
-	assert_line --index 1 '         chain-agree [opties] add -f BESTAND --owner P --due D'
-	assert_line --index 2 '                     [--counterpart P] [--title T] [--made D] [--id ID]'
-	assert_line --index 3 '         chain-agree [opties] set -f BESTAND ID (--done D | --announce D'
-	assert_line --index 4 '                     [--new-due D] [--plan T] [--again] | --cancel D)'
-	assert_line --index 5 '                     [--correct]'
+	assert_line --index 0 'gebruik: chain-agree [opties] status|list|score|matrix|reasons|check'
+	assert_line --index 1 '                     [BESTAND...]'
+	assert_line --index 2 '         chain-agree [opties] add -f BESTAND --owner P --due D'
+	assert_line --index 3 '                     [--counterpart P] [--title T] [--made D] [--id ID]'
+	assert_line --index 4 '         chain-agree [opties] set -f BESTAND ID (--done D | --announce D'
+	assert_line --index 5 '                     [--new-due D] [--plan T] [--again] | --cancel D)'
+	assert_line --index 6 '                     [--reason T] [--correct]'
+	assert_line --index 7 '         chain-agree [opties] log [-f BESTAND] [ID]'
 	assert_line 'Opdrachten:'
 	assert_line '  check    een register controleren; elk probleem als bestand:regel: bericht'
 	assert_line '  --window DAGEN        de termijn van due-soon (standaard 7)'
@@ -84,8 +86,9 @@ register() {
 # nothing but option names and their values (the contract): a help line
 # printed without _() is found here.
 @test "every line of every --help is translated" {
-	same='  --by owner|counterpart, --per week|month|quarter   (score)
-  --state S[,S..], --owner P, --counterpart P        (list)'
+	same='  --by owner|counterpart, --per week|month|quarter
+  --state S[,S..], --owner P, --counterpart P        (list)
+           renegotiations'
 	for prog in chain-agree chain-kpi chain-survey chain-report; do
 		in_locale LANG=C.UTF-8 LANGUAGE=en "$prog" --help > en.txt
 		dutch "$prog" --help > nl.txt
@@ -100,8 +103,8 @@ register() {
 	register
 	run -3 --separate-stderr dutch chain-agree status --as-of 2026-11-20 r.csv
 	assert_output - <<'EOF'
-id,owner,due,state,effective_due,days_late,surprise,as_of
-A2,OM,2026-12-01,open,2026-12-01,0,0,2026-11-20
+id,owner,due,state,effective_due,days_late,surprise,renegotiations,as_of
+A2,OM,2026-12-01,open,2026-12-01,0,0,0,2026-11-20
 EOF
 	[ "$stderr" = "chain-agree: r.csv:2: due: '2026-13-01' is geen geldige datum
 chain-agree: r.csv:4: owner: ontbrekende waarde
@@ -235,6 +238,11 @@ EOF
 	run -2 make -s -C "$CHAIN_ROOT" po-check POFILES="$PWD/nl.po" \
 	    POSRC="\$(LIBSRC) \$(CMDSRC) $PWD/new.c"
 	assert_output --partial 'fuzzy'
+	# a message that is a choice: xgettext sees its first branch only
+	printf 'void g(int n) { chain_warnx(n ? "one %%d" : "two %%d", n); }\n' > choice.c
+	run -2 make -s -C "$CHAIN_ROOT" po-check POFILES="$PWD/nl.po" \
+	    POSRC="\$(LIBSRC) \$(CMDSRC) $PWD/new.c $PWD/choice.c"
+	assert_output --partial "$PWD/choice.c:1: a message that is a choice (?:)"
 	# and a translation the sources no longer need
 	run -2 make -s -C "$CHAIN_ROOT" po-check POFILES="$PWD/nl.po"
 	assert_output --partial 'no longer in the sources'

@@ -3,9 +3,11 @@
 # the messages of the sources (the template the xgettext command writes,
 # given without -o): every message there is translated in every PO file,
 # none is fuzzy, the formats agree (msgfmt --check), and the PO file holds
-# no message the sources no longer have.  Prints each such message and the
-# statistics; exits 1 when there is any.  make po-check runs it, and
-# tests/i18n.bats.
+# no message the sources no longer have; and that no message of the
+# sources is a choice (cond ? "a" : "b") that xgettext would half see
+# (tests/msg-formats.awk, with the command's keywords and sources).
+# Prints each problem and the statistics; exits 1 when there is any.
+# make po-check runs it, and tests/i18n.bats.
 set -u
 pos=""
 while [ $# -gt 0 ] && [ "$1" != -- ]; do
@@ -18,6 +20,21 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "$@" -o "$tmp/sources.pot" || exit 1
 status=0
+
+keywords="" sources=""
+for arg in "$@"; do
+	case $arg in
+	--keyword=*) keywords="$keywords ${arg#--keyword=}" ;;
+	*.c | *.h) sources="$sources $arg" ;;
+	esac
+done
+# shellcheck disable=SC2086
+awk -v keywords="$keywords" -f "$(dirname "$0")/msg-formats.awk" $sources \
+    > "$tmp/choices" || exit 1
+if [ -s "$tmp/choices" ]; then
+	cat "$tmp/choices"
+	status=1
+fi
 
 # what: the messages of merged.po that msgattrib's options pick, if any
 show() {
