@@ -193,40 +193,48 @@ load test_helper/man-examples
 	man_example chain.7 208
 }
 
-@test "nl/chain-agree.1:482: chain-agree list --state overdue --fail-on surprise examples/..." {
-	man_example nl/chain-agree.1 482
+@test "nl/chain-agree.1:681: chain-agree list --state overdue --fail-on surprise examples/..." {
+	man_example nl/chain-agree.1 681
 }
 
-@test "nl/chain-agree.1:488: chain-agree score --per month --as-of 2026-11-20 examples/agr..." {
-	man_example nl/chain-agree.1 488
+@test "nl/chain-agree.1:687: chain-agree score --per month --as-of 2026-11-20 examples/agr..." {
+	man_example nl/chain-agree.1 687
 }
 
-@test "nl/chain-agree.1:494: chain-agree matrix --excel -o matrix.csv examples/agreements.csv" {
-	man_example nl/chain-agree.1 494
+@test "nl/chain-agree.1:693: chain-agree matrix --excel -o matrix.csv examples/agreements.csv" {
+	man_example nl/chain-agree.1 693
 }
 
-@test "nl/chain-agree.1:499: chain-agree add -f agreements.csv --owner OM --counterpart PO..." {
-	man_example nl/chain-agree.1 499
+@test "nl/chain-agree.1:698: chain-agree add -f agreements.csv --owner OM --counterpart PO..." {
+	man_example nl/chain-agree.1 698
 }
 
-@test "nl/chain-agree.1:503: chain-agree set -f agreements.csv A044 --announce 2026-11-27 ..." {
-	man_example nl/chain-agree.1 503
+@test "nl/chain-agree.1:702: chain-agree set -f agreements.csv A044 --announce 2026-11-27 ..." {
+	man_example nl/chain-agree.1 702
 }
 
-@test "nl/chain-agree.1:510: chain-agree set -f agreements.csv A001 --done 2026-06-10 --co..." {
-	man_example nl/chain-agree.1 510
+@test "nl/chain-agree.1:709: chain-agree set -f agreements.csv A001 --done 2026-06-10 --co..." {
+	man_example nl/chain-agree.1 709
 }
 
-@test "nl/chain-agree.1:511: chain-agree set -f agreements.csv A003 --announce 2026-06-18 ..." {
-	man_example nl/chain-agree.1 511
+@test "nl/chain-agree.1:710: chain-agree set -f agreements.csv A003 --announce 2026-06-18 ..." {
+	man_example nl/chain-agree.1 710
 }
 
-@test "nl/chain-agree.1:518: chain-agree list --state not-made --as-of 2026-11-01 examples..." {
-	man_example nl/chain-agree.1 518
+@test "nl/chain-agree.1:717: chain-agree log -f agreements.csv A003 | cut -d, -f3-" {
+	man_example nl/chain-agree.1 717
 }
 
-@test "nl/chain-agree.1:527: chain-agree check --partners examples/partners.csv examples/a..." {
-	man_example nl/chain-agree.1 527
+@test "nl/chain-agree.1:727: chain-agree reasons --by owner --as-of 2026-11-20 examples/ag..." {
+	man_example nl/chain-agree.1 727
+}
+
+@test "nl/chain-agree.1:745: chain-agree list --state not-made --as-of 2026-11-01 examples..." {
+	man_example nl/chain-agree.1 745
+}
+
+@test "nl/chain-agree.1:754: chain-agree check --partners examples/partners.csv examples/a..." {
+	man_example nl/chain-agree.1 754
 }
 
 @test "nl/chain-kpi.1:577: chain-kpi summary --plan examples/plan.csv --baseline 12 --ch..." {
@@ -253,28 +261,28 @@ load test_helper/man-examples
 	skip 'an event log from a process-mining tool, not shipped in examples/'
 }
 
-@test "nl/chain-report.1:465: cd examples" {
-	man_example nl/chain-report.1 465
+@test "nl/chain-report.1:494: cd examples" {
+	man_example nl/chain-report.1 494
 }
 
-@test "nl/chain-report.1:466: chain-agree status --as-of 2026-11-20 agreements.csv > status..." {
-	man_example nl/chain-report.1 466
+@test "nl/chain-report.1:495: chain-agree status --as-of 2026-11-20 agreements.csv > status..." {
+	man_example nl/chain-report.1 495
 }
 
-@test "nl/chain-report.1:467: chain-agree score --as-of 2026-11-20 agreements.csv > score.csv" {
-	man_example nl/chain-report.1 467
+@test "nl/chain-report.1:496: chain-agree score --as-of 2026-11-20 agreements.csv > score.csv" {
+	man_example nl/chain-report.1 496
 }
 
-@test "nl/chain-report.1:468: chain-report --chain 'Safety chain Oosterveld' --as-of 2026-1..." {
-	man_example nl/chain-report.1 468
+@test "nl/chain-report.1:497: chain-report --chain 'Safety chain Oosterveld' --as-of 2026-1..." {
+	man_example nl/chain-report.1 497
 }
 
-@test "nl/chain-report.1:476: chain-report --format md --lang nl -o report.md status.csv sc..." {
-	man_example nl/chain-report.1 476
+@test "nl/chain-report.1:505: chain-report --format md --lang nl -o report.md status.csv sc..." {
+	man_example nl/chain-report.1 505
 }
 
-@test "nl/chain-report.1:478: chain-report --format txt --fail-on overdue status.csv > week..." {
-	man_example nl/chain-report.1 478
+@test "nl/chain-report.1:507: chain-report --format txt --fail-on overdue status.csv > week..." {
+	man_example nl/chain-report.1 507
 }
 
 @test "nl/chain-survey.1:740: chain-survey items" {
@@ -305,56 +313,56 @@ load test_helper/man-examples
 	man_example nl/chain-survey.1 777
 }
 
-@test "nl/chain.7:165: chain-agree status agreements.csv > status.csv" {
-	man_example nl/chain.7 165
-}
-
-@test "nl/chain.7:166: chain-agree score agreements.csv > score.csv" {
-	man_example nl/chain.7 166
-}
-
-@test "nl/chain.7:167: chain-kpi check --plan plan.csv measurements.csv > check.csv" {
-	man_example nl/chain.7 167
-}
-
-@test "nl/chain.7:168: chain-kpi summary --plan plan.csv measurements.csv > summary.csv" {
+@test "nl/chain.7:168: chain-agree status agreements.csv > status.csv" {
 	man_example nl/chain.7 168
 }
 
-@test "nl/chain.7:169: chain-survey score --instrument trust survey-*.csv > trust.csv" {
+@test "nl/chain.7:169: chain-agree score agreements.csv > score.csv" {
 	man_example nl/chain.7 169
 }
 
-@test "nl/chain.7:170: chain-survey matrix --instrument trust --wave 2026-11 survey-..." {
+@test "nl/chain.7:170: chain-kpi check --plan plan.csv measurements.csv > check.csv" {
 	man_example nl/chain.7 170
 }
 
-@test "nl/chain.7:172: chain-survey network --instrument trust --wave 2026-11 survey..." {
+@test "nl/chain.7:171: chain-kpi summary --plan plan.csv measurements.csv > summary.csv" {
+	man_example nl/chain.7 171
+}
+
+@test "nl/chain.7:172: chain-survey score --instrument trust survey-*.csv > trust.csv" {
 	man_example nl/chain.7 172
 }
 
-@test "nl/chain.7:174: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
-	man_example nl/chain.7 174
+@test "nl/chain.7:173: chain-survey matrix --instrument trust --wave 2026-11 survey-..." {
+	man_example nl/chain.7 173
 }
 
-@test "nl/chain.7:176: chain-report --chain 'Safety chain' -o report.html --actions ..." {
-	man_example nl/chain.7 176
+@test "nl/chain.7:175: chain-survey network --instrument trust --wave 2026-11 survey..." {
+	man_example nl/chain.7 175
 }
 
-@test "nl/chain.7:193: chain-kpi leadtime --per week events.csv | chain-kpi check" {
-	man_example nl/chain.7 193
+@test "nl/chain.7:177: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
+	man_example nl/chain.7 177
 }
 
-@test "nl/chain.7:199: chain-agree score --per month --excel -o score.csv agreements..." {
-	man_example nl/chain.7 199
+@test "nl/chain.7:179: chain-report --chain 'Safety chain' -o report.html --actions ..." {
+	man_example nl/chain.7 179
 }
 
-@test "nl/chain.7:204: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
-	man_example nl/chain.7 204
+@test "nl/chain.7:196: chain-kpi leadtime --per week events.csv | chain-kpi check" {
+	man_example nl/chain.7 196
 }
 
-@test "nl/chain.7:211: LANGUAGE=nl LANG=C.UTF-8 chain-kpi --help" {
-	man_example nl/chain.7 211
+@test "nl/chain.7:202: chain-agree score --per month --excel -o score.csv agreements..." {
+	man_example nl/chain.7 202
+}
+
+@test "nl/chain.7:207: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
+	man_example nl/chain.7 207
+}
+
+@test "nl/chain.7:214: LANGUAGE=nl LANG=C.UTF-8 chain-kpi --help" {
+	man_example nl/chain.7 214
 }
 
 @test "README:39: make demo" {
