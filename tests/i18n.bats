@@ -103,8 +103,8 @@ register() {
 	register
 	run -3 --separate-stderr dutch chain-agree status --as-of 2026-11-20 r.csv
 	assert_output - <<'EOF'
-id,owner,due,state,effective_due,days_late,surprise,renegotiations,as_of
-A2,OM,2026-12-01,open,2026-12-01,0,0,0,2026-11-20
+id,owner,due,state,effective_due,days_late,surprise,as_of,renegotiations
+A2,OM,2026-12-01,open,2026-12-01,0,0,2026-11-20,0
 EOF
 	[ "$stderr" = "chain-agree: r.csv:2: due: '2026-13-01' is geen geldige datum
 chain-agree: r.csv:4: owner: ontbrekende waarde
