@@ -237,52 +237,56 @@ load test_helper/man-examples
 	man_example nl/chain-agree.1 754
 }
 
-@test "nl/chain-kpi.1:577: chain-kpi summary --plan examples/plan.csv --baseline 12 --ch..." {
-	man_example nl/chain-kpi.1 577
+@test "nl/chain-kpi.1:647: chain-kpi summary --plan examples/plan.csv --baseline 12 --ch..." {
+	man_example nl/chain-kpi.1 647
 }
 
-@test "nl/chain-kpi.1:603: chain-kpi check --plan examples/plan.csv --baseline 12 --chan..." {
-	man_example nl/chain-kpi.1 603
+@test "nl/chain-kpi.1:673: chain-kpi check --plan examples/plan.csv --baseline 12 --chan..." {
+	man_example nl/chain-kpi.1 673
 }
 
-@test "nl/chain-kpi.1:611: chain-kpi leadtime --per week --from Report --to Close --kpi ..." {
-	man_example nl/chain-kpi.1 611
+@test "nl/chain-kpi.1:681: chain-kpi leadtime --per week --from Report --to Close --kpi ..." {
+	man_example nl/chain-kpi.1 681
 }
 
-@test "nl/chain-kpi.1:618: chain-kpi leadtime --from Report --to Close --norm 60d --exce..." {
-	man_example nl/chain-kpi.1 618
+@test "nl/chain-kpi.1:688: chain-kpi leadtime --from Report --to Close --norm 60d --exce..." {
+	man_example nl/chain-kpi.1 688
 }
 
-@test "nl/chain-kpi.1:624: chain-kpi handoffs examples/events.csv" {
-	man_example nl/chain-kpi.1 624
+@test "nl/chain-kpi.1:696: chain-kpi handoffs examples/events.csv" {
+	man_example nl/chain-kpi.1 696
 }
 
-@test "nl/chain-kpi.1:641: chain-kpi handoffs --partner concept:name roadtraffic.csv" {
+@test "nl/chain-kpi.1:715: chain-kpi leadtime -q --from 'Police file' --to 'Prosecution ..." {
+	man_example nl/chain-kpi.1 715
+}
+
+@test "nl/chain-kpi.1:729: chain-kpi handoffs --partner concept:name roadtraffic.csv" {
 	skip 'an event log from a process-mining tool, not shipped in examples/'
 }
 
-@test "nl/chain-report.1:494: cd examples" {
-	man_example nl/chain-report.1 494
+@test "nl/chain-report.1:501: cd examples" {
+	man_example nl/chain-report.1 501
 }
 
-@test "nl/chain-report.1:495: chain-agree status --as-of 2026-11-20 agreements.csv > status..." {
-	man_example nl/chain-report.1 495
+@test "nl/chain-report.1:502: chain-agree status --as-of 2026-11-20 agreements.csv > status..." {
+	man_example nl/chain-report.1 502
 }
 
-@test "nl/chain-report.1:496: chain-agree score --as-of 2026-11-20 agreements.csv > score.csv" {
-	man_example nl/chain-report.1 496
+@test "nl/chain-report.1:503: chain-agree score --as-of 2026-11-20 agreements.csv > score.csv" {
+	man_example nl/chain-report.1 503
 }
 
-@test "nl/chain-report.1:497: chain-report --chain 'Safety chain Oosterveld' --as-of 2026-1..." {
-	man_example nl/chain-report.1 497
+@test "nl/chain-report.1:504: chain-report --chain 'Safety chain Oosterveld' --as-of 2026-1..." {
+	man_example nl/chain-report.1 504
 }
 
-@test "nl/chain-report.1:505: chain-report --format md --lang nl -o report.md status.csv sc..." {
-	man_example nl/chain-report.1 505
+@test "nl/chain-report.1:512: chain-report --format md --lang nl -o report.md status.csv sc..." {
+	man_example nl/chain-report.1 512
 }
 
-@test "nl/chain-report.1:507: chain-report --format txt --fail-on overdue status.csv > week..." {
-	man_example nl/chain-report.1 507
+@test "nl/chain-report.1:514: chain-report --format txt --fail-on overdue status.csv > week..." {
+	man_example nl/chain-report.1 514
 }
 
 @test "nl/chain-survey.1:740: chain-survey items" {
