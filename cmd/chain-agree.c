@@ -127,14 +127,13 @@ usage(int status)
 	    "  --as-of DATE        judge as of DATE (default today)\n"
 	    "  --window DAYS       due-soon window (default %d)\n"),
 	    CHAIN_DUE_SOON_DAYS);
-	fputs(_("  --fail-on LIST      exit 1 when a row is in a state of LIST\n"
+	printf(_("  --fail-on LIST      exit 1 when a row is in a state of LIST\n"
 	    "                      (overdue,surprise,due-soon,late,...)\n"
 	    "  --by owner|counterpart, --per week|month|quarter\n"
 	    "                      (score, reasons, attendance)\n"
 	    "  --notice N          regrets in time: N working days before the\n"
-	    "                      meeting (attendance; default "
-	    CHAIN_STRING(CHAIN_NOTICE_DAYS) ")\n"
-	    "  --holidays FILE     days off besides the general holidays\n"
+	    "                      meeting (attendance; default %d)\n"), CHAIN_NOTICE_DAYS);
+	fputs(_("  --holidays FILE     days off besides the general holidays\n"
 	    "                      (attendance)\n"
 	    "  --state S[,S..], --owner P, --counterpart P        (list)\n"
 	    "  --partners FILE     known partner codes (check)\n"

@@ -839,9 +839,10 @@ report_bad(struct chain_csv *r, const struct bad_place *b)
 		n += (size_t)snprintf(bytes + n, sizeof(bytes) - n, "%s0x%02X",
 		    i ? " " : "", b->bytes[i]);
 	if (!e->utf8)
-		chain_csv_error(r, b->line, column, "%s %s %s no character of "
-		    "%s (--encoding NAME reads another encoding)",
-		    b->n > 1 ? "bytes" : "byte", bytes, b->n > 1 ? "are" : "is",
+		chain_csv_error(r, b->line, column, dngettext(CHAIN_DOMAIN,
+		    "byte %s is no character of %s (--encoding NAME reads "
+		    "another encoding)", "bytes %s are no character of %s "
+		    "(--encoding NAME reads another encoding)", b->n), bytes,
 		    e->shown);
 	else if (e->forced)
 		chain_csv_error(r, b->line, column, "byte %s is not UTF-8", bytes);

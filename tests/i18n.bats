@@ -37,12 +37,14 @@ register() {
 	run -0 dutch chain-agree --help
 	assert_line --index 0 'gebruik: chain-agree [opties] status|list|score|matrix|reasons|check'
 	assert_line --index 1 '                     [BESTAND...]'
-	assert_line --index 2 '         chain-agree [opties] add -f BESTAND --owner P --due D'
-	assert_line --index 3 '                     [--counterpart P] [--title T] [--made D] [--id ID]'
-	assert_line --index 4 '         chain-agree [opties] set -f BESTAND ID (--done D | --announce D'
-	assert_line --index 5 '                     [--new-due D] [--plan T] [--again] | --cancel D)'
-	assert_line --index 6 '                     [--reason T] [--correct]'
-	assert_line --index 7 '         chain-agree [opties] log [-f BESTAND] [ID]'
+	assert_line --index 2 '         chain-agree [opties] attendance [--notice N] [--holidays BESTAND]'
+	assert_line --index 3 '                     [--per P] [BESTAND...]'
+	assert_line --index 4 '         chain-agree [opties] add -f BESTAND --owner P --due D'
+	assert_line --index 5 '                     [--counterpart P] [--title T] [--made D] [--id ID]'
+	assert_line --index 6 '         chain-agree [opties] set -f BESTAND ID (--done D | --announce D'
+	assert_line --index 7 '                     [--new-due D] [--plan T] [--again] | --cancel D)'
+	assert_line --index 8 '                     [--reason T] [--correct]'
+	assert_line --index 9 '         chain-agree [opties] log [-f BESTAND] [ID]'
 	assert_line 'Opdrachten:'
 	assert_line '  check    een register controleren; elk probleem als bestand:regel: bericht'
 	assert_line '  --window DAGEN        de termijn van due-soon (standaard 7)'
@@ -243,6 +245,11 @@ EOF
 	run -2 make -s -C "$CHAIN_ROOT" po-check POFILES="$PWD/nl.po" \
 	    POSRC="\$(LIBSRC) \$(CMDSRC) $PWD/new.c $PWD/choice.c"
 	assert_output --partial "$PWD/choice.c:1: a message that is a choice (?:)"
+	# a message pasted together with a macro: xgettext cuts it there
+	printf 'void h(void) { fputs(_("default " CHAIN_STRING(N) ")"), stdout); }\n' > paste.c
+	run -2 make -s -C "$CHAIN_ROOT" po-check POFILES="$PWD/nl.po" \
+	    POSRC="\$(LIBSRC) \$(CMDSRC) $PWD/new.c $PWD/paste.c"
+	assert_output --partial "$PWD/paste.c:1: a message pasted together with a macro"
 	# and a translation the sources no longer need
 	run -2 make -s -C "$CHAIN_ROOT" po-check POFILES="$PWD/nl.po"
 	assert_output --partial 'no longer in the sources'

@@ -1,8 +1,11 @@
 # msg-formats.awk -v keywords="NAME:N ..." FILE...: prints file:line of
 # every call of a message function (NAME, whose message is argument N)
-# whose message is a choice (cond ? "a" : "b"): xgettext takes only the
-# first branch, so the second would never be translated.  Write each
-# message in a call of its own.  po-check.sh runs it on the sources.
+# whose message xgettext would see only in part, so that the program
+# looks up another text than the catalogue holds: a choice (cond ? "a" :
+# "b"), of which xgettext takes the first branch, or literals pasted
+# together with a macro ("default " CHAIN_STRING(X) ")"), which it cuts at
+# the macro.  Write each message in a call of its own, and a number as
+# %d.  po-check.sh runs it on the sources.
 BEGIN {
 	n = split(keywords, kw, " ")
 	for (i = 1; i <= n; i++) {
@@ -15,7 +18,7 @@ FNR == 1 && NR > 1 { scan(prev) }
 END { if (NR > 0) scan(prev) }
 
 function scan(file,    s, i, c, len, line, state, id, depth, arg, want, \
-    callline, name, found, j) {
+    callline, name, found, j, lit, pasted) {
 	s = ""
 	for (i = 1; i <= nlines; i++)
 		s = s text[i] "\n"
@@ -35,7 +38,12 @@ function scan(file,    s, i, c, len, line, state, id, depth, arg, want, \
 			continue
 		}
 		if (c == "/" && substr(s, i + 1, 1) == "*") { state = "comment"; i++; continue }
-		if (c == "\"") { state = "string"; continue }
+		if (c == "\"") {
+			state = "string"
+			if (depth == 1 && arg == want)
+				lit = 1
+			continue
+		}
 		if (c == "'") { state = "char"; continue }
 		if (depth == 0 && c ~ /[A-Za-z_]/) {
 			j = i
@@ -47,7 +55,8 @@ function scan(file,    s, i, c, len, line, state, id, depth, arg, want, \
 					j++
 				if (substr(s, j, 1) == "(") {
 					depth = 1; arg = 1; want = argn[name]
-					callline = line; found = 0
+					callline = line; found = 0; lit = 0
+					pasted = 0
 					i = j
 					continue
 				}
@@ -61,8 +70,15 @@ function scan(file,    s, i, c, len, line, state, id, depth, arg, want, \
 		else if (c == ")" || c == "]" || c == "}") {
 			if (--depth == 0 && found)
 				print file ":" callline ": a message that is a choice (?:)"
-		} else if (c == "," && depth == 1) arg++
+			if (depth == 0 && pasted)
+				print file ":" callline ": a message pasted together with a macro"
+		} else if (c == "," && depth == 1) { arg++; lit = 0 }
 		else if (c == "?" && depth == 1 && arg == want) found = 1
+		else if (c ~ /[A-Za-z_]/ && depth == 1 && arg == want && lit) {
+			pasted = 1
+			while (substr(s, i + 1, 1) ~ /[A-Za-z0-9_]/)
+				i++
+		}
 	}
 	delete text
 }
