@@ -193,180 +193,184 @@ load test_helper/man-examples
 	man_example chain.7 208
 }
 
-@test "nl/chain-agree.1:681: chain-agree list --state overdue --fail-on surprise examples/..." {
-	man_example nl/chain-agree.1 681
+@test "nl/chain-agree.1:755: chain-agree list --state overdue --fail-on surprise examples/..." {
+	man_example nl/chain-agree.1 755
 }
 
-@test "nl/chain-agree.1:687: chain-agree score --per month --as-of 2026-11-20 examples/agr..." {
-	man_example nl/chain-agree.1 687
+@test "nl/chain-agree.1:761: chain-agree score --per month --as-of 2026-11-20 examples/agr..." {
+	man_example nl/chain-agree.1 761
 }
 
-@test "nl/chain-agree.1:693: chain-agree matrix --excel -o matrix.csv examples/agreements.csv" {
-	man_example nl/chain-agree.1 693
+@test "nl/chain-agree.1:767: chain-agree attendance --holidays examples/holidays.csv --as-..." {
+	man_example nl/chain-agree.1 767
 }
 
-@test "nl/chain-agree.1:698: chain-agree add -f agreements.csv --owner OM --counterpart PO..." {
-	man_example nl/chain-agree.1 698
+@test "nl/chain-agree.1:780: chain-agree matrix --excel -o matrix.csv examples/agreements.csv" {
+	man_example nl/chain-agree.1 780
 }
 
-@test "nl/chain-agree.1:702: chain-agree set -f agreements.csv A044 --announce 2026-11-27 ..." {
-	man_example nl/chain-agree.1 702
+@test "nl/chain-agree.1:785: chain-agree add -f agreements.csv --owner OM --counterpart PO..." {
+	man_example nl/chain-agree.1 785
 }
 
-@test "nl/chain-agree.1:709: chain-agree set -f agreements.csv A001 --done 2026-06-10 --co..." {
-	man_example nl/chain-agree.1 709
+@test "nl/chain-agree.1:789: chain-agree set -f agreements.csv A044 --announce 2026-11-27 ..." {
+	man_example nl/chain-agree.1 789
 }
 
-@test "nl/chain-agree.1:710: chain-agree set -f agreements.csv A003 --announce 2026-06-18 ..." {
-	man_example nl/chain-agree.1 710
+@test "nl/chain-agree.1:796: chain-agree set -f agreements.csv A001 --done 2026-06-10 --co..." {
+	man_example nl/chain-agree.1 796
 }
 
-@test "nl/chain-agree.1:717: chain-agree log -f agreements.csv A003 | cut -d, -f3-" {
-	man_example nl/chain-agree.1 717
+@test "nl/chain-agree.1:797: chain-agree set -f agreements.csv A003 --announce 2026-06-18 ..." {
+	man_example nl/chain-agree.1 797
 }
 
-@test "nl/chain-agree.1:727: chain-agree reasons --by owner --as-of 2026-11-20 examples/ag..." {
-	man_example nl/chain-agree.1 727
+@test "nl/chain-agree.1:804: chain-agree log -f agreements.csv A003 | cut -d, -f3-" {
+	man_example nl/chain-agree.1 804
 }
 
-@test "nl/chain-agree.1:745: chain-agree list --state not-made --as-of 2026-11-01 examples..." {
-	man_example nl/chain-agree.1 745
+@test "nl/chain-agree.1:814: chain-agree reasons --by owner --as-of 2026-11-20 examples/ag..." {
+	man_example nl/chain-agree.1 814
 }
 
-@test "nl/chain-agree.1:754: chain-agree check --partners examples/partners.csv examples/a..." {
-	man_example nl/chain-agree.1 754
+@test "nl/chain-agree.1:832: chain-agree list --state not-made --as-of 2026-11-01 examples..." {
+	man_example nl/chain-agree.1 832
 }
 
-@test "nl/chain-kpi.1:647: chain-kpi summary --plan examples/plan.csv --baseline 12 --ch..." {
-	man_example nl/chain-kpi.1 647
+@test "nl/chain-agree.1:841: chain-agree check --partners examples/partners.csv examples/a..." {
+	man_example nl/chain-agree.1 841
 }
 
-@test "nl/chain-kpi.1:673: chain-kpi check --plan examples/plan.csv --baseline 12 --chan..." {
-	man_example nl/chain-kpi.1 673
+@test "nl/chain-kpi.1:663: chain-kpi summary --plan examples/plan.csv --baseline 12 --ch..." {
+	man_example nl/chain-kpi.1 663
 }
 
-@test "nl/chain-kpi.1:681: chain-kpi leadtime --per week --from Report --to Close --kpi ..." {
-	man_example nl/chain-kpi.1 681
+@test "nl/chain-kpi.1:689: chain-kpi check --plan examples/plan.csv --baseline 12 --chan..." {
+	man_example nl/chain-kpi.1 689
 }
 
-@test "nl/chain-kpi.1:688: chain-kpi leadtime --from Report --to Close --norm 60d --exce..." {
-	man_example nl/chain-kpi.1 688
+@test "nl/chain-kpi.1:697: chain-kpi leadtime --per week --from Report --to Close --kpi ..." {
+	man_example nl/chain-kpi.1 697
 }
 
-@test "nl/chain-kpi.1:696: chain-kpi handoffs examples/events.csv" {
-	man_example nl/chain-kpi.1 696
+@test "nl/chain-kpi.1:704: chain-kpi leadtime --from Report --to Close --norm 60d --exce..." {
+	man_example nl/chain-kpi.1 704
 }
 
-@test "nl/chain-kpi.1:715: chain-kpi leadtime -q --from 'Police file' --to 'Prosecution ..." {
-	man_example nl/chain-kpi.1 715
+@test "nl/chain-kpi.1:712: chain-kpi handoffs examples/events.csv" {
+	man_example nl/chain-kpi.1 712
 }
 
-@test "nl/chain-kpi.1:729: chain-kpi handoffs --partner concept:name roadtraffic.csv" {
+@test "nl/chain-kpi.1:731: chain-kpi leadtime -q --from 'Police file' --to 'Prosecution ..." {
+	man_example nl/chain-kpi.1 731
+}
+
+@test "nl/chain-kpi.1:745: chain-kpi handoffs --partner concept:name roadtraffic.csv" {
 	skip 'an event log from a process-mining tool, not shipped in examples/'
 }
 
-@test "nl/chain-report.1:501: cd examples" {
-	man_example nl/chain-report.1 501
+@test "nl/chain-report.1:541: cd examples" {
+	man_example nl/chain-report.1 541
 }
 
-@test "nl/chain-report.1:502: chain-agree status --as-of 2026-11-20 agreements.csv > status..." {
-	man_example nl/chain-report.1 502
+@test "nl/chain-report.1:542: chain-agree status --as-of 2026-11-20 agreements.csv > status..." {
+	man_example nl/chain-report.1 542
 }
 
-@test "nl/chain-report.1:503: chain-agree score --as-of 2026-11-20 agreements.csv > score.csv" {
-	man_example nl/chain-report.1 503
+@test "nl/chain-report.1:543: chain-agree score --as-of 2026-11-20 agreements.csv > score.csv" {
+	man_example nl/chain-report.1 543
 }
 
-@test "nl/chain-report.1:504: chain-report --chain 'Safety chain Oosterveld' --as-of 2026-1..." {
-	man_example nl/chain-report.1 504
+@test "nl/chain-report.1:544: chain-report --chain 'Safety chain Oosterveld' --as-of 2026-1..." {
+	man_example nl/chain-report.1 544
 }
 
-@test "nl/chain-report.1:512: chain-report --format md --lang nl -o report.md status.csv sc..." {
-	man_example nl/chain-report.1 512
+@test "nl/chain-report.1:552: chain-report --format md --lang nl -o report.md status.csv sc..." {
+	man_example nl/chain-report.1 552
 }
 
-@test "nl/chain-report.1:514: chain-report --format txt --fail-on overdue status.csv > week..." {
-	man_example nl/chain-report.1 514
+@test "nl/chain-report.1:554: chain-report --format txt --fail-on overdue status.csv > week..." {
+	man_example nl/chain-report.1 554
 }
 
-@test "nl/chain-survey.1:740: chain-survey items" {
-	man_example nl/chain-survey.1 740
+@test "nl/chain-survey.1:757: chain-survey items" {
+	man_example nl/chain-survey.1 757
 }
 
-@test "nl/chain-survey.1:741: chain-survey items --instrument trust --lang nl -o vragenlijs..." {
-	man_example nl/chain-survey.1 741
+@test "nl/chain-survey.1:758: chain-survey items --instrument trust --lang nl -o vragenlijs..." {
+	man_example nl/chain-survey.1 758
 }
 
-@test "nl/chain-survey.1:746: chain-survey score --instrument trust examples/survey-2026-05..." {
-	man_example nl/chain-survey.1 746
+@test "nl/chain-survey.1:763: chain-survey score --instrument trust examples/survey-2026-05..." {
+	man_example nl/chain-survey.1 763
 }
 
-@test "nl/chain-survey.1:752: chain-survey matrix --instrument trust --wave 2026-11 --excel..." {
-	man_example nl/chain-survey.1 752
+@test "nl/chain-survey.1:769: chain-survey matrix --instrument trust --wave 2026-11 --excel..." {
+	man_example nl/chain-survey.1 769
 }
 
-@test "nl/chain-survey.1:759: chain-survey network --instrument trust --wave 2026-11 exampl..." {
-	man_example nl/chain-survey.1 759
+@test "nl/chain-survey.1:776: chain-survey network --instrument trust --wave 2026-11 exampl..." {
+	man_example nl/chain-survey.1 776
 }
 
-@test "nl/chain-survey.1:770: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
-	man_example nl/chain-survey.1 770
+@test "nl/chain-survey.1:787: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
+	man_example nl/chain-survey.1 787
 }
 
-@test "nl/chain-survey.1:777: chain-survey alpha --instrument trust examples/survey-2026-05..." {
-	man_example nl/chain-survey.1 777
+@test "nl/chain-survey.1:794: chain-survey alpha --instrument trust examples/survey-2026-05..." {
+	man_example nl/chain-survey.1 794
 }
 
-@test "nl/chain.7:168: chain-agree status agreements.csv > status.csv" {
-	man_example nl/chain.7 168
-}
-
-@test "nl/chain.7:169: chain-agree score agreements.csv > score.csv" {
+@test "nl/chain.7:169: chain-agree status agreements.csv > status.csv" {
 	man_example nl/chain.7 169
 }
 
-@test "nl/chain.7:170: chain-kpi check --plan plan.csv measurements.csv > check.csv" {
+@test "nl/chain.7:170: chain-agree score agreements.csv > score.csv" {
 	man_example nl/chain.7 170
 }
 
-@test "nl/chain.7:171: chain-kpi summary --plan plan.csv measurements.csv > summary.csv" {
+@test "nl/chain.7:171: chain-kpi check --plan plan.csv measurements.csv > check.csv" {
 	man_example nl/chain.7 171
 }
 
-@test "nl/chain.7:172: chain-survey score --instrument trust survey-*.csv > trust.csv" {
+@test "nl/chain.7:172: chain-kpi summary --plan plan.csv measurements.csv > summary.csv" {
 	man_example nl/chain.7 172
 }
 
-@test "nl/chain.7:173: chain-survey matrix --instrument trust --wave 2026-11 survey-..." {
+@test "nl/chain.7:173: chain-survey score --instrument trust survey-*.csv > trust.csv" {
 	man_example nl/chain.7 173
 }
 
-@test "nl/chain.7:175: chain-survey network --instrument trust --wave 2026-11 survey..." {
-	man_example nl/chain.7 175
+@test "nl/chain.7:174: chain-survey matrix --instrument trust --wave 2026-11 survey-..." {
+	man_example nl/chain.7 174
 }
 
-@test "nl/chain.7:177: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
-	man_example nl/chain.7 177
+@test "nl/chain.7:176: chain-survey network --instrument trust --wave 2026-11 survey..." {
+	man_example nl/chain.7 176
 }
 
-@test "nl/chain.7:179: chain-report --chain 'Safety chain' -o report.html --actions ..." {
-	man_example nl/chain.7 179
+@test "nl/chain.7:178: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
+	man_example nl/chain.7 178
 }
 
-@test "nl/chain.7:196: chain-kpi leadtime --per week events.csv | chain-kpi check" {
-	man_example nl/chain.7 196
+@test "nl/chain.7:180: chain-report --chain 'Safety chain' -o report.html --actions ..." {
+	man_example nl/chain.7 180
 }
 
-@test "nl/chain.7:202: chain-agree score --per month --excel -o score.csv agreements..." {
-	man_example nl/chain.7 202
+@test "nl/chain.7:197: chain-kpi leadtime --per week events.csv | chain-kpi check" {
+	man_example nl/chain.7 197
 }
 
-@test "nl/chain.7:207: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
-	man_example nl/chain.7 207
+@test "nl/chain.7:203: chain-agree score --per month --excel -o score.csv agreements..." {
+	man_example nl/chain.7 203
 }
 
-@test "nl/chain.7:214: LANGUAGE=nl LANG=C.UTF-8 chain-kpi --help" {
-	man_example nl/chain.7 214
+@test "nl/chain.7:208: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
+	man_example nl/chain.7 208
+}
+
+@test "nl/chain.7:215: LANGUAGE=nl LANG=C.UTF-8 chain-kpi --help" {
+	man_example nl/chain.7 215
 }
 
 @test "README:39: make demo" {
