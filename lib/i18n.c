@@ -4,8 +4,9 @@
  * (po/nl.po, compiled by make), which the locale chooses as in every GNU
  * program: LANGUAGE, then LC_ALL, LC_MESSAGES and LANG, with glibc's rule
  * that LANGUAGE counts only when the locale of messages is not C (so
- * LANGUAGE=nl speaks Dutch beside LANG=C.UTF-8, English beside no LANG at
- * all, as ls does).  Only the locale of messages follows the environment:
+ * LANGUAGE=nl speaks Dutch beside LANG=C.UTF-8, English beside LC_ALL=C).
+ * Where no locale is set at all, LANGUAGE alone speaks too (C.UTF-8 for
+ * the messages), as a user who sets only LANGUAGE expects.  Only the locale of messages follows the environment:
  * numbers, dates and the case of letters are read and written the
  * toolkit's own way whatever LC_NUMERIC or LC_CTYPE say, and messages are
  * UTF-8 whatever the character set of the locale (the system's own, such
@@ -20,6 +21,7 @@
  * of the environment chooses it.
  */
 #include <limits.h>
+#include <stdlib.h>
 #include <locale.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -117,6 +119,15 @@ near_program(char *buf, size_t size)
 	return 0;
 }
 
+/* Whether a variable of the environment is unset or empty. */
+static int
+unset(const char *name)
+{
+	const char *v = getenv(name);
+
+	return v == NULL || *v == '\0';
+}
+
 /*
  * Chooses the language of messages from the locale and finds the
  * catalogue; once, before anything is said.
@@ -126,7 +137,16 @@ chain_i18n_init(void)
 {
 	char dir[PATH_MAX];
 
-	if (setlocale(LC_MESSAGES, "") == NULL)
+	/*
+	 * LANGUAGE=nl where no locale is set at all (a bare cron job or
+	 * container) would be ignored in the C locale; asked for nothing
+	 * else, the messages take C.UTF-8, so that LANGUAGE is heard.  A C
+	 * locale that is asked for (LC_ALL=C) stays English.
+	 */
+	if (unset("LC_ALL") && unset("LC_MESSAGES") && unset("LANG") &&
+	    !unset("LANGUAGE") && setlocale(LC_MESSAGES, "C.UTF-8") != NULL)
+		;
+	else if (setlocale(LC_MESSAGES, "") == NULL)
 		return;		/* a locale not installed: C, English */
 	bindtextdomain(CHAIN_DOMAIN, near_program(dir, sizeof(dir)) ? dir :
 	    CHAIN_LOCALEDIR);

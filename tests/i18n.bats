@@ -1,8 +1,9 @@
 #!/usr/bin/env bats
 # The language of the messages: Dutch when the locale asks for it, as GNU
-# programs decide it (LANGUAGE counts only beside a locale other than C:
-# LANGUAGE=nl LANG=C.UTF-8 is Dutch, LANGUAGE=nl alone English, as ls -
-# see lib/i18n.c), English otherwise; the output the same whatever the
+# programs decide it (LANGUAGE counts beside a locale other than C:
+# LANGUAGE=nl LANG=C.UTF-8 is Dutch, LC_ALL=C LANGUAGE=nl English; and
+# LANGUAGE=nl where no locale is set at all is Dutch - see lib/i18n.c),
+# English otherwise; the output the same whatever the
 # locale; the catalogue complete.  The tests with LC_MESSAGES=nl_NL.UTF-8
 # need that locale (make deps generates it as root) and are skipped, saying
 # so, without it; the rest use C.UTF-8, which glibc always has.
@@ -117,7 +118,7 @@ chain-agree: r.csv:4: due: 'x' is geen geldige datum" ]
 	assert_output "chain-agree: nl.csv:2: deadline: '31-11-2026' is geen geldige datum"
 }
 
-@test "the same bad date in English: LANGUAGE=en, the C locale, LANGUAGE=nl without a locale" {
+@test "the same bad date in English: LANGUAGE=en, the C locale; LANGUAGE=nl alone in Dutch" {
 	register
 	expected="chain-agree: r.csv:2: due: '2026-13-01' is not a valid date
 chain-agree: r.csv:4: owner: missing value
@@ -129,8 +130,13 @@ chain-agree: r.csv:4: due: 'x' is not a valid date"
 	[ "$stderr" = "$expected" ]
 	run -3 --separate-stderr in_locale LANG=C.UTF-8 LC_MESSAGES=C LANGUAGE=nl chain-agree status r.csv
 	[ "$stderr" = "$expected" ]
-	# no locale at all: C; as ls, LANGUAGE alone is not enough
+	# no locale at all, LANGUAGE alone: heard (a bare cron job, a container)
 	run -3 --separate-stderr in_locale LANGUAGE=nl chain-agree status r.csv
+	assert_equal "${stderr_lines[0]}" "chain-agree: r.csv:2: due: '2026-13-01' is geen geldige datum"
+	run -0 in_locale LANGUAGE=nl chain-agree --help
+	assert_line --index 0 --partial 'gebruik: chain-agree'
+	# and nothing at all: English
+	run -3 --separate-stderr in_locale chain-agree status r.csv
 	[ "$stderr" = "$expected" ]
 	# a language without a catalogue falls back to the next, then English
 	run -3 --separate-stderr in_locale LANG=C.UTF-8 LANGUAGE=de:nl chain-agree status r.csv

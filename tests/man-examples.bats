@@ -141,56 +141,56 @@ load test_helper/man-examples
 	man_example chain-survey.1 755
 }
 
-@test "chain.7:165: chain-agree status agreements.csv > status.csv" {
-	man_example chain.7 165
-}
-
-@test "chain.7:166: chain-agree score agreements.csv > score.csv" {
-	man_example chain.7 166
-}
-
-@test "chain.7:167: chain-kpi check --plan plan.csv measurements.csv > check.csv" {
-	man_example chain.7 167
-}
-
-@test "chain.7:168: chain-kpi summary --plan plan.csv measurements.csv > summary.csv" {
-	man_example chain.7 168
-}
-
-@test "chain.7:169: chain-survey score --instrument trust survey-*.csv > trust.csv" {
-	man_example chain.7 169
-}
-
-@test "chain.7:170: chain-survey matrix --instrument trust --wave 2026-11 survey-..." {
+@test "chain.7:170: chain-agree status agreements.csv > status.csv" {
 	man_example chain.7 170
 }
 
-@test "chain.7:172: chain-survey network --instrument trust --wave 2026-11 survey..." {
+@test "chain.7:171: chain-agree score agreements.csv > score.csv" {
+	man_example chain.7 171
+}
+
+@test "chain.7:172: chain-kpi check --plan plan.csv measurements.csv > check.csv" {
 	man_example chain.7 172
 }
 
-@test "chain.7:174: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
+@test "chain.7:173: chain-kpi summary --plan plan.csv measurements.csv > summary.csv" {
+	man_example chain.7 173
+}
+
+@test "chain.7:174: chain-survey score --instrument trust survey-*.csv > trust.csv" {
 	man_example chain.7 174
 }
 
-@test "chain.7:176: chain-report --chain 'Safety chain' -o report.html --actions ..." {
-	man_example chain.7 176
+@test "chain.7:175: chain-survey matrix --instrument trust --wave 2026-11 survey-..." {
+	man_example chain.7 175
 }
 
-@test "chain.7:192: chain-kpi leadtime --per week events.csv | chain-kpi check" {
-	man_example chain.7 192
+@test "chain.7:177: chain-survey network --instrument trust --wave 2026-11 survey..." {
+	man_example chain.7 177
 }
 
-@test "chain.7:197: chain-agree score --per month --excel -o score.csv agreements..." {
+@test "chain.7:179: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
+	man_example chain.7 179
+}
+
+@test "chain.7:181: chain-report --chain 'Safety chain' -o report.html --actions ..." {
+	man_example chain.7 181
+}
+
+@test "chain.7:197: chain-kpi leadtime --per week events.csv | chain-kpi check" {
 	man_example chain.7 197
 }
 
-@test "chain.7:202: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
+@test "chain.7:202: chain-agree score --per month --excel -o score.csv agreements..." {
 	man_example chain.7 202
 }
 
-@test "chain.7:208: LANGUAGE=nl LANG=C.UTF-8 chain-kpi --help" {
-	man_example chain.7 208
+@test "chain.7:207: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
+	man_example chain.7 207
+}
+
+@test "chain.7:213: LANGUAGE=nl LANG=C.UTF-8 chain-kpi --help" {
+	man_example chain.7 213
 }
 
 @test "nl/chain-agree.1:755: chain-agree list --state overdue --fail-on surprise examples/..." {
@@ -321,56 +321,56 @@ load test_helper/man-examples
 	man_example nl/chain-survey.1 794
 }
 
-@test "nl/chain.7:169: chain-agree status agreements.csv > status.csv" {
-	man_example nl/chain.7 169
-}
-
-@test "nl/chain.7:170: chain-agree score agreements.csv > score.csv" {
-	man_example nl/chain.7 170
-}
-
-@test "nl/chain.7:171: chain-kpi check --plan plan.csv measurements.csv > check.csv" {
-	man_example nl/chain.7 171
-}
-
-@test "nl/chain.7:172: chain-kpi summary --plan plan.csv measurements.csv > summary.csv" {
-	man_example nl/chain.7 172
-}
-
-@test "nl/chain.7:173: chain-survey score --instrument trust survey-*.csv > trust.csv" {
-	man_example nl/chain.7 173
-}
-
-@test "nl/chain.7:174: chain-survey matrix --instrument trust --wave 2026-11 survey-..." {
-	man_example nl/chain.7 174
-}
-
-@test "nl/chain.7:176: chain-survey network --instrument trust --wave 2026-11 survey..." {
+@test "nl/chain.7:176: chain-agree status agreements.csv > status.csv" {
 	man_example nl/chain.7 176
 }
 
-@test "nl/chain.7:178: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
+@test "nl/chain.7:177: chain-agree score agreements.csv > score.csv" {
+	man_example nl/chain.7 177
+}
+
+@test "nl/chain.7:178: chain-kpi check --plan plan.csv measurements.csv > check.csv" {
 	man_example nl/chain.7 178
 }
 
-@test "nl/chain.7:180: chain-report --chain 'Safety chain' -o report.html --actions ..." {
+@test "nl/chain.7:179: chain-kpi summary --plan plan.csv measurements.csv > summary.csv" {
+	man_example nl/chain.7 179
+}
+
+@test "nl/chain.7:180: chain-survey score --instrument trust survey-*.csv > trust.csv" {
 	man_example nl/chain.7 180
 }
 
-@test "nl/chain.7:197: chain-kpi leadtime --per week events.csv | chain-kpi check" {
-	man_example nl/chain.7 197
+@test "nl/chain.7:181: chain-survey matrix --instrument trust --wave 2026-11 survey-..." {
+	man_example nl/chain.7 181
 }
 
-@test "nl/chain.7:203: chain-agree score --per month --excel -o score.csv agreements..." {
-	man_example nl/chain.7 203
+@test "nl/chain.7:183: chain-survey network --instrument trust --wave 2026-11 survey..." {
+	man_example nl/chain.7 183
 }
 
-@test "nl/chain.7:208: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
-	man_example nl/chain.7 208
+@test "nl/chain.7:185: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
+	man_example nl/chain.7 185
 }
 
-@test "nl/chain.7:215: LANGUAGE=nl LANG=C.UTF-8 chain-kpi --help" {
+@test "nl/chain.7:187: chain-report --chain 'Safety chain' -o report.html --actions ..." {
+	man_example nl/chain.7 187
+}
+
+@test "nl/chain.7:204: chain-kpi leadtime --per week events.csv | chain-kpi check" {
+	man_example nl/chain.7 204
+}
+
+@test "nl/chain.7:210: chain-agree score --per month --excel -o score.csv agreements..." {
+	man_example nl/chain.7 210
+}
+
+@test "nl/chain.7:215: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
 	man_example nl/chain.7 215
+}
+
+@test "nl/chain.7:222: LANGUAGE=nl LANG=C.UTF-8 chain-kpi --help" {
+	man_example nl/chain.7 222
 }
 
 @test "README:39: make demo" {
@@ -405,122 +405,122 @@ load test_helper/man-examples
 	skip 'the benchmark: minutes of work and peer tools'
 }
 
-@test "README:91: chain-agree list --state overdue,late examples/agreements.csv..." {
-	man_example README 91
+@test "README:92: chain-agree list --state overdue,late examples/agreements.csv..." {
+	man_example README 92
 }
 
-@test "README:96: chain-agree score --per month examples/agreements.csv" {
-	man_example README 96
+@test "README:97: chain-agree score --per month examples/agreements.csv" {
+	man_example README 97
 }
 
-@test "README:101: chain-agree add -f agreements.csv --owner OM --counterpart PO..." {
-	man_example README 101
+@test "README:102: chain-agree add -f agreements.csv --owner OM --counterpart PO..." {
+	man_example README 102
 }
 
-@test "README:103: chain-agree set -f agreements.csv A044 --announce 2026-11-27 ..." {
-	man_example README 103
+@test "README:104: chain-agree set -f agreements.csv A044 --announce 2026-11-27 ..." {
+	man_example README 104
 }
 
-@test "README:120: chain-agree set -f agreements.csv A044 --announce 2026-11-30 ..." {
-	man_example README 120
+@test "README:121: chain-agree set -f agreements.csv A044 --announce 2026-11-30 ..." {
+	man_example README 121
 }
 
-@test "README:126: chain-agree reasons --by owner --as-of 2026-11-20 examples/ag..." {
-	man_example README 126
+@test "README:127: chain-agree reasons --by owner --as-of 2026-11-20 examples/ag..." {
+	man_example README 127
 }
 
-@test "README:133: chain-agree attendance --as-of 2026-11-20 examples/meetings.csv" {
-	man_example README 133
+@test "README:134: chain-agree attendance --as-of 2026-11-20 examples/meetings.csv" {
+	man_example README 134
 }
 
-@test "README:142: chain-agree log -f agreements.csv A044" {
-	man_example README 142
+@test "README:143: chain-agree log -f agreements.csv A044" {
+	man_example README 143
 }
 
-@test "README:150: chain-agree score --as-of 2026-06-01 examples/agreements.csv" {
-	man_example README 150
+@test "README:151: chain-agree score --as-of 2026-06-01 examples/agreements.csv" {
+	man_example README 151
 }
 
-@test "README:158: printf 'nr;wie;uiterlijkrnA1;OM;1-12-2026rn' > register.csv" {
-	man_example README 158
-}
-
-@test "README:159: chain-agree status --column owner=wie --column due=uiterlijk ..." {
+@test "README:159: printf 'nr;wie;uiterlijkrnA1;OM;1-12-2026rn' > register.csv" {
 	man_example README 159
 }
 
-@test "README:168: printf 'nr;eigenaar;omschrijving;deadlinernA1;GEM;Overleg met..." {
-	man_example README 168
+@test "README:160: chain-agree status --column owner=wie --column due=uiterlijk ..." {
+	man_example README 160
 }
 
-@test "README:169: chain-agree status --as-of 2026-11-20 excel.csv" {
+@test "README:169: printf 'nr;eigenaar;omschrijving;deadlinernA1;GEM;Overleg met..." {
 	man_example README 169
 }
 
-@test "README:170: chain-agree add -f excel.csv --owner OM --due 2026-12-18 --ti..." {
+@test "README:170: chain-agree status --as-of 2026-11-20 excel.csv" {
 	man_example README 170
 }
 
-@test "README:181: chain-kpi summary --plan examples/plan.csv --baseline 12 --ch..." {
-	man_example README 181
+@test "README:171: chain-agree add -f excel.csv --owner OM --due 2026-12-18 --ti..." {
+	man_example README 171
 }
 
-@test "README:187: chain-kpi leadtime --per week --from Report --to Close --kpi ..." {
-	man_example README 187
+@test "README:182: chain-kpi summary --plan examples/plan.csv --baseline 12 --ch..." {
+	man_example README 182
 }
 
-@test "README:189: chain-kpi handoffs examples/events.csv" {
-	man_example README 189
+@test "README:188: chain-kpi leadtime --per week --from Report --to Close --kpi ..." {
+	man_example README 188
 }
 
-@test "README:199: chain-kpi leadtime --unit workdays --holidays examples/holida..." {
-	man_example README 199
+@test "README:190: chain-kpi handoffs examples/events.csv" {
+	man_example README 190
 }
 
-@test "README:206: 0 7 * * MON  cd /srv/chain && chain-agree list --state overdu..." {
-	man_example README 206
+@test "README:200: chain-kpi leadtime --unit workdays --holidays examples/holida..." {
+	man_example README 200
 }
 
-@test "README:213: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
-	man_example README 213
+@test "README:207: 0 7 * * MON  cd /srv/chain && chain-agree list --state overdu..." {
+	man_example README 207
 }
 
-@test "README:221: chain-survey matrix --instrument trust --wave 2026-11 --excel..." {
-	man_example README 221
+@test "README:214: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
+	man_example README 214
 }
 
-@test "README:223: chain-survey network --instrument trust --wave 2026-11 exampl..." {
-	man_example README 223
+@test "README:222: chain-survey matrix --instrument trust --wave 2026-11 --excel..." {
+	man_example README 222
 }
 
-@test "README:225: chain-survey items --instrument trust --lang nl -o vragenlijs..." {
-	man_example README 225
+@test "README:224: chain-survey network --instrument trust --wave 2026-11 exampl..." {
+	man_example README 224
 }
 
-@test "README:233: chain-agree status --as-of 2026-11-20 agreements.csv > status..." {
-	man_example README 233
+@test "README:226: chain-survey items --instrument trust --lang nl -o vragenlijs..." {
+	man_example README 226
 }
 
-@test "README:234: chain-agree reasons --by owner --as-of 2026-11-20 agreements...." {
+@test "README:234: chain-agree status --as-of 2026-11-20 agreements.csv > status..." {
 	man_example README 234
 }
 
-@test "README:235: chain-kpi summary --plan plan.csv --changes changes.csv measu..." {
+@test "README:235: chain-agree reasons --by owner --as-of 2026-11-20 agreements...." {
 	man_example README 235
 }
 
-@test "README:237: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
-	man_example README 237
+@test "README:236: chain-kpi summary --plan plan.csv --changes changes.csv measu..." {
+	man_example README 236
 }
 
-@test "README:239: chain-report --chain 'Safety and care chain Oosterveld' --as-..." {
-	man_example README 239
+@test "README:238: chain-survey compare --instrument trust --from 2026-05 --to 2..." {
+	man_example README 238
 }
 
-@test "README:253: 0 7 * * MON  cd /srv/chain && sh weekly.sh && chain-report --..." {
-	man_example README 253
+@test "README:240: chain-report --chain 'Safety and care chain Oosterveld' --as-..." {
+	man_example README 240
 }
 
-@test "README:258: chromium --headless --no-sandbox --print-to-pdf=report.pdf --..." {
+@test "README:254: 0 7 * * MON  cd /srv/chain && sh weekly.sh && chain-report --..." {
+	man_example README 254
+}
+
+@test "README:259: chromium --headless --no-sandbox --print-to-pdf=report.pdf --..." {
 	skip 'tests/browser.bats prints the report with Chromium'
 }
