@@ -65,7 +65,8 @@ usage(int status)
 	    "                      --actions has them all\n"), CHAIN_REPORT_TOP);
 	fputs(_("  --fail-on KINDS     exit 1 when the Act list has an item of a kind:\n"
 	    "                      concern, recalculate, assurance, overdue,\n"
-	    "                      surprise, trust, gap, balance, or any\n"
+	    "                      surprise, reason, trust, gap, balance,\n"
+	    "                      signature, attendance, or any\n"
 	    "  -o, --output FILE   write the report to FILE\n"
 	    "  -d, --delimiter C   input delimiter (default: detected)\n"
 	    "  --excel             the --actions CSV for Dutch Excel\n"
