@@ -1504,7 +1504,8 @@ alpha_table(const struct chain_report *r, FILE *fp)
 		int low = chain_report_alpha_low(x->alpha);
 
 		put(fp, "<tr><td>%i</td><td class=\"n\">%d</td><td class=\"n\">%d"
-		    "</td><td class=\"n%s\">%s%s</td></tr>", x->dimension,
+		    "</td><td class=\"n%s\">%s%s</td></tr>",
+		    chain_report_dimension(r, x->dimension),
 		    (int)x->items, (int)x->n, low ? " low" : "",
 		    num(r, x->alpha, 2, a), low ? " \xe2\x9a\xa0" : "");
 	}

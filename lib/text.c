@@ -941,7 +941,7 @@ instrument(const struct chain_report *r, FILE *fp, int md)
 
 		snprintf(k, sizeof(k), "%ld", x->items);
 		snprintf(n, sizeof(n), "%ld", x->n);
-		table_cell(&t, x->dimension);
+		table_cell(&t, chain_report_dimension(r, x->dimension));
 		table_cell(&t, k);
 		table_cell(&t, n);
 		table_cell(&t, chain_report_num(r, x->alpha, 2, a, 32));

@@ -158,6 +158,8 @@ EOF2
 		! grep -q '(days)\|(share)' $f
 		grep -q 'Betrouwbaarheid van afspraken door de tijd' $f
 		grep -q 'Betrouwbaarheid van de vragenlijst' $f
+		# the instrument's dimensions by their Dutch labels, alpha's too
+		! grep -q 'raising-issues\|joint-interest' $f
 		grep -q 'Wederzijds vertrouwen' $f
 		grep -q 'Opgelost sinds vorige week' $f
 		grep -q 'sinds 2026-W44' $f
