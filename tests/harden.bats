@@ -61,7 +61,12 @@ big_register() {
 		grep -q "^[^,]*,[^,]*,$row,done,,$done_on,set\$" reg.csv.journal ||
 		    fail "$row was done on $done_on by the register, not by its journal"
 	done
-	changes=$(cut -d, -f3,4 reg.csv.journal | grep -c ',\(due\|done\)$')
+	# (no journal at all when every writer died before its first change,
+	# as under valgrind, where a writer starts slowly)
+	changes=0
+	if [ -e reg.csv.journal ]; then
+		changes=$(cut -d, -f3,4 reg.csv.journal | grep -c ',\(due\|done\)$' || true)
+	fi
 	[ "$changes" -ge "$new" ]
 	[ "$changes" -le "$rounds" ]
 	# the register still reads, and a writer after the kills works
